@@ -1,0 +1,1 @@
+"""Storage: the declarative base, the engine, the automatic change log and migrations."""

@@ -1,0 +1,69 @@
+"""Declarative base and the columns every synchronised row carries.
+
+A synchronised row is born with a UUID, belongs to one unit (``owner``), carries a version
+(``version_origin`` + ``version_counter``: the installation that made the last change and that
+installation's monotonic counter), who/when created and updated it, and is never hard-deleted:
+``deleted`` is a tombstone. These columns are filled by the storage layer itself
+(``app.db.changelog``); services never set them by hand.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    """A new row id, made where the row is born."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SyncMixin:
+    """Columns of every synchronised row. Subclass together with ``Base``."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    owner: Mapped[str] = mapped_column(String(32), index=True)
+    version_origin: Mapped[str] = mapped_column(String(32))
+    version_counter: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+    # Columns the storage layer manages; never part of a "what changed" record.
+    SYSTEM_COLUMNS = frozenset(
+        {
+            "id",
+            "owner",
+            "version_origin",
+            "version_counter",
+            "created_at",
+            "created_by",
+            "updated_at",
+            "updated_by",
+        }
+    )
+
+
+def is_synced(obj: object) -> bool:
+    return isinstance(obj, SyncMixin)

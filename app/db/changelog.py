@@ -1,0 +1,126 @@
+"""The automatic change log: one ``before_flush`` listener for every synchronised model.
+
+Any class that mixes in ``SyncMixin`` is covered the moment it is mapped: new rows get their
+owner, version and timestamps, changed rows get a new version, and every change writes a
+``ChangeLog`` entry with the fields that changed. A register added later needs no code here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, inspect, select, update
+from sqlalchemy.orm import Session, UOWTransaction
+
+from app.db.base import SyncMixin, new_id, utcnow
+from app.db.local import ChangeLog, LocalCounter
+
+
+class HardDeleteError(RuntimeError):
+    """Synchronised rows are tombstoned, never deleted."""
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _next_counters(session: Session, n: int) -> int:
+    """Reserve ``n`` counter values; return the first. Atomic inside the transaction."""
+    conn = session.connection()
+    result = conn.execute(
+        update(LocalCounter).where(LocalCounter.id == 1).values(value=LocalCounter.value + n)
+    )
+    if result.rowcount == 0:
+        conn.execute(LocalCounter.__table__.insert().values(id=1, value=n))
+        return 1
+    value = conn.execute(select(LocalCounter.value).where(LocalCounter.id == 1)).scalar_one()
+    return int(value) - n + 1
+
+
+def _field_changes(obj: SyncMixin, *, new: bool) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in SyncMixin.SYSTEM_COLUMNS:
+            continue
+        hist = state.attrs[key].history
+        if new:
+            value = getattr(obj, key)
+            if value is not None:
+                changes[key] = [None, jsonable(value)]
+        elif hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            value = hist.added[0] if hist.added else None
+            if old != value:
+                changes[key] = [jsonable(old), jsonable(value)]
+    return changes
+
+
+def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    for obj in session.deleted:
+        if isinstance(obj, SyncMixin):
+            raise HardDeleteError(f"{type(obj).__name__} rows are tombstoned, not deleted")
+    pending: list[tuple[SyncMixin, str, dict[str, list[Any]]]] = []
+    for obj in session.new:
+        if isinstance(obj, SyncMixin):
+            pending.append((obj, "insert", _field_changes(obj, new=True)))
+    for obj in session.dirty:
+        if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
+            changes = _field_changes(obj, new=False)
+            if not changes:
+                continue
+            op = "delete" if changes.get("deleted") == [False, True] else "update"
+            pending.append((obj, op, changes))
+    if not pending:
+        return
+    unit = str(session.info.get("unit") or "")
+    user = str(session.info.get("user") or "system")
+    if not unit:
+        raise RuntimeError("session has no unit: open sessions through app.services.database")
+    now = utcnow()
+    counter = _next_counters(session, len(pending))
+    for obj, op, changes in pending:
+        if op == "insert":
+            if not obj.id:
+                obj.id = new_id()
+            if not obj.owner:
+                obj.owner = unit
+            obj.created_at = now
+            obj.created_by = user
+            if obj.deleted is None:
+                obj.deleted = False
+        obj.version_origin = unit
+        obj.version_counter = counter
+        obj.updated_at = now
+        obj.updated_by = user
+        session.add(
+            ChangeLog(
+                table_name=type(obj).__table__.name,  # type: ignore[attr-defined]
+                row_id=obj.id,
+                op=op,
+                origin=unit,
+                counter=counter,
+                changes=changes,
+                at=now,
+                by=user,
+            )
+        )
+        counter += 1
+
+
+_installed = False
+
+
+def install() -> None:
+    """Attach the listener to every Session (idempotent)."""
+    global _installed
+    if not _installed:
+        event.listen(Session, "before_flush", _before_flush)
+        _installed = True

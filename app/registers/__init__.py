@@ -1,0 +1,23 @@
+"""Every declared register, by name, and the navigation areas they belong to."""
+
+from __future__ import annotations
+
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.registers import org
+from app.registers.fields import Register
+
+REGISTERS: dict[str, Register] = {r.name: r for r in org.REGISTERS}
+
+# Navigation areas in display order: (key, Chinese title). Later registers add their area here.
+AREAS: tuple[tuple[str, str], ...] = ((org.AREA, N("register", "组织机构")),)
+
+
+def get(name: str) -> Register:
+    try:
+        return REGISTERS[name]
+    except KeyError:
+        raise KeyError(f"no register named {name!r}") from None
+
+
+def in_area(area: str) -> list[Register]:
+    return [r for r in REGISTERS.values() if r.area == area]

@@ -1,0 +1,115 @@
+"""The declaration of a register: one model plus the fields that drive everything else.
+
+A ``Register`` names its model and fields once; the list columns, search, filters, sorting,
+the edit form, validation, history and spreadsheet export all derive from it. Adding a register
+is one module that builds a ``Register`` and adds it to ``app.registers.REGISTERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.sql import ColumnElement
+
+from app.db.base import SyncMixin
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.i18n import Message
+
+# Field kinds
+TEXT = "text"
+LONGTEXT = "longtext"
+INT = "int"
+DATE = "date"
+BOOL = "bool"
+CHOICE = "choice"
+REF = "ref"
+KINDS = (TEXT, LONGTEXT, INT, DATE, BOOL, CHOICE, REF)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a register."""
+
+    name: str
+    label: str
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, Chinese label)
+    ref: str | None = None  # the register a REF points to
+    ref_filter: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # limits a REF's targets
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    pattern: str | None = None  # a regular expression a TEXT value must match in full
+    pattern_hint: str = ""  # what the pattern means, in Chinese
+    in_list: bool = True
+    searchable: bool = False
+    filterable: bool = False
+    default: Any = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown field kind {self.kind!r}")
+        if self.kind == REF and not self.ref:
+            raise ValueError(f"REF field {self.name} needs ref=")
+        if self.kind == CHOICE and not self.choices:
+            raise ValueError(f"CHOICE field {self.name} needs choices=")
+
+    def choice_label(self, value: Any) -> str:
+        for stored, label in self.choices:
+            if stored == value:
+                return label
+        return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A read-only list column computed in SQL (sortable), e.g. staffed count of a unit."""
+
+    name: str
+    label: str
+    expression: Callable[[], ColumnElement[Any]]
+
+
+Validator = Callable[["Session", dict[str, Any], str | None], dict[str, "Message"]]
+Defaults = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register: its model, fields and the rules that are not per field."""
+
+    name: str
+    title: str
+    area: str
+    model: type[SyncMixin]
+    fields: tuple[Field, ...]
+    display: Callable[[Any], str]
+    default_sort: str
+    computed: tuple[Computed, ...] = ()
+    unique: tuple[tuple[str, ...], ...] = ()  # among live rows
+    validate: Validator | None = None
+    defaults: Defaults | None = None  # fills values left empty (e.g. secondment end)
+    scope: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fixed filter for the list
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The list's columns: fields shown in lists, then computed columns."""
+        return tuple(f.name for f in self.fields if f.in_list) + tuple(c.name for c in self.computed)
+
+    def column_label(self, name: str) -> str:
+        for c in self.computed:
+            if c.name == name:
+                return c.label
+        return self.field(name).label

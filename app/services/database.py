@@ -1,0 +1,94 @@
+"""One open database: engine, migrations at start, and short-lived sessions.
+
+Every session knows the installation's unit and the acting user, which the automatic change
+log (``app.db.changelog``) stamps on each change. Sessions are opened per operation and objects
+are detached before they leave a service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+import app.models  # noqa: F401  (maps every synchronised model)
+from app.config import describe_db_url, resolve_data_dir, resolve_db_url
+from app.db import changelog, migrate
+from app.db.engine import make_engine
+from app.db.local import Installation
+
+
+@dataclass(frozen=True)
+class InstallationInfo:
+    id: str
+    unit_code: str
+    unit_type: str
+    unit_name: str
+    county_code: str
+    county_name: str
+    admin_username: str
+
+
+class Database:
+    """An open, migrated database."""
+
+    def __init__(self, url: str, data_dir: Path | None = None) -> None:
+        changelog.install()
+        self.url = url
+        self.data_dir = data_dir
+        self.engine: Engine = make_engine(url)
+        migrate.upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._installation: InstallationInfo | None = None
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, db_url: str | None = None) -> Database:
+        """Open (creating the folder and applying migrations) the installation's database."""
+        folder = resolve_data_dir(data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(resolve_db_url(folder, db_url), folder)
+
+    def describe(self) -> str:
+        return describe_db_url(self.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def installation(self) -> InstallationInfo | None:
+        if self._installation is None:
+            with self._sessions() as s:
+                row = s.scalars(select(Installation)).first()
+                if row is not None:
+                    self._installation = InstallationInfo(
+                        row.id,
+                        row.unit_code,
+                        row.unit_type,
+                        row.unit_name,
+                        row.county_code,
+                        row.county_name,
+                        row.admin_username,
+                    )
+        return self._installation
+
+    def forget_installation(self) -> None:
+        self._installation = None
+
+    @contextmanager
+    def session(self, user: str = "system", unit: str | None = None) -> Iterator[Session]:
+        """A transaction: committed when the block ends normally, rolled back otherwise."""
+        if unit is None:
+            info = self.installation()
+            unit = info.unit_code if info else ""
+        with self._sessions() as s:
+            s.info["unit"] = unit
+            s.info["user"] = user
+            try:
+                yield s
+                s.commit()
+            except BaseException:
+                s.rollback()
+                raise

@@ -1,0 +1,108 @@
+"""Creating an installation: what unit it is, and its administrator."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.db.local import Installation, User
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
+from app.models.org import Unit
+from app.registers.org import CODE_PATTERN
+from app.services.accounts import ROLE_ADMIN, check_password_policy, hash_password
+from app.services.database import Database, InstallationInfo
+
+INSTALL_TYPES = ("county", "township", "group")
+USERNAME_PATTERN = r"[A-Za-z0-9_.-]{2,64}"
+
+
+class SetupError(Exception):
+    """The set-up values are not acceptable; ``messages`` says why, field by field."""
+
+    def __init__(self, messages: dict[str, Message]) -> None:
+        super().__init__("; ".join(str(m) for m in messages.values()))
+        self.messages = messages
+
+
+@dataclass(frozen=True)
+class SetupRequest:
+    unit_type: str
+    unit_code: str
+    unit_name: str
+    county_code: str
+    county_name: str
+    admin_username: str
+    admin_password: str
+
+    def problems(self) -> dict[str, Message]:
+        p: dict[str, Message] = {}
+        if self.unit_type not in INSTALL_TYPES:
+            p["unit_type"] = Message(N("app", "请选择本机是县纪委监委、乡镇纪委还是派驻纪检监察组。"))
+        for key, value, label in (
+            ("unit_code", self.unit_code, N("app", "单位代码")),
+            ("county_code", self.county_code, N("app", "县代码")),
+        ):
+            if not re.fullmatch(CODE_PATTERN, value or ""):
+                p[key] = Message(
+                    N("app", "「{label}」只能用字母、数字、下划线和连字符，1 到 32 位。"), {"label": label}
+                )
+        for key, value, label in (
+            ("unit_name", self.unit_name, N("app", "单位名称")),
+            ("county_name", self.county_name, N("app", "县名称")),
+        ):
+            if not (value or "").strip():
+                p[key] = Message(N("app", "「{label}」不能为空。"), {"label": label})
+            elif len(value) > 100:
+                p[key] = Message(N("app", "「{label}」最多 {n} 个字。"), {"label": label, "n": "100"})
+        if not re.fullmatch(USERNAME_PATTERN, self.admin_username or ""):
+            p["admin_username"] = Message(N("app", "管理员用户名只能用字母、数字和 . _ -，2 到 64 位。"))
+        bad = check_password_policy(self.admin_password or "")
+        if bad is not None:
+            p["admin_password"] = bad
+        return p
+
+
+def is_initialised(db: Database) -> bool:
+    return db.installation() is not None
+
+
+def initialise(db: Database, req: SetupRequest) -> InstallationInfo:
+    """Write the installation's identity, its own unit record and its administrator."""
+    problems = req.problems()
+    if db.installation() is not None:
+        problems["unit_code"] = Message(N("app", "本数据目录已经初始化，不能再次初始化。"))
+    if problems:
+        raise SetupError(problems)
+    unit_code, unit_name = req.unit_code, req.unit_name.strip()
+    with db.session(user=req.admin_username, unit=unit_code) as s:
+        s.add(
+            Installation(
+                unit_code=unit_code,
+                unit_type=req.unit_type,
+                unit_name=unit_name,
+                county_code=req.county_code,
+                county_name=req.county_name.strip(),
+                admin_username=req.admin_username,
+            )
+        )
+        s.add(
+            User(
+                username=req.admin_username,
+                full_name="",
+                role=ROLE_ADMIN,
+                password_hash=hash_password(req.admin_password),
+            )
+        )
+        exists = s.scalars(select(Unit).where(Unit.code == unit_code, Unit.deleted.is_(False))).first()
+        if exists is None:
+            posts = {"township": 5, "group": 3}.get(req.unit_type, 0)
+            s.add(
+                Unit(code=unit_code, name=unit_name, unit_type=req.unit_type, authorised_posts=posts, note="")
+            )
+    db.forget_installation()
+    info = db.installation()
+    assert info is not None
+    return info

@@ -1,0 +1,440 @@
+"""Generic register operations driven by the declarations in ``app.registers``.
+
+The list asks for ids only (filtered, searched, sorted in SQL) and then for the display values
+of the few rows it shows, so a list of a hundred thousand rows opens at once. Saving validates
+every field and the register's own rules and returns Chinese messages; deleting writes a
+tombstone that ``restore`` undoes. Every change reaches the change log through the storage layer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.base import SyncMixin
+from app.db.local import ChangeLog
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
+from app.registers import REGISTERS
+from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, Field, Register
+from app.services.database import Database
+
+YES = N("app", "是")
+NO = N("app", "否")
+
+
+class ValidationError(Exception):
+    """Values refused; ``errors`` maps a field name (or "" for the record) to a message."""
+
+    def __init__(self, errors: Mapping[str, Message]) -> None:
+        self.errors = dict(errors)
+        super().__init__("；".join(str(m) for m in self.errors.values()))
+
+
+class NotFoundError(Exception):
+    pass
+
+
+@dataclass
+class ListQuery:
+    search: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)  # field name -> value (equality)
+    sort: str | None = None  # a column name; None = the register's default
+    descending: bool = False
+    include_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    by: str
+    op: str  # insert | update | delete
+    changes: tuple[tuple[str, str, str], ...]  # (field label, old, new) as displayed
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class RecordService:
+    """Register operations for one acting user."""
+
+    def __init__(self, db: Database, user: str = "system") -> None:
+        self.db = db
+        self.user = user
+
+    # ---- listing -------------------------------------------------------------------------
+    def _sort_expression(self, reg: Register, name: str) -> ColumnElement[Any]:
+        for c in reg.computed:
+            if c.name == name:
+                return c.expression()
+        f = reg.field(name)
+        col = getattr(reg.model, f.name)
+        if f.kind == REF and f.ref:
+            target = REGISTERS[f.ref]
+            tcol = getattr(target.model, target.default_sort)
+            return select(tcol).where(target.model.id == col).scalar_subquery()  # type: ignore[no-any-return]
+        return col  # type: ignore[no-any-return]
+
+    def _filtered(self, reg: Register, q: ListQuery) -> Select[Any]:
+        model = reg.model
+        stmt = select(model.id)
+        if not q.include_deleted:
+            stmt = stmt.where(model.deleted.is_(False))
+        for name, values in reg.scope.items():
+            stmt = stmt.where(getattr(model, name).in_(values))
+        for name, value in q.filters.items():
+            if value is None or value == "":
+                continue
+            f = reg.field(name)
+            stmt = stmt.where(getattr(model, f.name) == self._coerce_filter(f, value))
+        text = q.search.strip()
+        if text:
+            pattern = f"%{_like_escape(text)}%"
+            terms = [getattr(model, f.name).like(pattern, escape="\\") for f in reg.fields if f.searchable]
+            if terms:
+                stmt = stmt.where(or_(*terms))
+        return stmt
+
+    @staticmethod
+    def _coerce_filter(f: Field, value: Any) -> Any:
+        if f.kind == BOOL:
+            return value in (True, "1", "true", "是", 1)
+        if f.kind == INT:
+            return int(value)
+        return value
+
+    def ids(self, reg: Register, q: ListQuery | None = None) -> list[str]:
+        q = q or ListQuery()
+        stmt = self._filtered(reg, q)
+        sort = q.sort or reg.default_sort
+        expr = self._sort_expression(reg, sort)
+        order = [expr.desc() if q.descending else expr.asc(), reg.model.id.asc()]
+        with self.db.session(self.user) as s:
+            return list(s.scalars(stmt.order_by(*order)))
+
+    def count(self, reg: Register, q: ListQuery | None = None) -> int:
+        stmt = self._filtered(reg, q or ListQuery())
+        with self.db.session(self.user) as s:
+            return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+    def rows(self, reg: Register, ids: Sequence[str]) -> dict[str, dict[str, str]]:
+        """Display values (Chinese) of the list columns for these ids."""
+        if not ids:
+            return {}
+        model = reg.model
+        computed = [c.expression().label(c.name) for c in reg.computed]
+        with self.db.session(self.user) as s:
+            result = s.execute(select(model, *computed).where(model.id.in_(list(ids)))).all()
+            refs = self._ref_labels(s, reg, [r[0] for r in result])
+            out: dict[str, dict[str, str]] = {}
+            for row in result:
+                obj = row[0]
+                values = {
+                    f.name: self.display(f, getattr(obj, f.name), refs) for f in reg.fields if f.in_list
+                }
+                for c in reg.computed:
+                    v = getattr(row, c.name)
+                    values[c.name] = "" if v is None else str(v)
+                values["__deleted__"] = "1" if obj.deleted else ""
+                out[obj.id] = values
+        return out
+
+    def _ref_labels(self, s: Session, reg: Register, objs: Iterable[Any]) -> dict[str, str]:
+        wanted: dict[str, set[str]] = {}
+        for f in reg.fields:
+            if f.kind == REF and f.ref:
+                for o in objs:
+                    v = getattr(o, f.name)
+                    if v:
+                        wanted.setdefault(f.ref, set()).add(v)
+        labels: dict[str, str] = {}
+        for name, idset in wanted.items():
+            target = REGISTERS[name]
+            for t in s.scalars(select(target.model).where(target.model.id.in_(idset))):
+                labels[t.id] = target.display(t)
+        return labels
+
+    @staticmethod
+    def display(f: Field, value: Any, refs: Mapping[str, str]) -> str:
+        if value is None:
+            return ""
+        if f.kind == BOOL:
+            return YES if value else NO
+        if f.kind == CHOICE:
+            return f.choice_label(value)
+        if f.kind == REF:
+            return refs.get(value, "")
+        if f.kind == DATE and isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+    def options(self, reg: Register, name: str) -> list[tuple[Any, str]]:
+        """(value, label) pairs a field can take: choices, or live rows of the referenced register."""
+        f = reg.field(name)
+        if f.kind == CHOICE:
+            return list(f.choices)
+        if f.kind == BOOL:
+            return [(True, YES), (False, NO)]
+        if f.kind == REF and f.ref:
+            target = REGISTERS[f.ref]
+            stmt = select(target.model).where(target.model.deleted.is_(False))
+            for key, allowed in f.ref_filter.items():
+                stmt = stmt.where(getattr(target.model, key).in_(allowed))
+            stmt = stmt.order_by(getattr(target.model, target.default_sort))
+            with self.db.session(self.user) as s:
+                return [(t.id, target.display(t)) for t in s.scalars(stmt)]
+        if f.kind == INT and f.filterable:
+            col = getattr(reg.model, f.name)
+            with self.db.session(self.user) as s:
+                vals = s.scalars(select(col).where(reg.model.deleted.is_(False)).distinct().order_by(col))
+                return [(v, str(v)) for v in vals if v is not None]
+        if f.kind == TEXT and f.filterable:
+            col = getattr(reg.model, f.name)
+            with self.db.session(self.user) as s:
+                vals = s.scalars(select(col).where(reg.model.deleted.is_(False)).distinct().order_by(col))
+                return [(v, v) for v in vals if v]
+        return []
+
+    # ---- one record ----------------------------------------------------------------------
+    def get(self, reg: Register, row_id: str) -> dict[str, Any]:
+        """The stored values of one record's fields (for an edit form)."""
+        with self.db.session(self.user) as s:
+            obj = s.get(reg.model, row_id)
+            if obj is None:
+                raise NotFoundError(row_id)
+            values = {f.name: getattr(obj, f.name) for f in reg.fields}
+            values["__deleted__"] = obj.deleted
+            return values
+
+    def defaults(self, reg: Register) -> dict[str, Any]:
+        return {f.name: self._convert(f, f.default) for f in reg.fields}
+
+    def normalise(self, reg: Register, raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Message]]:
+        """Convert raw values (typed or text) to stored ones; collect per-field errors."""
+        values: dict[str, Any] = {}
+        errors: dict[str, Message] = {}
+        for f in reg.fields:
+            if f.name not in raw:
+                continue
+            try:
+                values[f.name] = self._convert(f, raw[f.name])
+            except ValueError as exc:
+                errors[f.name] = exc.args[0]
+        unknown = set(raw) - {f.name for f in reg.fields}
+        if unknown:
+            errors[""] = Message(N("app", "未知字段：{names}"), {"names": "、".join(sorted(unknown))})
+        return values, errors
+
+    @staticmethod
+    def _convert(f: Field, value: Any) -> Any:
+        label = {"label": f.label}
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                value = None
+        if value is None:
+            if f.kind == BOOL:
+                return False
+            return "" if f.kind in (TEXT, LONGTEXT) else None
+        if f.kind in (TEXT, LONGTEXT):
+            return str(value)
+        if f.kind == INT:
+            if isinstance(value, bool):
+                raise ValueError(Message(N("app", "「{label}」须为整数。"), label))
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                raise ValueError(Message(N("app", "「{label}」须为整数。"), label)) from None
+        if f.kind == DATE:
+            if isinstance(value, datetime):
+                return value.date()
+            if isinstance(value, date):
+                return value
+            try:
+                return date.fromisoformat(str(value))
+            except ValueError:
+                raise ValueError(
+                    Message(N("app", "「{label}」须为日期，格式如 2022-06-30。"), label)
+                ) from None
+        if f.kind == BOOL:
+            if isinstance(value, bool):
+                return value
+            text = str(value).lower()
+            if text in ("1", "true", "yes", "是", "y"):
+                return True
+            if text in ("0", "false", "no", "否", "n"):
+                return False
+            raise ValueError(Message(N("app", "「{label}」只能填「是」或「否」。"), label))
+        if f.kind == CHOICE:
+            for stored, shown in f.choices:
+                if value in (stored, shown):
+                    return stored
+            raise ValueError(Message(N("app", "「{label}」的取值无效。"), label))
+        return str(value)  # REF: checked against the database in _check
+
+    def _check(
+        self, s: Session, reg: Register, values: dict[str, Any], row_id: str | None
+    ) -> dict[str, Message]:
+        errors: dict[str, Message] = {}
+        for f in reg.fields:
+            v = values.get(f.name)
+            label = {"label": f.label}
+            if f.required and (v is None or v == ""):
+                errors[f.name] = Message(N("app", "「{label}」不能为空。"), label)
+                continue
+            if v is None or v == "":
+                continue
+            if f.max_length is not None and isinstance(v, str) and len(v) > f.max_length:
+                errors[f.name] = Message(
+                    N("app", "「{label}」最多 {n} 个字。"), {**label, "n": str(f.max_length)}
+                )
+            elif f.pattern and isinstance(v, str) and not re.fullmatch(f.pattern, v):
+                errors[f.name] = Message(
+                    N("app", "「{label}」格式不对：{hint}。"), {**label, "hint": f.pattern_hint}
+                )
+            elif f.kind == INT and f.minimum is not None and v < f.minimum:
+                errors[f.name] = Message(
+                    N("app", "「{label}」不能小于 {n}。"), {**label, "n": str(f.minimum)}
+                )
+            elif f.kind == INT and f.maximum is not None and v > f.maximum:
+                errors[f.name] = Message(
+                    N("app", "「{label}」不能大于 {n}。"), {**label, "n": str(f.maximum)}
+                )
+            elif f.kind == REF and f.ref:
+                target = REGISTERS[f.ref]
+                t = s.get(target.model, v)
+                ok = t is not None and not t.deleted
+                ok = ok and all(getattr(t, k) in allowed for k, allowed in f.ref_filter.items())
+                if not ok:
+                    errors[f.name] = Message(
+                        N("app", "「{label}」所选的记录不存在、已删除或不符合要求。"), label
+                    )
+        for names in reg.unique:
+            if any(n in errors for n in names):
+                continue
+            conds = [getattr(reg.model, n) == values.get(n) for n in names]
+            stmt = select(reg.model.id).where(and_(*conds), reg.model.deleted.is_(False))
+            if row_id:
+                stmt = stmt.where(reg.model.id != row_id)
+            if s.scalars(stmt).first() is not None:
+                labels = "、".join(reg.field(n).label for n in names)
+                errors[names[-1]] = Message(N("app", "已有相同「{labels}」的记录。"), {"labels": labels})
+        if reg.validate is not None and not errors:
+            errors.update(reg.validate(s, values, row_id))
+        return errors
+
+    def save(self, reg: Register, raw: Mapping[str, Any], row_id: str | None = None) -> str:
+        """Create (``row_id`` None) or update a record; raise ``ValidationError`` and change nothing."""
+        values, errors = self.normalise(reg, raw)
+        with self.db.session(self.user) as s:
+            obj: SyncMixin | None = None
+            if row_id is not None:
+                obj = s.get(reg.model, row_id)
+                if obj is None or obj.deleted:
+                    raise NotFoundError(row_id)
+                merged = {f.name: getattr(obj, f.name) for f in reg.fields}
+                merged.update(values)
+            else:
+                merged = self.defaults(reg)
+                merged.update(values)
+            if reg.defaults is not None:
+                merged = reg.defaults(merged)
+            errors.update(self._check(s, reg, merged, row_id))
+            if errors:
+                raise ValidationError(errors)
+            if obj is None:
+                obj = reg.model(**merged)
+                s.add(obj)
+            else:
+                for k, v in merged.items():
+                    if getattr(obj, k) != v:
+                        setattr(obj, k, v)
+            s.flush()
+            return obj.id
+
+    def _references(self, s: Session, reg: Register, row_id: str) -> list[tuple[Register, int]]:
+        found = []
+        for other in REGISTERS.values():
+            for f in other.fields:
+                if f.kind == REF and f.ref == reg.name:
+                    n = s.scalar(
+                        select(func.count())
+                        .select_from(other.model)
+                        .where(getattr(other.model, f.name) == row_id, other.model.deleted.is_(False))
+                    )
+                    if n:
+                        found.append((other, int(n)))
+        return found
+
+    def delete(self, reg: Register, row_id: str) -> None:
+        """Tombstone a record. Refused while live records still point to it."""
+        with self.db.session(self.user) as s:
+            obj = s.get(reg.model, row_id)
+            if obj is None or obj.deleted:
+                raise NotFoundError(row_id)
+            refs = self._references(s, reg, row_id)
+            if refs:
+                what = "、".join(f"{r.title} {n} 条" for r, n in refs)
+                raise ValidationError(
+                    {"": Message(N("app", "还有记录引用它（{what}），不能删除。"), {"what": what})}
+                )
+            obj.deleted = True
+
+    def restore(self, reg: Register, row_id: str) -> None:
+        """Undo a delete."""
+        with self.db.session(self.user) as s:
+            obj = s.get(reg.model, row_id)
+            if obj is None:
+                raise NotFoundError(row_id)
+            if obj.deleted:
+                obj.deleted = False
+
+    def history(self, reg: Register, row_id: str) -> list[HistoryEntry]:
+        """Who changed what and when, oldest first, as displayed values."""
+        table = reg.model.__table__.name  # type: ignore[attr-defined]
+        with self.db.session(self.user) as s:
+            entries = list(
+                s.scalars(
+                    select(ChangeLog)
+                    .where(ChangeLog.table_name == table, ChangeLog.row_id == row_id)
+                    .order_by(ChangeLog.seq)
+                )
+            )
+            ref_ids: dict[str, set[str]] = {}
+            for e in entries:
+                for name, pair in e.changes.items():
+                    f = next((x for x in reg.fields if x.name == name), None)
+                    if f is not None and f.kind == REF and f.ref:
+                        ref_ids.setdefault(f.ref, set()).update(v for v in pair if v)
+            refs: dict[str, str] = {}
+            for name, idset in ref_ids.items():
+                target = REGISTERS[name]
+                for t in s.scalars(select(target.model).where(target.model.id.in_(idset))):
+                    refs[t.id] = target.display(t)
+            out = []
+            for e in entries:
+                rows = []
+                for name, (old, new) in e.changes.items():
+                    if name == "deleted":
+                        continue
+                    f = next((x for x in reg.fields if x.name == name), None)
+                    if f is None:
+                        continue
+                    rows.append((f.label, self._shown(f, old, refs), self._shown(f, new, refs)))
+                op = e.op
+                if e.changes.get("deleted") == [True, False]:
+                    op = "restore"
+                out.append(HistoryEntry(e.at, e.by, op, tuple(rows)))
+            return out
+
+    def _shown(self, f: Field, value: Any, refs: Mapping[str, str]) -> str:
+        if f.kind == DATE and isinstance(value, str):
+            return value
+        return self.display(f, value, refs)

@@ -1,0 +1,80 @@
+"""Register lists to .xlsx (openpyxl), written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from app.registers.fields import Register
+from app.services.records import RecordService
+
+CHUNK = 500
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary name in the same folder, fsync, then rename over ``path``."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".jiwei-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_register(
+    records: RecordService,
+    reg: Register,
+    ids: Sequence[str],
+    path: Path,
+    labels: Callable[[str], str] = lambda s: s,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Write the rows ``ids`` (in that order) with the list's columns; return rows written.
+
+    ``labels`` translates column titles and cell texts (the window passes Qt's translation).
+    ``progress(done, total)`` may return False to cancel; nothing is written then.
+    """
+    columns = reg.columns
+
+    def write(tmp: Path) -> None:
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.title = labels(reg.title)[:31]
+        ws.append([labels(reg.column_label(c)) for c in columns])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(horizontal="center")
+        widths = [len(labels(reg.column_label(c))) * 2 + 2 for c in columns]
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            rows = records.rows(reg, chunk)
+            for row_id in chunk:
+                values = [labels(rows[row_id][c]) if row_id in rows else "" for c in columns]
+                ws.append(values)
+                for i, v in enumerate(values):
+                    widths[i] = min(60, max(widths[i], len(v) * 2 + 2))
+            if progress is not None and not progress(min(start + CHUNK, len(ids)), len(ids)):
+                raise ExportCancelled()
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        ws.freeze_panes = "A2"
+        wb.save(tmp)
+
+    write_atomically(path, write)
+    return len(ids)
+
+
+class ExportCancelled(Exception):
+    pass
