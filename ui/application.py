@@ -1,0 +1,73 @@
+"""The QApplication: bundled CJK font, translation, font size, high-DPI rendering."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from ui.settings import DEFAULT_FONT_POINT_SIZE
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+FONT_FILE = RESOURCES / "fonts" / "DroidSansFallbackFull.ttf"
+I18N_DIR = RESOURCES / "i18n"
+LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
+
+
+def register_fonts() -> str:
+    """Register the bundled CJK font and return its family name (the machine may have none)."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise RuntimeError(f"bundled font could not be loaded: {FONT_FILE}")
+    return families[0]
+
+
+def apply_font(app: QApplication, family: str, point_size: int) -> None:
+    font = QFont(family, point_size)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    app.setFont(font)
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Load resources/i18n/jiwei_<language>.qm; Chinese is the source language and needs none."""
+    if language.startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(I18N_DIR / f"jiwei_{language}.qm")):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return translator
+    return None
+
+
+def font_point_size(settings: QSettings) -> int:
+    try:
+        return int(settings.value("view/font_size", DEFAULT_FONT_POINT_SIZE))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return DEFAULT_FONT_POINT_SIZE
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """Create (or return) the QApplication with crisp high-DPI rendering."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("JiweiDesk")
+    app.setOrganizationName("JiweiDesk")
+    app.setApplicationDisplayName("基层纪检监察工作台")
+    return app
+
+
+def configure(app: QApplication, settings: QSettings) -> QTranslator | None:
+    """Font, font size and language from this installation's settings."""
+    family = register_fonts()
+    app.setProperty("jiwei_font_family", family)
+    apply_font(app, family, font_point_size(settings))
+    return install_translator(app, str(settings.value("view/language", "zh_CN")))
