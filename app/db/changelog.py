@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from app.db.base import SyncMixin, new_id, utcnow
@@ -37,7 +37,7 @@ def _next_counters(session: Session, n: int) -> int:
         update(LocalCounter).where(LocalCounter.id == 1).values(value=LocalCounter.value + n)
     )
     if result.rowcount == 0:
-        conn.execute(LocalCounter.__table__.insert().values(id=1, value=n))
+        conn.execute(insert(LocalCounter).values(id=1, value=n))
         return 1
     value = conn.execute(select(LocalCounter.value).where(LocalCounter.id == 1)).scalar_one()
     return int(value) - n + 1

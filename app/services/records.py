@@ -79,8 +79,8 @@ class RecordService:
         if f.kind == REF and f.ref:
             target = REGISTERS[f.ref]
             tcol = getattr(target.model, target.default_sort)
-            return select(tcol).where(target.model.id == col).scalar_subquery()  # type: ignore[no-any-return]
-        return col  # type: ignore[no-any-return]
+            return select(tcol).where(target.model.id == col).scalar_subquery()
+        return col
 
     def _filtered(self, reg: Register, q: ListQuery) -> Select[Any]:
         model = reg.model
