@@ -47,7 +47,10 @@ def test_english_translation_is_complete(tmp_path: Path) -> None:
             elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
                 broken.append(f"{name}: {source!r} -> {text!r}")
     assert total > 100, "lupdate found too few strings: is the source list right?"
-    assert not missing, f"{len(missing)} strings without an English translation (run scripts/update-translations.sh):\n" + "\n".join(missing[:40])
+    assert not missing, (
+        f"{len(missing)} strings without an English translation (run scripts/update-translations.sh):\n"
+        + "\n".join(missing[:40])
+    )
     assert not broken, "placeholders differ:\n" + "\n".join(broken)
 
 
@@ -64,7 +67,9 @@ def test_committed_ts_has_no_stale_entries(tmp_path: Path) -> None:
     def keys(path: Path) -> set[tuple[str, str]]:
         root = ET.parse(path).getroot()
         return {
-            (c.findtext("name") or "", m.findtext("source") or "") for c in root.iter("context") for m in c.iter("message")
+            (c.findtext("name") or "", m.findtext("source") or "")
+            for c in root.iter("context")
+            for m in c.iter("message")
         }
 
     assert keys(TS) <= keys(fresh)

@@ -1,0 +1,13 @@
+"""Baseline for bench/startup.py: a bare PySide6 window, shown, then quit once the loop is idle."""
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1200, 760)
+window.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())

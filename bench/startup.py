@@ -1,0 +1,56 @@
+"""Start to an interactive main window, against a bare PySide6 window, measured in one run.
+
+Both are whole processes (interpreter start included), offscreen, timed from launch until the
+event loop is idle after the window is shown. Target (issue 2): at most 3x the bare window.
+
+    .venv/bin/python bench/startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    from app.services.demo import create_demo_county
+
+    with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:
+        data_dir = Path(tmp)
+        create_demo_county(data_dir, "bench-pass-2022").close()
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIWEI_QUIT_WHEN_SHOWN": "1", "PYTHONPATH": str(ROOT)}
+        ours_cmd = [sys.executable, "main.py", "--data-dir", str(data_dir)]
+        bare_cmd = [sys.executable, "bench/bare_window.py"]
+        timed(bare_cmd, env)  # warm the file cache for both
+        timed(ours_cmd, env)
+        bare, ours = [], []
+        for _ in range(args.runs):  # interleaved, so machine noise hits both alike
+            bare.append(timed(bare_cmd, env))
+            ours.append(timed(ours_cmd, env))
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"bare PySide6 window: median {b * 1000:.0f} ms over {args.runs} runs")
+    print(f"Jiwei Desk main window (demo county, 'units' page): median {o * 1000:.0f} ms")
+    print(f"ratio: {o / b:.2f}x (target <= 3.0x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
