@@ -1,0 +1,631 @@
+"""Plausible, deterministic demo data for each kind of installation.
+
+The first batch on a county builds the organisation of the seed report (section 一): 8 township
+commissions with 书记 1, 副书记 1 and 委员 3 each (two 委员 also 监察员, only the 8 secretaries
+full-time), 10 dispatched groups with 30 authorised posts, 29 staff and 10 group leaders, and the
+townships' 2022 figures of 2,652 supervision objects and 7,370 party members; plus the county
+offices, zones, point-to-point liaisons, villages and supervised units around it. A later batch
+(another seed) adds a few records, edits a few and tombstones one, so that data exchanges carry
+updates and deletions too, without ever changing the seed's staffing figures.
+
+Everything is derived from the seed: names from a seeded ``Faker('zh_CN')``, choices and row ids
+from a seeded ``random.Random``. The same seed on the same data gives the same records, ids and
+versions. A batch runs in one transaction and every value passes the register's own validation.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from faker import Faker
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.config import DB_FILE_NAME
+from app.db.local import ChangeLog
+from app.models.org import Staff, SupervisedUnit, Unit, Village
+from app.registers import REGISTERS
+from app.registers import get as get_register
+from app.services.database import Database
+from app.services.installation import SetupRequest, initialise
+from app.services.records import NotFoundError, RecordService, ValidationError
+
+__all__ = ["DEMO_COUNTY", "add_demo_batch", "create_demo_county"]
+
+# The demo county of ``python main.py --demo``.
+DEMO_COUNTY = {
+    "unit_code": "DEMO",
+    "unit_name": "示范县纪委监委",
+    "county_code": "DEMO",
+    "county_name": "示范县",
+    "admin_username": "admin",
+}
+
+# The seed report's figures for the 8 townships in 2022.
+SEED_YEAR = 2022
+SEED_SUPERVISION_OBJECTS = 2652
+SEED_PARTY_MEMBERS = 7370
+
+OFFICES = (
+    ("S01", "组宣室"),
+    ("S02", "信访室"),
+    ("S03", "案件监督管理室"),
+    ("S04", "党风政风监督室"),
+    ("S05", "案件审理室"),
+    ("S06", "第一纪检监察室"),
+    ("S07", "第二纪检监察室"),
+)
+TOWNSHIPS = (
+    ("T01", "城关镇纪委"),
+    ("T02", "东关镇纪委"),
+    ("T03", "南湖镇纪委"),
+    ("T04", "北山乡纪委"),
+    ("T05", "河口镇纪委"),
+    ("T06", "柳林乡纪委"),
+    ("T07", "石桥镇纪委"),
+    ("T08", "白杨乡纪委"),
+)
+_CN_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+GROUPS = tuple((f"G{i + 1:02d}", f"派驻第{n}纪检监察组") for i, n in enumerate(_CN_NUMBERS))
+ZONES = (
+    # (name, office codes, township codes, group codes)
+    ("第一片区协作区", ("S06",), ("T01", "T02", "T03"), ("G01", "G02", "G03")),
+    ("第二片区协作区", ("S07",), ("T04", "T05", "T06"), ("G04", "G05", "G06", "G07")),
+    ("第三片区协作区", ("S04",), ("T07", "T08"), ("G08", "G09", "G10")),
+)
+TOWNSHIP_POSTS = 5
+GROUP_POSTS = 3
+
+COUNTY_DEPARTMENTS = (
+    "县委办公室", "县政府办公室", "县人大常委会办公室", "县政协办公室", "县委组织部", "县委宣传部",
+    "县委统战部", "县委政法委", "县发展和改革局", "县教育局", "县科技局", "县工业和信息化局",
+    "县公安局", "县民政局", "县司法局", "县财政局", "县人力资源和社会保障局", "县自然资源局",
+    "县生态环境分局", "县住房和城乡建设局", "县交通运输局", "县水利局", "县农业农村局", "县商务局",
+    "县文化和旅游局", "县卫生健康局", "县退役军人事务局", "县应急管理局", "县审计局",
+    "县市场监督管理局", "县统计局", "县医疗保障局", "县林业局", "县乡村振兴局", "县行政审批服务局",
+    "县信访局", "县城市管理局", "县机关事务服务中心", "县融媒体中心", "县人民法院", "县人民检察院",
+    "县总工会", "团县委", "县妇联", "县供销合作社", "县税务局", "县消防救援大队",
+    "县住房公积金管理中心", "县疾病预防控制中心", "县人民医院", "县中医院", "县第一中学",
+    "县职业教育中心", "县投资促进中心", "县国有资产服务中心", "县粮食和物资储备局", "县档案馆",
+    "县残联", "县科协", "县工商联",
+)  # fmt: skip
+_CATEGORY_KEYWORDS = (
+    (("县委", "人大", "政协", "县政府办"), "党政机关"),
+    (("法院", "检察院", "公安", "司法"), "政法机关"),
+    (("工会", "团县委", "妇联", "残联", "科协", "工商联"), "群团组织"),
+    (("医院", "中学", "中心", "档案馆", "大队"), "事业单位"),
+)
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马胡朱郭何罗高林郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程"
+_VILLAGE_SUFFIXES = "庄村湾沟岭坪营堡洼寨店"
+_PLACE_FIRST = "东西南北前后上下大小新老"
+_PLACE_SECOND = "河山桥坡湖塘岗园坝店集林"
+_LIAISON_POSTS = ("村党组织副书记", "村党组织委员")
+_LIAISON_MATTERS = (
+    "日常监督、线索处置",
+    "廉政意见回复、初步核实",
+    "案件指导领办",
+    "案件协审把关",
+    "信访举报件办理",
+    "监督检查、作风建设",
+)
+_STAFF_NOTES = ("联系电话已核实", "参加每月一课", "2022年度述职述廉已完成", "负责驻村监督排班")
+_VILLAGE_NOTES = ("村务公开栏已更新", "村级纪检监察员已参加培训", "本季度驻村监督已完成", "监察联络员已调整")
+
+
+class _AlreadyApplied(Exception):
+    """This batch's first record exists already: the seed was applied before."""
+
+
+class _Batch:
+    """One batch of demo changes inside one session, validated by the registers' rules."""
+
+    def __init__(self, session: Session, records: RecordService, key: str) -> None:
+        self.s = session
+        self.records = records
+        self.rng = random.Random(f"jiwei-demo:{key}")
+        self.fake = Faker("zh_CN")
+        self.fake.seed_instance(f"jiwei-demo-faker:{key}")
+        # The batch's first id marks it: if a row has it, the batch ran before.
+        self._marker: str | None = self._draw_id()
+        for model in {r.model for r in REGISTERS.values()}:
+            if self.s.get(model, self._marker) is not None:
+                raise _AlreadyApplied
+
+    def _draw_id(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def new_id(self) -> str:
+        if self._marker is not None:
+            marker, self._marker = self._marker, None
+            return marker
+        return self._draw_id()
+
+    # ---- people and places -------------------------------------------------------------
+    def person(self) -> tuple[str, str]:
+        """(name, gender)"""
+        # zh_CN's name_male()/name_female() draw from the mixed list; build the name ourselves.
+        if self.rng.random() < 0.3:
+            return f"{self.fake.last_name()}{self.fake.first_name_female()}", "女"
+        return f"{self.fake.last_name()}{self.fake.first_name_male()}", "男"
+
+    def phone(self) -> str:
+        return str(self.fake.phone_number())
+
+    def village_name(self, township_name: str, taken: set[str]) -> str:
+        for _attempt in range(500):
+            r = self.rng.random()
+            if r < 0.55:
+                name = f"{self.rng.choice(_SURNAMES)}家{self.rng.choice(_VILLAGE_SUFFIXES)}村"
+            elif r < 0.9 or not township_name.startswith("城关"):
+                name = f"{self.rng.choice(_PLACE_FIRST)}{self.rng.choice(_PLACE_SECOND)}村"
+            else:
+                name = f"城{self.rng.choice('东西南北')}{self.rng.choice(_PLACE_SECOND)}社区"
+            if name not in taken:
+                taken.add(name)
+                return name
+        n = len(taken)
+        while f"新建第{n}村" in taken:  # the plausible names are used up (after very many batches)
+            n += 1
+        taken.add(f"新建第{n}村")
+        return f"新建第{n}村"
+
+    # ---- changes ---------------------------------------------------------------------------
+    def add(self, register: str, values: Mapping[str, Any]) -> str:
+        """Validate like the edit form does, then insert with a seeded id."""
+        reg = get_register(register)
+        normalised, errors = self.records.normalise(reg, values)
+        merged = self.records.defaults(reg)
+        merged.update(normalised)
+        if reg.defaults is not None:
+            merged = reg.defaults(merged)
+        errors.update(self.records._check(self.s, reg, merged, None))
+        if errors:
+            raise ValidationError(errors)
+        row_id = self.new_id()
+        self.s.add(reg.model(id=row_id, **merged))  # type: ignore[call-arg]
+        self.s.flush()  # later checks (unique, references) see this row
+        return row_id
+
+    def edit(self, register: str, row_id: str, values: Mapping[str, Any]) -> None:
+        reg = get_register(register)
+        obj = self.s.get(reg.model, row_id)
+        if obj is None or obj.deleted:
+            raise NotFoundError(row_id)
+        normalised, errors = self.records.normalise(reg, values)
+        merged = {f.name: getattr(obj, f.name) for f in reg.fields}
+        merged.update(normalised)
+        if reg.defaults is not None:
+            merged = reg.defaults(merged)
+        errors.update(self.records._check(self.s, reg, merged, row_id))
+        if errors:
+            raise ValidationError(errors)
+        for key, value in merged.items():
+            if getattr(obj, key) != value:
+                setattr(obj, key, value)
+        self.s.flush()
+
+    def delete(self, register: str, row_id: str) -> bool:
+        """Tombstone unless live records still point to it (the same rule as the window)."""
+        reg = get_register(register)
+        obj = self.s.get(reg.model, row_id)
+        if obj is None or obj.deleted or self.records._references(self.s, reg, row_id):
+            return False
+        obj.deleted = True
+        self.s.flush()
+        return True
+
+    # ---- queries ---------------------------------------------------------------------------
+    def live(self, model: type[Any], *conditions: Any) -> list[Any]:
+        """Live rows in id order (ids are seeded, so the order is too)."""
+        stmt = select(model).where(model.deleted.is_(False), *conditions).order_by(model.id)
+        return list(self.s.scalars(stmt))
+
+    def pick(self, items: Sequence[Any], k: int) -> list[Any]:
+        return self.rng.sample(list(items), min(k, len(items)))
+
+
+# ---- shared pieces ----------------------------------------------------------------------------
+def _category(department: str) -> str:
+    for keywords, category in _CATEGORY_KEYWORDS:
+        if any(k in department for k in keywords):
+            return category
+    return "政府部门"
+
+
+def _split_exactly(total: int, weights: Sequence[float]) -> list[int]:
+    """Integers proportional to ``weights`` summing to exactly ``total`` (largest remainder)."""
+    scale = total / sum(weights)
+    raw = [w * scale for w in weights]
+    out = [int(x) for x in raw]
+    by_remainder = sorted(range(len(raw)), key=lambda i: (raw[i] - out[i], -i), reverse=True)
+    for i in by_remainder[: total - sum(out)]:
+        out[i] += 1
+    return out
+
+
+def _add_township_staff(b: _Batch, unit_id: str) -> None:
+    """书记 (full-time), 副书记 and 3 委员, two of whom are also 监察员."""
+    posts = [("secretary", True, False), ("deputy_secretary", False, False)]
+    posts += [("member", False, True), ("member", False, True), ("member", False, False)]
+    for post, full_time, inspector in posts:
+        name, gender = b.person()
+        b.add(
+            "staff",
+            {
+                "name": name,
+                "gender": gender,
+                "unit_id": unit_id,
+                "post": post,
+                "full_time": full_time,
+                "also_inspector": inspector,
+                "phone": b.phone(),
+            },
+        )
+
+
+def _add_villages(b: _Batch, township_id: str, township_code: str, township_name: str, n: int) -> list[str]:
+    existing = b.live(Village, Village.township_id == township_id)
+    taken = {v.name for v in existing}
+    codes = {v.code for v in existing}
+    ids = []
+    number = len(existing)
+    for _ in range(n):
+        number += 1
+        code = f"{township_code}-{number:03d}"
+        while code in codes:
+            number += 1
+            code = f"{township_code}-{number:03d}"
+        codes.add(code)
+        liaison, _gender = b.person()
+        ids.append(
+            b.add(
+                "villages",
+                {
+                    "township_id": township_id,
+                    "name": b.village_name(township_name, taken),
+                    "code": code,
+                    "liaison_name": liaison,
+                    "liaison_post": b.rng.choice(_LIAISON_POSTS),
+                    "liaison_phone": b.phone(),
+                },
+            )
+        )
+    return ids
+
+
+def _add_supervised_units(b: _Batch, group_id: str, names: Sequence[str]) -> list[str]:
+    ids = []
+    for department in names:
+        contact, _gender = b.person()
+        ids.append(
+            b.add(
+                "supervised_units",
+                {
+                    "group_id": group_id,
+                    "name": department,
+                    "category": _category(department),
+                    "contact": contact,
+                    "phone": b.phone(),
+                },
+            )
+        )
+    return ids
+
+
+def _unused_departments(b: _Batch) -> list[str]:
+    used = {u.name for u in b.live(SupervisedUnit)}
+    return [d for d in COUNTY_DEPARTMENTS if d not in used]
+
+
+def _secondment(b: _Batch, unit_id: str, post: str, seconded_from: str, start: date) -> str:
+    name, gender = b.person()
+    return b.add(
+        "staff",
+        {
+            "name": name,
+            "gender": gender,
+            "unit_id": unit_id,
+            "post": post,
+            "full_time": True,
+            "seconded": True,
+            "seconded_from": seconded_from,
+            "secondment_start": start,
+            "phone": b.phone(),
+            "note": "从被监督单位抽调挂职，挂职期一年",
+        },
+    )
+
+
+def _year_stats(b: _Batch, township_id: str, year: int, objects: int, members: int, note: str = "") -> None:
+    b.add(
+        "township_stats",
+        {
+            "township_id": township_id,
+            "year": year,
+            "supervision_objects": objects,
+            "party_members": members,
+            "note": note,
+        },
+    )
+
+
+def _routine_edits(b: _Batch, unit_ids: Sequence[str] | None = None) -> None:
+    """New phone numbers and notes on a few staff, villages and supervised units."""
+    staff_cond = [Staff.left_on.is_(None)]
+    if unit_ids is not None:
+        staff_cond.append(Staff.unit_id.in_(list(unit_ids)))
+    for person in b.pick(b.live(Staff, *staff_cond), b.rng.randint(2, 3)):
+        b.edit("staff", person.id, {"phone": b.phone(), "note": b.rng.choice(_STAFF_NOTES)})
+    for village in b.pick(b.live(Village), b.rng.randint(1, 2)):
+        b.edit("villages", village.id, {"liaison_phone": b.phone(), "note": b.rng.choice(_VILLAGE_NOTES)})
+    for unit in b.pick(b.live(SupervisedUnit), 1):
+        contact, _gender = b.person()
+        b.edit("supervised_units", unit.id, {"contact": contact, "phone": b.phone()})
+
+
+def _delete_one(b: _Batch, register: str, candidates: Sequence[Any]) -> None:
+    """Tombstone one of ``candidates`` that nothing refers to."""
+    order = list(candidates)
+    b.rng.shuffle(order)
+    for row in order:
+        if b.delete(register, row.id):
+            return
+
+
+def _staff_turnover(b: _Batch, unit_ids: Sequence[str]) -> None:
+    """A secondee's year ends and a new one takes the same post: staffing figures stay the same."""
+    seconded = b.live(
+        Staff, Staff.unit_id.in_(list(unit_ids)), Staff.seconded.is_(True), Staff.left_on.is_(None)
+    )
+    if not seconded:
+        return
+    leaving = b.rng.choice(seconded)
+    start = leaving.secondment_start or date(SEED_YEAR, 3, 1)
+    end = leaving.secondment_end or start.replace(year=start.year + 1)
+    b.edit("staff", leaving.id, {"left_on": end, "note": "挂职期满，返回原单位"})
+    sources = [u.name for u in b.live(SupervisedUnit, SupervisedUnit.group_id == leaving.unit_id)]
+    source = b.rng.choice(sources) if sources else leaving.seconded_from
+    _secondment(b, leaving.unit_id, leaving.post, source, end + timedelta(days=1))
+
+
+# ---- county ---------------------------------------------------------------------------------
+def _county_first(b: _Batch) -> None:
+    zone_of: dict[str, str] = {}
+    for zone_name, zone_offices, zone_townships, zone_groups in ZONES:
+        zone_id = b.add("zones", {"name": zone_name, "leader": b.person()[0], "note": "常委（委员）统筹协管"})
+        for code in (*zone_offices, *zone_townships, *zone_groups):
+            zone_of[code] = zone_id
+
+    def unit(code: str, name: str, unit_type: str, posts: int) -> str:
+        return b.add(
+            "units",
+            {
+                "code": code,
+                "name": name,
+                "unit_type": unit_type,
+                "authorised_posts": posts,
+                "zone_id": zone_of.get(code),
+            },
+        )
+
+    offices: dict[str, str] = {}
+    for code, name in OFFICES:
+        office_posts = b.rng.randint(3, 5)
+        office_id = unit(code, name, "office", office_posts)
+        offices[code] = office_id
+        for i in range(office_posts):
+            person, gender = b.person()
+            b.add(
+                "staff",
+                {
+                    "name": person,
+                    "gender": gender,
+                    "unit_id": office_id,
+                    "post": "director" if i == 0 else "staff",
+                    "full_time": True,
+                    "phone": b.phone(),
+                },
+            )
+
+    townships: dict[str, str] = {}
+    for code, name in TOWNSHIPS:
+        townships[code] = unit(code, name, "township", TOWNSHIP_POSTS)
+        _add_township_staff(b, townships[code])
+
+    groups = {code: unit(code, name, "group", GROUP_POSTS) for code, name in GROUPS}
+    departments = list(COUNTY_DEPARTMENTS)
+    b.rng.shuffle(departments)
+    supervised: dict[str, list[str]] = {}
+    for code in groups:
+        n = b.rng.randint(3, 6)
+        supervised[code], departments = departments[:n], departments[n:]
+        _add_supervised_units(b, groups[code], supervised[code])
+
+    # 10 leaders, 29 staff against 30 posts: one group has a vacancy; a few 组员 are secondees.
+    vacancy = b.rng.choice(list(groups))
+    full_groups = [code for code in groups if code != vacancy]
+    secondee_groups = set(b.pick(full_groups, 3))
+    for code, group_id in groups.items():
+        posts = ["group_leader", b.rng.choice(("deputy_leader", "group_member"))]
+        if code != vacancy:
+            posts.append("group_member")
+        for i, post in enumerate(posts):
+            if code in secondee_groups and i == len(posts) - 1:
+                start = date(SEED_YEAR, 3, 1) + timedelta(days=b.rng.randrange(0, 120))
+                _secondment(b, group_id, post, b.rng.choice(supervised[code]), start)
+                continue
+            name, gender = b.person()
+            b.add(
+                "staff",
+                {
+                    "name": name,
+                    "gender": gender,
+                    "unit_id": group_id,
+                    "post": post,
+                    "full_time": True,
+                    "phone": b.phone(),
+                },
+            )
+
+    # 点对点衔接联系: each office liaises with 2-4 townships or groups.
+    targets = [*townships.values(), *groups.values()]
+    for office_id in offices.values():
+        for target in b.pick(targets, b.rng.randint(2, 4)):
+            b.add(
+                "liaisons",
+                {"office_id": office_id, "unit_id": target, "matters": b.rng.choice(_LIAISON_MATTERS)},
+            )
+
+    for code, name in TOWNSHIPS:
+        _add_villages(b, townships[code], code, name, b.rng.randint(15, 30))
+
+    # The seed's figures: 2,652 supervision objects and 7,370 party members in 2022.
+    weights = [b.rng.uniform(0.7, 1.3) for _ in TOWNSHIPS]
+    objects = _split_exactly(SEED_SUPERVISION_OBJECTS, weights)
+    members = _split_exactly(SEED_PARTY_MEMBERS, [w * b.rng.uniform(0.9, 1.1) for w in weights])
+    for (code, _name), obj_2022, mem_2022 in zip(TOWNSHIPS, objects, members, strict=True):
+        _year_stats(
+            b,
+            townships[code],
+            SEED_YEAR - 1,
+            round(obj_2022 * b.rng.uniform(0.95, 1.01)),
+            round(mem_2022 * b.rng.uniform(0.96, 1.0)),
+        )
+        _year_stats(b, townships[code], SEED_YEAR, obj_2022, mem_2022, "据2022年9月工作汇报")
+
+
+def _county_later(b: _Batch) -> None:
+    townships = b.live(Unit, Unit.unit_type == "township")
+    groups = b.live(Unit, Unit.unit_type == "group")
+    earlier_villages = b.live(Village)
+    for township in b.pick(townships, b.rng.randint(1, 2)):
+        _add_villages(b, township.id, township.code, township.name, b.rng.randint(1, 2))
+    unused = _unused_departments(b)
+    for group in b.pick(groups, 1):
+        _add_supervised_units(b, group.id, b.pick(unused, 1))
+    _staff_turnover(b, [g.id for g in groups])
+    _routine_edits(b)
+    _delete_one(b, "villages", earlier_villages)
+
+
+# ---- township and group installations ----------------------------------------------------------
+def _township_first(b: _Batch, own: Unit) -> None:
+    _add_township_staff(b, own.id)
+    _add_villages(b, own.id, own.code, own.name, b.rng.randint(15, 30))
+    objects, members = b.rng.randint(250, 450), b.rng.randint(650, 1200)
+    _year_stats(b, own.id, SEED_YEAR - 1, round(objects * 0.97), round(members * 0.98))
+    _year_stats(b, own.id, SEED_YEAR, objects, members)
+
+
+def _township_later(b: _Batch, own: Unit) -> None:
+    earlier = b.live(Village, Village.township_id == own.id)
+    _add_villages(b, own.id, own.code, own.name, b.rng.randint(1, 2))
+    _routine_edits(b, [own.id])
+    _delete_one(b, "villages", earlier)
+
+
+def _group_first(b: _Batch, own: Unit) -> None:
+    departments = b.pick(COUNTY_DEPARTMENTS, b.rng.randint(3, 6))
+    _add_supervised_units(b, own.id, departments)
+    for post in ("group_leader", "deputy_leader"):
+        name, gender = b.person()
+        b.add(
+            "staff",
+            {
+                "name": name,
+                "gender": gender,
+                "unit_id": own.id,
+                "post": post,
+                "full_time": True,
+                "phone": b.phone(),
+            },
+        )
+    start = date(SEED_YEAR, 3, 1) + timedelta(days=b.rng.randrange(0, 120))
+    _secondment(b, own.id, "group_member", b.rng.choice(departments), start)
+
+
+def _group_later(b: _Batch, own: Unit) -> None:
+    earlier = b.live(SupervisedUnit, SupervisedUnit.group_id == own.id)
+    _add_supervised_units(b, own.id, b.pick(_unused_departments(b), 1))
+    _staff_turnover(b, [own.id])
+    _routine_edits(b, [own.id])
+    if len(earlier) > 3:
+        _delete_one(b, "supervised_units", earlier)
+
+
+# ---- entry points -------------------------------------------------------------------------------
+def _tally(s: Session, since: int) -> dict[str, int]:
+    names = {r.model.__table__.name: r.name for r in REGISTERS.values()}  # type: ignore[attr-defined]
+    words = {"insert": "added", "update": "edited", "delete": "deleted"}
+    counts: Counter[str] = Counter()
+    for table, op, n in s.execute(
+        select(ChangeLog.table_name, ChangeLog.op, func.count())
+        .where(ChangeLog.seq > since)
+        .group_by(ChangeLog.table_name, ChangeLog.op)
+    ):
+        counts[f"{names.get(table, table)}.{words.get(op, op)}"] += int(n)
+    return dict(sorted(counts.items()))
+
+
+def add_demo_batch(db: Database, seed: int, user: str = "demo") -> dict[str, int]:
+    """Add one deterministic batch of demo data for this installation's unit type.
+
+    Returns how many records were added, edited and deleted, keyed ``"<register>.<added|edited|
+    deleted>"``; empty when this seed's batch was applied before (nothing changes then). Raises
+    ``RuntimeError`` on an installation that is not initialised, and ``ValidationError`` (with
+    nothing changed) if the data already there clashes with the batch.
+    """
+    info = db.installation()
+    if info is None:
+        raise RuntimeError("the installation is not initialised")
+    records = RecordService(db, user)
+    try:
+        with db.session(user) as s:
+            since = int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
+            own = s.scalars(select(Unit).where(Unit.code == info.unit_code, Unit.deleted.is_(False))).first()
+            if info.unit_type == "county":
+                first = not s.scalars(
+                    select(Unit.id).where(Unit.unit_type == "township", Unit.deleted.is_(False))
+                ).first()
+            else:
+                if own is None:
+                    raise RuntimeError("the installation's own unit record is missing")
+                first = not s.scalars(
+                    select(Staff.id).where(Staff.unit_id == own.id, Staff.deleted.is_(False))
+                ).first()
+            batch = _Batch(s, records, f"{info.unit_type}:{'first' if first else 'later'}:{seed}")
+            if info.unit_type == "county":
+                (_county_first if first else _county_later)(batch)
+            elif info.unit_type == "township":
+                assert own is not None
+                (_township_first if first else _township_later)(batch, own)
+            else:
+                assert own is not None
+                (_group_first if first else _group_later)(batch, own)
+            return _tally(s, since)
+    except _AlreadyApplied:
+        return {}
+
+
+def create_demo_county(data_dir: Path, password: str) -> Database:
+    """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch seed 1.
+
+    Always the embedded SQLite file in ``data_dir``, whatever ``JIWEI_DB_URL`` says, so a demo
+    never touches a real database.
+    """
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(f"sqlite:///{data_dir / DB_FILE_NAME}", data_dir)
+    try:
+        initialise(db, SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY))
+        add_demo_batch(db, 1, user=DEMO_COUNTY["admin_username"])
+    except BaseException:
+        db.close()
+        raise
+    return db
