@@ -1,0 +1,602 @@
+"""The command line: ``python -m app [global options] COMMAND ...`` (see docs/cli.md).
+
+Exit status: 0 done, 1 refused or failed (a one-line reason on stderr, nothing changed),
+2 usage. ``--json`` output is one JSON document on stdout; human messages go to stderr.
+This module must not import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy import inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from app import __version__
+from app.config import resolve_data_dir, resolve_db_url
+from app.db.base import Base, SyncMixin
+from app.db.changelog import jsonable
+from app.db.engine import make_engine
+from app.db.local import Installation
+from app.db.migrate import current_revision, head_revision
+from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import Message
+from app.registers import REGISTERS
+from app.registers import get as get_register
+from app.registers.org import UNIT_TYPE_CHOICES, active_staff_count, vacancies
+from app.services.database import Database, InstallationInfo
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+UNIT_TYPE_LABELS = dict(UNIT_TYPE_CHOICES)
+DEFAULT_POSTS = {"township": 5, "group": 3, "office": 0}
+
+NOT_INITIALISED = N("app", "本数据目录尚未初始化，请先运行 init。")
+COUNTY_ONLY = N("app", "只有县纪委监委的安装才能管理单位（本机是{unit_type}）。")
+
+
+class CliError(Exception):
+    """A refusal or failure: exit 1 with this one-line reason on stderr."""
+
+    def __init__(self, message: Message | str) -> None:
+        super().__init__(str(message))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _say(text: str) -> None:
+    """A human message (stderr)."""
+    print(text, file=sys.stderr)
+
+
+def _print_json(doc: Any) -> None:
+    """The command's one JSON document (stdout)."""
+    print(json.dumps(doc, ensure_ascii=False))
+
+
+# ---- options -------------------------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    """Usage errors exit 2; no abbreviated options (``--password`` must not mean ``--password-file``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 错误：{message}\n")
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The global options, accepted before the command and (for convenience) after it."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=default, help="数据目录（环境变量 JIWEI_DATA_DIR）"
+    )
+    parser.add_argument(
+        "--db", metavar="URL", default=default, help="SQLAlchemy 数据库地址（环境变量 JIWEI_DB_URL）"
+    )
+    parser.add_argument("--user", metavar="NAME", default=default, help="用户名（默认：init 创建的管理员）")
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        default=default,
+        help="密码文件，取第一行（环境变量 JIWEI_PASSWORD_FILE）",
+    )
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数：{text}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"不能为负数：{text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m app",
+        description="基层纪检监察工作台（Jiwei Desk）命令行。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser, suppress=False)
+    common = _Parser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("init", parents=[common], help="创建本机安装及其管理员")
+    p.add_argument("--type", required=True, choices=("county", "township", "group"), dest="unit_type")
+    p.add_argument("--code", required=True, help="本单位代码")
+    p.add_argument("--name", required=True, help="本单位名称")
+    p.add_argument("--county-code", help="县代码（县纪委监委可省略）")
+    p.add_argument("--county-name", help="县名称（县纪委监委可省略）")
+    p.add_argument("--admin", required=True, help="管理员用户名")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出安装信息")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("info", parents=[common], help="本机安装的单位、数据库版本和记录数")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("dump", parents=[common], help="每条同步记录一行 JSON")
+    p.set_defaults(handler=cmd_dump)
+
+    p = sub.add_parser("demo", parents=[common], help="按本机单位类型添加一批示范数据")
+    p.add_argument("--seed", type=_non_negative, default=1, help="种子（默认 1）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("unit", parents=[common], help="县纪委监委：登记和列出单位")
+    unit_sub = p.add_subparsers(dest="unit_command", metavar="ACTION", parser_class=_Parser)
+    q = unit_sub.add_parser("add", parents=[common], help="登记一个单位")
+    q.add_argument("--type", required=True, choices=("township", "group", "office"), dest="unit_type")
+    q.add_argument("--code", required=True)
+    q.add_argument("--name", required=True)
+    q.add_argument("--posts", type=_non_negative, help="核定编制（默认：乡镇纪委 5，派驻组 3，室 0）")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_unit_add)
+    q = unit_sub.add_parser("list", parents=[common], help="列出单位")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_unit_list)
+    p.set_defaults(handler=None, usage_parser=p)
+    return parser
+
+
+# ---- the installation, the password ----------------------------------------------------------------
+def _locate(args: argparse.Namespace) -> tuple[Path, str]:
+    data_dir = resolve_data_dir(args.data_dir)
+    return data_dir, resolve_db_url(data_dir, args.db)
+
+
+def _is_initialised(url: str) -> bool:
+    """Whether the database holds an installation, without creating or migrating anything."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and (
+        not u.database or u.database == ":memory:" or not Path(u.database).is_file()
+    ):
+        return False
+    engine = make_engine(url)
+    try:
+        if not inspect(engine).has_table(Installation.__tablename__):
+            return False
+        with engine.connect() as conn:
+            return conn.execute(select(Installation.__table__.c.id).limit(1)).first() is not None
+    finally:
+        engine.dispose()
+
+
+def _open_installation(args: argparse.Namespace) -> Database:
+    data_dir, url = _locate(args)
+    if not _is_initialised(url):
+        raise CliError(Message(NOT_INITIALISED))
+    db = Database(url, data_dir)
+    if db.installation() is None:
+        db.close()
+        raise CliError(Message(NOT_INITIALISED))
+    return db
+
+
+def _read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    path = args.password_file or os.environ.get("JIWEI_PASSWORD_FILE")
+    if path:
+        try:
+            text = Path(path).expanduser().read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError(
+                Message(
+                    N("app", "无法读取密码文件 {path}：{reason}"), {"path": str(path), "reason": str(exc)}
+                )
+            ) from None
+        lines = text.splitlines()
+        password = lines[0] if lines else ""
+        if not password:
+            raise CliError(Message(N("app", "密码文件 {path} 的第一行是空的。"), {"path": str(path)}))
+        return password
+    if not sys.stdin.isatty():
+        raise CliError(
+            Message(
+                N("app", "没有提供密码：请用 --password-file 或环境变量 JIWEI_PASSWORD_FILE 指定密码文件。")
+            )
+        )
+    password = getpass.getpass("密码：")
+    if confirm and getpass.getpass("再输入一次密码：") != password:
+        raise CliError(Message(N("app", "两次输入的密码不一致。")))
+    return password
+
+
+def _login(db: Database, args: argparse.Namespace) -> str:
+    from app.services.accounts import AuthError, verify
+
+    info = _info(db)
+    username = args.user or info.admin_username
+    password = _read_password(args)
+    try:
+        return verify(db, username, password)
+    except AuthError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _info(db: Database) -> InstallationInfo:
+    info = db.installation()
+    if info is None:
+        raise CliError(Message(NOT_INITIALISED))
+    return info
+
+
+def _session_command(
+    func: Callable[[Database, argparse.Namespace, str], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Open the initialised installation, log in, run ``func(db, args, user)``, close."""
+
+    def run(args: argparse.Namespace) -> int:
+        db = _open_installation(args)
+        try:
+            user = _login(db, args)
+            return func(db, args, user)
+        finally:
+            db.close()
+
+    run.__name__ = func.__name__
+    run.__doc__ = func.__doc__
+    return run
+
+
+# ---- init ---------------------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create the installation and its administrator."""
+    from app.services.installation import SetupError, SetupRequest, initialise
+
+    if args.unit_type == "county":
+        county_code = args.county_code or args.code
+        county_name = args.county_name or args.name
+    else:
+        missing = [
+            o for o, v in (("--county-code", args.county_code), ("--county-name", args.county_name)) if not v
+        ]
+        if missing:
+            raise _UsageError(f"--type {args.unit_type} 需要 {' 和 '.join(missing)}")
+        county_code, county_name = args.county_code, args.county_name
+    password = _read_password(args, confirm=True)
+    req = SetupRequest(
+        unit_type=args.unit_type,
+        unit_code=args.code,
+        unit_name=args.name,
+        county_code=county_code,
+        county_name=county_name,
+        admin_username=args.admin,
+        admin_password=password,
+    )
+    problems = req.problems()
+    if problems:
+        raise CliError("；".join(str(m) for m in problems.values()))
+    data_dir, url = _locate(args)
+    if _is_initialised(url):
+        raise CliError(Message(N("app", "本数据目录已经初始化，不能再次初始化。")))
+    db = Database.open(data_dir, url)
+    try:
+        try:
+            info = initialise(db, req)
+        except SetupError as exc:
+            raise CliError("；".join(str(m) for m in exc.messages.values())) from None
+        if args.json:
+            _print_json(_installation_json(info))
+        _say(
+            str(
+                Message(
+                    N("app", "已初始化：{unit}（{code}，{type}），管理员 {admin}。数据库：{db}"),
+                    {
+                        "unit": info.unit_name,
+                        "code": info.unit_code,
+                        "type": UNIT_TYPE_LABELS.get(info.unit_type, info.unit_type),
+                        "admin": info.admin_username,
+                        "db": db.describe(),
+                    },
+                )
+            )
+        )
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def _installation_json(info: InstallationInfo) -> dict[str, Any]:
+    return {
+        "unit": {
+            "code": info.unit_code,
+            "name": info.unit_name,
+            "type": info.unit_type,
+            "type_label": UNIT_TYPE_LABELS.get(info.unit_type, info.unit_type),
+        },
+        "county": {"code": info.county_code, "name": info.county_name},
+        "admin": info.admin_username,
+    }
+
+
+# ---- info -------------------------------------------------------------------------------------------
+def _info_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    """What this installation is: unit, county, schema version, live records per register."""
+    from app.services.records import RecordService
+
+    info = _info(db)
+    records = RecordService(db, user)
+    counts = {name: records.count(reg) for name, reg in REGISTERS.items()}
+    revision = current_revision(db.engine)
+    doc = _installation_json(info)
+    doc.update(
+        {
+            "schema_version": revision,
+            "schema_head": head_revision(),
+            "database": db.describe(),
+            "data_dir": str(db.data_dir) if db.data_dir else None,
+            "records": counts,
+        }
+    )
+    if args.json:
+        _print_json(doc)
+        return EXIT_OK
+    type_label = UNIT_TYPE_LABELS.get(info.unit_type, info.unit_type)
+    lines = [
+        f"单位：{info.unit_name}（{info.unit_code}，{type_label}）",
+        f"所属县：{info.county_name}（{info.county_code}）",
+        f"管理员：{info.admin_username}",
+        f"数据库：{db.describe()}",
+        f"数据库版本：{revision}",
+        "记录数：",
+    ]
+    lines += [f"  {REGISTERS[name].title}\t{n}" for name, n in counts.items()]
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+cmd_info = _session_command(_info_cmd)
+
+
+# ---- dump --------------------------------------------------------------------------------------------
+def synced_models() -> list[type[SyncMixin]]:
+    """Every mapped synchronised model whose table is part of the schema, by table name.
+
+    Found on ``Base.registry``, so a register added later is dumped with no code here.
+    """
+    models = []
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        table = getattr(cls, "__table__", None)
+        if (
+            isinstance(cls, type)
+            and issubclass(cls, SyncMixin)
+            and table is not None
+            and Base.metadata.tables.get(table.name) is table
+        ):
+            models.append(cls)
+    return sorted(models, key=lambda c: c.__table__.name)  # type: ignore[attr-defined]
+
+
+def dump_records(db: Database, user: str = "system") -> Iterator[dict[str, Any]]:
+    """Every synchronised record (tombstones too), sorted by table then id."""
+    for model in synced_models():
+        table = model.__table__  # type: ignore[attr-defined]
+        fields = [
+            c.key for c in table.columns if c.key not in SyncMixin.SYSTEM_COLUMNS and c.key != "deleted"
+        ]
+        with db.session(user) as s:
+            rows = [r._mapping for r in s.execute(select(table))]
+        for row in sorted(rows, key=lambda r: str(r["id"])):
+            yield {
+                "table": table.name,
+                "id": row["id"],
+                "owner": row["owner"],
+                "version": {"origin": row["version_origin"], "counter": row["version_counter"]},
+                "deleted": bool(row["deleted"]),
+                "fields": {name: jsonable(row[name]) for name in sorted(fields)},
+            }
+
+
+def _dump_cmd(db: Database, _args: argparse.Namespace, user: str) -> int:
+    """Every synchronised record, one JSON object per line."""
+    out = sys.stdout
+    for record in dump_records(db, user):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    return EXIT_OK
+
+
+cmd_dump = _session_command(_dump_cmd)
+
+
+# ---- demo --------------------------------------------------------------------------------------------
+def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    """Add one deterministic batch of demo data."""
+    from app.services.demo import add_demo_batch
+    from app.services.records import ValidationError
+
+    try:
+        counts = add_demo_batch(db, args.seed, user=user)
+    except ValidationError as exc:
+        raise CliError(Message(N("app", "示范数据与已有数据冲突：{reason}"), {"reason": str(exc)})) from None
+    added = sum(n for k, n in counts.items() if k.endswith(".added"))
+    edited = sum(n for k, n in counts.items() if k.endswith(".edited"))
+    deleted = sum(n for k, n in counts.items() if k.endswith(".deleted"))
+    if args.json:
+        _print_json(
+            {
+                "seed": args.seed,
+                "applied": bool(counts),
+                "counts": counts,
+                "totals": {"added": added, "edited": edited, "deleted": deleted},
+            }
+        )
+    if counts:
+        _say(
+            str(
+                Message(
+                    N(
+                        "app",
+                        "已添加示范数据（种子 {seed}）：新增 {added} 条，修改 {edited} 条，删除 {deleted} 条。",
+                    ),
+                    {
+                        "seed": str(args.seed),
+                        "added": str(added),
+                        "edited": str(edited),
+                        "deleted": str(deleted),
+                    },
+                )
+            )
+        )
+    else:
+        _say(
+            str(
+                Message(
+                    N("app", "种子 {seed} 的示范数据已经添加过，没有新的变化。"), {"seed": str(args.seed)}
+                )
+            )
+        )
+    return EXIT_OK
+
+
+cmd_demo = _session_command(_demo_cmd)
+
+
+# ---- unit add / list ----------------------------------------------------------------------------------
+def _require_county(db: Database) -> None:
+    info = _info(db)
+    if info.unit_type != "county":
+        raise CliError(
+            Message(COUNTY_ONLY, {"unit_type": UNIT_TYPE_LABELS.get(info.unit_type, info.unit_type)})
+        )
+
+
+def _unit_rows(db: Database, user: str, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    from app.models.org import Unit, Zone
+
+    zone_name = select(Zone.name).where(Zone.id == Unit.zone_id).correlate(Unit).scalar_subquery()
+    stmt = select(
+        Unit, active_staff_count().label("staffed"), vacancies().label("vacancies"), zone_name.label("zone")
+    ).where(Unit.deleted.is_(False))
+    if ids is not None:
+        stmt = stmt.where(Unit.id.in_(list(ids)))
+    with db.session(user) as s:
+        rows = s.execute(stmt.order_by(Unit.code, Unit.id)).all()
+        return [
+            {
+                "id": row[0].id,
+                "code": row[0].code,
+                "name": row[0].name,
+                "type": row[0].unit_type,
+                "type_label": UNIT_TYPE_LABELS.get(row[0].unit_type, row[0].unit_type),
+                "authorised_posts": row[0].authorised_posts,
+                "staffed": int(row.staffed or 0),
+                "vacancies": int(row.vacancies or 0),
+                "zone": row.zone,
+            }
+            for row in rows
+        ]
+
+
+def _unit_add_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    """Register a unit (county only), with the register's own validation."""
+    from app.services.records import RecordService, ValidationError
+
+    _require_county(db)
+    posts = args.posts if args.posts is not None else DEFAULT_POSTS[args.unit_type]
+    values = {"code": args.code, "name": args.name, "unit_type": args.unit_type, "authorised_posts": posts}
+    try:
+        row_id = RecordService(db, user).save(get_register("units"), values)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    row = _unit_rows(db, user, [row_id])[0]
+    if args.json:
+        _print_json(row)
+    else:
+        print(row_id)
+    _say(
+        str(
+            Message(
+                N("app", "已登记单位：{name}（{code}，{type}，核定编制 {posts}）。"),
+                {"name": row["name"], "code": row["code"], "type": row["type_label"], "posts": str(posts)},
+            )
+        )
+    )
+    return EXIT_OK
+
+
+def _unit_list_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    """The live units, by code (county only)."""
+    _require_county(db)
+    rows = _unit_rows(db, user)
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    print("代码\t类型\t名称\t核定编制\t实际配备\t空缺\t片区")
+    for r in rows:
+        print(
+            "\t".join(
+                str(v)
+                for v in (
+                    r["code"],
+                    r["type_label"],
+                    r["name"],
+                    r["authorised_posts"],
+                    r["staffed"],
+                    r["vacancies"],
+                    r["zone"] or "",
+                )
+            )
+        )
+    return EXIT_OK
+
+
+cmd_unit_add = _session_command(_unit_add_cmd)
+cmd_unit_list = _session_command(_unit_list_cmd)
+
+
+# ---- entry point --------------------------------------------------------------------------------------
+class _UsageError(Exception):
+    """Options that argparse cannot express (exit 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        (getattr(args, "usage_parser", None) or parser).print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(handler(args))
+    except _UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: 错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CliError as exc:
+        _say(_one_line(str(exc)))
+        return EXIT_FAILED
+    except SQLAlchemyError as exc:
+        # The driver's first line only: never the statement or its parameters (they may hold data).
+        lines = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()
+        reason = lines[0] if lines else type(exc).__name__
+        _say(_one_line(str(Message(N("app", "数据库操作失败：{reason}"), {"reason": reason}))))
+        return EXIT_FAILED
+    except BrokenPipeError:  # e.g. ``dump | head``: the reader has gone
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _say(str(Message(N("app", "已取消。"))))
+        return EXIT_FAILED
