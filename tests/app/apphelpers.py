@@ -1,0 +1,91 @@
+"""Helpers shared by the tests in tests/app (plain functions and classes; fixtures live in conftest)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.services.database import Database
+from app.services.installation import SetupRequest, initialise
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "seed-2022-report"
+
+OpenDb = Callable[..., Database]
+
+
+def init_installation(
+    db: Database,
+    unit_type: str = "county",
+    code: str = "C01",
+    name: str = "测试县纪委监委",
+    county_code: str = "C01",
+    county_name: str = "测试县",
+    admin: str = "admin",
+    password: str = PASSWORD,
+) -> Database:
+    initialise(
+        db,
+        SetupRequest(
+            unit_type=unit_type,
+            unit_code=code,
+            unit_name=name,
+            county_code=county_code,
+            county_name=county_name,
+            admin_username=admin,
+            admin_password=password,
+        ),
+    )
+    return db
+
+
+class Cli:
+    """Runs ``python -m app`` in a subprocess against one data folder (and maybe a database URL)."""
+
+    def __init__(self, data_dir: Path, db_url: str | None, password_file: Path) -> None:
+        self.data_dir = data_dir
+        self.db_url = db_url
+        self.password_file = password_file
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_")}
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+        env["JIWEI_DATA_DIR"] = str(self.data_dir)
+        env["JIWEI_PASSWORD_FILE"] = str(self.password_file)
+        if self.db_url:
+            env["JIWEI_DB_URL"] = self.db_url
+        env.update(extra)
+        return env
+
+    def run(
+        self, *args: str, python_flags: tuple[str, ...] = (), **env: str
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, *python_flags, "-m", "app", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            stdin=subprocess.DEVNULL,
+            env=self.env(**env),
+            cwd=ROOT,
+            timeout=300,
+        )
+
+    def ok(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        result = self.run(*args, **env)
+        assert result.returncode == 0, f"{args}: exit {result.returncode}\n{result.stderr}"
+        return result
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.ok(*args).stdout)
+
+    def dump(self) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self.ok("dump").stdout.splitlines()]
+
+    def init_county(self, code: str = "C01", name: str = "测试县纪委监委") -> None:
+        self.ok("init", "--type", "county", "--code", code, "--name", name, "--admin", "admin")

@@ -1,0 +1,84 @@
+"""Shared fixtures: every test gets its own data folder; databases on SQLite and PostgreSQL.
+
+No test may touch the real user data folder: ``JIWEI_DATA_DIR`` points into the test's temporary
+folder, and ``JIWEI_DB_URL`` / ``JIWEI_PASSWORD_FILE`` from the developer's shell are removed.
+
+``db_url`` runs a test on both backends. PostgreSQL comes from ``JIWEI_TEST_PG_URL`` (see
+``scripts/with-postgres.sh``); without it those tests are skipped, except on CI (``CI=true``)
+where they fail, so CI cannot pass without having run them. Each PostgreSQL test starts and ends
+with an empty database.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import MetaData, create_engine
+
+PG_ENV = "JIWEI_TEST_PG_URL"
+ROOT = Path(__file__).resolve().parent.parent
+
+# ``tests/app`` has no __init__.py, so pytest puts ``tests/`` on sys.path and ``import app`` could
+# resolve to the test folder as a namespace package. The project root on sys.path makes the real
+# (regular) package win however pytest is started.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's data folder (not created): JIWEI_DATA_DIR points to it."""
+    data_dir = tmp_path / "jiwei-data"
+    monkeypatch.setenv("JIWEI_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("JIWEI_DB_URL", raising=False)
+    monkeypatch.delenv("JIWEI_PASSWORD_FILE", raising=False)
+    return data_dir
+
+
+def postgres_url() -> str:
+    """The test server's URL; skip (or, on CI, fail) when there is none."""
+    url = os.environ.get(PG_ENV, "").strip()
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{PG_ENV} is not set, but CI=true: the PostgreSQL tests must run on CI")
+        pytest.skip(f"{PG_ENV} is not set (run through scripts/with-postgres.sh)")
+    return url
+
+
+def wipe_database(url: str) -> None:
+    """Drop every table, alembic_version included."""
+    engine = create_engine(url)
+    try:
+        metadata = MetaData()
+        metadata.reflect(engine)
+        metadata.drop_all(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database: a SQLite file in the test's folder, or a clean PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    url = postgres_url()
+    wipe_database(url)
+    yield url
+    wipe_database(url)
+
+
+@pytest.fixture
+def password_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a password file (the password on the first line) and return its path."""
+
+    def write(password: str, name: str = "password.txt") -> Path:
+        path = tmp_path / name
+        path.write_text(password + "\n", encoding="utf-8")
+        return path
+
+    return write
