@@ -402,3 +402,22 @@ def test_export_into_a_missing_folder_fails_with_a_message(
     assert page.status_text() == "导出失败。"
     assert task.error_box is not None
     task.error_box.close()
+
+
+def test_f5_reads_again_and_hidden_pages_catch_up_when_shown(
+    qtbot: QtBot, make_page: MakePage, records: RecordService, org: Org
+) -> None:
+    page = make_page("zones")
+    records.save(get("zones"), {"name": "南片区"})  # written elsewhere, nobody announced it
+    assert page.model.rowCount() == 2
+    with qtbot.waitSignal(page.refreshed):
+        qtbot.keyClick(page.table, Qt.Key.Key_F5)
+    assert sorted(column_texts(page, "name")) == ["东片区", "南片区", "西片区"]
+
+    page.hide()
+    records.save(get("zones"), {"name": "北片区"})
+    with qtbot.assertNotEmitted(page.refreshed):
+        page.bus.changed.emit("zones")  # hidden: only noted
+    with qtbot.waitSignal(page.refreshed):
+        page.show()
+    assert page.model.rowCount() == 4

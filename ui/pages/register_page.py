@@ -227,7 +227,7 @@ class RegisterPage(QWidget):
             self.tr("导出 Excel"), self.export_excel, "Ctrl+E", self.tr("把当前列表导出为 Excel 文件")
         )
         self.act_refresh = self._action(
-            self.tr("刷新"), self.refresh, QKeySequence.StandardKey.Refresh, self.tr("重新读取列表")
+            self.tr("刷新"), self.reload, QKeySequence.StandardKey.Refresh, self.tr("重新读取列表")
         )
         self.act_search = self._action(self.tr("搜索"), self.focus_search, QKeySequence.StandardKey.Find, "")
         self.act_copy = self._action(
@@ -324,7 +324,7 @@ class RegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -412,7 +412,7 @@ class RegisterPage(QWidget):
             view.setMinimumWidth(min(view.sizeHintForColumn(0) + 24, 480))
         return lost
 
-    def _reload(self) -> None:
+    def reload(self) -> None:
         """Options and rows again, after a change."""
         if self._load_filter_options():
             self.apply_filters()
@@ -489,7 +489,7 @@ class RegisterPage(QWidget):
         if self._emitting or name not in self.watched:
             return
         if self.isVisible():
-            self._reload()
+            self.reload()
         else:
             self._stale = True  # read again when shown
 
@@ -505,7 +505,7 @@ class RegisterPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self._reload()
+            self.reload()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.save_state()
@@ -594,7 +594,7 @@ class RegisterPage(QWidget):
 
     def _saved(self, row_id: str) -> None:
         self._announce()
-        self._reload()
+        self.reload()
         if self.model.row_of(row_id) < 0 and (self.search_edit.text() or self.filter_values()):
             self.show_status(self.tr("已保存。这条记录不符合当前的搜索或筛选条件，所以不在列表中。"))
         else:
@@ -649,7 +649,7 @@ class RegisterPage(QWidget):
         if done:
             self._undo_ids = done
             self._announce()
-            self._reload()
+            self.reload()
             if len(done) == 1:
                 message = self.tr("已删除「{name}」。").format(name=html.escape(subjects[done[0]]))
             else:
@@ -680,7 +680,7 @@ class RegisterPage(QWidget):
             except NotFoundError:
                 continue
         self._announce()
-        self._reload()
+        self.reload()
         self.select_ids(ids)
         self.table.setFocus()
 
@@ -829,17 +829,28 @@ class RegisterPage(QWidget):
 
     # ---- remembered layout ---------------------------------------------------------------------
     def default_column_width(self, column: str) -> int:
+        """Wide enough for the title and a typical value of the column's kind."""
         metrics = self.table.fontMetrics()
         label = str(self.model.headerData(self.model.columns.index(column), Qt.Orientation.Horizontal))
-        chars = 8
-        if column in {c.name for c in self.reg.computed}:
-            chars = 6
-        else:
+        sample = "中" * 6
+        if column not in {c.name for c in self.reg.computed}:
             f = self.reg.field(column)
-            chars = {INT: 6, BOOL: 4, DATE: 9, CHOICE: 7, REF: 10}.get(f.kind, 10)
-            if f.max_length is not None and f.max_length <= 32:
-                chars = min(chars, 8)
-        return max(metrics.horizontalAdvance("中" * chars), metrics.horizontalAdvance(label) + 36)
+            if f.kind == CHOICE:
+                sample = max((tr_value(text) for _value, text in f.choices), key=metrics.horizontalAdvance)
+            elif f.kind == BOOL:
+                sample = "中"
+            elif f.kind == INT:
+                sample = "0" * 6
+            elif f.kind == DATE:
+                sample = "2022-06-30"
+            elif f.kind == REF:
+                sample = "中" * 9
+            elif f.max_length is not None and f.max_length <= 32:
+                sample = "中" * 6
+            else:
+                sample = "中" * 10
+        padding = 2 * metrics.horizontalAdvance("M")
+        return max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(label) + 20) + padding
 
     def reset_columns(self) -> None:
         header = self.table.horizontalHeader()
