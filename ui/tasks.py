@@ -129,6 +129,7 @@ class Task(QObject):
     ) -> None:
         super().__init__(None)
         self.parent_widget = parent
+        self.title = title
         self.fn = fn
         self.state = TaskState.RUNNING
         self.result: Any = None
@@ -136,6 +137,10 @@ class Task(QObject):
         self.error_text = ""
         self.error_box: QMessageBox | None = None
         self.show_errors = show_errors
+        # The page that started the work may close before it ends: then only ``finished`` is sent.
+        self.orphaned = False
+        if parent is not None:
+            parent.destroyed.connect(self._parent_destroyed)
         self._cancel = threading.Event()
         self._relay = _Relay()
         self._relay.progressed.connect(self._on_progress)
@@ -154,6 +159,10 @@ class Task(QObject):
         self.dialog.canceled.connect(self.cancel)
         self.dialog.setValue(0)
 
+    def _parent_destroyed(self) -> None:
+        self.orphaned = True
+        self.parent_widget = None
+
     def start(self) -> Task:
         Task._running.add(self)
         QThreadPool.globalInstance().start(_Runnable(self.fn, self._relay, self._cancel))
@@ -167,10 +176,11 @@ class Task(QObject):
         """Ask the worker to stop at its next progress report."""
         if self.state is TaskState.RUNNING and not self._cancel.is_set():
             self._cancel.set()
-            self.dialog.setLabelText(QCoreApplication.translate("Task", "正在取消…"))
+            if not self.orphaned:
+                self.dialog.setLabelText(QCoreApplication.translate("Task", "正在取消…"))
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self.state is not TaskState.RUNNING:
+        if self.state is not TaskState.RUNNING or self.orphaned:
             return
         if total > 0:
             self.dialog.setMaximum(total)
@@ -178,6 +188,8 @@ class Task(QObject):
         self.progressed.emit(done, total)
 
     def _close_dialog(self) -> None:
+        if self.orphaned:  # the dialog went with its parent
+            return
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.reset()
         self.dialog.hide()
@@ -187,7 +199,8 @@ class Task(QObject):
         self.result = result
         self.state = TaskState.SUCCEEDED
         self._close_dialog()
-        self.succeeded.emit(result)
+        if not self.orphaned:
+            self.succeeded.emit(result)
         self._finish()
 
     def _on_failure(self, exc: BaseException) -> None:
@@ -195,15 +208,17 @@ class Task(QObject):
         self._close_dialog()
         if isinstance(exc, CANCEL_EXCEPTIONS):
             self.state = TaskState.CANCELLED
-            self.cancelled.emit()
+            if not self.orphaned:
+                self.cancelled.emit()
             self._finish()
             return
         self.state = TaskState.FAILED
         text, expected = describe_error(exc)
         self.error_text = text
         if self.show_errors:
-            self.error_box = show_error(self.parent_widget, self.dialog.windowTitle(), text)
-        self.failed.emit(text)
+            self.error_box = show_error(self.parent_widget, self.title, text)
+        if not self.orphaned:
+            self.failed.emit(text)
         self._finish()
         if not expected:
             # A programming error: shown to the user above, and reported like any uncaught error.

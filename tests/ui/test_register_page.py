@@ -421,3 +421,23 @@ def test_f5_reads_again_and_hidden_pages_catch_up_when_shown(
     with qtbot.waitSignal(page.refreshed):
         page.show()
     assert page.model.rowCount() == 4
+
+
+def test_a_task_outlives_the_page_that_started_it(qtbot: QtBot) -> None:
+    import threading
+
+    release = threading.Event()
+    page = QWidget()
+    delivered: list[object] = []
+
+    def work(progress: Progress) -> int:
+        release.wait(10)
+        return 7
+
+    task = run_task(page, work, title="测试", label="…", on_success=delivered.append)
+    with qtbot.waitSignal(page.destroyed):
+        page.deleteLater()
+    with qtbot.waitSignal(task.finished):
+        release.set()
+    assert task.orphaned and task.state is TaskState.SUCCEEDED and task.result == 7
+    assert delivered == []  # nothing is handed to a page that is gone
