@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         return list(self.factories)
 
     def page_items(self) -> list[QTreeWidgetItem]:
-        items = []
+        items: list[QTreeWidgetItem | None] = []
         for i in range(self.nav.topLevelItemCount()):
             top = self.nav.topLevelItem(i)
             assert top is not None
@@ -145,7 +145,9 @@ class MainWindow(QMainWindow):
         self._select_page_by_index((index + step) % len(items))
 
     # ---- menus and shortcuts ----------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], object]) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -169,11 +171,14 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("上一页"), "Ctrl+PgUp", lambda: self._step_page(-1)))
         view_menu.addAction(self._action(self.tr("导航栏"), "Ctrl+B", self._focus_navigation))
         for n in range(1, 10):
-            self._action(self.tr("第 {n} 页").format(n=n), f"Alt+{n}", lambda n=n: self._select_page_by_index(n - 1))
+            self._action(self.tr("第 {n} 页").format(n=n), f"Alt+{n}", self._page_selector(n - 1))
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("关于(&A)"), None, self.show_about))
+
+    def _page_selector(self, index: int) -> Callable[[], None]:
+        return lambda: self._select_page_by_index(index)
 
     def _focus_navigation(self) -> None:
         self.nav.setFocus()

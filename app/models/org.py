@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.base import Base, SyncMixin
+from app.db.base import Base, SyncMixin, live_index
 
 UNIT_TYPES = ("county", "office", "township", "group")
 
@@ -16,6 +16,7 @@ class Zone(SyncMixin, Base):
     """片区协作区: a group of offices, groups and townships led by a standing-committee member."""
 
     __tablename__ = "zones"
+    __table_args__ = (live_index("zones", "name"),)
 
     name: Mapped[str] = mapped_column(String(64))
     leader: Mapped[str] = mapped_column(String(64), default="")
@@ -26,8 +27,9 @@ class Unit(SyncMixin, Base):
     """The county commission, its offices (室), township commissions and dispatched groups."""
 
     __tablename__ = "units"
+    __table_args__ = (live_index("units", "code"),)
 
-    code: Mapped[str] = mapped_column(String(32), index=True)
+    code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(100))
     unit_type: Mapped[str] = mapped_column(String(16), index=True)
     authorised_posts: Mapped[int] = mapped_column(Integer, default=0)
@@ -39,6 +41,7 @@ class Liaison(SyncMixin, Base):
     """点对点衔接联系: a county office liaises with a township commission or dispatched group."""
 
     __tablename__ = "liaisons"
+    __table_args__ = (live_index("liaisons", "office_id"),)
 
     office_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
@@ -49,8 +52,9 @@ class Staff(SyncMixin, Base):
     """A person holding a post in a unit (书记, 副书记, 委员, 监察员, 组长, 副组长, 组员)."""
 
     __tablename__ = "staff"
+    __table_args__ = (live_index("staff", "name"),)
 
-    name: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(64))
     gender: Mapped[str] = mapped_column(String(4), default="")
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
     post: Mapped[str] = mapped_column(String(16), index=True)
@@ -70,9 +74,10 @@ class Village(SyncMixin, Base):
     """A village (or community) of a township, with its village liaison (村级纪检监察员)."""
 
     __tablename__ = "villages"
+    __table_args__ = (live_index("villages", "name"),)
 
     township_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
-    name: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(64))
     code: Mapped[str] = mapped_column(String(32), default="")
     liaison_name: Mapped[str] = mapped_column(String(64), default="")
     liaison_post: Mapped[str] = mapped_column(String(32), default="")
@@ -84,9 +89,10 @@ class SupervisedUnit(SyncMixin, Base):
     """被监督单位: a county department supervised by a dispatched group."""
 
     __tablename__ = "supervised_units"
+    __table_args__ = (live_index("supervised_units", "name"),)
 
     group_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
-    name: Mapped[str] = mapped_column(String(100), index=True)
+    name: Mapped[str] = mapped_column(String(100))
     category: Mapped[str] = mapped_column(String(32), default="")
     contact: Mapped[str] = mapped_column(String(64), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
@@ -97,9 +103,10 @@ class TownshipYearStats(SyncMixin, Base):
     """Per township and year: supervision objects (监察对象) and party members."""
 
     __tablename__ = "township_year_stats"
+    __table_args__ = (live_index("township_year_stats", "year"),)
 
     township_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
-    year: Mapped[int] = mapped_column(Integer, index=True)
+    year: Mapped[int] = mapped_column(Integer)
     supervision_objects: Mapped[int] = mapped_column(Integer, default=0)
     party_members: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")

@@ -78,7 +78,7 @@ class SetupWizard(QDialog):
         form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
         self.unit_rows: list[QWidget] = []
-        for key, label_text, widget in (
+        rows: tuple[tuple[str, str, QWidget], ...] = (
             ("county_code", self.tr("县代码 *"), self.county_code),
             ("county_name", self.tr("县名称 *"), self.county_name),
             ("unit_code", self.tr("本单位代码 *"), self.unit_code),
@@ -86,7 +86,8 @@ class SetupWizard(QDialog):
             ("admin_username", self.tr("管理员用户名 *"), self.admin_username),
             ("admin_password", self.tr("管理员密码 *"), self.password),
             ("password_again", self.tr("再次输入密码 *"), self.password_again),
-        ):
+        )
+        for key, label_text, widget in rows:
             holder = QWidget()
             box = QVBoxLayout(holder)
             box.setContentsMargins(0, 0, 0, 0)
@@ -97,11 +98,11 @@ class SetupWizard(QDialog):
             error.hide()
             box.addWidget(error)
             self.errors[key] = error
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            form.addRow(label, holder)
+            row_label = QLabel(label_text)
+            row_label.setBuddy(widget)
+            form.addRow(row_label, holder)
             if key in ("unit_code", "unit_name"):
-                self.unit_rows.extend([label, holder])
+                self.unit_rows.extend([row_label, holder])
         self.errors["unit_type"] = QLabel()
         self.errors["unit_type"].setStyleSheet(ERROR_STYLE)
         self.errors["unit_type"].hide()

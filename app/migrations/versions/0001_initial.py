@@ -82,7 +82,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_zones")),
     )
     with op.batch_alter_table("zones", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_zones_deleted"), ["deleted"], unique=False)
+        batch_op.create_index("ix_zones_live_name", ["deleted", "name", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_zones_owner"), ["owner"], unique=False)
 
     op.create_table(
@@ -106,8 +106,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_units")),
     )
     with op.batch_alter_table("units", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_units_code"), ["code"], unique=False)
-        batch_op.create_index(batch_op.f("ix_units_deleted"), ["deleted"], unique=False)
+        batch_op.create_index("ix_units_live_code", ["deleted", "code", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_units_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_units_unit_type"), ["unit_type"], unique=False)
 
@@ -130,7 +129,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_liaisons")),
     )
     with op.batch_alter_table("liaisons", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_liaisons_deleted"), ["deleted"], unique=False)
+        batch_op.create_index("ix_liaisons_live_office_id", ["deleted", "office_id", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_liaisons_office_id"), ["office_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_liaisons_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_liaisons_unit_id"), ["unit_id"], unique=False)
@@ -164,8 +163,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
     )
     with op.batch_alter_table("staff", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_staff_deleted"), ["deleted"], unique=False)
-        batch_op.create_index(batch_op.f("ix_staff_name"), ["name"], unique=False)
+        batch_op.create_index("ix_staff_live_name", ["deleted", "name", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_staff_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_staff_post"), ["post"], unique=False)
         batch_op.create_index(batch_op.f("ix_staff_unit_id"), ["unit_id"], unique=False)
@@ -191,9 +189,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_supervised_units")),
     )
     with op.batch_alter_table("supervised_units", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_supervised_units_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_supervised_units_group_id"), ["group_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_supervised_units_name"), ["name"], unique=False)
+        batch_op.create_index("ix_supervised_units_live_name", ["deleted", "name", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_supervised_units_owner"), ["owner"], unique=False)
 
     op.create_table(
@@ -218,10 +215,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_township_year_stats")),
     )
     with op.batch_alter_table("township_year_stats", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_township_year_stats_deleted"), ["deleted"], unique=False)
+        batch_op.create_index("ix_township_year_stats_live_year", ["deleted", "year", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_township_year_stats_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_township_year_stats_township_id"), ["township_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_township_year_stats_year"), ["year"], unique=False)
 
     op.create_table(
         "villages",
@@ -245,8 +241,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_villages")),
     )
     with op.batch_alter_table("villages", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_villages_deleted"), ["deleted"], unique=False)
-        batch_op.create_index(batch_op.f("ix_villages_name"), ["name"], unique=False)
+        batch_op.create_index("ix_villages_live_name", ["deleted", "name", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_villages_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_villages_township_id"), ["township_id"], unique=False)
 
@@ -258,49 +253,44 @@ def downgrade() -> None:
     with op.batch_alter_table("villages", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_villages_township_id"))
         batch_op.drop_index(batch_op.f("ix_villages_owner"))
-        batch_op.drop_index(batch_op.f("ix_villages_name"))
-        batch_op.drop_index(batch_op.f("ix_villages_deleted"))
+        batch_op.drop_index("ix_villages_live_name")
 
     op.drop_table("villages")
     with op.batch_alter_table("township_year_stats", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_township_year_stats_year"))
         batch_op.drop_index(batch_op.f("ix_township_year_stats_township_id"))
         batch_op.drop_index(batch_op.f("ix_township_year_stats_owner"))
-        batch_op.drop_index(batch_op.f("ix_township_year_stats_deleted"))
+        batch_op.drop_index("ix_township_year_stats_live_year")
 
     op.drop_table("township_year_stats")
     with op.batch_alter_table("supervised_units", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_supervised_units_owner"))
-        batch_op.drop_index(batch_op.f("ix_supervised_units_name"))
+        batch_op.drop_index("ix_supervised_units_live_name")
         batch_op.drop_index(batch_op.f("ix_supervised_units_group_id"))
-        batch_op.drop_index(batch_op.f("ix_supervised_units_deleted"))
 
     op.drop_table("supervised_units")
     with op.batch_alter_table("staff", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_unit_id"))
         batch_op.drop_index(batch_op.f("ix_staff_post"))
         batch_op.drop_index(batch_op.f("ix_staff_owner"))
-        batch_op.drop_index(batch_op.f("ix_staff_name"))
-        batch_op.drop_index(batch_op.f("ix_staff_deleted"))
+        batch_op.drop_index("ix_staff_live_name")
 
     op.drop_table("staff")
     with op.batch_alter_table("liaisons", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_liaisons_unit_id"))
         batch_op.drop_index(batch_op.f("ix_liaisons_owner"))
         batch_op.drop_index(batch_op.f("ix_liaisons_office_id"))
-        batch_op.drop_index(batch_op.f("ix_liaisons_deleted"))
+        batch_op.drop_index("ix_liaisons_live_office_id")
 
     op.drop_table("liaisons")
     with op.batch_alter_table("units", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_units_unit_type"))
         batch_op.drop_index(batch_op.f("ix_units_owner"))
-        batch_op.drop_index(batch_op.f("ix_units_deleted"))
-        batch_op.drop_index(batch_op.f("ix_units_code"))
+        batch_op.drop_index("ix_units_live_code")
 
     op.drop_table("units")
     with op.batch_alter_table("zones", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_zones_owner"))
-        batch_op.drop_index(batch_op.f("ix_zones_deleted"))
+        batch_op.drop_index("ix_zones_live_name")
 
     op.drop_table("zones")
     op.drop_table("users")
