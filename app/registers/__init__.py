@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from app.i18n import QT_TRANSLATE_NOOP as N
+from app.i18n import QT_TRANSLATE_NOOP
 from app.registers import org
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {r.name: r for r in org.REGISTERS}
 
 # Navigation areas in display order: (key, Chinese title). Later registers add their area here.
-AREAS: tuple[tuple[str, str], ...] = ((org.AREA, N("register", "组织机构")),)
+AREAS: tuple[tuple[str, str], ...] = ((org.AREA, QT_TRANSLATE_NOOP("register", "组织机构")),)
 
 
 def get(name: str) -> Register:

@@ -7,8 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from app.db.local import User
-from app.i18n import QT_TRANSLATE_NOOP as N
-from app.i18n import Message
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.services.database import Database
 
 _hasher = PasswordHasher()
@@ -28,9 +27,9 @@ def hash_password(password: str) -> str:
 def check_password_policy(password: str) -> Message | None:
     """None when acceptable, else why not (Chinese)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return Message(N("app", "密码至少 {n} 位。"), {"n": str(MIN_PASSWORD_LENGTH)})
+        return Message(QT_TRANSLATE_NOOP("app", "密码至少 {n} 位。"), {"n": str(MIN_PASSWORD_LENGTH)})
     if password.isdigit() or password.isalpha():
-        return Message(N("app", "密码须同时包含字母和数字（或符号）。"))
+        return Message(QT_TRANSLATE_NOOP("app", "密码须同时包含字母和数字（或符号）。"))
     return None
 
 
@@ -40,11 +39,11 @@ def verify(db: Database, username: str, password: str) -> str:
         user = s.scalars(select(User).where(User.username == username, User.active.is_(True))).first()
         if user is None:
             _hasher.hash(password)  # same cost whether or not the user exists
-            raise AuthError(str(Message(N("app", "用户名或密码不正确。"))))
+            raise AuthError(str(Message(QT_TRANSLATE_NOOP("app", "用户名或密码不正确。"))))
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
-            raise AuthError(str(Message(N("app", "用户名或密码不正确。")))) from None
+            raise AuthError(str(Message(QT_TRANSLATE_NOOP("app", "用户名或密码不正确。")))) from None
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         return user.username

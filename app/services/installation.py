@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.db.local import Installation, User
-from app.i18n import QT_TRANSLATE_NOOP as N
-from app.i18n import Message
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.registers.org import CODE_PATTERN
 from app.services.accounts import ROLE_ADMIN, check_password_policy, hash_password
@@ -40,25 +39,32 @@ class SetupRequest:
     def problems(self) -> dict[str, Message]:
         p: dict[str, Message] = {}
         if self.unit_type not in INSTALL_TYPES:
-            p["unit_type"] = Message(N("app", "请选择本机是县纪委监委、乡镇纪委还是派驻纪检监察组。"))
+            p["unit_type"] = Message(
+                QT_TRANSLATE_NOOP("app", "请选择本机是县纪委监委、乡镇纪委还是派驻纪检监察组。")
+            )
         for key, value, label in (
-            ("unit_code", self.unit_code, N("app", "单位代码")),
-            ("county_code", self.county_code, N("app", "县代码")),
+            ("unit_code", self.unit_code, QT_TRANSLATE_NOOP("app", "单位代码")),
+            ("county_code", self.county_code, QT_TRANSLATE_NOOP("app", "县代码")),
         ):
             if not re.fullmatch(CODE_PATTERN, value or ""):
                 p[key] = Message(
-                    N("app", "「{label}」只能用字母、数字、下划线和连字符，1 到 32 位。"), {"label": label}
+                    QT_TRANSLATE_NOOP("app", "「{label}」只能用字母、数字、下划线和连字符，1 到 32 位。"),
+                    {"label": label},
                 )
         for key, value, label in (
-            ("unit_name", self.unit_name, N("app", "单位名称")),
-            ("county_name", self.county_name, N("app", "县名称")),
+            ("unit_name", self.unit_name, QT_TRANSLATE_NOOP("app", "单位名称")),
+            ("county_name", self.county_name, QT_TRANSLATE_NOOP("app", "县名称")),
         ):
             if not (value or "").strip():
-                p[key] = Message(N("app", "「{label}」不能为空。"), {"label": label})
+                p[key] = Message(QT_TRANSLATE_NOOP("app", "「{label}」不能为空。"), {"label": label})
             elif len(value) > 100:
-                p[key] = Message(N("app", "「{label}」最多 {n} 个字。"), {"label": label, "n": "100"})
+                p[key] = Message(
+                    QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"), {"label": label, "n": "100"}
+                )
         if not re.fullmatch(USERNAME_PATTERN, self.admin_username or ""):
-            p["admin_username"] = Message(N("app", "管理员用户名只能用字母、数字和 . _ -，2 到 64 位。"))
+            p["admin_username"] = Message(
+                QT_TRANSLATE_NOOP("app", "管理员用户名只能用字母、数字和 . _ -，2 到 64 位。")
+            )
         bad = check_password_policy(self.admin_password or "")
         if bad is not None:
             p["admin_password"] = bad
@@ -73,7 +79,7 @@ def initialise(db: Database, req: SetupRequest) -> InstallationInfo:
     """Write the installation's identity, its own unit record and its administrator."""
     problems = req.problems()
     if db.installation() is not None:
-        problems["unit_code"] = Message(N("app", "本数据目录已经初始化，不能再次初始化。"))
+        problems["unit_code"] = Message(QT_TRANSLATE_NOOP("app", "本数据目录已经初始化，不能再次初始化。"))
     if problems:
         raise SetupError(problems)
     unit_code, unit_name = req.unit_code, req.unit_name.strip()

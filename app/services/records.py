@@ -19,14 +19,13 @@ from sqlalchemy.orm import Session
 
 from app.db.base import SyncMixin
 from app.db.local import ChangeLog
-from app.i18n import QT_TRANSLATE_NOOP as N
-from app.i18n import Message
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, Field, Register
 from app.services.database import Database
 
-YES = N("app", "是")
-NO = N("app", "否")
+YES = QT_TRANSLATE_NOOP("app", "是")
+NO = QT_TRANSLATE_NOOP("app", "否")
 
 
 class ValidationError(Exception):
@@ -235,7 +234,9 @@ class RecordService:
                 errors[f.name] = exc.args[0]
         unknown = set(raw) - {f.name for f in reg.fields}
         if unknown:
-            errors[""] = Message(N("app", "未知字段：{names}"), {"names": "、".join(sorted(unknown))})
+            errors[""] = Message(
+                QT_TRANSLATE_NOOP("app", "未知字段：{names}"), {"names": "、".join(sorted(unknown))}
+            )
         return values, errors
 
     @staticmethod
@@ -253,11 +254,11 @@ class RecordService:
             return str(value)
         if f.kind == INT:
             if isinstance(value, bool):
-                raise ValueError(Message(N("app", "「{label}」须为整数。"), label))
+                raise ValueError(Message(QT_TRANSLATE_NOOP("app", "「{label}」须为整数。"), label))
             try:
                 return int(value)
             except (TypeError, ValueError):
-                raise ValueError(Message(N("app", "「{label}」须为整数。"), label)) from None
+                raise ValueError(Message(QT_TRANSLATE_NOOP("app", "「{label}」须为整数。"), label)) from None
         if f.kind == DATE:
             if isinstance(value, datetime):
                 return value.date()
@@ -267,7 +268,7 @@ class RecordService:
                 return date.fromisoformat(str(value))
             except ValueError:
                 raise ValueError(
-                    Message(N("app", "「{label}」须为日期，格式如 2022-06-30。"), label)
+                    Message(QT_TRANSLATE_NOOP("app", "「{label}」须为日期，格式如 2022-06-30。"), label)
                 ) from None
         if f.kind == BOOL:
             if isinstance(value, bool):
@@ -277,12 +278,12 @@ class RecordService:
                 return True
             if text in ("0", "false", "no", "否", "n"):
                 return False
-            raise ValueError(Message(N("app", "「{label}」只能填「是」或「否」。"), label))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("app", "「{label}」只能填「是」或「否」。"), label))
         if f.kind == CHOICE:
             for stored, shown in f.choices:
                 if value in (stored, shown):
                     return stored
-            raise ValueError(Message(N("app", "「{label}」的取值无效。"), label))
+            raise ValueError(Message(QT_TRANSLATE_NOOP("app", "「{label}」的取值无效。"), label))
         return str(value)  # REF: checked against the database in _check
 
     def _check(
@@ -293,25 +294,26 @@ class RecordService:
             v = values.get(f.name)
             label = {"label": f.label}
             if f.required and (v is None or v == ""):
-                errors[f.name] = Message(N("app", "「{label}」不能为空。"), label)
+                errors[f.name] = Message(QT_TRANSLATE_NOOP("app", "「{label}」不能为空。"), label)
                 continue
             if v is None or v == "":
                 continue
             if f.max_length is not None and isinstance(v, str) and len(v) > f.max_length:
                 errors[f.name] = Message(
-                    N("app", "「{label}」最多 {n} 个字。"), {**label, "n": str(f.max_length)}
+                    QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"), {**label, "n": str(f.max_length)}
                 )
             elif f.pattern and isinstance(v, str) and not re.fullmatch(f.pattern, v):
                 errors[f.name] = Message(
-                    N("app", "「{label}」格式不对：{hint}。"), {**label, "hint": f.pattern_hint}
+                    QT_TRANSLATE_NOOP("app", "「{label}」格式不对：{hint}。"),
+                    {**label, "hint": f.pattern_hint},
                 )
             elif f.kind == INT and f.minimum is not None and v < f.minimum:
                 errors[f.name] = Message(
-                    N("app", "「{label}」不能小于 {n}。"), {**label, "n": str(f.minimum)}
+                    QT_TRANSLATE_NOOP("app", "「{label}」不能小于 {n}。"), {**label, "n": str(f.minimum)}
                 )
             elif f.kind == INT and f.maximum is not None and v > f.maximum:
                 errors[f.name] = Message(
-                    N("app", "「{label}」不能大于 {n}。"), {**label, "n": str(f.maximum)}
+                    QT_TRANSLATE_NOOP("app", "「{label}」不能大于 {n}。"), {**label, "n": str(f.maximum)}
                 )
             elif f.kind == REF and f.ref:
                 target = REGISTERS[f.ref]
@@ -320,7 +322,7 @@ class RecordService:
                 ok = ok and all(getattr(t, k) in allowed for k, allowed in f.ref_filter.items())
                 if not ok:
                     errors[f.name] = Message(
-                        N("app", "「{label}」所选的记录不存在、已删除或不符合要求。"), label
+                        QT_TRANSLATE_NOOP("app", "「{label}」所选的记录不存在、已删除或不符合要求。"), label
                     )
         for names in reg.unique:
             if any(n in errors for n in names):
@@ -331,7 +333,9 @@ class RecordService:
                 stmt = stmt.where(reg.model.id != row_id)
             if s.scalars(stmt).first() is not None:
                 labels = "、".join(reg.field(n).label for n in names)
-                errors[names[-1]] = Message(N("app", "已有相同「{labels}」的记录。"), {"labels": labels})
+                errors[names[-1]] = Message(
+                    QT_TRANSLATE_NOOP("app", "已有相同「{labels}」的记录。"), {"labels": labels}
+                )
         if reg.validate is not None and not errors:
             errors.update(reg.validate(s, values, row_id))
         return errors
@@ -389,7 +393,11 @@ class RecordService:
             if refs:
                 what = "、".join(f"{r.title} {n} 条" for r, n in refs)
                 raise ValidationError(
-                    {"": Message(N("app", "还有记录引用它（{what}），不能删除。"), {"what": what})}
+                    {
+                        "": Message(
+                            QT_TRANSLATE_NOOP("app", "还有记录引用它（{what}），不能删除。"), {"what": what}
+                        )
+                    }
                 )
             obj.deleted = True
 
