@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -33,9 +33,16 @@ def apply_font(app: QApplication, family: str, point_size: int) -> None:
 
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Load resources/i18n/jiwei_<language>.qm; Chinese is the source language and needs none."""
+    """Load resources/i18n/jiwei_<language>.qm; Chinese is the source language and needs none.
+
+    For Chinese, Qt's own texts (context menus of text fields, standard dialogs) are translated
+    with the qtbase catalogue that ships with Qt.
+    """
     if language.startswith("zh"):
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
         return None
     translator = QTranslator(app)
     if translator.load(str(I18N_DIR / f"jiwei_{language}.qm")):
