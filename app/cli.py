@@ -27,8 +27,7 @@ from app.db.changelog import jsonable
 from app.db.engine import make_engine
 from app.db.local import Installation
 from app.db.migrate import current_revision, head_revision
-from app.i18n import QT_TRANSLATE_NOOP as N
-from app.i18n import Message
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.registers.org import UNIT_TYPE_CHOICES, active_staff_count, vacancies
@@ -41,8 +40,8 @@ EXIT_USAGE = 2
 UNIT_TYPE_LABELS = dict(UNIT_TYPE_CHOICES)
 DEFAULT_POSTS = {"township": 5, "group": 3, "office": 0}
 
-NOT_INITIALISED = N("app", "本数据目录尚未初始化，请先运行 init。")
-COUNTY_ONLY = N("app", "只有县纪委监委的安装才能管理单位（本机是{unit_type}）。")
+NOT_INITIALISED = QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。")
+COUNTY_ONLY = QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能管理单位（本机是{unit_type}）。")
 
 
 class CliError(Exception):
@@ -198,23 +197,28 @@ def _read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
         except (OSError, UnicodeDecodeError) as exc:
             raise CliError(
                 Message(
-                    N("app", "无法读取密码文件 {path}：{reason}"), {"path": str(path), "reason": str(exc)}
+                    QT_TRANSLATE_NOOP("app", "无法读取密码文件 {path}：{reason}"),
+                    {"path": str(path), "reason": str(exc)},
                 )
             ) from None
         lines = text.splitlines()
         password = lines[0] if lines else ""
         if not password:
-            raise CliError(Message(N("app", "密码文件 {path} 的第一行是空的。"), {"path": str(path)}))
+            raise CliError(
+                Message(QT_TRANSLATE_NOOP("app", "密码文件 {path} 的第一行是空的。"), {"path": str(path)})
+            )
         return password
     if not sys.stdin.isatty():
         raise CliError(
             Message(
-                N("app", "没有提供密码：请用 --password-file 或环境变量 JIWEI_PASSWORD_FILE 指定密码文件。")
+                QT_TRANSLATE_NOOP(
+                    "app", "没有提供密码：请用 --password-file 或环境变量 JIWEI_PASSWORD_FILE 指定密码文件。"
+                )
             )
         )
     password = getpass.getpass("密码：")
     if confirm and getpass.getpass("再输入一次密码：") != password:
-        raise CliError(Message(N("app", "两次输入的密码不一致。")))
+        raise CliError(Message(QT_TRANSLATE_NOOP("app", "两次输入的密码不一致。")))
     return password
 
 
@@ -285,7 +289,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise CliError("；".join(str(m) for m in problems.values()))
     data_dir, url = _locate(args)
     if _is_initialised(url):
-        raise CliError(Message(N("app", "本数据目录已经初始化，不能再次初始化。")))
+        raise CliError(Message(QT_TRANSLATE_NOOP("app", "本数据目录已经初始化，不能再次初始化。")))
     db = Database.open(data_dir, url)
     try:
         try:
@@ -297,7 +301,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         _say(
             str(
                 Message(
-                    N("app", "已初始化：{unit}（{code}，{type}），管理员 {admin}。数据库：{db}"),
+                    QT_TRANSLATE_NOOP(
+                        "app", "已初始化：{unit}（{code}，{type}），管理员 {admin}。数据库：{db}"
+                    ),
                     {
                         "unit": info.unit_name,
                         "code": info.unit_code,
@@ -426,7 +432,9 @@ def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     try:
         counts = add_demo_batch(db, args.seed, user=user)
     except ValidationError as exc:
-        raise CliError(Message(N("app", "示范数据与已有数据冲突：{reason}"), {"reason": str(exc)})) from None
+        raise CliError(
+            Message(QT_TRANSLATE_NOOP("app", "示范数据与已有数据冲突：{reason}"), {"reason": str(exc)})
+        ) from None
     added = sum(n for k, n in counts.items() if k.endswith(".added"))
     edited = sum(n for k, n in counts.items() if k.endswith(".edited"))
     deleted = sum(n for k, n in counts.items() if k.endswith(".deleted"))
@@ -443,7 +451,7 @@ def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
         _say(
             str(
                 Message(
-                    N(
+                    QT_TRANSLATE_NOOP(
                         "app",
                         "已添加示范数据（种子 {seed}）：新增 {added} 条，修改 {edited} 条，删除 {deleted} 条。",
                     ),
@@ -460,7 +468,8 @@ def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
         _say(
             str(
                 Message(
-                    N("app", "种子 {seed} 的示范数据已经添加过，没有新的变化。"), {"seed": str(args.seed)}
+                    QT_TRANSLATE_NOOP("app", "种子 {seed} 的示范数据已经添加过，没有新的变化。"),
+                    {"seed": str(args.seed)},
                 )
             )
         )
@@ -525,7 +534,7 @@ def _unit_add_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     _say(
         str(
             Message(
-                N("app", "已登记单位：{name}（{code}，{type}，核定编制 {posts}）。"),
+                QT_TRANSLATE_NOOP("app", "已登记单位：{name}（{code}，{type}，核定编制 {posts}）。"),
                 {"name": row["name"], "code": row["code"], "type": row["type_label"], "posts": str(posts)},
             )
         )
@@ -591,12 +600,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The driver's first line only: never the statement or its parameters (they may hold data).
         lines = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()
         reason = lines[0] if lines else type(exc).__name__
-        _say(_one_line(str(Message(N("app", "数据库操作失败：{reason}"), {"reason": reason}))))
+        _say(
+            _one_line(str(Message(QT_TRANSLATE_NOOP("app", "数据库操作失败：{reason}"), {"reason": reason})))
+        )
         return EXIT_FAILED
     except BrokenPipeError:  # e.g. ``dump | head``: the reader has gone
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     except KeyboardInterrupt:
-        _say(str(Message(N("app", "已取消。"))))
+        _say(str(Message(QT_TRANSLATE_NOOP("app", "已取消。"))))
         return EXIT_FAILED

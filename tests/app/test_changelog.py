@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from apphelpers import OpenDb
 from sqlalchemy import Date, Integer, String, func, select
 from sqlalchemy.orm import mapped_column
 
@@ -125,7 +126,7 @@ def throwaway_model(county_db: Database) -> Iterator[type[SyncMixin]]:
         },
     )
     table = model.__table__  # type: ignore[attr-defined]
-    table.create(county_db.engine)
+    Base.metadata.create_all(county_db.engine, tables=[table])  # just this table
     try:
         yield model
     finally:
@@ -168,7 +169,7 @@ def test_a_model_added_later_is_logged_and_dumped_without_extra_code(
     ]
 
 
-def test_sessions_without_a_unit_are_refused(open_db) -> None:  # type: ignore[no-untyped-def]
+def test_sessions_without_a_unit_are_refused(open_db: OpenDb) -> None:
     db = open_db()  # not initialised: no unit to stamp on changes
     with pytest.raises(RuntimeError, match="no unit"), db.session() as s:
         s.add(Village(township_id="x", name="王家庄村"))
