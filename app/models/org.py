@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
@@ -10,6 +11,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.db.base import Base, SyncMixin, live_index
 
 UNIT_TYPES = ("county", "office", "township", "group")
+UNIT_ID_NAMESPACE = uuid.UUID("6f1d3c2e-8a47-4f0b-9a55-4c1e2d7b9e10")
+
+
+def unit_row_id(county_code: str, unit_code: str) -> str:
+    """A unit's row id, the same on every installation of the county: the county's register of its
+    units and a unit's own installation then hold one row for one unit, not two."""
+    return str(uuid.uuid5(UNIT_ID_NAMESPACE, f"{county_code}/{unit_code}"))
 
 
 class Zone(SyncMixin, Base):

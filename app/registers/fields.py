@@ -78,6 +78,7 @@ class Computed:
 
 Validator = Callable[["Session", dict[str, Any], str | None], dict[str, "Message"]]
 Defaults = Callable[[dict[str, Any]], dict[str, Any]]
+MakeId = Callable[["Session", dict[str, Any]], str]
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Register:
     validate: Validator | None = None
     defaults: Defaults | None = None  # fills values left empty (e.g. secondment end)
     scope: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fixed filter for the list
+    make_id: MakeId | None = None  # derives a new row's id from its values (same row everywhere)
 
     def field(self, name: str) -> Field:
         for f in self.fields:

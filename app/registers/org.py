@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from app.db.local import Installation
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village, Zone
+from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village, Zone, unit_row_id
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Computed, Field, Register
 
 AREA = "org"
@@ -92,6 +93,12 @@ ZONES = Register(
     unique=(("name",),),
 )
 
+
+def _unit_id(session: Session, values: dict[str, Any]) -> str:
+    county = session.scalars(select(Installation.county_code)).first() or ""
+    return unit_row_id(county, str(values["code"]))
+
+
 UNITS = Register(
     name="units",
     title=QT_TRANSLATE_NOOP("register", "单位"),
@@ -136,6 +143,7 @@ UNITS = Register(
         Computed("vacancies", QT_TRANSLATE_NOOP("register", "空缺"), vacancies),
     ),
     unique=(("code",),),
+    make_id=_unit_id,
 )
 
 LIAISONS = Register(

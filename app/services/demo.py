@@ -178,46 +178,17 @@ class _Batch:
     # ---- changes ---------------------------------------------------------------------------
     def add(self, register: str, values: Mapping[str, Any]) -> str:
         """Validate like the edit form does, then insert with a seeded id."""
-        reg = get_register(register)
-        normalised, errors = self.records.normalise(reg, values)
-        merged = self.records.defaults(reg)
-        merged.update(normalised)
-        if reg.defaults is not None:
-            merged = reg.defaults(merged)
-        errors.update(self.records._check(self.s, reg, merged, None))
-        if errors:
-            raise ValidationError(errors)
-        row_id = self.new_id()
-        self.s.add(reg.model(id=row_id, **merged))  # type: ignore[call-arg]
-        self.s.flush()  # later checks (unique, references) see this row
-        return row_id
+        return self.records.save_in(self.s, get_register(register), values, new_id=self.new_id())
 
     def edit(self, register: str, row_id: str, values: Mapping[str, Any]) -> None:
-        reg = get_register(register)
-        obj = self.s.get(reg.model, row_id)
-        if obj is None or obj.deleted:
-            raise NotFoundError(row_id)
-        normalised, errors = self.records.normalise(reg, values)
-        merged = {f.name: getattr(obj, f.name) for f in reg.fields}
-        merged.update(normalised)
-        if reg.defaults is not None:
-            merged = reg.defaults(merged)
-        errors.update(self.records._check(self.s, reg, merged, row_id))
-        if errors:
-            raise ValidationError(errors)
-        for key, value in merged.items():
-            if getattr(obj, key) != value:
-                setattr(obj, key, value)
-        self.s.flush()
+        self.records.save_in(self.s, get_register(register), values, row_id)
 
     def delete(self, register: str, row_id: str) -> bool:
         """Tombstone unless live records still point to it (the same rule as the window)."""
-        reg = get_register(register)
-        obj = self.s.get(reg.model, row_id)
-        if obj is None or obj.deleted or self.records._references(self.s, reg, row_id):
+        try:
+            self.records.delete_in(self.s, get_register(register), row_id)
+        except (ValidationError, NotFoundError):
             return False
-        obj.deleted = True
-        self.s.flush()
         return True
 
     # ---- queries ---------------------------------------------------------------------------

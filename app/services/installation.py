@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.db.local import Installation, User
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.org import Unit
+from app.models.org import Unit, unit_row_id
 from app.registers.org import CODE_PATTERN
 from app.services.accounts import ROLE_ADMIN, check_password_policy, hash_password
 from app.services.database import Database, InstallationInfo
@@ -106,7 +106,14 @@ def initialise(db: Database, req: SetupRequest) -> InstallationInfo:
         if exists is None:
             posts = {"township": 5, "group": 3}.get(req.unit_type, 0)
             s.add(
-                Unit(code=unit_code, name=unit_name, unit_type=req.unit_type, authorised_posts=posts, note="")
+                Unit(
+                    id=unit_row_id(req.county_code, unit_code),
+                    code=unit_code,
+                    name=unit_name,
+                    unit_type=req.unit_type,
+                    authorised_posts=posts,
+                    note="",
+                )
             )
     db.forget_installation()
     info = db.installation()

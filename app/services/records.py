@@ -342,32 +342,45 @@ class RecordService:
 
     def save(self, reg: Register, raw: Mapping[str, Any], row_id: str | None = None) -> str:
         """Create (``row_id`` None) or update a record; raise ``ValidationError`` and change nothing."""
-        values, errors = self.normalise(reg, raw)
         with self.db.session(self.user) as s:
-            obj: SyncMixin | None = None
-            if row_id is not None:
-                obj = s.get(reg.model, row_id)
-                if obj is None or obj.deleted:
-                    raise NotFoundError(row_id)
-                merged = {f.name: getattr(obj, f.name) for f in reg.fields}
-                merged.update(values)
+            return self.save_in(s, reg, raw, row_id)
+
+    def save_in(
+        self, s: Session, reg: Register, raw: Mapping[str, Any], row_id: str | None = None, new_id: str | None = None
+    ) -> str:
+        """``save`` inside the caller's transaction. ``new_id`` is the id of a new row, unless the
+        register derives ids itself (``Register.make_id``); a derived id that names a tombstoned
+        row brings that row back with the new values."""
+        values, errors = self.normalise(reg, raw)
+        obj: SyncMixin | None = None
+        if row_id is not None:
+            obj = s.get(reg.model, row_id)
+            if obj is None or obj.deleted:
+                raise NotFoundError(row_id)
+            merged = {f.name: getattr(obj, f.name) for f in reg.fields}
+            merged.update(values)
+        else:
+            merged = self.defaults(reg)
+            merged.update(values)
+        if reg.defaults is not None:
+            merged = reg.defaults(merged)
+        errors.update(self._check(s, reg, merged, row_id))
+        if errors:
+            raise ValidationError(errors)
+        if obj is None:
+            rid = reg.make_id(s, merged) if reg.make_id is not None else new_id
+            old = s.get(reg.model, rid) if rid else None
+            if old is not None and old.deleted:
+                obj = old
+                obj.deleted = False
             else:
-                merged = self.defaults(reg)
-                merged.update(values)
-            if reg.defaults is not None:
-                merged = reg.defaults(merged)
-            errors.update(self._check(s, reg, merged, row_id))
-            if errors:
-                raise ValidationError(errors)
-            if obj is None:
-                obj = reg.model(**merged)
+                obj = reg.model(**merged) if rid is None else reg.model(id=rid, **merged)  # type: ignore[call-arg]
                 s.add(obj)
-            else:
-                for k, v in merged.items():
-                    if getattr(obj, k) != v:
-                        setattr(obj, k, v)
-            s.flush()
-            return obj.id
+        for k, v in merged.items():
+            if getattr(obj, k) != v:
+                setattr(obj, k, v)
+        s.flush()
+        return obj.id
 
     def _references(self, s: Session, reg: Register, row_id: str) -> list[tuple[Register, int]]:
         found = []
@@ -386,20 +399,21 @@ class RecordService:
     def delete(self, reg: Register, row_id: str) -> None:
         """Tombstone a record. Refused while live records still point to it."""
         with self.db.session(self.user) as s:
-            obj = s.get(reg.model, row_id)
-            if obj is None or obj.deleted:
-                raise NotFoundError(row_id)
-            refs = self._references(s, reg, row_id)
-            if refs:
-                what = "、".join(f"{r.title} {n} 条" for r, n in refs)
-                raise ValidationError(
-                    {
-                        "": Message(
-                            QT_TRANSLATE_NOOP("app", "还有记录引用它（{what}），不能删除。"), {"what": what}
-                        )
-                    }
-                )
-            obj.deleted = True
+            self.delete_in(s, reg, row_id)
+
+    def delete_in(self, s: Session, reg: Register, row_id: str) -> None:
+        """``delete`` inside the caller's transaction."""
+        obj = s.get(reg.model, row_id)
+        if obj is None or obj.deleted:
+            raise NotFoundError(row_id)
+        refs = self._references(s, reg, row_id)
+        if refs:
+            what = "、".join(f"{r.title} {n} 条" for r, n in refs)
+            raise ValidationError(
+                {"": Message(QT_TRANSLATE_NOOP("app", "还有记录引用它（{what}），不能删除。"), {"what": what})}
+            )
+        obj.deleted = True
+        s.flush()
 
     def restore(self, reg: Register, row_id: str) -> None:
         """Undo a delete."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 from app.db.local import ChangeLog
 from app.registers import get
 from app.services.database import Database
+from app.services.installation import SetupRequest, initialise
 from app.services.records import ListQuery, RecordService, ValidationError
 
 UNITS = get("units")
@@ -72,8 +74,14 @@ def test_unique_among_live_rows(records: RecordService) -> None:
         "code": "已有相同「单位代码」的记录。"
     }
     records.delete(UNITS, first)
-    second = _township(records, "T01", "城关镇纪委（新）")  # a tombstone does not hold the code
-    assert second != first
+    # A tombstone does not hold the code. A unit's id derives from its code, so the unit comes back.
+    second = _township(records, "T01", "城关镇纪委（新）")
+    assert second == first
+    assert records.get(UNITS, second)["name"] == "城关镇纪委（新）"
+    zones = get("zones")
+    zone = records.save(zones, {"name": "东片区"})
+    records.delete(zones, zone)
+    assert records.save(zones, {"name": "东片区"}) != zone  # other registers make a new row
 
 
 def test_a_failed_save_changes_nothing(county_db: Database, records: RecordService) -> None:
@@ -182,3 +190,27 @@ def test_list_search_filter_and_sort(records: RecordService) -> None:
     assert (rows["staffed"], rows["vacancies"]) == ("1", "4")
     # LIKE wildcards in a search are literal text
     assert records.ids(UNITS, ListQuery(search="%")) == []
+
+
+def test_a_unit_has_the_same_id_on_every_installation_and_comes_back_after_delete(tmp_path: Path) -> None:
+    """The county's row for a township and the township's own row are one row (sync merges them)."""
+    from app.models.org import unit_row_id
+
+    county = Database.open(tmp_path / "county")
+    township = Database.open(tmp_path / "township")
+    try:
+        initialise(county, SetupRequest("county", "X01", "示范县纪委监委", "X01", "示范县", "admin", "secret123"))
+        initialise(township, SetupRequest("township", "T01", "城关镇纪委", "X01", "示范县", "admin", "secret123"))
+        records = RecordService(county, "admin")
+        units = get("units")
+        made = records.save(units, {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
+        own = RecordService(township, "admin").ids(units)
+        assert made == unit_row_id("X01", "T01") == own[0]
+        records.delete(units, made)
+        again = records.save(units, {"code": "T01", "name": "城关镇纪委（新）", "unit_type": "township"})
+        assert again == made
+        assert records.get(units, made)["name"] == "城关镇纪委（新）"
+        assert [e.op for e in records.history(units, made)] == ["insert", "delete", "restore"]
+    finally:
+        county.close()
+        township.close()
