@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -68,7 +68,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("JiweiDesk")
     app.setOrganizationName("JiweiDesk")
-    app.setApplicationDisplayName("基层纪检监察工作台")
     return app
 
 
@@ -77,4 +76,6 @@ def configure(app: QApplication, settings: QSettings) -> QTranslator | None:
     family = register_fonts()
     app.setProperty("jiwei_font_family", family)
     apply_font(app, family, font_point_size(settings))
-    return install_translator(app, str(settings.value("view/language", "zh_CN")))
+    translator = install_translator(app, str(settings.value("view/language", "zh_CN")))
+    app.setApplicationDisplayName(QCoreApplication.translate("application", "基层纪检监察工作台"))
+    return translator

@@ -26,5 +26,4 @@ def tr_value(text: str) -> str:
 
 
 def tr_message(message: Message) -> str:
-    params = {k: tr_value(v) for k, v in message.params.items()}
-    return tr_app(message.template).format(**params)
+    return message.render(tr_app, tr_value)

@@ -55,6 +55,7 @@ class HistoryEntry:
     by: str
     op: str  # insert | update | delete
     changes: tuple[tuple[str, str, str], ...]  # (field label, old, new) as displayed
+    coded: frozenset[str] = frozenset()  # labels of fields whose values are choice/yes-no labels
 
 
 def _like_escape(text: str) -> str:
@@ -235,7 +236,7 @@ class RecordService:
         unknown = set(raw) - {f.name for f in reg.fields}
         if unknown:
             errors[""] = Message(
-                QT_TRANSLATE_NOOP("app", "未知字段：{names}"), {"names": "、".join(sorted(unknown))}
+                QT_TRANSLATE_NOOP("app", "未知字段：{names}"), {"names": tuple(sorted(unknown))}
             )
         return values, errors
 
@@ -332,7 +333,7 @@ class RecordService:
             if row_id:
                 stmt = stmt.where(reg.model.id != row_id)
             if s.scalars(stmt).first() is not None:
-                labels = "、".join(reg.field(n).label for n in names)
+                labels = tuple(reg.field(n).label for n in names)
                 errors[names[-1]] = Message(
                     QT_TRANSLATE_NOOP("app", "已有相同「{labels}」的记录。"), {"labels": labels}
                 )
@@ -346,7 +347,12 @@ class RecordService:
             return self.save_in(s, reg, raw, row_id)
 
     def save_in(
-        self, s: Session, reg: Register, raw: Mapping[str, Any], row_id: str | None = None, new_id: str | None = None
+        self,
+        s: Session,
+        reg: Register,
+        raw: Mapping[str, Any],
+        row_id: str | None = None,
+        new_id: str | None = None,
     ) -> str:
         """``save`` inside the caller's transaction. ``new_id`` is the id of a new row, unless the
         register derives ids itself (``Register.make_id``); a derived id that names a tombstoned
@@ -408,9 +414,16 @@ class RecordService:
             raise NotFoundError(row_id)
         refs = self._references(s, reg, row_id)
         if refs:
-            what = "、".join(f"{r.title} {n} 条" for r, n in refs)
+            what = tuple(
+                Message(QT_TRANSLATE_NOOP("app", "{title} {n} 条"), {"title": r.title, "n": str(n)})
+                for r, n in refs
+            )
             raise ValidationError(
-                {"": Message(QT_TRANSLATE_NOOP("app", "还有记录引用它（{what}），不能删除。"), {"what": what})}
+                {
+                    "": Message(
+                        QT_TRANSLATE_NOOP("app", "还有记录引用它（{what}），不能删除。"), {"what": what}
+                    )
+                }
             )
         obj.deleted = True
         s.flush()
@@ -449,6 +462,7 @@ class RecordService:
             out = []
             for e in entries:
                 rows = []
+                coded: set[str] = set()
                 for name, (old, new) in e.changes.items():
                     if name == "deleted":
                         continue
@@ -456,10 +470,12 @@ class RecordService:
                     if f is None:
                         continue
                     rows.append((f.label, self._shown(f, old, refs), self._shown(f, new, refs)))
+                    if f.kind in (CHOICE, BOOL):
+                        coded.add(f.label)
                 op = e.op
                 if e.changes.get("deleted") == [True, False]:
                     op = "restore"
-                out.append(HistoryEntry(e.at, e.by, op, tuple(rows)))
+                out.append(HistoryEntry(e.at, e.by, op, tuple(rows), frozenset(coded)))
             return out
 
     def _shown(self, f: Field, value: Any, refs: Mapping[str, str]) -> str:

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from app.registers.fields import Register
+from app.registers.fields import BOOL, CHOICE, Register
 from app.services.records import RecordService
 
 CHUNK = 500
@@ -42,10 +42,15 @@ def export_register(
 ) -> int:
     """Write the rows ``ids`` (in that order) with the list's columns; return rows written.
 
-    ``labels`` translates column titles and cell texts (the window passes Qt's translation).
+    ``labels`` translates column titles and the cells of choice and yes/no columns (the window
+    passes Qt's translation); typed data is written as it is.
     ``progress(done, total)`` may return False to cancel; nothing is written then.
     """
     columns = reg.columns
+    coded = {f.name for f in reg.fields if f.kind in (CHOICE, BOOL)}
+
+    def shown(row: dict[str, str], column: str) -> str:
+        return labels(row[column]) if column in coded else row[column]
 
     def write(tmp: Path) -> None:
         wb = Workbook()
@@ -61,7 +66,7 @@ def export_register(
             chunk = ids[start : start + CHUNK]
             rows = records.rows(reg, chunk)
             for row_id in chunk:
-                values = [labels(rows[row_id][c]) if row_id in rows else "" for c in columns]
+                values = [shown(rows[row_id], c) if row_id in rows else "" for c in columns]
                 ws.append(values)
                 for i, v in enumerate(values):
                     widths[i] = min(60, max(widths[i], len(v) * 2 + 2))

@@ -356,6 +356,10 @@ Runs stand-alone; data is exchanged with the county commission for discipline in
         <translation>Search {fields}… (Ctrl+F)</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>在以下字段中查找：{fields}</source>
         <translation>Searches these fields: {fields}</translation>
     </message>
@@ -438,6 +442,10 @@ You can undo this right away, or restore them later under “Show deleted”.</t
     <message>
         <source>删除记录</source>
         <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>「{name}」：{reason}</source>
@@ -610,10 +618,6 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>退出</source>
         <translation>Exit</translation>
-    </message>
-    <message>
-        <source>纪委监委</source>
-        <translation>纪委监委</translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
@@ -945,6 +949,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>A record with the same “{labels}” already exists.</translation>
     </message>
     <message>
+        <source>{title} {n} 条</source>
+        <translation>{title}: {n}</translation>
+    </message>
+    <message>
         <source>还有记录引用它（{what}），不能删除。</source>
         <translation>Other records still refer to it ({what}), so it cannot be deleted.</translation>
     </message>
@@ -1011,6 +1019,17 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>党员</source>
         <translation>Party members</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>application</name>
+    <message>
+        <source>基层纪检监察工作台</source>
+        <translation>Jiwei Desk</translation>
     </message>
 </context>
 <context>

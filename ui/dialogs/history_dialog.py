@@ -119,8 +119,8 @@ class HistoryDialog(QDialog):
                     entry.by if first else "",
                     operation_label(entry.op) if first else "",
                     tr_register(label) if label else "",
-                    tr_value(old) if old else "",
-                    tr_value(new) if new else "",
+                    tr_value(old) if old and label in entry.coded else old,
+                    tr_value(new) if new and label in entry.coded else new,
                 ]
                 row = self.table.rowCount()
                 self.table.insertRow(row)

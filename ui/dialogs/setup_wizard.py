@@ -22,6 +22,7 @@ from app.services.installation import SetupError, SetupRequest, initialise
 from ui.i18n import tr_message
 
 ERROR_STYLE = "color: #b00020;"
+COUNTY_COMMISSION_SUFFIX = "纪委监委"
 
 
 class SetupWizard(QDialog):
@@ -67,8 +68,13 @@ class SetupWizard(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_again = QLineEdit()
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
-        for edit, length in ((self.county_code, 32), (self.unit_code, 32), (self.county_name, 100),
-                             (self.unit_name, 100), (self.admin_username, 64)):
+        for edit, length in (
+            (self.county_code, 32),
+            (self.unit_code, 32),
+            (self.county_name, 100),
+            (self.unit_name, 100),
+            (self.admin_username, 64),
+        ):
             edit.setMaxLength(length)
         self.county_code.setPlaceholderText(self.tr("例如 X01"))
         self.county_name.setPlaceholderText(self.tr("例如 示范县"))
@@ -110,7 +116,9 @@ class SetupWizard(QDialog):
         hint = QLabel(self.tr("密码至少 8 位，须同时包含字母和数字。请牢记，忘记后需由管理员重置。"))
         hint.setWordWrap(True)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("完成设置"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
@@ -142,7 +150,10 @@ class SetupWizard(QDialog):
         return SetupRequest(
             unit_type=self.unit_type(),
             unit_code=(self.county_code if county else self.unit_code).text().strip(),
-            unit_name=(self.county_name.text().strip() + self.tr("纪委监委")) if county else self.unit_name.text().strip(),
+            # The county commission's name is data shared with every unit: never translated.
+            unit_name=(self.county_name.text().strip() + COUNTY_COMMISSION_SUFFIX)
+            if county
+            else self.unit_name.text().strip(),
             county_code=self.county_code.text().strip(),
             county_name=self.county_name.text().strip(),
             admin_username=self.admin_username.text().strip(),

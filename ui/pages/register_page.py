@@ -250,11 +250,11 @@ class RegisterPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         searchable = [tr_register(f.label) for f in reg.fields if f.searchable and f.kind != LONGTEXT]
         self.search_edit.setPlaceholderText(
-            self.tr("搜索{fields}…（Ctrl+F）").format(fields="、".join(searchable[:4]))
+            self.tr("搜索{fields}…（Ctrl+F）").format(fields=self.tr("、").join(searchable[:4]))
         )
         self.search_edit.setToolTip(
             self.tr("在以下字段中查找：{fields}").format(
-                fields="、".join(tr_register(f.label) for f in reg.fields if f.searchable)
+                fields=self.tr("、").join(tr_register(f.label) for f in reg.fields if f.searchable)
             )
         )
         self.search_edit.setAccessibleName(self.tr("搜索"))
@@ -640,7 +640,7 @@ class RegisterPage(QWidget):
             try:
                 self.records.delete(self.reg, row_id)
             except ValidationError as exc:
-                reasons = "；".join(tr_message(m) for m in exc.errors.values())
+                reasons = self.tr("；").join(tr_message(m) for m in exc.errors.values())
                 refused.append(self.tr("「{name}」：{reason}").format(name=subjects[row_id], reason=reasons))
             except NotFoundError:
                 continue
