@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             data_dir = temp_dir
             settings = open_settings(data_dir)
             configure(app, settings)
-            db = create_demo_county(data_dir, DEMO_PASSWORD)
+            db = create_demo_county(data_dir, DEMO_PASSWORD).db
         else:
             data_dir = resolve_data_dir(args.data_dir)
             settings = open_settings(data_dir)

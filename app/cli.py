@@ -16,22 +16,22 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import inspect, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.config import resolve_data_dir, resolve_db_url
 from app.db.base import Base, SyncMixin
 from app.db.changelog import jsonable
-from app.db.engine import make_engine
-from app.db.local import Installation
 from app.db.migrate import current_revision, head_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.registers.org import UNIT_TYPE_CHOICES, active_staff_count, vacancies
+from app.security.keyslots import KeyFile
+from app.services import login as login_service
 from app.services.database import Database, InstallationInfo
+from app.services.login import Opened
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -161,34 +161,6 @@ def _locate(args: argparse.Namespace) -> tuple[Path, str]:
     return data_dir, resolve_db_url(data_dir, args.db)
 
 
-def _is_initialised(url: str) -> bool:
-    """Whether the database holds an installation, without creating or migrating anything."""
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite" and (
-        not u.database or u.database == ":memory:" or not Path(u.database).is_file()
-    ):
-        return False
-    engine = make_engine(url)
-    try:
-        if not inspect(engine).has_table(Installation.__tablename__):
-            return False
-        with engine.connect() as conn:
-            return conn.execute(select(Installation.__table__.c.id).limit(1)).first() is not None
-    finally:
-        engine.dispose()
-
-
-def _open_installation(args: argparse.Namespace) -> Database:
-    data_dir, url = _locate(args)
-    if not _is_initialised(url):
-        raise CliError(Message(NOT_INITIALISED))
-    db = Database(url, data_dir)
-    if db.installation() is None:
-        db.close()
-        raise CliError(Message(NOT_INITIALISED))
-    return db
-
-
 def _read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
     path = args.password_file or os.environ.get("JIWEI_PASSWORD_FILE")
     if path:
@@ -222,16 +194,38 @@ def _read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
     return password
 
 
-def _login(db: Database, args: argparse.Namespace) -> str:
-    from app.services.accounts import AuthError, verify
-
-    info = _info(db)
-    username = args.user or info.admin_username
+def _open_as_user(args: argparse.Namespace) -> Opened:
+    """Log in to the installation (exit 1 when not set up or refused; the database is untouched)."""
+    data_dir, url = _locate(args)
+    current = login_service.state(data_dir, url)
+    if current == "new":
+        raise CliError(Message(NOT_INITIALISED))
+    username = args.user
+    if not username and KeyFile.exists(data_dir):
+        username = KeyFile.load(data_dir).admin
+    if not username:  # a database from before encryption: its administrator
+        probe = Database(url, data_dir)
+        try:
+            username = _info(probe).admin_username
+        finally:
+            probe.close()
     password = _read_password(args)
     try:
-        return verify(db, username, password)
-    except AuthError as exc:
-        raise CliError(str(exc)) from None
+        opened = login_service.login(data_dir, url, username, password)
+    except login_service.LoginError as exc:
+        raise CliError(exc.message) from None
+    if opened.recovery_key:
+        _say(
+            str(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "app", "数据库已加密。恢复密钥（请抄写并妥善保管，只显示这一次）：{key}"
+                    ),
+                    {"key": opened.recovery_key},
+                )
+            )
+        )
+    return opened
 
 
 def _info(db: Database) -> InstallationInfo:
@@ -247,12 +241,12 @@ def _session_command(
     """Open the initialised installation, log in, run ``func(db, args, user)``, close."""
 
     def run(args: argparse.Namespace) -> int:
-        db = _open_installation(args)
+        opened = _open_as_user(args)
+        args.opened = opened
         try:
-            user = _login(db, args)
-            return func(db, args, user)
+            return func(opened.db, args, opened.actor.username)
         finally:
-            db.close()
+            opened.db.close()
 
     run.__name__ = func.__name__
     run.__doc__ = func.__doc__
@@ -262,7 +256,7 @@ def _session_command(
 # ---- init ---------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
     """Create the installation and its administrator."""
-    from app.services.installation import SetupError, SetupRequest, initialise
+    from app.services.installation import SetupError, SetupRequest
 
     if args.unit_type == "county":
         county_code = args.county_code or args.code
@@ -284,20 +278,16 @@ def cmd_init(args: argparse.Namespace) -> int:
         admin_username=args.admin,
         admin_password=password,
     )
-    problems = req.problems()
-    if problems:
-        raise CliError("；".join(str(m) for m in problems.values()))
     data_dir, url = _locate(args)
-    if _is_initialised(url):
-        raise CliError(Message(QT_TRANSLATE_NOOP("app", "本数据目录已经初始化，不能再次初始化。")))
-    db = Database.open(data_dir, url)
     try:
-        try:
-            info = initialise(db, req)
-        except SetupError as exc:
-            raise CliError("；".join(str(m) for m in exc.messages.values())) from None
+        opened = login_service.create(data_dir, url, req)
+    except SetupError as exc:
+        raise CliError("；".join(str(m) for m in exc.messages.values())) from None
+    db = opened.db
+    info = _info(db)
+    try:
         if args.json:
-            _print_json(_installation_json(info))
+            _print_json({**_installation_json(info), "recovery_key": opened.recovery_key})
         _say(
             str(
                 Message(
@@ -311,6 +301,17 @@ def cmd_init(args: argparse.Namespace) -> int:
                         "admin": info.admin_username,
                         "db": db.describe(),
                     },
+                )
+            )
+        )
+        _say(
+            str(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        "恢复密钥（忘记全部密码时用它打开数据，请抄写或打印后妥善保管，只显示这一次）：{key}",
+                    ),
+                    {"key": opened.recovery_key or ""},
                 )
             )
         )

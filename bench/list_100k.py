@@ -85,7 +85,7 @@ def main() -> int:
 
     qapp = QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:
-        db = create_demo_county(Path(tmp), "bench-pass-2022")
+        db = create_demo_county(Path(tmp), "bench-pass-2022").db
         fill(db, args.rows)
         records = RecordService(db, "bench")
         staff = get("staff")

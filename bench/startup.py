@@ -35,7 +35,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:
         data_dir = Path(tmp)
-        create_demo_county(data_dir, "bench-pass-2022").close()
+        create_demo_county(data_dir, "bench-pass-2022").db.close()
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIWEI_QUIT_WHEN_SHOWN": "1", "PYTHONPATH": str(ROOT)}
         ours_cmd = [sys.executable, "main.py", "--data-dir", str(data_dir)]
         bare_cmd = [sys.executable, "bench/bare_window.py"]

@@ -24,7 +24,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="jiwei-shots-") as tmp:
         settings = open_settings(Path(tmp))
         configure(app, settings)
-        db = create_demo_county(Path(tmp), "shots-pass-2022")
+        db = create_demo_county(Path(tmp), "shots-pass-2022").db
         info = db.installation()
         assert info is not None
         window = MainWindow(db, settings, info.admin_username)

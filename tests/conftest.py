@@ -34,6 +34,8 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This test's data folder (not created): JIWEI_DATA_DIR points to it."""
     data_dir = tmp_path / "jiwei-data"
     monkeypatch.setenv("JIWEI_DATA_DIR", str(data_dir))
+    # Key slots made by tests use a cheap argon2id (the real cost is 0.2-0.5 s per slot).
+    monkeypatch.setenv("JIWEI_TEST_FAST_KDF", "1")
     monkeypatch.delenv("JIWEI_DB_URL", raising=False)
     monkeypatch.delenv("JIWEI_PASSWORD_FILE", raising=False)
     return data_dir

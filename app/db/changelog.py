@@ -7,6 +7,7 @@ owner, version and timestamps, changed rows get a new version, and every change 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -85,6 +86,10 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
     if not unit:
         raise RuntimeError("session has no unit: open sessions through app.services.database")
     now = utcnow()
+    for hook in _hooks:
+        for extra in hook(session, [(obj, op, changes) for obj, op, changes in pending], now):
+            session.add(extra)
+            pending.append((extra, "insert", _field_changes(extra, new=True)))
     counter = _next_counters(session, len(pending))
     for obj, op, changes in pending:
         if op == "insert":
@@ -113,6 +118,17 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             )
         )
         counter += 1
+
+
+Change = tuple[SyncMixin, str, dict[str, list[Any]]]
+# Hooks see every change of a flush and may return new synchronised rows to write with it (the
+# audit log uses this: one entry per change, in the same transaction).
+_hooks: list[Callable[[Session, list[Change], datetime], list[SyncMixin]]] = []
+
+
+def add_hook(hook: Callable[[Session, list[Change], datetime], list[SyncMixin]]) -> None:
+    if hook not in _hooks:
+        _hooks.append(hook)
 
 
 _installed = False

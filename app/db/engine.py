@@ -17,10 +17,29 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, key: bytes | None = None) -> Engine:
+    """An engine for ``url``. With ``key``, an SQLite file is opened through SQLCipher (AES-256,
+    the raw 256-bit key given as SQLCipher's ``x'..'`` literal, so no second key derivation)."""
+    if is_sqlite(url):
+        args: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+        if key is not None:
+            import sqlcipher3  # imported only for encrypted files
+
+            args["module"] = sqlcipher3.dbapi2
+        engine = create_engine(url, **args)
+        if key is not None:
+            literal = f"PRAGMA key = \"x'{key.hex()}'\""
+
+            def _key(dbapi_conn: Any, _record: Any) -> None:
+                cur = dbapi_conn.cursor()
+                cur.execute(literal)  # must be the first statement on the connection
+                cur.close()
+
+            event.listen(engine, "connect", _key)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)

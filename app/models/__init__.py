@@ -9,5 +9,6 @@ from app.models.org import (
     Village,
     Zone,
 )
+from app.security.audit import AuditEntry
 
-__all__ = ["Liaison", "Staff", "SupervisedUnit", "TownshipYearStats", "Unit", "Village", "Zone"]
+__all__ = ["AuditEntry", "Liaison", "Staff", "SupervisedUnit", "TownshipYearStats", "Unit", "Village", "Zone"]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import app.models  # noqa: F401  (maps every synchronised model)
 from app.config import describe_db_url, resolve_data_dir, resolve_db_url
 from app.db import changelog, migrate
-from app.db.engine import make_engine
+from app.db.engine import is_sqlite, make_engine
 from app.db.local import Installation
 
 
@@ -36,21 +36,23 @@ class InstallationInfo:
 class Database:
     """An open, migrated database."""
 
-    def __init__(self, url: str, data_dir: Path | None = None) -> None:
+    def __init__(self, url: str, data_dir: Path | None = None, key: bytes | None = None) -> None:
         changelog.install()
         self.url = url
         self.data_dir = data_dir
-        self.engine: Engine = make_engine(url)
+        self.encrypted = key is not None and is_sqlite(url)
+        self.engine: Engine = make_engine(url, key)
         migrate.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._installation: InstallationInfo | None = None
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, db_url: str | None = None) -> Database:
-        """Open (creating the folder and applying migrations) the installation's database."""
+    def open(cls, data_dir: str | Path | None = None, db_url: str | None = None, key: bytes | None = None) -> Database:
+        """Open (creating the folder and applying migrations) the installation's database;
+        ``key`` opens the embedded SQLite file through SQLCipher."""
         folder = resolve_data_dir(data_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        return cls(resolve_db_url(folder, db_url), folder)
+        return cls(resolve_db_url(folder, db_url), folder, key)
 
     def describe(self) -> str:
         return describe_db_url(self.url)

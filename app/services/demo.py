@@ -33,7 +33,8 @@ from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.services.database import Database
-from app.services.installation import SetupRequest, initialise
+from app.services.installation import SetupRequest
+from app.services.login import Opened, create
 from app.services.records import NotFoundError, RecordService, ValidationError
 
 __all__ = ["DEMO_COUNTY", "add_demo_batch", "create_demo_county"]
@@ -584,19 +585,23 @@ def add_demo_batch(db: Database, seed: int, user: str = "demo") -> dict[str, int
         return {}
 
 
-def create_demo_county(data_dir: Path, password: str) -> Database:
-    """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch seed 1.
+def create_demo_county(data_dir: Path, password: str) -> Opened:
+    """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch seed 1, set
+    up exactly as a real installation is (encrypted database, key slots), and opened as ``admin``.
 
     Always the embedded SQLite file in ``data_dir``, whatever ``JIWEI_DB_URL`` says, so a demo
     never touches a real database.
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(f"sqlite:///{data_dir / DB_FILE_NAME}", data_dir)
+    opened = create(
+        data_dir,
+        f"sqlite:///{data_dir / DB_FILE_NAME}",
+        SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY),
+    )
     try:
-        initialise(db, SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY))
-        add_demo_batch(db, 1, user=DEMO_COUNTY["admin_username"])
+        add_demo_batch(opened.db, 1, user=DEMO_COUNTY["admin_username"])
     except BaseException:
-        db.close()
+        opened.db.close()
         raise
-    return db
+    return opened

@@ -11,6 +11,7 @@ from app.db.local import Installation, User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit, unit_row_id
 from app.registers.org import CODE_PATTERN
+from app.security import audit
 from app.services.accounts import ROLE_ADMIN, check_password_policy, hash_password
 from app.services.database import Database, InstallationInfo
 
@@ -102,6 +103,7 @@ def initialise(db: Database, req: SetupRequest) -> InstallationInfo:
                 password_hash=hash_password(req.admin_password),
             )
         )
+        audit.record(s, audit.INSTALL, detail=f"{req.unit_type} {unit_code}")
         exists = s.scalars(select(Unit).where(Unit.code == unit_code, Unit.deleted.is_(False))).first()
         if exists is None:
             posts = {"township": 5, "group": 3}.get(req.unit_type, 0)

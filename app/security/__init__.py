@@ -1,0 +1,1 @@
+"""Keys, accounts, permissions, sensitive fields and the audit log."""

@@ -1,0 +1,95 @@
+"""Roles, what each may do, and the acting user every service call carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.i18n import QT_TRANSLATE_NOOP, Message
+
+# Permissions
+MANAGE_USERS = "manage_users"  # create users, set roles, reset passwords
+EXCHANGE = "exchange"  # export and import bundles
+VIEW_SENSITIVE = "view_sensitive"  # read sensitive fields (the reporter of a clue, …)
+PRINT = "print"
+EDIT = "edit"  # create, change and delete register records
+BACKUP = "backup"  # make and restore backups
+VIEW_AUDIT = "view_audit"
+
+ALL = frozenset({MANAGE_USERS, EXCHANGE, VIEW_SENSITIVE, PRINT, EDIT, BACKUP, VIEW_AUDIT})
+
+# role -> (Chinese label, permissions, which installation types offer it)
+ROLES: dict[str, tuple[str, frozenset[str], tuple[str, ...]]] = {
+    "admin": (QT_TRANSLATE_NOOP("app", "单位管理员"), ALL, ("county", "township", "group")),
+    "secretary": (
+        QT_TRANSLATE_NOOP("app", "书记（组长）"),
+        ALL - {MANAGE_USERS},
+        ("county", "township", "group"),
+    ),
+    "staff": (
+        QT_TRANSLATE_NOOP("app", "工作人员"),
+        frozenset({EDIT, PRINT}),
+        ("county", "township", "group"),
+    ),
+    "readonly": (QT_TRANSLATE_NOOP("app", "只读"), frozenset(), ("county", "township", "group")),
+    "county_admin": (QT_TRANSLATE_NOOP("app", "县级管理员"), ALL, ("county",)),
+    "reviewer": (
+        QT_TRANSLATE_NOOP("app", "审理人员"),
+        frozenset({VIEW_SENSITIVE, PRINT, EDIT, VIEW_AUDIT}),
+        ("county",),
+    ),
+}
+
+PERMISSION_LABELS = {
+    MANAGE_USERS: QT_TRANSLATE_NOOP("app", "管理用户"),
+    EXCHANGE: QT_TRANSLATE_NOOP("app", "导出和导入数据包"),
+    VIEW_SENSITIVE: QT_TRANSLATE_NOOP("app", "查看敏感信息"),
+    PRINT: QT_TRANSLATE_NOOP("app", "打印"),
+    EDIT: QT_TRANSLATE_NOOP("app", "录入和修改"),
+    BACKUP: QT_TRANSLATE_NOOP("app", "备份和恢复"),
+    VIEW_AUDIT: QT_TRANSLATE_NOOP("app", "查看审计日志"),
+}
+
+
+def permissions(role: str) -> frozenset[str]:
+    entry = ROLES.get(role)
+    return entry[1] if entry else frozenset()
+
+
+def role_label(role: str) -> str:
+    entry = ROLES.get(role)
+    return entry[0] if entry else role
+
+
+def roles_for(installation_type: str) -> list[str]:
+    return [r for r, (_label, _perms, types) in ROLES.items() if installation_type in types]
+
+
+class PermissionDenied(Exception):
+    """The acting user's role does not allow this."""
+
+    def __init__(self, permission: str) -> None:
+        self.permission = permission
+        self.message = Message(
+            QT_TRANSLATE_NOOP("app", "当前用户没有「{what}」的权限。"),
+            {"what": PERMISSION_LABELS[permission]},
+        )
+        super().__init__(str(self.message))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: user name, role, and the sensitive-field key when the role may hold it."""
+
+    username: str
+    role: str
+    sensitive_key: bytes | None = field(default=None, repr=False)
+
+    def can(self, permission: str) -> bool:
+        return permission in permissions(self.role)
+
+    def require(self, permission: str) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(permission)
+
+
+SYSTEM = Actor("system", "admin")

@@ -1,0 +1,294 @@
+"""Opening an installation as a person: set-up, log-in, conversion of a plain database, recovery.
+
+The embedded SQLite file is encrypted with SQLCipher under a random key that only the key slots
+in ``keys.json`` open (``app.security.keyslots``): a person's password opens their own slot,
+the recovery key opens the recovery slot. A wrong password opens nothing, so the database is not
+touched; the failure is noted beside it and audited at the next successful log-in, and repeated
+failures make the next attempt wait (``app.security.throttle``).
+
+With a database server (``--db postgresql+psycopg://…``) the server is responsible for its disk:
+the password is checked against the argon2 hash in ``users``, and ``keys.json`` still holds the
+sensitive-field key.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from app.config import resolve_data_dir, resolve_db_url
+from app.db.engine import is_sqlite
+from app.db.local import User
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.security import audit
+from app.security.keyslots import KeyFile, Keys, WrongSecret
+from app.security.roles import VIEW_SENSITIVE, Actor, permissions
+from app.security.throttle import LoginThrottle
+from app.services import accounts
+from app.services.database import Database, InstallationInfo
+from app.services.installation import SetupError, SetupRequest, initialise
+
+PLAIN_HEADER = b"SQLite format 3\x00"
+CONVERTING_SUFFIX = ".encrypting"
+
+
+class LoginError(Exception):
+    """Refused: wrong credentials, throttled, not set up, or the account is disabled."""
+
+    def __init__(self, message: Message, wait_seconds: int = 0) -> None:
+        self.message = message
+        self.wait_seconds = wait_seconds
+        super().__init__(str(message))
+
+
+WRONG = Message(QT_TRANSLATE_NOOP("app", "用户名或密码不正确。"))
+NOT_INITIALISED = Message(QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。"))
+
+
+@dataclass
+class Opened:
+    """An installation opened by a person: the database, who they are, and the keys they hold."""
+
+    db: Database
+    actor: Actor
+    keys: Keys
+    data_dir: Path
+    recovery_key: str | None = None  # set once, when a recovery key was just made
+
+
+def _paths(data_dir: str | Path | None, db_url: str | None) -> tuple[Path, str]:
+    folder = resolve_data_dir(data_dir)
+    return folder, resolve_db_url(folder, db_url)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def state(data_dir: str | Path | None = None, db_url: str | None = None) -> str:
+    """ "new" (nothing yet), "plain" (a database from before encryption), "encrypted", or "server"."""
+    folder, url = _paths(data_dir, db_url)
+    if not is_sqlite(url):
+        return "server"
+    _finish_interrupted_conversion(folder, url)
+    if KeyFile.exists(folder):
+        return "encrypted"
+    path = _sqlite_file(url)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        with open(path, "rb") as fh:
+            if fh.read(16) == PLAIN_HEADER:
+                return "plain"
+    return "new"
+
+
+def _actor(username: str, role: str, keys: Keys) -> Actor:
+    return Actor(username, role, keys.sensitive if VIEW_SENSITIVE in permissions(role) else None)
+
+
+def create(data_dir: str | Path | None, db_url: str | None, req: SetupRequest) -> Opened:
+    """Set up a new installation: keys, encrypted database, identity, administrator.
+
+    ``Opened.recovery_key`` must be shown (and printed) to the person setting up: it exists nowhere else.
+    """
+    folder, url = _paths(data_dir, db_url)
+    problems = req.problems()
+    if problems:
+        raise SetupError(problems)
+    current = state(folder, url)
+    if current in ("encrypted", "plain"):
+        raise SetupError(
+            {"unit_code": Message(QT_TRANSLATE_NOOP("app", "本数据目录已经初始化，不能再次初始化。"))}
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    if current == "server":
+        probe = Database(url, folder)
+        try:
+            if probe.installation() is not None:
+                raise SetupError(
+                    {"unit_code": Message(QT_TRANSLATE_NOOP("app", "本数据目录已经初始化，不能再次初始化。"))}
+                )
+        finally:
+            probe.close()
+    _kf, keys, recovery = KeyFile.create(folder, req.admin_username, req.admin_password)
+    try:
+        db = Database(url, folder, keys.db if current == "new" else None)
+        initialise(db, req)
+    except BaseException:
+        KeyFile.path_in(folder).unlink(missing_ok=True)
+        path = _sqlite_file(url)
+        if current == "new" and path is not None:
+            for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                p.unlink(missing_ok=True)
+        raise
+    return Opened(db, _actor(req.admin_username, accounts.ROLE_ADMIN, keys), keys, folder, recovery)
+
+
+def login(data_dir: str | Path | None, db_url: str | None, username: str, password: str) -> Opened:
+    """Open the installation as ``username``; ``LoginError`` (nothing opened) otherwise."""
+    folder, url = _paths(data_dir, db_url)
+    throttle = LoginThrottle(folder)
+    wait = throttle.wait_seconds(username)
+    if wait:
+        raise LoginError(
+            Message(QT_TRANSLATE_NOOP("app", "连续输错密码，请 {n} 秒后再试。"), {"n": str(wait)}), wait
+        )
+    current = state(folder, url)
+    if current == "new":
+        raise LoginError(NOT_INITIALISED)
+    recovery: str | None = None
+    if current == "plain":
+        recovery = _convert_plain(folder, url, username, password, throttle)
+    try:
+        keys = KeyFile.load(folder).unlock(username, password)
+    except (WrongSecret, FileNotFoundError):
+        throttle.failed(username)
+        raise LoginError(WRONG) from None
+    db = Database(url, folder, keys.db if current != "server" else None)
+    try:
+        if db.installation() is None:
+            raise LoginError(NOT_INITIALISED)
+        if current == "server":
+            try:
+                accounts.verify(db, username, password)
+            except accounts.AuthError:
+                throttle.failed(username)
+                raise LoginError(WRONG) from None
+        with db.session(username) as s:
+            user = s.scalars(select(User).where(User.username == username)).first()
+            if user is None or not user.active:
+                throttle.failed(username, "disabled")
+                raise LoginError(Message(QT_TRANSLATE_NOOP("app", "该账号已停用，请联系单位管理员。")))
+            role = user.role
+            pending = throttle.pending()
+            for p in pending:
+                audit.record(
+                    s, audit.LOGIN_FAILED, actor=str(p["username"])[:64], detail=str(p.get("reason", "")),
+                    at=_utc_from_epoch(float(p["at"])),
+                )  # fmt: skip
+            if recovery is not None:
+                audit.record(s, audit.CONVERT, detail="plain database encrypted")
+            audit.record(s, audit.LOGIN)
+        throttle.succeeded(username, len(pending))
+    except BaseException:
+        db.close()
+        raise
+    return Opened(db, _actor(username, role, keys), keys, folder, recovery)
+
+
+def _utc_from_epoch(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC).replace(tzinfo=None)
+
+
+def unlock_again(opened: Opened, password: str) -> None:
+    """The idle lock: the same person's password again. ``LoginError`` when wrong."""
+    throttle = LoginThrottle(opened.data_dir)
+    username = opened.actor.username
+    wait = throttle.wait_seconds(username)
+    if wait:
+        raise LoginError(
+            Message(QT_TRANSLATE_NOOP("app", "连续输错密码，请 {n} 秒后再试。"), {"n": str(wait)}), wait
+        )
+    try:
+        KeyFile.load(opened.data_dir).unlock(username, password)
+    except WrongSecret:
+        throttle.failed(username, "unlock")
+        with opened.db.session(username) as s:
+            pending = throttle.pending()
+            for p in pending:
+                audit.record(s, audit.LOGIN_FAILED, actor=str(p["username"])[:64], detail=str(p.get("reason", "")),
+                             at=_utc_from_epoch(float(p["at"])))  # fmt: skip
+        throttle.succeeded("", len(pending))
+        raise LoginError(WRONG) from None
+    with opened.db.session(username) as s:
+        audit.record(s, audit.UNLOCK)
+    throttle.succeeded(username, 0)
+
+
+# ---- a database from before encryption --------------------------------------------------------
+def _convert_plain(folder: Path, url: str, username: str, password: str, throttle: LoginThrottle) -> str:
+    """Encrypt a plain database in place, once its administrator has logged in; return the new
+    recovery key. Nothing is lost: the encrypted copy is checked table by table before it
+    replaces the plain file, and an interrupted conversion is finished or undone at next start."""
+    plain = Database(url, folder)
+    try:
+        try:
+            accounts.verify(plain, username, password)
+        except accounts.AuthError:
+            throttle.failed(username)
+            raise LoginError(WRONG) from None
+        with plain.session(username) as s:
+            user = s.scalars(select(User).where(User.username == username)).first()
+            assert user is not None
+            if user.role != accounts.ROLE_ADMIN:
+                raise LoginError(Message(QT_TRANSLATE_NOOP("app", "首次启用加密须由单位管理员登录。")))
+    finally:
+        plain.close()
+    path = _sqlite_file(url)
+    assert path is not None
+    keys = Keys(os.urandom(32), os.urandom(32))
+    target = Path(f"{path}{CONVERTING_SUFFIX}")
+    target.unlink(missing_ok=True)
+    _sqlcipher_export(path, target, keys.db)
+    _kf, _keys, recovery = KeyFile.create(folder, username, password, keys)
+    _finish_interrupted_conversion(folder, url)
+    return recovery
+
+
+def _sqlcipher_export(plain: Path, target: Path, key: bytes) -> None:
+    import sqlcipher3
+
+    con = sqlite3.connect(plain)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    con.close()
+    enc = sqlcipher3.connect(str(plain))
+    try:
+        enc.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
+        enc.execute("SELECT sqlcipher_export('encrypted')")
+        enc.execute("DETACH DATABASE encrypted")
+    finally:
+        enc.close()
+    check = sqlcipher3.connect(str(target))
+    try:
+        check.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        got = {t: check.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        check.close()
+    if got != counts or not ok:
+        target.unlink(missing_ok=True)
+        raise RuntimeError("encrypted copy does not match the plain database; nothing was changed")
+    with open(target, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _finish_interrupted_conversion(folder: Path, url: str) -> None:
+    """Keys written and encrypted copy present: put the copy in place. Copy without keys: drop it."""
+    path = _sqlite_file(url)
+    if path is None:
+        return
+    target = Path(f"{path}{CONVERTING_SUFFIX}")
+    if not target.exists():
+        return
+    if not KeyFile.exists(folder):
+        target.unlink()
+        return
+    for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        side.unlink(missing_ok=True)
+    os.replace(target, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+__all__ = ["InstallationInfo", "LoginError", "Opened", "create", "login", "state", "unlock_again"]
