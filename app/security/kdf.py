@@ -15,8 +15,8 @@ SALT_BYTES = 16
 class KdfParams:
     """argon2id cost. The defaults take 0.2-0.5 s on the reference machine (bench/password.py)."""
 
-    time_cost: int = 3
-    memory_kib: int = 98_304  # 96 MiB
+    time_cost: int = 4
+    memory_kib: int = 131_072  # 128 MiB
     parallelism: int = 2
 
     def to_json(self) -> dict[str, int]:
