@@ -1,8 +1,12 @@
 """Start Jiwei Desk's window.
 
-    python main.py            the installation in the data folder (set-up wizard on first start)
-    python main.py --demo     a throw-away demo county
+    python main.py            log in to the installation in the data folder (set-up wizard on first start)
+    python main.py --demo     a throw-away demo county (user admin, password demo-pass-2022)
     python main.py --check    build the main window on a demo database, render it once, exit 0
+
+With ``JIWEI_PASSWORD_FILE`` set (and ``--user``, else the administrator made at set-up) the
+program logs in without the dialog, by the same rule as the command line: for scripted kiosks and
+bench/startup.py. A wrong password then exits 1 and opens nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +17,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from app.services.login import Opened
 
 DEMO_PASSWORD = "demo-pass-2022"
 
@@ -21,9 +31,54 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="基层纪检监察工作台")
     parser.add_argument("--data-dir", help="本机数据目录（默认为系统的用户数据目录）")
     parser.add_argument("--db", help="SQLAlchemy 数据库地址，代替内置数据库")
+    parser.add_argument("--user", help="用户名：与环境变量 JIWEI_PASSWORD_FILE 一起使用时不显示登录窗口")
     parser.add_argument("--demo", action="store_true", help="打开一个临时的示范县")
     parser.add_argument("--check", action="store_true", help="在示范数据上构建并渲染主窗口一次后退出")
     return parser.parse_args(argv)
+
+
+class Refused(Exception):
+    """Logging in with the password file failed: exit 1 with this reason."""
+
+
+def login_with_password_file(data_dir: Path, db_url: str | None, user: str | None) -> Opened:
+    """``JIWEI_PASSWORD_FILE``: log in exactly as ``python -m app`` does (same user default, same
+    password file rule, same refusals)."""
+    from app.cli import CliError, _open_as_user
+
+    args = argparse.Namespace(data_dir=str(data_dir), db=db_url, user=user, password_file=None)
+    try:
+        return _open_as_user(args)
+    except CliError as exc:
+        raise Refused(str(exc)) from None
+
+
+def open_installation(data_dir: Path, db_url: str | None, user: str | None, settings: QSettings) -> Opened | None:
+    """Set up (first start) or log in; None when the person chose to quit."""
+    from app.security.keyslots import KeyFile
+    from app.services.login import state
+
+    if os.environ.get("JIWEI_PASSWORD_FILE"):
+        return login_with_password_file(data_dir, db_url, user)
+    current = state(data_dir, db_url)
+    # A database server without this folder's keys has not been set up from here yet.
+    if current == "new" or (current == "server" and not KeyFile.exists(data_dir)):
+        from ui.dialogs.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(data_dir, db_url, settings=settings)
+        if not wizard.exec():
+            return None
+        if wizard.opened is not None:
+            return wizard.opened
+        # A backup was restored into the empty folder: log in to it.
+    from ui.dialogs.login_dialog import LoginDialog
+
+    dialog = LoginDialog(data_dir, db_url, settings)
+    if user:
+        dialog.username.setText(user)
+    if not dialog.exec():
+        return None
+    return dialog.opened
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,12 +87,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from app.config import resolve_data_dir
-    from app.services.database import Database
     from ui.application import configure, create_application
     from ui.settings import open_settings
+    from ui.tasks import wait_for_tasks
 
     app = create_application([sys.argv[0]])
     temp_dir: Path | None = None
+    opened: Opened | None = None
     try:
         if args.demo or args.check:
             from app.services.demo import create_demo_county
@@ -46,24 +102,22 @@ def main(argv: list[str] | None = None) -> int:
             data_dir = temp_dir
             settings = open_settings(data_dir)
             configure(app, settings)
-            db = create_demo_county(data_dir, DEMO_PASSWORD).db
+            opened = create_demo_county(data_dir, DEMO_PASSWORD)
         else:
             data_dir = resolve_data_dir(args.data_dir)
             settings = open_settings(data_dir)
             configure(app, settings)
-            db = Database.open(data_dir, args.db)
-            if db.installation() is None:
-                from ui.dialogs.setup_wizard import SetupWizard
-
-                if not SetupWizard(db).exec():
-                    db.close()
-                    return 0
+            try:
+                opened = open_installation(data_dir, args.db, args.user, settings)
+            except Refused as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            if opened is None:
+                return 0
 
         from ui.main_window import MainWindow
 
-        info = db.installation()
-        assert info is not None
-        window = MainWindow(db, settings, info.admin_username)
+        window = MainWindow(opened, settings)
         window.show()
         if args.check:
             app.processEvents()
@@ -74,17 +128,21 @@ def main(argv: list[str] | None = None) -> int:
                 app.processEvents()
             window.save_layout()
             window.close()
-            db.close()
+            wait_for_tasks()
             print("check: main window rendered" if ok else "check: rendering failed", file=sys.stderr)
             return 0 if ok else 1
+        # The real program backs up at exit; the demo's folder is thrown away anyway.
+        window.backup_on_exit = not args.demo
         if os.environ.get("JIWEI_QUIT_WHEN_SHOWN"):  # bench/startup.py: time to an interactive window
             from PySide6.QtCore import QTimer
 
             QTimer.singleShot(0, app.quit)
         code = app.exec()
-        db.close()
+        wait_for_tasks()
         return code
     finally:
+        if opened is not None:
+            opened.db.close()
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
 

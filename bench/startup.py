@@ -3,6 +3,10 @@
 Both are whole processes (interpreter start included), offscreen, timed from launch until the
 event loop is idle after the window is shown. Target (issue 2): at most 3x the bare window.
 
+Since issue 3 the program logs in first: here with ``JIWEI_PASSWORD_FILE`` instead of the dialog,
+so the time includes the password check (argon2id, tuned to 0.2-0.5 s on purpose) and opening the
+encrypted database. That check is measured on its own as well and printed beside the ratio.
+
     .venv/bin/python bench/startup.py [--runs 7]
 """
 
@@ -31,12 +35,28 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    from app.services.demo import create_demo_county
+    from app.services.demo import DEMO_COUNTY, create_demo_county
+    from app.services.login import login
 
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:
-        data_dir = Path(tmp)
-        create_demo_county(data_dir, "bench-pass-2022").db.close()
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIWEI_QUIT_WHEN_SHOWN": "1", "PYTHONPATH": str(ROOT)}
+        data_dir = Path(tmp) / "data"
+        password = "bench-pass-2022"
+        create_demo_county(data_dir, password).db.close()
+        secret = Path(tmp) / "password.txt"
+        secret.write_text(password + "\n", encoding="utf-8")
+        checks = []
+        for _ in range(3):
+            start = time.perf_counter()
+            login(data_dir, None, DEMO_COUNTY["admin_username"], password).db.close()
+            checks.append(time.perf_counter() - start)
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "JIWEI_QUIT_WHEN_SHOWN": "1",
+            "JIWEI_PASSWORD_FILE": str(secret),
+            "PYTHONPATH": str(ROOT),
+        }
+        env.pop("JIWEI_TEST_FAST_KDF", None)
         ours_cmd = [sys.executable, "main.py", "--data-dir", str(data_dir)]
         bare_cmd = [sys.executable, "bench/bare_window.py"]
         timed(bare_cmd, env)  # warm the file cache for both
@@ -45,10 +65,11 @@ def main() -> int:
         for _ in range(args.runs):  # interleaved, so machine noise hits both alike
             bare.append(timed(bare_cmd, env))
             ours.append(timed(ours_cmd, env))
-    b, o = statistics.median(bare), statistics.median(ours)
+    b, o, c = statistics.median(bare), statistics.median(ours), statistics.median(checks)
     print(f"bare PySide6 window: median {b * 1000:.0f} ms over {args.runs} runs")
-    print(f"Jiwei Desk main window (demo county, 'units' page): median {o * 1000:.0f} ms")
-    print(f"ratio: {o / b:.2f}x (target <= 3.0x)")
+    print(f"Jiwei Desk main window (demo county, logged in, 'units' page): median {o * 1000:.0f} ms")
+    print(f"  of which log-in (argon2id password check, open the encrypted database): about {c * 1000:.0f} ms")
+    print(f"ratio: {o / b:.2f}x (target <= 3.0x); without the log-in: {(o - c) / b:.2f}x")
     return 0
 
 

@@ -6,6 +6,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -15,34 +19,59 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> int:
     from app.services.demo import create_demo_county
     from ui.application import configure, create_application
+    from ui.dialogs.login_dialog import LoginDialog
+    from ui.dialogs.setup_wizard import SetupWizard
     from ui.main_window import MainWindow
     from ui.settings import open_settings
 
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = create_application([sys.argv[0]])
+
+    def save(widget: QWidget, name: str) -> None:
+        app.processEvents()
+        widget.grab().save(str(out / name))
+        print(out / name)
+
     with tempfile.TemporaryDirectory(prefix="jiwei-shots-") as tmp:
         settings = open_settings(Path(tmp))
         configure(app, settings)
-        db = create_demo_county(Path(tmp), "shots-pass-2022").db
-        info = db.installation()
-        assert info is not None
-        window = MainWindow(db, settings, info.admin_username)
-        window.resize(1280, 800)
-        window.show()
-        shots = {
-            "main-window.png": "register:units",
-            "staff.png": "register:staff",
-            "villages.png": "register:villages",
-            "staffing-summary.png": "staffing",
-        }
-        for name, key in shots.items():
-            window.show_page(key)
-            app.processEvents()
-            window.grab().save(str(out / name))
-            print(out / name)
-        window.close()
-        db.close()
+        opened = create_demo_county(Path(tmp), "shots-pass-2022")
+        try:
+            login = LoginDialog(Path(tmp), None, settings)
+            login.show()
+            save(login, "login.png")
+            login.close()
+
+            window = MainWindow(opened, settings)
+            window.resize(1280, 800)
+            window.show()
+            shots = {
+                "main-window.png": "register:units",
+                "staff.png": "register:staff",
+                "villages.png": "register:villages",
+                "staffing-summary.png": "staffing",
+            }
+            for name, key in shots.items():
+                window.show_page(key)
+                save(window, name)
+            window.lock()
+            save(window, "locked.png")
+            dialog = window.idle_lock.dialog
+            if dialog is not None:
+                save(dialog, "unlock.png")
+            window.idle_lock.stop()
+            window.close()
+        finally:
+            opened.db.close()
+
+        # The recovery key page as the set-up wizard shows it (a throw-away key of a throw-away folder).
+        wizard = SetupWizard(Path(tmp) / "new", None, settings=settings)
+        wizard.recovery.set_key(opened.recovery_key or "", unit_name="示范县纪委监委", county_name="示范县")
+        wizard.pages.setCurrentWidget(wizard.key_page)
+        wizard.show()
+        save(wizard, "recovery-key.png")
+        wizard.close()
     return 0
 
 

@@ -1,4 +1,10 @@
-"""The main window: navigation by area, one page per register, status bar, remembered layout."""
+"""The main window: navigation by area, one page per register, status bar, remembered layout.
+
+It is built for a logged-in person (``Opened``): their role decides which pages and menu entries
+exist (系统管理: users, audit log, backup) and what the register pages allow. The idle lock
+(``ui.lock``) replaces the contents by a lock screen; at exit an automatic backup is made when
+``backup_on_exit`` is set (the real program, not tests or the demo).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,15 +27,18 @@ from PySide6.QtWidgets import (
 
 from app import registers
 from app.registers.org import UNIT_TYPE_CHOICES
-from app.services.database import Database
+from app.security.roles import BACKUP, MANAGE_USERS, VIEW_AUDIT, role_label
+from app.services.login import Opened
 from app.services.records import RecordService
 from ui.application import apply_font, font_point_size
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.events import ChangeBus
-from ui.i18n import tr_register
+from ui.i18n import tr_app, tr_register
+from ui.lock import IdleLock, LockScreen
 from ui.pages.register_page import RegisterPage
 from ui.pages.staffing_page import StaffingPage
 from ui.settings import FONT_SIZES
+from ui.tasks import Progress, Task, TaskState, run_task
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -36,14 +46,21 @@ PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
 class MainWindow(QMainWindow):
     """Everything a user sees after start. Pages are built the first time they are opened."""
 
-    def __init__(self, db: Database, settings: QSettings, user: str) -> None:
+    def __init__(self, opened: Opened, settings: QSettings) -> None:
         super().__init__()
-        self.db = db
+        self.opened = opened
+        self.db = opened.db
+        self.actor = opened.actor
+        self.user = opened.actor.username
         self.settings = settings
-        self.user = user
         self.bus = ChangeBus(self)
-        self.records = RecordService(db, user)
-        info = db.installation()
+        self.records = RecordService(self.db, self.actor)
+        self.backup_on_exit = False
+        self.exit_task: Task | None = None
+        self._backup_done = False
+        self.exit_error: QMessageBox | None = None
+        self._action_states: dict[QAction, bool] = {}
+        info = self.db.installation()
         assert info is not None, "the main window needs an initialised installation"
         self.info = info
         self.setWindowTitle(self.tr("基层纪检监察工作台 — {unit}").format(unit=info.unit_name))
@@ -62,12 +79,18 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 900])
-        self.setCentralWidget(self.splitter)
+        self.lock_screen = LockScreen()
+        self.shell = QStackedWidget()
+        self.shell.setObjectName("shell")
+        self.shell.addWidget(self.splitter)
+        self.shell.addWidget(self.lock_screen)
+        self.setCentralWidget(self.shell)
 
         self._build_menus()
         self._build_status_bar()
         self.resize(1200, 760)
         self._restore_layout()
+        self.idle_lock = IdleLock(self, opened, settings, self._set_locked)
 
     # ---- navigation -------------------------------------------------------------------
     def _build_navigation(self) -> None:
@@ -80,6 +103,18 @@ class MainWindow(QMainWindow):
             if area == "org":
                 self._add_page(top, "staffing", self.tr("编制配备汇总"), self._staffing_page)
             top.setExpanded(True)
+        system: list[tuple[str, str, Callable[[], QWidget]]] = []
+        if self.actor.can(MANAGE_USERS):
+            system.append(("users", self.tr("用户管理"), self._users_page))
+        if self.actor.can(VIEW_AUDIT):
+            system.append(("audit", self.tr("审计日志"), self._audit_page))
+        if system:
+            top = QTreeWidgetItem([self.tr("系统管理")])
+            top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.nav.addTopLevelItem(top)
+            for key, title, factory in system:
+                self._add_page(top, key, title, factory)
+            top.setExpanded(True)
 
     def _add_page(self, parent: QTreeWidgetItem, key: str, title: str, factory: Callable[[], QWidget]) -> None:
         item = QTreeWidgetItem([title])
@@ -89,12 +124,22 @@ class MainWindow(QMainWindow):
 
     def _register_factory(self, name: str) -> Callable[[], QWidget]:
         def make() -> QWidget:
-            return RegisterPage(self.records, registers.get(name), self.bus, self.settings)
+            return RegisterPage(self.records, registers.get(name), self.bus, self.settings, actor=self.actor)
 
         return make
 
     def _staffing_page(self) -> QWidget:
         return StaffingPage(self.db, self.bus, self.settings, self.user)
+
+    def _users_page(self) -> QWidget:
+        from ui.pages.users_page import UsersPage
+
+        return UsersPage(self.opened, self.bus, self.settings)
+
+    def _audit_page(self) -> QWidget:
+        from ui.pages.audit_page import AuditPage
+
+        return AuditPage(self.db, self.actor, self.bus, self.settings)
 
     def page_keys(self) -> list[str]:
         return list(self.factories)
@@ -159,8 +204,24 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self._action(self.tr("设置(&S)…"), "Ctrl+,", self.open_settings))
+        self.act_lock = self._action(self.tr("锁定(&L)"), "Ctrl+L", self.lock)
+        self.act_lock.setToolTip(self.tr("离开电脑时锁定程序，回来后输入密码继续"))
+        file_menu.addAction(self.act_lock)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close))
+
+        system_menu = bar.addMenu(self.tr("系统管理(&M)"))
+        if "users" in self.factories:
+            system_menu.addAction(self._action(self.tr("用户管理(&U)"), None, lambda: self.show_page("users")))
+        if "audit" in self.factories:
+            system_menu.addAction(self._action(self.tr("审计日志(&A)"), None, lambda: self.show_page("audit")))
+        if self.actor.can(BACKUP):
+            system_menu.addAction(self._action(self.tr("备份(&B)…"), None, self.open_backup))
+        if self.actor.can(MANAGE_USERS):
+            system_menu.addAction(self._action(self.tr("新的恢复密钥(&R)…"), None, self.new_recovery_key))
+        if not system_menu.isEmpty():
+            system_menu.addSeparator()
+        system_menu.addAction(self._action(self.tr("修改密码(&P)…"), None, self.change_password))
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self._action(self.tr("放大字体"), QKeySequence.StandardKey.ZoomIn, lambda: self.step_font(1)))
@@ -197,9 +258,55 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("字号：{n} 磅").format(n=size), 3000)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, allow_security=self.actor.can(MANAGE_USERS))
         if dialog.exec():
             self.set_font_size(dialog.chosen_font_size())
+            self.idle_lock.reload_settings()
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_backup(self) -> QDialog:
+        from ui.dialogs.backup_dialogs import BackupDialog
+
+        return self._open_dialog(BackupDialog(self.opened, self.settings, self))
+
+    def new_recovery_key(self) -> QDialog:
+        from ui.dialogs.backup_dialogs import NewRecoveryKeyDialog
+
+        return self._open_dialog(NewRecoveryKeyDialog(self.opened, self.settings, self))
+
+    def change_password(self) -> QDialog:
+        from ui.dialogs.change_password import ChangePasswordDialog
+
+        return self._open_dialog(ChangePasswordDialog(self.opened, self))
+
+    # ---- the lock ---------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Lock now (文件 → 锁定, Ctrl+L)."""
+        self.idle_lock.lock()
+
+    def is_locked(self) -> bool:
+        return self.idle_lock.locked
+
+    def _set_locked(self, locked: bool) -> None:
+        """The window's part of the lock: lock screen instead of contents, no menus, no shortcuts."""
+        if locked:
+            self._action_states = {a: a.isEnabled() for a in self.actions()}
+            for action in self._action_states:
+                action.setEnabled(False)
+            self.shell.setCurrentWidget(self.lock_screen)
+            self.menuBar().hide()
+            self.statusBar().hide()
+        else:
+            self.shell.setCurrentWidget(self.splitter)
+            self.menuBar().show()
+            self.statusBar().show()
+            for action, enabled in self._action_states.items():
+                action.setEnabled(enabled)
+            self._action_states = {}
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(
@@ -209,7 +316,7 @@ class MainWindow(QMainWindow):
                 "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
                 "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+E 导出 Excel\n"
                 "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
-                "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+Q 退出"
+                "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"
             ),
         )
 
@@ -232,7 +339,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.unit_label = QLabel(self.unit_description())
         self.db_label = QLabel(self.tr("数据库：{db}").format(db=self.db.describe()))
-        self.user_label = QLabel(self.tr("用户：{user}").format(user=self.user))
+        self.user_label = QLabel(
+            self.tr("用户：{user}（{role}）").format(user=self.user, role=tr_app(role_label(self.actor.role)))
+        )
         status = self.statusBar()
         status.addPermanentWidget(self.unit_label)
         status.addPermanentWidget(self.user_label)
@@ -258,6 +367,58 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
 
+    # ---- exit: automatic backup -----------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.exit_task is not None:  # the backup is running: the window closes when it ends
+            event.ignore()
+            return
         self.save_layout()
+        if self.backup_on_exit and not self._backup_done:
+            event.ignore()
+            self.idle_lock.stop()
+            self._start_exit_backup()
+            return
+        self.idle_lock.stop()
         super().closeEvent(event)
+
+    def _start_exit_backup(self) -> Task:
+        opened = self.opened
+
+        def work(_progress: Progress) -> object:
+            from app.services.backup import auto_backup
+
+            return auto_backup(opened)
+
+        task = run_task(
+            self,
+            work,
+            title=self.tr("自动备份"),
+            label=self.tr("正在自动备份，完成后退出…"),
+            cancellable=False,
+            show_errors=False,
+        )
+        task.finished.connect(lambda: self._exit_backup_finished(task))
+        self.exit_task = task
+        return task
+
+    def _exit_backup_finished(self, task: Task) -> None:
+        """Close in any case; a failed backup is said first (the exit is never lost)."""
+        self.exit_task = None
+        self._backup_done = True
+        if task.state is TaskState.FAILED:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("自动备份"),
+                self.tr("退出时的自动备份没有完成：{reason}\n程序仍将退出。下次请在“系统管理 → 备份”中手动备份。").format(
+                    reason=task.error_text
+                ),
+                QMessageBox.StandardButton.NoButton,
+                self,
+            )
+            box.setObjectName("exitBackupError")
+            box.addButton(self.tr("退出"), QMessageBox.ButtonRole.AcceptRole)
+            box.finished.connect(lambda _result: self.close())
+            box.open()
+            self.exit_error = box
+            return
+        self.close()

@@ -1,7 +1,16 @@
-"""First start: what this installation is (county, township or dispatched group) and its administrator."""
+"""First start: what this installation is (county, township or dispatched group) and its administrator.
+
+``app.services.login.create`` makes the keys, the encrypted database and the administrator on a
+worker thread (two argon2id key slots take about a second); then the recovery key is shown once,
+and the wizard closes only after the person ticked that they copied or printed it.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -11,27 +20,47 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
+    QPushButton,
     QRadioButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import Message
-from app.services.database import Database, InstallationInfo
-from app.services.installation import SetupError, SetupRequest, initialise
+from app.services.database import InstallationInfo
+from app.services.installation import SetupError, SetupRequest
+from app.services.login import Opened, create
+from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.i18n import tr_message
+from ui.tasks import Progress, Task, run_task
 
 ERROR_STYLE = "color: #b00020;"
 COUNTY_COMMISSION_SUFFIX = "纪委监委"
 
 
 class SetupWizard(QDialog):
-    """Asks once, on first start, which unit this installation belongs to."""
+    """Asks once, on first start, which unit this installation belongs to; ``opened`` afterwards."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    created = Signal()  # the installation exists; its recovery key is on screen
+
+    def __init__(
+        self,
+        data_dir: str | Path,
+        db_url: str | None = None,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.data_dir = Path(data_dir)
+        self.db_url = db_url
+        self.settings = settings
         self.result_info: InstallationInfo | None = None
+        self.opened: Opened | None = None
+        self.restored = False  # a backup was restored instead: log in to it
+        self.last_task: Task | None = None
+        self.busy = False
         self.setWindowTitle(self.tr("首次使用：设置本机"))
         self.setMinimumWidth(520)
 
@@ -116,22 +145,59 @@ class SetupWizard(QDialog):
         hint = QLabel(self.tr("密码至少 8 位，须同时包含字母和数字。请牢记，忘记后需由管理员重置。"))
         hint.setWordWrap(True)
 
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(8)
+        self.busy_bar.hide()
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("完成设置"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("完成设置"))
+        self.quit_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.quit_button.setText(self.tr("退出"))
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.setToolTip(self.tr("这台电脑换过或重装过：用以前的备份文件恢复全部数据"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.restore_backup)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.accepted.connect(self.accept_setup)
         buttons.rejected.connect(self.reject)
 
+        self.form_page = QWidget()
+        form_layout = QVBoxLayout(self.form_page)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(intro)
+        form_layout.addWidget(type_box)
+        form_layout.addWidget(self.errors["unit_type"])
+        form_layout.addLayout(form)
+        form_layout.addWidget(hint)
+        form_layout.addWidget(self.busy_bar)
+        form_layout.addWidget(buttons)
+
+        # ---- after set-up: the recovery key --------------------------------------------------------
+        self.key_page = QWidget()
+        self.recovery = RecoveryKeyPage(settings)
+        self.finish_button = QPushButton(self.tr("完成"))
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setEnabled(False)
+        self.finish_button.setToolTip(self.tr("请先勾选“我已抄写或打印并妥善保管恢复密钥”"))
+        self.finish_button.clicked.connect(self.finish)
+        self.recovery.confirmed.connect(self.finish_button.setEnabled)
+        key_buttons = QDialogButtonBox()
+        key_buttons.addButton(self.finish_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        key_layout = QVBoxLayout(self.key_page)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        key_layout.addWidget(self.recovery, 1)
+        key_layout.addWidget(key_buttons)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.form_page)
+        self.pages.addWidget(self.key_page)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(type_box)
-        layout.addWidget(self.errors["unit_type"])
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
+        layout.addWidget(self.pages)
         self._type_changed()
 
     def unit_type(self) -> str:
@@ -170,7 +236,11 @@ class SetupWizard(QDialog):
             label.show()
 
     def accept_setup(self) -> bool:
-        """Validate and write the installation; True when done (the dialog then closes)."""
+        """Validate, then create the installation on a worker thread; True when it was started.
+
+        On success the recovery key page is shown (``created`` is emitted); 完成 closes the wizard."""
+        if self.busy or self.opened is not None:
+            return False
         req = self.request()
         problems: dict[str, Message | str] = dict(req.problems())
         if req.unit_type == "county":
@@ -184,11 +254,86 @@ class SetupWizard(QDialog):
         if problems:
             self.show_errors(problems)
             return False
-        try:
-            self.result_info = initialise(self.db, req)
-        except SetupError as exc:
-            self.show_errors(dict(exc.messages))
-            return False
         self.show_errors({})
+        self._set_busy(True)
+        data_dir, db_url = self.data_dir, self.db_url
+
+        def work(_progress: Progress) -> Opened | SetupError:
+            try:
+                return create(data_dir, db_url, req)
+            except SetupError as exc:  # an answer, not a failure
+                return exc
+
+        self.last_task = run_task(
+            self,
+            work,
+            title=self.tr("首次使用：设置本机"),
+            label=self.tr("正在创建加密数据库和密钥…"),
+            on_success=self._created,
+            cancellable=False,
+        )
+        self.last_task.failed.connect(lambda _text: self._set_busy(False))
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_bar.setVisible(busy)
+        for w in (self.ok_button, self.quit_button, self.restore_button, *self.type_buttons.values()):
+            w.setEnabled(not busy)
+        for edit in (
+            self.county_code, self.county_name, self.unit_code, self.unit_name,
+            self.admin_username, self.password, self.password_again,
+        ):  # fmt: skip
+            edit.setReadOnly(busy)
+
+    def _created(self, result: object) -> None:
+        self._set_busy(False)
+        if isinstance(result, SetupError):
+            self.show_errors(dict(result.messages))
+            return
+        assert isinstance(result, Opened)
+        self.opened = result
+        self.result_info = result.db.installation()
+        self.password.clear()
+        self.password_again.clear()
+        info = self.result_info
+        self.recovery.set_key(
+            result.recovery_key or "",
+            unit_name=info.unit_name if info else "",
+            county_name=info.county_name if info else "",
+        )
+        self.pages.setCurrentWidget(self.key_page)
+        self.setWindowTitle(self.tr("首次使用：恢复密钥"))
+        self.recovery.check.setFocus()
+        self.created.emit()
+
+    def showing_recovery_key(self) -> bool:
+        return self.pages.currentWidget() is self.key_page
+
+    def finish(self) -> bool:
+        """完成: only once the recovery key is confirmed as kept."""
+        if self.opened is None or not self.recovery.is_confirmed():
+            return False
         self.accept()
         return True
+
+    def restore_backup(self) -> None:
+        """Restore a backup into this (empty) data folder instead of setting up anew."""
+        from ui.dialogs.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(self.data_dir, self.settings, self, db_url=self.db_url)
+        if dialog.exec():
+            self.restored = True
+            self.accept()
+
+    def reject(self) -> None:
+        # Not while the installation is being made, nor once it exists: its key must be seen.
+        if self.busy or self.opened is not None:
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.busy or self.opened is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 
 from app.registers import REGISTERS
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Register
+from app.security.roles import EDIT, PRINT, Actor
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import export_register
 from ui.dialogs.history_dialog import HistoryDialog
@@ -173,9 +174,21 @@ class RegisterPage(QWidget):
     refreshed = Signal()  # after the list was read again (query, filter, refresh)
     exported = Signal(str)  # the file written
 
-    def __init__(self, records: RecordService, reg: Register, bus: ChangeBus, settings: QSettings) -> None:
+    def __init__(
+        self,
+        records: RecordService,
+        reg: Register,
+        bus: ChangeBus,
+        settings: QSettings,
+        actor: Actor | None = None,
+    ) -> None:
         super().__init__()
         self.records = records
+        # What the person may do here (the service refuses the rest anyway): without EDIT no
+        # 新增/编辑/删除/恢复 and records open for viewing only; without PRINT no export.
+        self.actor = actor if actor is not None else records.actor
+        self.can_edit = self.actor.can(EDIT)
+        self.can_export = self.actor.can(PRINT)
         self.reg = reg
         self.bus = bus
         self.settings = settings
@@ -243,6 +256,16 @@ class RegisterPage(QWidget):
         for action in (self.act_history, self.act_export, self.act_refresh):
             self.toolbar.addAction(action)
         self.act_restore.setVisible(False)
+        if not self.can_edit:
+            why = self.tr("当前用户的角色只能查看，不能修改。")
+            for action in (self.act_new, self.act_delete, self.act_restore, self.act_undo):
+                action.setToolTip(why)
+                action.setStatusTip(why)
+            self.act_edit.setToolTip(self.tr("查看选中的记录（也可双击或按回车）；当前用户的角色不能修改"))
+        if not self.can_export:
+            why = self.tr("当前用户的角色没有打印和导出的权限。")
+            self.act_export.setToolTip(why)
+            self.act_export.setStatusTip(why)
 
         # ---- search and filters -------------------------------------------------------------
         self.search_edit = QLineEdit()
@@ -557,20 +580,23 @@ class RegisterPage(QWidget):
         else:
             deleted = [False] * len(ids)
         one = len(ids) == 1
+        edit = self.can_edit
+        self.act_new.setEnabled(edit)
         self.act_edit.setEnabled(one)
-        self.act_edit.setText(self.tr("查看") if one and deleted[0] else self.tr("编辑"))
-        self.act_delete.setEnabled(any(not d for d in deleted))
-        self.act_restore.setEnabled(any(deleted))
+        self.act_edit.setText(self.tr("查看") if not edit or (one and deleted[0]) else self.tr("编辑"))
+        self.act_delete.setEnabled(edit and any(not d for d in deleted))
+        self.act_restore.setEnabled(edit and any(deleted))
         self.act_history.setEnabled(one)
         self.act_copy.setEnabled(bool(ids))
-        self.act_export.setEnabled(self.model.rowCount() > 0)
-        self.act_undo.setEnabled(bool(self._undo_ids))
+        self.act_export.setEnabled(self.can_export and self.model.rowCount() > 0)
+        self.act_undo.setEnabled(edit and bool(self._undo_ids))
+        self.undo_button.setEnabled(edit)
 
     # ---- editing ---------------------------------------------------------------------------
     def open_editor(self, row_id: str | None = None) -> RecordForm:
         """Open the form for a new record (None) or an existing one; returns it, already shown."""
         initial = self.filter_values() if row_id is None else None
-        form = RecordForm(self.records, self.reg, row_id, self, initial=initial)
+        form = RecordForm(self.records, self.reg, row_id, self, initial=initial)  # view only without EDIT
         form.saved.connect(self._saved)
         form.finished.connect(lambda _result, form=form: self._form_closed(form))
         self.current_form = form
@@ -583,7 +609,9 @@ class RegisterPage(QWidget):
         form.deleteLater()
         self.table.setFocus()
 
-    def new_record(self) -> RecordForm:
+    def new_record(self) -> RecordForm | None:
+        if not self.can_edit:
+            return None
         return self.open_editor(None)
 
     def edit_selected(self) -> RecordForm | None:
@@ -621,7 +649,7 @@ class RegisterPage(QWidget):
     def delete_selected(self) -> list[str]:
         """Tombstone the selected live records after asking; returns the ids deleted."""
         ids = [i for i in self.selected_ids() if not self.model.is_deleted(self.model.row_of(i))]
-        if not ids:
+        if not ids or not self.can_edit:
             return []
         if len(ids) == 1:
             text = self.tr(
@@ -662,14 +690,14 @@ class RegisterPage(QWidget):
     def undo_delete(self) -> None:
         """Restore what the last delete removed."""
         ids, self._undo_ids = self._undo_ids, []
-        if not ids:
+        if not ids or not self.can_edit:
             return
         self._restore_ids(ids)
         self.show_status(self.tr("已撤销删除，恢复了 {n} 条记录。").format(n=len(ids)))
 
     def restore_selected(self) -> None:
         ids = [i for i in self.selected_ids() if self.model.is_deleted(self.model.row_of(i))]
-        if ids:
+        if ids and self.can_edit:
             self._restore_ids(ids)
             self.show_status(self.tr("已恢复 {n} 条记录。").format(n=len(ids)))
 

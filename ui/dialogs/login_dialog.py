@@ -1,0 +1,408 @@
+"""Log-in before anything is shown: user name, password, 登录.
+
+The password check (argon2id, a few tenths of a second) and the opening of the database run on a
+worker thread; the dialog shows that it is busy meanwhile. A wrong password says so and empties
+the password field; after repeated failures the button waits out a countdown. A database from
+before encryption is encrypted by the log-in itself, and its new recovery key is shown once
+before the program goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.security.keyslots import KeyFile
+from app.security.throttle import LoginThrottle
+from app.services.login import LoginError, Opened, login
+from ui.dialogs.recovery_key import RecoveryKeyPage
+from ui.i18n import tr_message
+from ui.tasks import Progress, Task, run_task
+
+if TYPE_CHECKING:
+    from ui.dialogs.backup_dialogs import RecoverDialog, RestoreDialog
+
+LAST_USER_KEY = "login/last_user"
+ERROR_STYLE = "color: #b00020;"
+
+
+class Countdown(QObject):
+    """Seconds left before the next attempt is allowed; ``ticked(n)`` every second, 0 at the end."""
+
+    ticked = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._deadline = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._tick)
+        self._last = -1
+
+    def start(self, seconds: int) -> None:
+        self._deadline = time.monotonic() + max(0, seconds)
+        self._last = -1
+        if seconds > 0:
+            self._timer.start()
+        self._tick()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._deadline = 0.0
+
+    def remaining(self) -> int:
+        return max(0, int(self._deadline - time.monotonic() + 0.999))
+
+    def running(self) -> bool:
+        return self.remaining() > 0
+
+    def _tick(self) -> None:
+        left = self.remaining()
+        if left == 0:
+            self._timer.stop()
+        if left != self._last:
+            self._last = left
+            self.ticked.emit(left)
+
+
+class PasswordPrompt(QObject):
+    """What the log-in dialog and the lock screen share: the busy state, the message under the
+    fields, the countdown after repeated failures, and the password field's reaction to a refusal."""
+
+    def __init__(self, password: QLineEdit, button: QPushButton, message: QLabel, busy: QProgressBar) -> None:
+        super().__init__(button)
+        self.password = password
+        self.button = button
+        self.message = message
+        self.busy_bar = busy
+        self.busy = False
+        self.base_text = ""
+        self.countdown = Countdown(self)
+        self.countdown.ticked.connect(self._ticked)
+        busy.setRange(0, 0)
+        busy.setTextVisible(False)
+        busy.setMaximumHeight(8)
+        busy.hide()
+        message.setStyleSheet(ERROR_STYLE)
+        message.setWordWrap(True)
+        message.setObjectName("loginMessage")
+        message.hide()
+
+    def set_busy(self, busy: bool, fields: list[QWidget]) -> None:
+        self.busy = busy
+        self.busy_bar.setVisible(busy)
+        for w in fields:
+            w.setEnabled(not busy)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.button.setEnabled(not self.busy and not self.countdown.running())
+
+    def show_message(self, text: str) -> None:
+        self.base_text = text
+        self.countdown.stop()
+        self._render(0)
+
+    def refused(self, text: str, wait_seconds: int) -> None:
+        """A refusal: show why, empty the password field, and count down ``wait_seconds``."""
+        self.base_text = text
+        self.password.clear()
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.countdown.start(wait_seconds)
+
+    def wait(self, seconds: int) -> None:
+        """Only the countdown (e.g. a throttle noticed before trying)."""
+        self.base_text = ""
+        self.countdown.start(seconds)
+
+    def _ticked(self, left: int) -> None:
+        self._render(left)
+        self._update_button()
+
+    def _render(self, left: int) -> None:
+        parts = [self.base_text] if self.base_text else []
+        if left > 0:
+            parts.append(self.tr("连续输错密码，请 {n} 秒后再试。").format(n=left))
+        text = "\n".join(parts)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self._update_button()
+
+
+def default_username(data_dir: Path, settings: QSettings) -> str:
+    """The last user who logged in here, else the administrator made at set-up."""
+    last = str(settings.value(LAST_USER_KEY, "") or "")
+    if last:
+        return last
+    try:
+        return KeyFile.load(data_dir).admin if KeyFile.exists(data_dir) else ""
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+class LoginDialog(QDialog):
+    """Log in to the installation in ``data_dir``; ``opened`` is set once the dialog is accepted."""
+
+    logged_in = Signal()
+
+    def __init__(
+        self, data_dir: str | Path, db_url: str | None, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.db_url = db_url
+        self.settings = settings
+        self.opened: Opened | None = None
+        self.last_task: Task | None = None
+        self._pending: Opened | None = None
+        self.setWindowTitle(self.tr("登录 — 基层纪检监察工作台"))
+        self.setMinimumWidth(420)
+
+        # ---- the log-in page -----------------------------------------------------------------
+        self.login_page = QWidget()
+        heading = QLabel(self.tr("请输入用户名和密码。"))
+        self.username = QLineEdit(default_username(self.data_dir, settings))
+        self.username.setObjectName("username")
+        self.username.setMaxLength(64)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(256)
+        form = QFormLayout()
+        user_label = QLabel(self.tr("用户名(&U)"))
+        user_label.setBuddy(self.username)
+        password_label = QLabel(self.tr("密码(&P)"))
+        password_label.setBuddy(self.password)
+        form.addRow(user_label, self.username)
+        form.addRow(password_label, self.password)
+        self.message = QLabel()
+        self.busy_bar = QProgressBar()
+        self.login_button = QPushButton(self.tr("登录"))
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        self.quit_button = QPushButton(self.tr("退出"))
+        self.quit_button.setAutoDefault(False)
+        self.quit_button.clicked.connect(self.reject)
+        self.forgot_button = QPushButton(self.tr("忘记密码…"))
+        self.forgot_button.setToolTip(self.tr("用设置时打印的恢复密钥为账号设置新密码"))
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.clicked.connect(self.forgot_password)
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.setToolTip(self.tr("数据损坏或丢失时，用备份文件恢复（现有文件先移到一旁，不删除）"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.restore_backup)
+        extra = QHBoxLayout()
+        extra.addWidget(self.forgot_button)
+        extra.addWidget(self.restore_button)
+        extra.addStretch(1)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.prompt = PasswordPrompt(self.password, self.login_button, self.message, self.busy_bar)
+        page = QVBoxLayout(self.login_page)
+        page.addWidget(heading)
+        page.addLayout(form)
+        page.addWidget(self.message)
+        page.addWidget(self.busy_bar)
+        page.addStretch(1)
+        page.addLayout(extra)
+        page.addWidget(buttons)
+
+        # ---- the recovery key of a database that was just encrypted ----------------------------
+        self.key_page = QWidget()
+        self.recovery = RecoveryKeyPage(settings)
+        converted = QLabel(self.tr("本机数据库已按新版本的要求加密。"))
+        converted.setWordWrap(True)
+        self.continue_button = QPushButton(self.tr("继续"))
+        self.continue_button.setObjectName("continueButton")
+        self.continue_button.setEnabled(False)
+        self.continue_button.setToolTip(self.tr("请先勾选“我已抄写或打印并妥善保管恢复密钥”"))
+        self.continue_button.clicked.connect(self.finish)
+        self.recovery.confirmed.connect(self.continue_button.setEnabled)
+        key_buttons = QDialogButtonBox()
+        key_buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        key_layout = QVBoxLayout(self.key_page)
+        key_layout.addWidget(converted)
+        key_layout.addWidget(self.recovery, 1)
+        key_layout.addWidget(key_buttons)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.login_page)
+        self.pages.addWidget(self.key_page)
+        self.key_page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # small until shown
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        (self.password if self.username.text() else self.username).setFocus()
+        self._check_throttle()
+        self.username.textChanged.connect(self._username_changed)
+
+    # ---- for tests and for the window ------------------------------------------------------------
+    def set_credentials(self, username: str, password: str) -> None:
+        self.username.setText(username)
+        self.password.setText(password)
+
+    def message_text(self) -> str:
+        return self.message.text() if self.message.isVisible() else ""
+
+    def is_busy(self) -> bool:
+        return self.prompt.busy
+
+    def showing_recovery_key(self) -> bool:
+        return self.pages.currentWidget() is self.key_page
+
+    # ---- logging in --------------------------------------------------------------------------------
+    def _check_throttle(self) -> None:
+        name = self.username.text().strip()
+        if name:
+            wait = LoginThrottle(self.data_dir).wait_seconds(name)
+            if wait:
+                self.prompt.wait(wait)
+
+    def _username_changed(self, _text: str) -> None:
+        self.prompt.show_message("")
+        self._check_throttle()
+
+    def submit(self) -> Task | None:
+        """Check the typed name and password on a worker thread; None when nothing was started."""
+        if self.prompt.busy or self.prompt.countdown.running():
+            return None
+        username, password = self.username.text().strip(), self.password.text()
+        if not username:
+            self.prompt.show_message(self.tr("请输入用户名。"))
+            self.username.setFocus()
+            return None
+        if not password:
+            self.prompt.show_message(self.tr("请输入密码。"))
+            self.password.setFocus()
+            return None
+        self.prompt.show_message("")
+        self.prompt.set_busy(True, self._fields())
+        data_dir, db_url = self.data_dir, self.db_url
+
+        def work(_progress: Progress) -> Opened | LoginError:
+            try:
+                return login(data_dir, db_url, username, password)
+            except LoginError as exc:  # an answer, not a failure
+                return exc
+
+        self.last_task = run_task(
+            self,
+            work,
+            title=self.tr("登录"),
+            label=self.tr("正在验证密码…"),
+            on_success=self._answered,
+            cancellable=False,
+        )
+        self.last_task.failed.connect(lambda _text: self._unbusy())
+        return self.last_task
+
+    def _fields(self) -> list[QWidget]:
+        return [self.username, self.password, self.quit_button, self.forgot_button, self.restore_button]
+
+    def _unbusy(self) -> None:
+        self.prompt.set_busy(False, self._fields())
+
+    def _answered(self, result: object) -> None:
+        self._unbusy()
+        if isinstance(result, LoginError):
+            if result.wait_seconds:  # the countdown says it all
+                self.prompt.refused("", result.wait_seconds)
+            else:  # the failure may have made the next attempt wait
+                wait = LoginThrottle(self.data_dir).wait_seconds(self.username.text().strip())
+                self.prompt.refused(tr_message(result.message), wait)
+            return
+        assert isinstance(result, Opened)
+        self.settings.setValue(LAST_USER_KEY, result.actor.username)
+        if result.recovery_key:
+            self._pending = result
+            info = result.db.installation()
+            self.recovery.set_key(
+                result.recovery_key,
+                unit_name=info.unit_name if info else "",
+                county_name=info.county_name if info else "",
+            )
+            self.login_page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            self.key_page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            self.pages.setCurrentWidget(self.key_page)
+            self.adjustSize()
+            self.recovery.check.setFocus()
+            return
+        self._done(result)
+
+    # ---- no password, no data ----------------------------------------------------------------------
+    def forgot_password(self) -> RecoverDialog:
+        """The recovery key gives an account a new password, and logs it in."""
+        from ui.dialogs.backup_dialogs import RecoverDialog
+
+        dialog = RecoverDialog(
+            self.data_dir, self.db_url, self.settings, self, username=self.username.text().strip()
+        )
+
+        def done(result: int) -> None:
+            if result and dialog.opened is not None:
+                self.settings.setValue(LAST_USER_KEY, dialog.opened.actor.username)
+                self._done(dialog.opened)
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def restore_backup(self) -> RestoreDialog:
+        """Put a backup in place of this folder's data (nothing is open yet), then log in to it."""
+        from ui.dialogs.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(self.data_dir, self.settings, self, db_url=self.db_url)
+
+        def done(result: int) -> None:
+            if result:
+                self.prompt.show_message("")
+                self.password.clear()
+                self.password.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def finish(self) -> None:
+        """After the recovery key was shown: go on once the person ticked that they kept it."""
+        if self._pending is None or not self.recovery.is_confirmed():
+            return
+        opened, self._pending = self._pending, None
+        self._done(opened)
+
+    def _done(self, opened: Opened) -> None:
+        self.opened = opened
+        self.logged_in.emit()
+        self.accept()
+
+    def reject(self) -> None:
+        # Not while the password is being checked, nor once logged in and the key is on screen.
+        if self.prompt.busy or self._pending is not None:
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.prompt.busy or self._pending is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)
