@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--county-name", help="县名称（县纪委监委可省略）")
     p.add_argument("--admin", required=True, help="管理员用户名")
     p.add_argument("--json", action="store_true", help="以 JSON 输出安装信息")
+    p.add_argument("--recovery-pdf", metavar="FILE", help="同时把恢复密钥写成可打印的 PDF")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("info", parents=[common], help="本机安装的单位、数据库版本和记录数")
@@ -152,6 +153,24 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_unit_list)
     p.set_defaults(handler=None, usage_parser=p)
+
+    p = sub.add_parser("backup", parents=[common], help="制作加密备份文件")
+    p.add_argument("--out", required=True, metavar="FILE_OR_DIR", help="备份文件，或放备份文件的文件夹")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common], help="从备份文件恢复到数据目录")
+    p.add_argument("file", metavar="FILE", help="备份文件（.jwbak）")
+    p.add_argument("--replace", action="store_true", help="数据目录里已有数据时替换它（原文件移到一旁保留）")
+    p.add_argument("--recovery-key-file", metavar="F", help="用恢复密钥（文件内容）代替管理员密码")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("recover", parents=[common], help="忘记全部密码时：用恢复密钥为账号设置新密码")
+    p.add_argument("--recovery-key-file", required=True, metavar="F", help="恢复密钥所在的文件")
+    p.set_defaults(handler=cmd_recover)
+
+    p = sub.add_parser("recovery-key", parents=[common], help="管理员：生成新的恢复密钥（旧密钥随即失效）")
+    p.add_argument("--pdf", metavar="FILE", help="同时把新的恢复密钥写成可打印的 PDF")
+    p.set_defaults(handler=cmd_recovery_key)
     return parser
 
 
@@ -268,6 +287,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if missing:
             raise _UsageError(f"--type {args.unit_type} 需要 {' 和 '.join(missing)}")
         county_code, county_name = args.county_code, args.county_name
+    _check_pdf_target(args.recovery_pdf)
     password = _read_password(args, confirm=True)
     req = SetupRequest(
         unit_type=args.unit_type,
@@ -315,6 +335,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                 )
             )
         )
+        if args.recovery_pdf:
+            _write_recovery_pdf(Path(args.recovery_pdf), info, opened.recovery_key or "")
     finally:
         db.close()
     return EXIT_OK
@@ -571,6 +593,176 @@ def _unit_list_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
 
 cmd_unit_add = _session_command(_unit_add_cmd)
 cmd_unit_list = _session_command(_unit_list_cmd)
+
+
+# ---- backup, restore, recovery ---------------------------------------------------------------------
+def _check_pdf_target(path: str | None) -> None:
+    """Refuse before anything is made when the PDF could not be written there."""
+    if path and not Path(path).expanduser().resolve().parent.is_dir():
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP("app", "找不到保存 PDF 的文件夹：{dir}。"),
+                {"dir": str(Path(path).expanduser().resolve().parent)},
+            )
+        )
+
+
+def _write_recovery_pdf(path: Path, info: InstallationInfo, key: str) -> None:
+    from datetime import datetime
+
+    from app.reports.recovery_sheet import write_recovery_sheet
+
+    try:
+        write_recovery_sheet(
+            path, unit_name=info.unit_name, county_name=info.county_name, recovery_key=key,
+            created=datetime.now().astimezone(),
+        )  # fmt: skip
+    except OSError as exc:
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP("app", "无法写入恢复密钥 PDF {path}：{reason}（密钥已在上面显示，请抄写）"),
+                {"path": str(path), "reason": exc.strerror or str(exc)},
+            )
+        ) from None
+    _say(
+        str(
+            Message(
+                QT_TRANSLATE_NOOP("app", "恢复密钥 PDF：{path}。打印后请删除这个文件。"), {"path": str(path)}
+            )
+        )
+    )
+
+
+def _read_recovery_key(path: str) -> str:
+    """The whole file (the key may be copied in groups over several lines), without blanks."""
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP("app", "无法读取恢复密钥文件 {path}：{reason}"),
+                {"path": str(path), "reason": str(exc)},
+            )
+        ) from None
+    key = "".join(text.split())
+    if not key:
+        raise CliError(Message(QT_TRANSLATE_NOOP("app", "恢复密钥文件 {path} 是空的。"), {"path": str(path)}))
+    return key
+
+
+def _backup_cmd(_db: Database, args: argparse.Namespace, _user: str) -> int:
+    """Write an encrypted backup; print its path."""
+    from app.security.roles import PermissionDenied
+    from app.services.backup import BackupError, backup
+
+    try:
+        path = backup(args.opened, Path(args.out))
+    except (BackupError, PermissionDenied) as exc:
+        raise CliError(exc.message) from None
+    print(path)
+    _say(str(Message(QT_TRANSLATE_NOOP("app", "已备份并校验：{path}"), {"path": str(path)})))
+    return EXIT_OK
+
+
+cmd_backup = _session_command(_backup_cmd)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup into --data-dir (which must hold no installation unless --replace)."""
+    from app.services.backup import BackupError, restore
+
+    data_dir, _url = _locate(args)
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise CliError(Message(QT_TRANSLATE_NOOP("app", "找不到备份文件：{path}"), {"path": str(source)}))
+    if args.recovery_key_file:
+        secret: dict[str, Any] = {"recovery_key": _read_recovery_key(args.recovery_key_file)}
+    else:
+        secret = {"username": args.user, "password": _read_password(args)}
+    try:
+        result = restore(source, data_dir, db_url=args.db, replace=args.replace, **secret)
+    except BackupError as exc:
+        raise CliError(exc.message) from None
+    m = result.manifest
+    _say(
+        str(
+            Message(
+                QT_TRANSLATE_NOOP("app", "已从备份恢复：{unit}（{code}），备份时间 {created}。数据目录：{dir}"),
+                {
+                    "unit": m.unit_name,
+                    "code": m.unit_code,
+                    "created": f"{m.created.astimezone():%Y-%m-%d %H:%M}",
+                    "dir": str(result.data_dir),
+                },
+            )
+        )
+    )
+    if result.replaced is not None:
+        _say(
+            str(
+                Message(
+                    QT_TRANSLATE_NOOP("app", "原有的数据文件已移到 {dir}。"), {"dir": str(result.replaced)}
+                )
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    """Give an account a new password (from --password-file) with the recovery key."""
+    from app.services.recovery import RecoveryError, recover
+
+    data_dir, url = _locate(args)
+    if login_service.state(data_dir, url) in ("new", "plain") or not KeyFile.exists(data_dir):
+        raise CliError(Message(NOT_INITIALISED))
+    key = _read_recovery_key(args.recovery_key_file)
+    username = args.user or KeyFile.load(data_dir).admin
+    password = _read_password(args, confirm=True)
+    try:
+        opened = recover(data_dir, url, key, username, password)
+    except RecoveryError as exc:
+        raise CliError(exc.message) from None
+    opened.db.close()
+    _say(
+        str(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "app", "已用恢复密钥为 {user} 设置新密码。恢复密钥用过之后，请尽快生成新的（recovery-key）。"
+                ),
+                {"user": username},
+            )
+        )
+    )
+    return EXIT_OK
+
+
+def _recovery_key_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+    """A new recovery key (administrators); the old one stops opening this data folder."""
+    from app.security.roles import PermissionDenied
+    from app.services.recovery import RecoveryError, new_recovery_key
+
+    _check_pdf_target(args.pdf)
+    try:
+        key = new_recovery_key(args.opened)
+    except (RecoveryError, PermissionDenied) as exc:
+        raise CliError(exc.message) from None
+    _say(
+        str(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "新的恢复密钥（旧密钥已失效，但仍能打开以前的备份；请抄写或打印后妥善保管，只显示这一次）：{key}",
+                ),
+                {"key": key},
+            )
+        )
+    )
+    if args.pdf:
+        _write_recovery_pdf(Path(args.pdf), _info(db), key)
+    return EXIT_OK
+
+
+cmd_recovery_key = _session_command(_recovery_key_cmd)
 
 
 # ---- entry point --------------------------------------------------------------------------------------

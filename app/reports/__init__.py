@@ -1,0 +1,1 @@
+"""Printed documents: PDF through reportlab with the bundled CJK font embedded (subset), A4."""
