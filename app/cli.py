@@ -154,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(handler=cmd_unit_list)
     p.set_defaults(handler=None, usage_parser=p)
 
+    p = sub.add_parser("audit", parents=[common], help="审计日志")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)
+    q = audit_sub.add_parser("verify", parents=[common], help="校验审计日志的哈希链，报告第一处断开")
+    q.add_argument("--json", action="store_true", help='以 JSON 输出 {"ok", "entries", "broken"}')
+    q.set_defaults(handler=cmd_audit_verify)
+    p.set_defaults(handler=None, usage_parser=p)
+
     p = sub.add_parser("backup", parents=[common], help="制作加密备份文件")
     p.add_argument("--out", required=True, metavar="FILE_OR_DIR", help="备份文件，或放备份文件的文件夹")
     p.set_defaults(handler=cmd_backup)
@@ -593,6 +600,27 @@ def _unit_list_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
 
 cmd_unit_add = _session_command(_unit_add_cmd)
 cmd_unit_list = _session_command(_unit_list_cmd)
+
+
+# ---- audit verify ------------------------------------------------------------------------------------
+def _audit_verify_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+    """Walk every unit's hash chain: exit 0 when it holds, 1 naming the first broken entry."""
+    from app.security.roles import PermissionDenied
+    from app.services.audit_log import AuditLogService
+
+    try:
+        result = AuditLogService(db, args.opened.actor).verify()
+    except PermissionDenied as exc:
+        raise CliError(exc.message) from None
+    if args.json:
+        _print_json(result.to_json())
+    if not result.ok:
+        raise CliError(result.cli_message)
+    _say(str(result.cli_message))
+    return EXIT_OK
+
+
+cmd_audit_verify = _session_command(_audit_verify_cmd)
 
 
 # ---- backup, restore, recovery ---------------------------------------------------------------------

@@ -12,15 +12,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, event, func, select
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
+from sqlalchemy.sql.elements import TextClause
 
 from app.db import changelog
 from app.db.base import Base, SyncMixin, utcnow
+from app.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from app.services.database import Database
 
 ALGORITHM = "sha256"
 GENESIS = "0" * 64
@@ -46,6 +54,44 @@ RESTORE_BACKUP = "restore_backup"
 INSTALL = "install"
 CONVERT = "convert"
 
+# Every action, in the order a person reads them, with its Chinese label (context "app").
+ACTION_LABELS: dict[str, str] = {
+    LOGIN: QT_TRANSLATE_NOOP("app", "登录"),
+    LOGIN_FAILED: QT_TRANSLATE_NOOP("app", "登录失败"),
+    LOGOUT: QT_TRANSLATE_NOOP("app", "退出登录"),
+    LOCK: QT_TRANSLATE_NOOP("app", "锁定"),
+    UNLOCK: QT_TRANSLATE_NOOP("app", "解锁"),
+    CREATE: QT_TRANSLATE_NOOP("app", "新增记录"),
+    UPDATE: QT_TRANSLATE_NOOP("app", "修改记录"),
+    DELETE: QT_TRANSLATE_NOOP("app", "删除记录"),
+    RESTORE: QT_TRANSLATE_NOOP("app", "恢复记录"),
+    VIEW_SENSITIVE: QT_TRANSLATE_NOOP("app", "查看敏感信息"),
+    EXPORT: QT_TRANSLATE_NOOP("app", "导出"),
+    IMPORT: QT_TRANSLATE_NOOP("app", "导入"),
+    PRINT: QT_TRANSLATE_NOOP("app", "打印"),
+    USER_CHANGE: QT_TRANSLATE_NOOP("app", "用户和角色变更"),
+    PASSWORD_CHANGE: QT_TRANSLATE_NOOP("app", "修改密码"),
+    BACKUP: QT_TRANSLATE_NOOP("app", "备份"),
+    RESTORE_BACKUP: QT_TRANSLATE_NOOP("app", "从备份恢复"),
+    INSTALL: QT_TRANSLATE_NOOP("app", "初始化安装"),
+    CONVERT: QT_TRANSLATE_NOOP("app", "加密数据库"),
+}
+ACTIONS: tuple[str, ...] = tuple(ACTION_LABELS)
+
+# Why a chain does not hold (``Break.reason``), in Chinese (context "app").
+HASH, LINK, GAP, DELETED = "hash", "link", "gap", "deleted"
+REASON_LABELS: dict[str, str] = {
+    HASH: QT_TRANSLATE_NOOP("app", "内容被改动"),
+    LINK: QT_TRANSLATE_NOOP("app", "前一条被删除或移动"),
+    GAP: QT_TRANSLATE_NOOP("app", "序号缺失"),
+    DELETED: QT_TRANSLATE_NOOP("app", "被标记删除"),
+}
+
+
+def action_label(action: str) -> str:
+    """The Chinese label of an action (the code itself for an action this version does not know)."""
+    return ACTION_LABELS.get(action, action)
+
 
 class AuditEntry(SyncMixin, Base):
     __tablename__ = "audit_log"
@@ -64,7 +110,8 @@ class AuditEntry(SyncMixin, Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-def _canonical(e: AuditEntry) -> bytes:
+def _canonical(e: Any) -> bytes:
+    """The hashed form of an entry (an ``AuditEntry`` or a row with the same attributes)."""
     body = {
         "owner": e.owner,
         "seq": e.seq,
@@ -81,7 +128,7 @@ def _canonical(e: AuditEntry) -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def compute_hash(e: AuditEntry) -> str:
+def compute_hash(e: Any) -> str:
     if e.alg != ALGORITHM:
         raise ValueError(f"unknown audit hash algorithm {e.alg!r}")
     return hashlib.sha256(_canonical(e)).hexdigest()
@@ -143,6 +190,58 @@ def record(session: Session, action: str, **kwargs: Any) -> AuditEntry:
     return entry
 
 
+def export_detail(kind: str, name: str, rows: int) -> str:
+    """The detail of an export entry: what was exported and how many rows (``register=units rows=25``)."""
+    return f"{kind}={name} rows={rows}"
+
+
+@contextmanager
+def recorded(db: Database, user: str, action: str, **kwargs: Any) -> Iterator[AuditEntry]:
+    """Record an entry around work done outside the database (writing an export file, …).
+
+    The entry is written (flushed) before the block runs, so the work does not happen when the
+    log cannot take the entry; it is committed when the block ends normally and dropped when the
+    block raises. Keep the block short: it holds the database's write lock.
+    """
+    with db.session(user) as s:
+        entry = record(s, action, **kwargs)
+        s.flush()
+        yield entry
+
+
+# ---- nothing changes an entry once written ---------------------------------------------------
+class AuditLogImmutable(RuntimeError):
+    """Audit entries are written once; nothing in the program changes, tombstones or deletes them."""
+
+
+def _guard_flush(session: Session, _ctx: object, _instances: object) -> None:
+    for obj in session.deleted:
+        if isinstance(obj, AuditEntry):
+            raise AuditLogImmutable("audit entries are never deleted")
+    for obj in session.dirty:
+        if isinstance(obj, AuditEntry) and session.is_modified(obj, include_collections=False):
+            raise AuditLogImmutable("audit entries are never changed")
+
+
+_RAW_WRITE = re.compile(
+    r"\b(update|delete\s+from|replace\s+into|insert\s+or\s+replace\s+into)\s+[\"`\[]?audit_log\b", re.I
+)
+
+
+def _guard_statement(state: ORMExecuteState) -> None:
+    stmt = state.statement
+    if state.is_update or state.is_delete:
+        table = getattr(stmt, "table", None)
+        if getattr(table, "name", None) == AuditEntry.__tablename__:
+            raise AuditLogImmutable("audit entries are never changed or deleted")
+    elif isinstance(stmt, TextClause) and _RAW_WRITE.search(stmt.text):
+        raise AuditLogImmutable("audit entries are never changed or deleted")
+
+
+event.listen(Session, "before_flush", _guard_flush)
+event.listen(Session, "do_orm_execute", _guard_statement)
+
+
 _OPS = {"insert": CREATE, "update": UPDATE, "delete": DELETE}
 
 
@@ -179,30 +278,94 @@ class Break:
     owner: str
     seq: int
     entry_id: str
-    reason: str  # "hash" (edited), "link" (previous entry removed, moved or edited), "gap", "deleted"
+    reason: str  # HASH (edited), LINK (previous entry removed, moved or edited), GAP, DELETED
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of a check: how many entries there are and the first break, if any."""
+
+    entries: int
+    broken: Break | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+_HASHED = (
+    AuditEntry.id,
+    AuditEntry.owner,
+    AuditEntry.seq,
+    AuditEntry.at,
+    AuditEntry.actor,
+    AuditEntry.action,
+    AuditEntry.target_table,
+    AuditEntry.target_id,
+    AuditEntry.fields,
+    AuditEntry.detail,
+    AuditEntry.alg,
+    AuditEntry.prev_hash,
+    AuditEntry.hash,
+    AuditEntry.deleted,
+)
+PROGRESS_EVERY = 2_000
+
+
+def check(
+    session: Session, owner: str | None = None, progress: Callable[[int, int], object] | None = None
+) -> Report:
+    """Walk every chain (or ``owner``'s) in order and report the first entry that was edited,
+    removed, moved or tombstoned. ``progress(done, total)`` is called every few thousand entries
+    (it may raise to stop).
+
+    A removed *last* entry leaves no trace in the chain itself; the entry count is reported so
+    it can be compared with an earlier check or with the county's copy.
+    """
+    count = select(func.count()).select_from(AuditEntry)
+    stmt = select(*_HASHED).order_by(AuditEntry.owner, AuditEntry.seq)
+    if owner is not None:
+        count = count.where(AuditEntry.owner == owner)
+        stmt = stmt.where(AuditEntry.owner == owner)
+    total = int(session.scalar(count) or 0)
+    current_owner: str | None = None
+    prev_hash, prev_seq = GENESIS, 0
+    result = session.execute(stmt.execution_options(yield_per=PROGRESS_EVERY))
+    try:  # closed on an early return too: PostgreSQL streams through a server-side cursor
+        for done, e in enumerate(result, start=1):
+            if e.owner != current_owner:
+                current_owner, prev_hash, prev_seq = e.owner, GENESIS, 0
+            broken = _first_fault(e, prev_hash, prev_seq)
+            if broken is not None:
+                return Report(total, Break(e.owner, e.seq, e.id, broken))
+            prev_hash, prev_seq = e.hash, e.seq
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+    finally:
+        result.close()
+    if progress is not None:
+        progress(total, total)
+    return Report(total, None)
+
+
+def _first_fault(e: Any, prev_hash: str, prev_seq: int) -> str | None:
+    if e.deleted:
+        return DELETED
+    if e.seq != prev_seq + 1:
+        return GAP
+    if e.prev_hash != prev_hash:
+        return LINK
+    try:
+        ok = compute_hash(e) == e.hash
+    except (ValueError, TypeError, AttributeError):
+        ok = False
+    return None if ok else HASH
 
 
 def verify(session: Session, owner: str | None = None) -> Break | None:
     """Walk every chain (or ``owner``'s) in order; None when every link holds."""
-    stmt = select(AuditEntry).order_by(AuditEntry.owner, AuditEntry.seq)
-    if owner is not None:
-        stmt = stmt.where(AuditEntry.owner == owner)
-    current_owner: str | None = None
-    prev_hash, prev_seq = GENESIS, 0
-    for e in session.scalars(stmt):
-        if e.owner != current_owner:
-            current_owner, prev_hash, prev_seq = e.owner, GENESIS, 0
-        if e.deleted:
-            return Break(e.owner, e.seq, e.id, "deleted")
-        if e.seq != prev_seq + 1:
-            return Break(e.owner, e.seq, e.id, "gap")
-        if e.prev_hash != prev_hash:
-            return Break(e.owner, e.seq, e.id, "link")
-        try:
-            ok = compute_hash(e) == e.hash
-        except ValueError:
-            ok = False
-        if not ok:
-            return Break(e.owner, e.seq, e.id, "hash")
-        prev_hash, prev_seq = e.hash, e.seq
-    return None
+    return check(session, owner).broken

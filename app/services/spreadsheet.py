@@ -1,10 +1,11 @@
-"""Register lists to .xlsx (openpyxl), written atomically."""
+"""Register lists to .xlsx (openpyxl), written atomically and recorded in the audit log."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,13 +13,23 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from app.registers.fields import BOOL, CHOICE, Register
+from app.security import audit
 from app.services.records import RecordService
 
 CHUNK = 500
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary name in the same folder, fsync, then rename over ``path``."""
+def write_atomically(
+    path: Path,
+    write: Callable[[Path], None],
+    *,
+    around_replace: Callable[[], AbstractContextManager[object]] | None = None,
+) -> None:
+    """Write to a temporary name in the same folder, fsync, then rename over ``path``.
+
+    ``around_replace()`` wraps the rename alone (the export's audit entry: the file appears only
+    when the entry is written, and the entry is kept only when the file appeared).
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".jiwei-", suffix=path.suffix, dir=path.parent)
     os.close(fd)
@@ -26,7 +37,8 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         write(Path(tmp))
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        with around_replace() if around_replace is not None else nullcontext():
+            os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -45,6 +57,8 @@ def export_register(
     ``labels`` translates column titles and the cells of choice and yes/no columns (the window
     passes Qt's translation); typed data is written as it is.
     ``progress(done, total)`` may return False to cancel; nothing is written then.
+    The export is recorded in the audit log (register and row count, never the rows) as
+    ``records.user``, in the same step that puts the file in place.
     """
     columns = reg.columns
     coded = {f.name for f in reg.fields if f.kind in (CHOICE, BOOL)}
@@ -77,7 +91,18 @@ def export_register(
         ws.freeze_panes = "A2"
         wb.save(tmp)
 
-    write_atomically(path, write)
+    table = reg.model.__table__.name  # type: ignore[attr-defined]
+    write_atomically(
+        path,
+        write,
+        around_replace=lambda: audit.recorded(
+            records.db,
+            records.user,
+            audit.EXPORT,
+            target_table=table,
+            detail=audit.export_detail("register", reg.name, len(ids)),
+        ),
+    )
     return len(ids)
 
 

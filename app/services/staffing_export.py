@@ -7,16 +7,22 @@ them, so the screen and the spreadsheet cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.security import audit
 from app.services.spreadsheet import write_atomically
 from app.services.staffing import StaffingRow, TownshipTotals
+
+if TYPE_CHECKING:
+    from app.services.database import Database
 
 
 @dataclass(frozen=True)
@@ -73,11 +79,15 @@ def export_staffing(
     totals: TownshipTotals | None = None,
     labels: Callable[[str], str] = lambda s: s,
     progress: Callable[[int, int], bool] | None = None,
+    *,
+    db: Database | None = None,
+    user: str = "system",
 ) -> int:
     """Write the summary (with its 合计 line) and, when given, one year's township totals.
 
     ``labels`` translates the marked texts (the window passes Qt's translation). Returns the
-    number of unit-type rows written.
+    number of unit-type rows written. With ``db`` the export is recorded in its audit log as
+    ``user``, in the same step that puts the file in place.
     """
 
     def write(tmp: Path) -> None:
@@ -118,5 +128,12 @@ def export_staffing(
             progress(1, 1)
         wb.save(tmp)
 
-    write_atomically(path, write)
+    around: Callable[[], AbstractContextManager[object]] | None = None
+    if db is not None:
+        detail = audit.export_detail("report", "staffing", len(rows))
+
+        def around() -> AbstractContextManager[object]:
+            return audit.recorded(db, user, audit.EXPORT, detail=detail)
+
+    write_atomically(path, write, around_replace=around)
     return len(rows)
