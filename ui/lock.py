@@ -15,6 +15,7 @@ the hidden contents again, so a form keeps everything typed into it, focus inclu
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import role_label
-from app.services.login import LoginError, Opened, unlock_again
+from app.services.login import LoginError, Opened, note_lock, unlock_again
 from ui.dialogs.login_dialog import PasswordPrompt
 from ui.i18n import tr_app, tr_message
 from ui.tasks import Progress, Task, run_task
@@ -270,7 +271,7 @@ class IdleLock(QObject):
         if left > 20:  # there was input meanwhile: wait for the rest
             self._timer.start(left)
             return
-        self.lock()
+        self.lock("idle")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
@@ -319,11 +320,15 @@ class IdleLock(QObject):
             return
         self._cover(window)
 
-    def lock(self) -> None:
+    def lock(self, reason: str = "manual") -> None:
         """Hide everything that may show data and ask for the password."""
         if self.locked:
             return
         self.locked = True
+        try:
+            note_lock(self.opened, reason)
+        except Exception:  # the lock itself must never fail: the screen is hidden regardless
+            QTimer.singleShot(0, lambda: sys.excepthook(type(exc), exc, exc.__traceback__))
         self._timer.stop()
         QToolTip.hideText()
         for _ in range(20):  # open menus and completer lists close (a menu's exec() returns)

@@ -211,6 +211,12 @@ def unlock_again(opened: Opened, password: str) -> None:
     throttle.succeeded(username, 0)
 
 
+def note_lock(opened: Opened, reason: str) -> None:
+    """The window locked (``reason``: "idle" or "manual"): one audit entry."""
+    with opened.db.session(opened.actor.username) as s:
+        audit.record(s, audit.LOCK, detail=reason[:32])
+
+
 # ---- a database from before encryption --------------------------------------------------------
 def _convert_plain(folder: Path, url: str, username: str, password: str, throttle: LoginThrottle) -> str:
     """Encrypt a plain database in place, once its administrator has logged in; return the new
@@ -291,4 +297,4 @@ def _finish_interrupted_conversion(folder: Path, url: str) -> None:
         os.close(dir_fd)
 
 
-__all__ = ["InstallationInfo", "LoginError", "Opened", "create", "login", "state", "unlock_again"]
+__all__ = ["InstallationInfo", "LoginError", "Opened", "create", "login", "note_lock", "state", "unlock_again"]

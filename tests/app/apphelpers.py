@@ -53,7 +53,7 @@ class Cli:
         self.password_file = password_file
 
     def env(self, **extra: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_") or k == "JIWEI_TEST_FAST_KDF"}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
         env["JIWEI_DATA_DIR"] = str(self.data_dir)
         env["JIWEI_PASSWORD_FILE"] = str(self.password_file)

@@ -121,6 +121,8 @@ def test_unlock_again_needs_the_same_password(tmp_path: Path) -> None:
             login.unlock_again(opened, "wrong-pass-1")
         login.unlock_again(opened, PASSWORD)
         assert _actions(opened.db)[-2:] == [("admin", "login_failed"), ("admin", "unlock")]
+        login.note_lock(opened, "idle")
+        assert _actions(opened.db)[-1] == ("admin", "lock")
     finally:
         opened.db.close()
 
