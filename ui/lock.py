@@ -328,7 +328,9 @@ class IdleLock(QObject):
         try:
             note_lock(self.opened, reason)
         except Exception:  # the lock itself must never fail: the screen is hidden regardless
-            QTimer.singleShot(0, lambda: sys.excepthook(type(exc), exc, exc.__traceback__))
+            kind, error, trace = sys.exc_info()
+            if kind is not None and error is not None:
+                QTimer.singleShot(0, lambda: sys.excepthook(kind, error, trace))
         self._timer.stop()
         QToolTip.hideText()
         for _ in range(20):  # open menus and completer lists close (a menu's exec() returns)
