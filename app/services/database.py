@@ -42,7 +42,7 @@ class Database:
         self.data_dir = data_dir
         self.encrypted = key is not None and is_sqlite(url)
         self.engine: Engine = make_engine(url, key)
-        migrate.upgrade(self.engine)
+        migrate.upgrade_if_needed(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._installation: InstallationInfo | None = None
 

@@ -8,10 +8,6 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from app.registers.fields import BOOL, CHOICE, Register
 from app.security import audit
 from app.services.records import RecordService
@@ -67,6 +63,11 @@ def export_register(
         return labels(row[column]) if column in coded else row[column]
 
     def write(tmp: Path) -> None:
+        # openpyxl is imported when a sheet is written, not when the window starts.
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+
         wb = Workbook()
         ws = wb.active
         assert ws is not None

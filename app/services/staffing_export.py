@@ -12,10 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from app.i18n import QT_TRANSLATE_NOOP
 from app.security import audit
 from app.services.spreadsheet import write_atomically
@@ -91,6 +87,11 @@ def export_staffing(
     """
 
     def write(tmp: Path) -> None:
+        # openpyxl is imported when a sheet is written, not when the window starts.
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+
         wb = Workbook()
         ws = wb.active
         assert ws is not None

@@ -59,3 +59,10 @@ def test_opening_a_database_migrates_it_once(db_url: str) -> None:
         assert second.installation() is None
     finally:
         second.close()
+
+
+def test_the_quick_start_check_agrees_with_alembic() -> None:
+    """Database start compares with the newest revision file instead of importing Alembic."""
+    from app.db.migrate import head_revision, newest_revision_file
+
+    assert newest_revision_file() == head_revision()
