@@ -1,7 +1,10 @@
 """The declaration of a register: one model plus the fields that drive everything else.
 
 A ``Register`` names its model and fields once; the list columns, search, filters, sorting,
-the edit form, validation, history and spreadsheet export all derive from it. Adding a register
+the edit form, validation, history and spreadsheet export all derive from it. A field declared
+``sensitive=True`` is stored encrypted (``app.security.sensitive``): only TEXT or LONGTEXT, never
+searchable, filterable, unique or the default sort, and its column must hold the sealed token
+(``Text``, or ``sealed_length(max_length)``). Adding a register
 is one module that builds a ``Register`` and adds it to ``app.registers.REGISTERS``.
 """
 
@@ -51,10 +54,15 @@ class Field:
     searchable: bool = False
     filterable: bool = False
     default: Any = None
+    sensitive: bool = False  # stored encrypted (app.security.sensitive); never searched or filtered
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown field kind {self.kind!r}")
+        if self.sensitive and self.kind not in (TEXT, LONGTEXT):
+            raise ValueError(f"sensitive field {self.name} must be TEXT or LONGTEXT")
+        if self.sensitive and (self.searchable or self.filterable):
+            raise ValueError(f"sensitive field {self.name} cannot be searchable or filterable")
         if self.kind == REF and not self.ref:
             raise ValueError(f"REF field {self.name} needs ref=")
         if self.kind == CHOICE and not self.choices:
@@ -99,11 +107,23 @@ class Register:
     scope: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fixed filter for the list
     make_id: MakeId | None = None  # derives a new row's id from its values (same row everywhere)
 
+    def __post_init__(self) -> None:
+        sensitive = {f.name for f in self.fields if f.sensitive}
+        if self.default_sort in sensitive:
+            raise ValueError(f"register {self.name}: cannot sort by the sensitive field {self.default_sort}")
+        for names in self.unique:
+            if sensitive.intersection(names):
+                raise ValueError(f"register {self.name}: a sensitive field cannot be part of a unique rule")
+
     def field(self, name: str) -> Field:
         for f in self.fields:
             if f.name == name:
                 return f
         raise KeyError(name)
+
+    @property
+    def sensitive_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.sensitive)
 
     @property
     def columns(self) -> tuple[str, ...]:

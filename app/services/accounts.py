@@ -14,6 +14,7 @@ _hasher = PasswordHasher()
 
 ROLE_ADMIN = "admin"
 MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 128
 
 
 class AuthError(Exception):
@@ -24,13 +25,28 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def check_password_policy(password: str) -> Message | None:
-    """None when acceptable, else why not (Chinese)."""
+def check_password_policy(password: str, username: str | None = None) -> Message | None:
+    """None when acceptable, else why not (Chinese). With ``username``, a password that contains
+    the user name is refused too."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return Message(QT_TRANSLATE_NOOP("app", "密码至少 {n} 位。"), {"n": str(MIN_PASSWORD_LENGTH)})
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return Message(QT_TRANSLATE_NOOP("app", "密码最多 {n} 位。"), {"n": str(MAX_PASSWORD_LENGTH)})
+    if password != password.strip():
+        return Message(QT_TRANSLATE_NOOP("app", "密码的开头和结尾不能是空格。"))
     if password.isdigit() or password.isalpha():
         return Message(QT_TRANSLATE_NOOP("app", "密码须同时包含字母和数字（或符号）。"))
+    if username and len(username) >= 3 and username.lower() in password.lower():
+        return Message(QT_TRANSLATE_NOOP("app", "密码不能包含用户名。"))
     return None
+
+
+def password_policy_hint() -> Message:
+    """The policy in one sentence, for the forms that ask for a new password."""
+    return Message(
+        QT_TRANSLATE_NOOP("app", "密码至少 {n} 位，须同时包含字母和数字（或符号），不能包含用户名。"),
+        {"n": str(MIN_PASSWORD_LENGTH)},
+    )
 
 
 def verify(db: Database, username: str, password: str) -> str:

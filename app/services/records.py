@@ -4,6 +4,16 @@ The list asks for ids only (filtered, searched, sorted in SQL) and then for the 
 of the few rows it shows, so a list of a hundred thousand rows opens at once. Saving validates
 every field and the register's own rules and returns Chinese messages; deleting writes a
 tombstone that ``restore`` undoes. Every change reaches the change log through the storage layer.
+
+The service acts for one ``Actor`` (``app.security.roles``): saving, deleting and restoring need
+the EDIT permission. Sensitive fields (``Field(sensitive=True)``) are sealed on save with the
+actor's sensitive-field key and opened for display only for actors who hold it; everyone else
+sees ``（受限）`` and cannot set them. Opening a record with sensitive fields through ``get`` (the
+form) writes one VIEW_SENSITIVE audit entry; the list shows them without one. Records of a model
+with ``SecrecyMixin`` whose audience (知悉范围) leaves the actor out are not shown at all.
+
+A plain user name instead of an ``Actor`` is the system acting (tests, the demo, the command
+line): every permission, every record, and no sensitive-field key.
 """
 
 from __future__ import annotations
@@ -18,10 +28,14 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.base import SyncMixin
-from app.db.local import ChangeLog
+from app.db.base import new_id as new_row_id
+from app.db.local import ChangeLog, User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, Field, Register
+from app.security import audit, sensitive
+from app.security.roles import EDIT, VIEW_SENSITIVE, Actor
+from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience, parse_audience
 from app.services.database import Database
 
 YES = QT_TRANSLATE_NOOP("app", "是")
@@ -62,12 +76,61 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-class RecordService:
-    """Register operations for one acting user."""
+_UNKNOWN = object()  # a sensitive value the actor cannot read: kept as stored, never checked
 
-    def __init__(self, db: Database, user: str = "system") -> None:
+
+class RecordService:
+    """Register operations for one acting user (an ``Actor``, or a name for the system)."""
+
+    def __init__(self, db: Database, actor: Actor | str = "system") -> None:
         self.db = db
-        self.user = user
+        self.system = not isinstance(actor, Actor)
+        self.actor: Actor = actor if isinstance(actor, Actor) else Actor(actor, "admin")
+        self.user = self.actor.username
+
+    # ---- who is acting ---------------------------------------------------------------------
+    def can(self, permission: str) -> bool:
+        return self.actor.can(permission)
+
+    def _require(self, permission: str) -> None:
+        self.actor.require(permission)
+
+    @property
+    def sensitive_key(self) -> bytes | None:
+        """The key that opens sensitive fields, when the actor may and does hold it."""
+        if self.actor.can(VIEW_SENSITIVE) and self.actor.sensitive_key:
+            return self.actor.sensitive_key
+        return None
+
+    def is_restricted(self, f: Field) -> bool:
+        """True when ``f`` is sensitive and the actor cannot read it (shown as （受限）)."""
+        return f.sensitive and self.sensitive_key is None
+
+    def _hides(self, reg: Register) -> bool:
+        return not self.system and has_secrecy(reg.model)
+
+    def _check_audience(self, reg: Register, obj: Any) -> None:
+        if self._hides(reg) and not in_audience(obj.audience, self.user):
+            raise NotInAudience()
+
+    @staticmethod
+    def _context(reg: Register, f: Field, row_id: str) -> sensitive.Context:
+        return sensitive.Context(reg.model.__table__.name, f.name, row_id)  # type: ignore[attr-defined]
+
+    def _reveal(self, reg: Register, f: Field, obj: Any) -> Any:
+        """A sensitive value as the actor may see it: plaintext, （受限） or （无法解密）."""
+        stored = getattr(obj, f.name)
+        key = self.sensitive_key
+        if key is None:
+            return sensitive.RESTRICTED
+        if stored is None or stored == "":
+            return stored
+        if not sensitive.is_sealed(stored):
+            return stored  # written before the field was declared sensitive; sealed at next save
+        try:
+            return sensitive.open(key, stored, self._context(reg, f, obj.id))
+        except sensitive.TokenError:
+            return sensitive.UNREADABLE
 
     # ---- listing -------------------------------------------------------------------------
     def _sort_expression(self, reg: Register, name: str) -> ColumnElement[Any]:
@@ -75,6 +138,8 @@ class RecordService:
             if c.name == name:
                 return c.expression()
         f = reg.field(name)
+        if f.sensitive:  # sealed values have no useful order
+            return self._sort_expression(reg, reg.default_sort)
         col = getattr(reg.model, f.name)
         if f.kind == REF and f.ref:
             target = REGISTERS[f.ref]
@@ -96,14 +161,22 @@ class RecordService:
                 stmt = stmt.where(model.deleted.is_(False))
         for name, values in reg.scope.items():
             stmt = stmt.where(getattr(model, name).in_(values))
+        if self._hides(reg):
+            stmt = stmt.where(audience_condition(model, self.user))
         for name, value in q.filters.items():
             if value is None or value == "":
                 continue
             f = reg.field(name)
+            if f.sensitive:
+                continue
             stmt = stmt.where(getattr(model, f.name) == self._coerce_filter(f, value))
         if text:
             pattern = f"%{_like_escape(text)}%"
-            terms = [getattr(model, f.name).like(pattern, escape="\\") for f in reg.fields if f.searchable]
+            terms = [
+                getattr(model, f.name).like(pattern, escape="\\")
+                for f in reg.fields
+                if f.searchable and not f.sensitive
+            ]
             if terms:
                 stmt = stmt.where(or_(*terms))
         return stmt
@@ -136,14 +209,21 @@ class RecordService:
             return {}
         model = reg.model
         computed = [c.expression().label(c.name) for c in reg.computed]
+        stmt = select(model, *computed).where(model.id.in_(list(ids)))
+        if self._hides(reg):
+            stmt = stmt.where(audience_condition(model, self.user))
         with self.db.session(self.user) as s:
-            result = s.execute(select(model, *computed).where(model.id.in_(list(ids)))).all()
+            result = s.execute(stmt).all()
             refs = self._ref_labels(s, reg, [r[0] for r in result])
             out: dict[str, dict[str, str]] = {}
             for row in result:
                 obj = row[0]
                 values = {
-                    f.name: self.display(f, getattr(obj, f.name), refs) for f in reg.fields if f.in_list
+                    f.name: self.display(
+                        f, self._reveal(reg, f, obj) if f.sensitive else getattr(obj, f.name), refs
+                    )
+                    for f in reg.fields
+                    if f.in_list
                 }
                 for c in reg.computed:
                     v = getattr(row, c.name)
@@ -164,7 +244,8 @@ class RecordService:
         for name, idset in wanted.items():
             target = REGISTERS[name]
             for t in s.scalars(select(target.model).where(target.model.id.in_(idset))):
-                labels[t.id] = target.display(t)
+                hidden = self._hides(target) and not in_audience(getattr(t, "audience", ""), self.user)
+                labels[t.id] = sensitive.RESTRICTED if hidden else target.display(t)
         return labels
 
     @staticmethod
@@ -191,6 +272,8 @@ class RecordService:
         if f.kind == REF and f.ref:
             target = REGISTERS[f.ref]
             stmt = select(target.model).where(target.model.deleted.is_(False))
+            if self._hides(target):
+                stmt = stmt.where(audience_condition(target.model, self.user))
             for key, allowed in f.ref_filter.items():
                 stmt = stmt.where(getattr(target.model, key).in_(allowed))
             stmt = stmt.order_by(getattr(target.model, target.default_sort))
@@ -210,13 +293,28 @@ class RecordService:
 
     # ---- one record ----------------------------------------------------------------------
     def get(self, reg: Register, row_id: str) -> dict[str, Any]:
-        """The stored values of one record's fields (for an edit form)."""
+        """The stored values of one record's fields (for an edit form).
+
+        Sensitive fields come decrypted for an actor holding the key, which is recorded in the
+        audit log (one VIEW_SENSITIVE entry naming the fields); others get （受限）."""
         with self.db.session(self.user) as s:
             obj = s.get(reg.model, row_id)
             if obj is None:
                 raise NotFoundError(row_id)
-            values = {f.name: getattr(obj, f.name) for f in reg.fields}
+            self._check_audience(reg, obj)
+            values = {
+                f.name: self._reveal(reg, f, obj) if f.sensitive else getattr(obj, f.name) for f in reg.fields
+            }
             values["__deleted__"] = obj.deleted
+            shown = [f.name for f in reg.sensitive_fields]
+            if shown and self.sensitive_key is not None:
+                audit.record(
+                    s,
+                    audit.VIEW_SENSITIVE,
+                    target_table=reg.model.__table__.name,  # type: ignore[attr-defined]
+                    target_id=obj.id,
+                    fields=shown,
+                )
             return values
 
     def defaults(self, reg: Register) -> dict[str, Any]:
@@ -288,10 +386,17 @@ class RecordService:
         return str(value)  # REF: checked against the database in _check
 
     def _check(
-        self, s: Session, reg: Register, values: dict[str, Any], row_id: str | None
+        self,
+        s: Session,
+        reg: Register,
+        values: dict[str, Any],
+        row_id: str | None,
+        skip: frozenset[str] = frozenset(),
     ) -> dict[str, Message]:
         errors: dict[str, Message] = {}
         for f in reg.fields:
+            if f.name in skip:
+                continue
             v = values.get(f.name)
             label = {"label": f.label}
             if f.required and (v is None or v == ""):
@@ -338,8 +443,65 @@ class RecordService:
                     QT_TRANSLATE_NOOP("app", "已有相同「{labels}」的记录。"), {"labels": labels}
                 )
         if reg.validate is not None and not errors:
-            errors.update(reg.validate(s, values, row_id))
+            errors.update(reg.validate(s, {k: v for k, v in values.items() if k not in skip}, row_id))
         return errors
+
+    def _sensitive_input(self, reg: Register, raw: Mapping[str, Any], values: dict[str, Any],
+                         errors: dict[str, Message]) -> None:  # fmt: skip
+        """Sensitive values given: a placeholder the form showed keeps the stored value; without
+        the key nothing may be written."""
+        key = self.sensitive_key
+        for f in reg.sensitive_fields:
+            if f.name not in raw:
+                continue
+            given = raw[f.name]
+            if isinstance(given, str) and given.strip() in sensitive.PLACEHOLDERS:
+                values.pop(f.name, None)
+                errors.pop(f.name, None)
+            elif key is None:
+                if values.get(f.name) not in (None, ""):
+                    errors[f.name] = Message(
+                        QT_TRANSLATE_NOOP("app", "当前用户无权查看或填写「{label}」（敏感信息）。"),
+                        {"label": f.label},
+                    )
+                values.pop(f.name, None)
+
+    def _audience_input(self, s: Session, text: Any, errors: dict[str, Message]) -> str:
+        """An audience as stored: names separated by commas, each a user of this installation;
+        whoever sets a non-empty audience is part of it."""
+        names = parse_audience(str(text or ""))
+        if not names:
+            return ""
+        if not self.system and self.user not in names:
+            names.append(self.user)
+        known = set(s.scalars(select(User.username).where(User.username.in_(names))))
+        unknown = tuple(n for n in names if n not in known)
+        if unknown:
+            errors["audience"] = Message(
+                QT_TRANSLATE_NOOP("app", "知悉范围中有不存在的用户：{names}"), {"names": unknown}
+            )
+        return ",".join(names)
+
+    def _storage(
+        self, reg: Register, merged: Mapping[str, Any], rid: str, unchanged: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Values as written: sensitive ones sealed for this row; a sensitive value the actor could
+        not read, or did not change, is left out so its stored token stays."""
+        fields = {f.name: f for f in reg.fields}
+        out: dict[str, Any] = {}
+        for name, value in merged.items():
+            f = fields.get(name)
+            if f is None or not f.sensitive:
+                out[name] = value
+            elif value is _UNKNOWN or (name in unchanged and unchanged[name] == value):
+                continue
+            elif value is None or value == "":
+                out[name] = value
+            else:
+                key = self.sensitive_key
+                assert key is not None, "sensitive values without the key are refused earlier"
+                out[name] = sensitive.seal(key, str(value), self._context(reg, f, rid))
+        return out
 
     def save(self, reg: Register, raw: Mapping[str, Any], row_id: str | None = None) -> str:
         """Create (``row_id`` None) or update a record; raise ``ValidationError`` and change nothing."""
@@ -357,32 +519,58 @@ class RecordService:
         """``save`` inside the caller's transaction. ``new_id`` is the id of a new row, unless the
         register derives ids itself (``Register.make_id``); a derived id that names a tombstoned
         row brings that row back with the new values."""
+        self._require(EDIT)
         values, errors = self.normalise(reg, raw)
+        self._sensitive_input(reg, raw, values, errors)
+        if has_secrecy(reg.model) and "audience" in values:
+            values["audience"] = self._audience_input(s, values["audience"], errors)
         obj: SyncMixin | None = None
+        unchanged: dict[str, Any] = {}  # sensitive plaintext whose stored token can stay
         if row_id is not None:
             obj = s.get(reg.model, row_id)
             if obj is None or obj.deleted:
                 raise NotFoundError(row_id)
-            merged = {f.name: getattr(obj, f.name) for f in reg.fields}
+            self._check_audience(reg, obj)
+            merged = {}
+            for f in reg.fields:
+                if not f.sensitive:
+                    merged[f.name] = getattr(obj, f.name)
+                    continue
+                stored = getattr(obj, f.name)
+                shown = self._reveal(reg, f, obj)
+                if shown in (sensitive.RESTRICTED, sensitive.UNREADABLE):
+                    merged[f.name] = _UNKNOWN
+                else:
+                    merged[f.name] = shown
+                    if stored in (None, "") or sensitive.is_sealed(stored):
+                        unchanged[f.name] = shown
             merged.update(values)
         else:
             merged = self.defaults(reg)
             merged.update(values)
+        skip = frozenset(k for k, v in merged.items() if v is _UNKNOWN)
         if reg.defaults is not None:
-            merged = reg.defaults(merged)
-        errors.update(self._check(s, reg, merged, row_id))
+            merged = {
+                **reg.defaults({k: v for k, v in merged.items() if k not in skip}),
+                **{k: _UNKNOWN for k in skip},
+            }
+        errors.update(self._check(s, reg, merged, row_id, skip))
         if errors:
             raise ValidationError(errors)
         if obj is None:
             rid = reg.make_id(s, merged) if reg.make_id is not None else new_id
             old = s.get(reg.model, rid) if rid else None
             if old is not None and old.deleted:
+                self._check_audience(reg, old)
                 obj = old
                 obj.deleted = False
             else:
-                obj = reg.model(**merged) if rid is None else reg.model(id=rid, **merged)  # type: ignore[call-arg]
+                rid = rid or new_row_id()  # known before sealing: a token is bound to its row
+                obj = reg.model(id=rid, **self._storage(reg, merged, rid, {}))  # type: ignore[call-arg]
                 s.add(obj)
-        for k, v in merged.items():
+                s.flush()
+                return obj.id
+        for k, v in self._storage(reg, merged, obj.id, unchanged).items():
             if getattr(obj, k) != v:
                 setattr(obj, k, v)
         s.flush()
@@ -409,9 +597,11 @@ class RecordService:
 
     def delete_in(self, s: Session, reg: Register, row_id: str) -> None:
         """``delete`` inside the caller's transaction."""
+        self._require(EDIT)
         obj = s.get(reg.model, row_id)
         if obj is None or obj.deleted:
             raise NotFoundError(row_id)
+        self._check_audience(reg, obj)
         refs = self._references(s, reg, row_id)
         if refs:
             what = tuple(
@@ -430,10 +620,12 @@ class RecordService:
 
     def restore(self, reg: Register, row_id: str) -> None:
         """Undo a delete."""
+        self._require(EDIT)
         with self.db.session(self.user) as s:
             obj = s.get(reg.model, row_id)
             if obj is None:
                 raise NotFoundError(row_id)
+            self._check_audience(reg, obj)
             if obj.deleted:
                 obj.deleted = False
 
@@ -441,6 +633,9 @@ class RecordService:
         """Who changed what and when, oldest first, as displayed values."""
         table = reg.model.__table__.name  # type: ignore[attr-defined]
         with self.db.session(self.user) as s:
+            obj = s.get(reg.model, row_id)
+            if obj is not None:
+                self._check_audience(reg, obj)
             entries = list(
                 s.scalars(
                     select(ChangeLog)
@@ -470,7 +665,7 @@ class RecordService:
                     if f is None:
                         continue
                     rows.append((f.label, self._shown(f, old, refs), self._shown(f, new, refs)))
-                    if f.kind in (CHOICE, BOOL):
+                    if f.kind in (CHOICE, BOOL) or f.sensitive:  # （已加密） is a marked label too
                         coded.add(f.label)
                 op = e.op
                 if e.changes.get("deleted") == [True, False]:

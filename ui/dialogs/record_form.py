@@ -40,6 +40,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import Message
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
+from app.security.roles import EDIT, PermissionDenied
+from app.security.secrecy import SECRECY_CHOICES, has_secrecy
+from app.security.sensitive import RESTRICTED
 from app.services.records import NotFoundError, RecordService, ValidationError
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
 
@@ -154,6 +157,7 @@ class _FieldEditor:
 
     def __init__(self, form: RecordForm, f: Field, options: list[tuple[Any, str]]) -> None:
         self.field = f
+        self.restricted = form.records.is_restricted(f)  # sensitive, and this user has no key
         self.empty_value: int | None = None
         self.widget: QWidget
         self.focus: QWidget  # what gets the red border and the focus
@@ -226,6 +230,25 @@ class _FieldEditor:
                 line_edit.setToolTip(tr_app(f.pattern_hint))
             line_edit.textChanged.connect(changed)
             self.widget = self.focus = line_edit
+        if self.restricted:
+            self._restrict()
+        elif f.sensitive:
+            self.widget.setToolTip(
+                QCoreApplication.translate("RecordForm", "敏感信息：加密保存，打开查看会记入审计日志。")
+            )
+
+    def _restrict(self) -> None:
+        """A sensitive field this user may not read: （受限）, read-only, never sent back."""
+        w = self.widget
+        text = tr_app(RESTRICTED)
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText(text)
+            w.setReadOnly(True)
+        elif isinstance(w, QLineEdit):
+            w.setText(text)
+            w.setReadOnly(True)
+        w.setToolTip(QCoreApplication.translate("RecordForm", "敏感信息：您的角色无权查看或填写。"))
+        w.setAccessibleDescription(QCoreApplication.translate("RecordForm", "受限，无权查看"))
 
     def value(self) -> Any:
         w = self.widget
@@ -253,6 +276,8 @@ class _FieldEditor:
 
     def set_value(self, value: Any) -> None:
         w = self.widget
+        if self.restricted:
+            return
         if isinstance(w, QPlainTextEdit):
             w.setPlainText("" if value is None else str(value))
         elif isinstance(w, QSpinBox):
@@ -299,6 +324,7 @@ class RecordForm(QDialog):
         self.row_id = row_id
         self.saved_id: str | None = None
         self.read_only = False
+        self.no_permission = not records.can(EDIT)
         self.setObjectName("recordForm")
         self.setStyleSheet(STYLE)
         title = tr_register(reg.title)
@@ -369,9 +395,16 @@ class RecordForm(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button: QPushButton | None = None
         self.save_new_button: QPushButton | None = None
-        if self.read_only:
-            self.notice.setText(self.tr("此记录已删除，只能查看。恢复后才能修改。"))
+        notices = [self._secrecy_notice(reg, stored)] if row_id is not None else []
+        if self.no_permission and not self.read_only:
+            self.read_only = True
+            notices.append(self.tr("您的角色只能查看，不能修改。"))
+        elif self.read_only:
+            notices.append(self.tr("此记录已删除，只能查看。恢复后才能修改。"))
+        if any(notices):
+            self.notice.setText("\n".join(n for n in notices if n))
             self.notice.show()
+        if self.read_only:
             for editor in self.editors.values():
                 editor.widget.setEnabled(False)
             close = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -427,9 +460,27 @@ class RecordForm(QDialog):
     @staticmethod
     def _label_text(f: Field) -> str:
         text = tr_register(f.label)
+        if f.sensitive:
+            text += '<span style="color:#888">{}</span>'.format(
+                QCoreApplication.translate("RecordForm", "（敏感）")
+            )
         if f.required:
             return f'{text}<span style="color:{ERROR_COLOUR}"> *</span>'
         return text
+
+    def _secrecy_notice(self, reg: Register, stored: Mapping[str, Any]) -> str:
+        """密级 and 知悉范围 of a record that has them, in one line at the top."""
+        if not has_secrecy(reg.model):
+            return ""
+        level = stored.get("secrecy") or "none"
+        audience = stored.get("audience") or ""
+        if level == "none" and not audience:
+            return ""
+        label = next((tr_register(text) for value, text in SECRECY_CHOICES if value == level), level)
+        parts = [self.tr("密级：{level}").format(level=label)]
+        if audience:
+            parts.append(self.tr("知悉范围：{names}").format(names=audience.replace(",", self.tr("、"))))
+        return self.tr("；").join(parts) + self.tr("。请按保密规定处理。")
 
     def _field_changed(self, name: str) -> Callable[[], None]:
         def changed(*_args: object) -> None:
@@ -438,7 +489,8 @@ class RecordForm(QDialog):
         return changed
 
     def values(self) -> dict[str, Any]:
-        return {name: editor.value() for name, editor in self.editors.items()}
+        """What the form would save; sensitive fields the user may not read are left out."""
+        return {name: editor.value() for name, editor in self.editors.items() if not editor.restricted}
 
     def value(self, name: str) -> Any:
         """The value a field holds now, as it would be saved (typed text for an unknown reference)."""
@@ -529,6 +581,9 @@ class RecordForm(QDialog):
             return False
         except NotFoundError:
             self.show_errors({"": self.tr("这条记录已被删除，不能再保存。请关闭后刷新列表。")})
+            return False
+        except PermissionDenied as exc:
+            self.show_errors({"": exc.message})
             return False
         self.clear_errors()
         self.saved_id = row_id
