@@ -376,9 +376,13 @@ class StaffingPage(QWidget):
     def export_to(self, path: Path) -> Task:
         """Write what the page shows (summary and the chosen year's totals) on a worker thread."""
         self.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
-        rows, totals = list(self.rows), self.current_totals
+        rows, totals, source = list(self.rows), self.current_totals, self.source
 
         def work(progress: Progress) -> int:
+            if isinstance(source, DatabaseStaffingSource):  # recorded in the audit log
+                return export_staffing(
+                    path, rows, totals, labels=tr_value, progress=progress, db=source.db, user=source.user
+                )
             return export_staffing(path, rows, totals, labels=tr_value, progress=progress)
 
         def done(_result: object) -> None:
