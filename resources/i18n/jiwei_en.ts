@@ -2,6 +2,276 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>逐条核对审计日志的哈希链，找出被改动、删除、移动或标记删除的第一条</source>
+        <translation>Check the audit log&apos;s hash chain entry by entry and find the first entry that was altered, deleted, moved or marked deleted</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>按用户筛选</source>
+        <translation>Filter by user</translation>
+    </message>
+    <message>
+        <source>按操作筛选</source>
+        <translation>Filter by action</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>按单位筛选</source>
+        <translation>Filter by unit</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>记录编号或登记簿名称</source>
+        <translation>Record ID or register name</translation>
+    </message>
+    <message>
+        <source>填记录编号（可只填开头几位），或登记簿名称（如“单位”）、表名，只看与之有关的条目</source>
+        <translation>Enter a record ID (the first few characters are enough), a register name (such as “Units”) or a table name to see only the entries about it</translation>
+    </message>
+    <message>
+        <source>按记录筛选</source>
+        <translation>Filter by record</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>用户：</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>操作：</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>记录：</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>点击列标题排序；拖动调整列宽和顺序</source>
+        <translation>Click a column title to sort; drag to resize or reorder</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>“不限”表示不按这一端限制；日期为本机日期</source>
+        <translation>“Any” means no limit at this end; dates are local dates</translation>
+    </message>
+    <message>
+        <source>全部用户</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>共 {n} 条（已筛选）</source>
+        <translation>Entries: {n} (filtered)</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>Entries: {n}</translation>
+    </message>
+    <message>
+        <source>正在校验审计日志…</source>
+        <translation>Verifying the audit log…</translation>
+    </message>
+    <message>
+        <source>校验审计日志</source>
+        <translation>Verify audit log</translation>
+    </message>
+    <message>
+        <source>正在逐条核对审计日志…</source>
+        <translation>Checking the audit log entry by entry…</translation>
+    </message>
+    <message>
+        <source>已取消校验。</source>
+        <translation>Verification cancelled.</translation>
+    </message>
+    <message>
+        <source>校验没有完成。</source>
+        <translation>The verification did not finish.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>单位·序号</source>
+        <translation>Unit · No.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{title}，记录编号 {id}</source>
+        <translation>{title}, record {id}</translation>
+    </message>
+    <message>
+        <source>本机时间 {local}（UTC {utc}）</source>
+        <translation>Local time {local} (UTC {utc})</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>备份文件本身是加密的，打开它需要一名管理员的密码或恢复密钥。请把备份存到另一处（例如 U 盘或单位的备份盘），不要只留在这台电脑上。</source>
+        <translation>The backup file is itself encrypted: opening it needs an administrator&apos;s password or the recovery key. Keep backups somewhere else too (a USB drive or the office&apos;s backup disk), not only on this computer.</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;W)…</source>
+        <translation>Bro&amp;wse…</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>保存到(&amp;F)</source>
+        <translation>Save &amp;to</translation>
+    </message>
+    <message>
+        <source>不自动备份</source>
+        <translation>No automatic backups</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>每次退出程序时自动备份一次，只保留最近的几份，更早的自动删除。</source>
+        <translation>A backup is made each time the program closes; only the most recent ones are kept and older ones are deleted.</translation>
+    </message>
+    <message>
+        <source>退出时自动备份</source>
+        <translation>Automatic backup at exit</translation>
+    </message>
+    <message>
+        <source>保留(&amp;K)</source>
+        <translation>&amp;Keep</translation>
+    </message>
+    <message>
+        <source>文件夹(&amp;D)</source>
+        <translation>Fol&amp;der</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择保存备份的文件夹</source>
+        <translation>Choose the folder for the backup</translation>
+    </message>
+    <message>
+        <source>请选择一个已有的文件夹。</source>
+        <translation>Please choose an existing folder.</translation>
+    </message>
+    <message>
+        <source>正在备份并校验…</source>
+        <translation>Backing up and verifying…</translation>
+    </message>
+    <message>
+        <source>已备份到：{path}
+校验通过：{unit}，{time}，{size}。</source>
+        <translation>Backed up to: {path}
+Verified: {unit}, {time}, {size}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码 — {user}</source>
+        <translation>Change password — {user}</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>原密码(&amp;O)</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>请填写原密码。</source>
+        <translation>Please enter the current password.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>如 2022-06-30，可留空</source>
@@ -14,6 +284,17 @@
     <message>
         <source>从日历中选择日期（Alt+↓）</source>
         <translation>Pick a date from the calendar (Alt+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -80,6 +361,91 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>为保护数据，程序已锁定。输入密码后回到锁定前的画面，已填写的内容不会丢失。</source>
+        <translation>The program is locked to protect the data. Enter your password to return to where you were; nothing you have entered will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 — 基层纪检监察工作台</source>
+        <translation>Log in — Jiwei Desk</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码。</source>
+        <translation>Please enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>忘记密码…</source>
+        <translation>Forgotten password…</translation>
+    </message>
+    <message>
+        <source>用设置时打印的恢复密钥为账号设置新密码</source>
+        <translation>Give an account a new password with the recovery key printed at set-up</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>数据损坏或丢失时，用备份文件恢复（现有文件先移到一旁，不删除）</source>
+        <translation>If the data is damaged or lost, restore it from a backup file (the current files are moved aside, not deleted)</translation>
+    </message>
+    <message>
+        <source>本机数据库已按新版本的要求加密。</source>
+        <translation>The database on this computer has been encrypted, as the new version requires.</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>请先勾选“我已抄写或打印并妥善保管恢复密钥”</source>
+        <translation>Please tick “I have written down or printed the recovery key and stored it safely” first</translation>
+    </message>
+    <message>
+        <source>请输入用户名。</source>
+        <translation>Please enter your user name.</translation>
+    </message>
+    <message>
+        <source>请输入密码。</source>
+        <translation>Please enter your password.</translation>
+    </message>
+    <message>
+        <source>正在验证密码…</source>
+        <translation>Checking the password…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>基层纪检监察工作台 — {unit}</source>
@@ -90,6 +456,18 @@
         <translation>Staffing summary</translation>
     </message>
     <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>系统管理</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -98,8 +476,40 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>离开电脑时锁定程序，回来后输入密码继续</source>
+        <translation>Lock the program when you leave the computer; enter your password to continue when you are back</translation>
+    </message>
+    <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>系统管理(&amp;M)</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>用户管理(&amp;U)</source>
+        <translation>&amp;Users</translation>
+    </message>
+    <message>
+        <source>审计日志(&amp;A)</source>
+        <translation>&amp;Audit log</translation>
+    </message>
+    <message>
+        <source>备份(&amp;B)…</source>
+        <translation>&amp;Backup…</translation>
+    </message>
+    <message>
+        <source>新的恢复密钥(&amp;R)…</source>
+        <translation>New &amp;recovery key…</translation>
+    </message>
+    <message>
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
     </message>
     <message>
         <source>视图(&amp;V)</source>
@@ -157,11 +567,33 @@
         <source>Ctrl+N 新增&#x3000;F2 或 回车 编辑&#x3000;Del 删除&#x3000;Ctrl+Z 撤销删除
 Ctrl+F 搜索&#x3000;F5 刷新&#x3000;Ctrl+H 修改历史&#x3000;Ctrl+E 导出 Excel
 Alt+1…9 切换页面&#x3000;Ctrl+PgUp/PgDown 上一页/下一页&#x3000;Ctrl+B 导航栏
-Ctrl++ / Ctrl+- 放大/缩小字体&#x3000;Ctrl+0 默认字号&#x3000;Ctrl+, 设置&#x3000;Ctrl+Q 退出</source>
+Ctrl++ / Ctrl+- 放大/缩小字体&#x3000;Ctrl+0 默认字号&#x3000;Ctrl+, 设置&#x3000;Ctrl+L 锁定&#x3000;Ctrl+Q 退出</source>
         <translation>Ctrl+N:&#xa0;new&#x3000;F2&#xa0;or&#xa0;Enter:&#xa0;edit&#x3000;Del:&#xa0;delete&#x3000;Ctrl+Z:&#xa0;undo&#xa0;delete
 Ctrl+F:&#xa0;search&#x3000;F5:&#xa0;refresh&#x3000;Ctrl+H:&#xa0;change&#xa0;history&#x3000;Ctrl+E:&#xa0;export&#xa0;to&#xa0;Excel
 Alt+1…9:&#xa0;go&#xa0;to&#xa0;page&#x3000;Ctrl+PgUp/PgDown:&#xa0;previous/next&#xa0;page&#x3000;Ctrl+B:&#xa0;navigation&#xa0;pane
-Ctrl++&#xa0;/&#xa0;Ctrl+-:&#xa0;larger/smaller&#xa0;font&#x3000;Ctrl+0:&#xa0;default&#xa0;font&#xa0;size&#x3000;Ctrl+,:&#xa0;settings&#x3000;Ctrl+Q:&#xa0;exit</translation>
+Ctrl++&#xa0;/&#xa0;Ctrl+-:&#xa0;larger/smaller&#xa0;font&#x3000;Ctrl+0:&#xa0;default&#xa0;font&#xa0;size&#x3000;Ctrl+,:&#xa0;settings&#x3000;Ctrl+L:&#xa0;lock&#x3000;Ctrl+Q:&#xa0;exit</translation>
+    </message>
+    <message>
+        <source>用户：{user}（{role}）</source>
+        <translation>User: {user} ({role})</translation>
+    </message>
+    <message>
+        <source>自动备份</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <source>正在自动备份，完成后退出…</source>
+        <translation>Making the automatic backup; the program will close when it is done…</translation>
+    </message>
+    <message>
+        <source>退出时的自动备份没有完成：{reason}
+程序仍将退出。下次请在“系统管理 → 备份”中手动备份。</source>
+        <translation>The automatic backup at exit did not finish: {reason}
+The program will still close. Next time, make a backup by hand under “Administration → Backup”.</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>关于</source>
@@ -181,9 +613,106 @@ Runs stand-alone; data is exchanged with the county commission for discipline in
         <source>数据库：{db}</source>
         <translation>Database: {db}</translation>
     </message>
+</context>
+<context>
+    <name>NewPassword</name>
     <message>
-        <source>用户：{user}</source>
-        <translation>User: {user}</translation>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>至少 {n} 位，须同时包含字母和数字（或符号）。</source>
+        <translation>At least {n} characters, with letters and digits (or symbols).</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>确认新密码(&amp;R)</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>请填写新密码。</source>
+        <translation>Please enter the new password.</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>新的恢复密钥</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <source>生成新的恢复密钥后，旧的恢复密钥就不能再打开本机的数据；但以前制作的备份文件仍能用旧密钥打开。
+新密钥只显示一次，请抄写或保存为 PDF 打印后锁进保密柜，并销毁旧的密钥单。</source>
+        <translation>Once a new recovery key is made, the old one no longer opens the data on this computer; backups made before can still be opened with the old key.
+The new key is shown only once: write it down or save it as a PDF, print it and lock it in the safe, and destroy the old key sheet.</translation>
+    </message>
+    <message>
+        <source>生成新的恢复密钥(&amp;G)</source>
+        <translation>&amp;Generate a new recovery key</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>新增用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>登录用，字母、数字和 . _ -</source>
+        <translation>For logging in: letters, digits and . _ -</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)</source>
+        <translation>Full na&amp;me</translation>
+    </message>
+    <message>
+        <source>角色(&amp;J)</source>
+        <translation>R&amp;ole</translation>
+    </message>
+    <message>
+        <source>用户名只能用字母、数字和 . _ -，2 到 64 位。</source>
+        <translation>The user name may contain only letters, digits and . _ -, 2 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>请选择角色。</source>
+        <translation>Please choose a role.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>连续输错密码，请 {n} 秒后再试。</source>
+        <translation>Too many wrong passwords. Please try again in {n} seconds.</translation>
     </message>
 </context>
 <context>
@@ -205,6 +734,18 @@ Runs stand-alone; data is exchanged with the county commission for discipline in
         <translation>Type a name or pick from the list</translation>
     </message>
     <message>
+        <source>敏感信息：加密保存，打开查看会记入审计日志。</source>
+        <translation>Sensitive information: stored encrypted; viewing it is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>敏感信息：您的角色无权查看或填写。</source>
+        <translation>Sensitive information: your role may not view or enter it.</translation>
+    </message>
+    <message>
+        <source>受限，无权查看</source>
+        <translation>Restricted: you may not view this</translation>
+    </message>
+    <message>
         <source>（已删除或不可选的记录）</source>
         <translation>(deleted or unavailable record)</translation>
     </message>
@@ -215,6 +756,10 @@ Runs stand-alone; data is exchanged with the county commission for discipline in
     <message>
         <source>编辑 — {title}</source>
         <translation>Edit — {title}</translation>
+    </message>
+    <message>
+        <source>您的角色只能查看，不能修改。</source>
+        <translation>Your role can view records but not change them.</translation>
     </message>
     <message>
         <source>此记录已删除，只能查看。恢复后才能修改。</source>
@@ -245,6 +790,30 @@ Runs stand-alone; data is exchanged with the county commission for discipline in
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>（敏感）</source>
+        <translation> (sensitive)</translation>
+    </message>
+    <message>
+        <source>密级：{level}</source>
+        <translation>Classification: {level}</translation>
+    </message>
+    <message>
+        <source>知悉范围：{names}</source>
+        <translation>Need-to-know list: {names}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>。请按保密规定处理。</source>
+        <translation>. Handle it according to the secrecy rules.</translation>
+    </message>
+    <message>
         <source>未能保存，请先修改下面标出的问题：</source>
         <translation>Not saved. Please correct the problems marked below:</translation>
     </message>
@@ -271,6 +840,98 @@ Runs stand-alone; data is exchanged with the county commission for discipline in
     <message>
         <source>继续填写</source>
         <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>用恢复密钥重设密码</source>
+        <translation>Reset a password with the recovery key</translation>
+    </message>
+    <message>
+        <source>所有能打开数据的密码都忘记时，用设置时打印的恢复密钥为一个账号设置新密码。用过之后，请由管理员生成新的恢复密钥。</source>
+        <translation>When every password that opens the data is forgotten, the recovery key printed at set-up gives an account a new password. Afterwards an administrator should make a new recovery key.</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>恢复密钥(&amp;K)</source>
+        <translation>Recovery &amp;key</translation>
+    </message>
+    <message>
+        <source>重设密码并登录</source>
+        <translation>Reset password and log in</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写用户名和恢复密钥。</source>
+        <translation>Please enter the user name and the recovery key.</translation>
+    </message>
+    <message>
+        <source>正在重设密码…</source>
+        <translation>Resetting the password…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>这是本机数据的恢复密钥。所有人的密码都忘记时，只有它能打开数据。
+它只显示这一次：请抄写在纸上或保存为 PDF 打印出来，锁进保密柜；不要把它留在这台电脑上。</source>
+        <translation>This is the recovery key for the data on this computer. If everyone&apos;s password is forgotten, only this key can open the data.
+It is shown only this once: write it down on paper, or save it as a PDF and print it, and lock it in the safe. Do not leave it on this computer.</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>把恢复密钥复制到剪贴板</source>
+        <translation>Copy the recovery key to the clipboard</translation>
+    </message>
+    <message>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存一页可打印的恢复密钥（含二维码），建议存到 U 盘后打印</source>
+        <translation>Save a printable page with the recovery key (and a QR code); best saved to a USB drive and printed from there</translation>
+    </message>
+    <message>
+        <source>我已抄写或打印并妥善保管恢复密钥</source>
+        <translation>I have written down or printed the recovery key and stored it safely</translation>
+    </message>
+    <message>
+        <source>已复制。粘贴到需要的地方后，请清空剪贴板。</source>
+        <translation>Copied. Once you have pasted it where it is needed, clear the clipboard.</translation>
+    </message>
+    <message>
+        <source>恢复密钥_{date}.pdf</source>
+        <translation>recovery-key_{date}.pdf</translation>
+    </message>
+    <message>
+        <source>保存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存到 {path}。打印后请删除这个文件。</source>
+        <translation>Saved to {path}. Delete this file after printing it.</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF…</source>
+        <translation>Creating the PDF…</translation>
     </message>
 </context>
 <context>
@@ -350,6 +1011,18 @@ Runs stand-alone; data is exchanged with the county commission for discipline in
     <message>
         <source>复制选中的行，可粘贴到 Excel 或 WPS</source>
         <translation>Copy the selected rows for pasting into Excel or WPS</translation>
+    </message>
+    <message>
+        <source>当前用户的角色只能查看，不能修改。</source>
+        <translation>The current user&apos;s role can view records but not change them.</translation>
+    </message>
+    <message>
+        <source>查看选中的记录（也可双击或按回车）；当前用户的角色不能修改</source>
+        <translation>View the selected record (or double-click, or press Enter); the current user&apos;s role cannot make changes</translation>
+    </message>
+    <message>
+        <source>当前用户的角色没有打印和导出的权限。</source>
+        <translation>The current user&apos;s role has no permission to print or export.</translation>
     </message>
     <message>
         <source>搜索{fields}…（Ctrl+F）</source>
@@ -505,6 +1178,182 @@ You can undo this right away, or restore them later under “Show deleted”.</t
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>选择备份文件(&amp;O)…</source>
+        <translation>Ch&amp;oose backup file…</translation>
+    </message>
+    <message>
+        <source>备份内容</source>
+        <translation>Backup contents</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>所属县：</source>
+        <translation>County:</translation>
+    </message>
+    <message>
+        <source>备份时间：</source>
+        <translation>Backed up:</translation>
+    </message>
+    <message>
+        <source>数据库版本：</source>
+        <translation>Database version:</translation>
+    </message>
+    <message>
+        <source>文件校验：</source>
+        <translation>File check:</translation>
+    </message>
+    <message>
+        <source>管理员密码(&amp;P)</source>
+        <translation>Administrator &amp;password</translation>
+    </message>
+    <message>
+        <source>恢复密钥(&amp;K)</source>
+        <translation>Recovery &amp;key</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>用什么打开这份备份</source>
+        <translation>Open this backup with</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>密码(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>备份文件(&amp;F)</source>
+        <translation>Backup &amp;file</translation>
+    </message>
+    <message>
+        <source>注意：数据目录 {dir} 里已经有数据。恢复时会先把现有文件移到其中的 before-restore-… 文件夹（不删除），再换成备份里的数据。</source>
+        <translation>Note: the data folder {dir} already holds data. Restoring first moves the files there into a before-restore-… folder inside it (nothing is deleted), then puts the backup&apos;s data in their place.</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>备份文件 (*.jwbak);;所有文件 (*)</source>
+        <translation>Backup files (*.jwbak);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在校验…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>校验备份文件</source>
+        <translation>Check backup file</translation>
+    </message>
+    <message>
+        <source>正在校验备份文件…</source>
+        <translation>Checking the backup file…</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>通过：文件完整，未被改动。</source>
+        <translation>Passed: the file is complete and unaltered.</translation>
+    </message>
+    <message>
+        <source>{rev}（比本程序新）</source>
+        <translation>{rev} (newer than this program)</translation>
+    </message>
+    <message>
+        <source>文件完整，但来自更新版本的程序：请先升级本程序。</source>
+        <translation>The file is complete but comes from a newer version of the program: please upgrade this program first.</translation>
+    </message>
+    <message>
+        <source>替换现有数据</source>
+        <translation>Replace existing data</translation>
+    </message>
+    <message>
+        <source>数据目录 {dir} 里的现有数据将被备份中的数据替换（现有文件移到 before-restore-… 文件夹保留）。
+确定要继续吗？</source>
+        <translation>The data in the folder {dir} will be replaced by the backup&apos;s data (the existing files are kept in a before-restore-… folder).
+Continue?</translation>
+    </message>
+    <message>
+        <source>正在检查并恢复数据…</source>
+        <translation>Checking and restoring the data…</translation>
+    </message>
+    <message>
+        <source>恢复完成：{unit}，备份时间 {time}。</source>
+        <translation>Restored: {unit}, backup made {time}.</translation>
+    </message>
+    <message>
+        <source>原有文件已移到 {dir}。</source>
+        <translation>The previous files were moved to {dir}.</translation>
+    </message>
+    <message>
+        <source>请重新启动程序，用备份中的账号登录。</source>
+        <translation>Please restart the program and log in with an account from the backup.</translation>
+    </message>
+    <message>
+        <source>请用备份中的账号登录。</source>
+        <translation>Please log in with an account from the backup.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>修改角色 — {user}</source>
+        <translation>Change role — {user}</translation>
+    </message>
+    <message>
+        <source>新角色查看敏感信息的权限与原角色不同：该用户的密钥要用新密码重新封存，请设置新密码并告知本人。</source>
+        <translation>The new role&apos;s access to sensitive information differs from the current role&apos;s: the user&apos;s key must be sealed again with a new password. Set a new password and tell it to the user.</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>原角色</source>
+        <translation>Current role</translation>
+    </message>
+    <message>
+        <source>新角色(&amp;J)</source>
+        <translation>New r&amp;ole</translation>
+    </message>
+    <message>
+        <source>请选择角色。</source>
+        <translation>Please choose a role.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -513,6 +1362,18 @@ You can undo this right away, or restore them later under “Show deleted”.</t
     <message>
         <source>{n} 磅</source>
         <translation>{n} pt</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>这么久没有操作时程序自动锁定，须输入密码才能继续</source>
+        <translation>After this long without activity the program locks itself; the password is needed to continue</translation>
+    </message>
+    <message>
+        <source>只有单位管理员可以更改自动锁定时间</source>
+        <translation>Only a unit administrator can change the automatic lock time</translation>
     </message>
     <message>
         <source>界面语言在重新启动程序后生效。</source>
@@ -525,6 +1386,10 @@ You can undo this right away, or restore them later under “Show deleted”.</t
     <message>
         <source>界面语言(&amp;L)</source>
         <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <source>空闲自动锁定(&amp;I)</source>
+        <translation>Lock when &amp;idle after</translation>
     </message>
     <message>
         <source>确定</source>
@@ -620,8 +1485,32 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Exit</translation>
     </message>
     <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>这台电脑换过或重装过：用以前的备份文件恢复全部数据</source>
+        <translation>For a replaced or reinstalled computer: restore all the data from an earlier backup file</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>请先勾选“我已抄写或打印并妥善保管恢复密钥”</source>
+        <translation>Please tick “I have written down or printed the recovery key and stored it safely” first</translation>
+    </message>
+    <message>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>正在创建加密数据库和密钥…</source>
+        <translation>Creating the encrypted database and keys…</translation>
+    </message>
+    <message>
+        <source>首次使用：恢复密钥</source>
+        <translation>First start: recovery key</translation>
     </message>
 </context>
 <context>
@@ -771,6 +1660,209 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>程序已锁定。请 {user}（{role}）输入密码解锁。</source>
+        <translation>The program is locked. {user} ({role}), please enter your password to unlock it.</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>请输入密码。</source>
+        <translation>Please enter your password.</translation>
+    </message>
+    <message>
+        <source>正在验证密码…</source>
+        <translation>Checking the password…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>只能查看，不能修改。</source>
+        <translation>Can view records but not change them.</translation>
+    </message>
+    <message>
+        <source>可以：{what}</source>
+        <translation>Permissions: {what}</translation>
+    </message>
+    <message>
+        <source>请选择角色</source>
+        <translation>Choose a role</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>新增一名用户</source>
+        <translation>Add a new user</translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>修改选中用户的角色</source>
+        <translation>Change the role of the selected user</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>为选中的用户设置新密码</source>
+        <translation>Set a new password for the selected user</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>停用选中的账号：不能再登录，记录保留</source>
+        <translation>Deactivate the selected account: it can no longer log in; its records are kept</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>重新启用选中的账号（须设置新密码）</source>
+        <translation>Reactivate the selected account (a new password must be set)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>重新读取用户列表</source>
+        <translation>Reload the user list</translation>
+    </message>
+    <message>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>修改当前登录账号的密码</source>
+        <translation>Change the password of the account that is logged in</translation>
+    </message>
+    <message>
+        <source>用户列表</source>
+        <translation>User list</translation>
+    </message>
+    <message>
+        <source>需要「{what}」权限（单位管理员）。</source>
+        <translation>Requires the “{what}” permission (unit administrator).</translation>
+    </message>
+    <message>
+        <source>只有单位管理员可以管理用户。您可以在这里修改自己的密码。</source>
+        <translation>Only a unit administrator can manage users. You can change your own password here.</translation>
+    </message>
+    <message>
+        <source>已新增用户「{user}」。</source>
+        <translation>User “{user}” added.</translation>
+    </message>
+    <message>
+        <source>「{user}」的角色现在是「{role}」。</source>
+        <translation>“{user}” now has the role “{role}”.</translation>
+    </message>
+    <message>
+        <source>重置密码 — {user}</source>
+        <translation>Reset password — {user}</translation>
+    </message>
+    <message>
+        <source>设置新密码后请当面告知本人，并提醒他登录后修改。</source>
+        <translation>After setting the new password, tell it to the user in person and remind them to change it after logging in.</translation>
+    </message>
+    <message>
+        <source>已重置「{user}」的密码。</source>
+        <translation>The password of “{user}” has been reset.</translation>
+    </message>
+    <message>
+        <source>启用账号 — {user}</source>
+        <translation>Reactivate account — {user}</translation>
+    </message>
+    <message>
+        <source>停用时该账号的密钥已删除，启用须设置新密码。</source>
+        <translation>The account&apos;s key was deleted when it was deactivated; to reactivate it, set a new password.</translation>
+    </message>
+    <message>
+        <source>已启用「{user}」。</source>
+        <translation>“{user}” reactivated.</translation>
+    </message>
+    <message>
+        <source>您的密码已修改。</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>确定停用「{user}」吗？
+停用后该账号不能再登录，已录入的记录和审计日志都保留；以后可以重新启用。</source>
+        <translation>Deactivate “{user}”?
+The account will no longer be able to log in; the records it entered and the audit log are kept. It can be reactivated later.</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <source>不能停用</source>
+        <translation>Cannot deactivate</translation>
+    </message>
+    <message>
+        <source>已停用「{user}」。</source>
+        <translation>“{user}” deactivated.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>本数据目录尚未初始化，请先运行 init。</source>
@@ -801,8 +1893,16 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>This data folder has already been initialised and cannot be initialised again.</translation>
     </message>
     <message>
+        <source>数据库已加密。恢复密钥（请抄写并妥善保管，只显示这一次）：{key}</source>
+        <translation>Database encrypted. Recovery key (write it down and keep it safe; shown only this once): {key}</translation>
+    </message>
+    <message>
         <source>已初始化：{unit}（{code}，{type}），管理员 {admin}。数据库：{db}</source>
         <translation>Initialised: {unit} ({code}, {type}), administrator {admin}. Database: {db}</translation>
+    </message>
+    <message>
+        <source>恢复密钥（忘记全部密码时用它打开数据，请抄写或打印后妥善保管，只显示这一次）：{key}</source>
+        <translation>Recovery key (opens the data if all passwords are forgotten; write it down or print it and keep it safe; shown only this once): {key}</translation>
     </message>
     <message>
         <source>示范数据与已有数据冲突：{reason}</source>
@@ -819,6 +1919,50 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>已登记单位：{name}（{code}，{type}，核定编制 {posts}）。</source>
         <translation>Unit registered: {name} ({code}, {type}, authorised posts: {posts}).</translation>
+    </message>
+    <message>
+        <source>找不到保存 PDF 的文件夹：{dir}。</source>
+        <translation>The folder for the PDF does not exist: {dir}.</translation>
+    </message>
+    <message>
+        <source>无法写入恢复密钥 PDF {path}：{reason}（密钥已在上面显示，请抄写）</source>
+        <translation>Cannot write the recovery key PDF {path}: {reason} (the key is shown above: write it down)</translation>
+    </message>
+    <message>
+        <source>恢复密钥 PDF：{path}。打印后请删除这个文件。</source>
+        <translation>Recovery key PDF: {path}. Delete this file after printing it.</translation>
+    </message>
+    <message>
+        <source>无法读取恢复密钥文件 {path}：{reason}</source>
+        <translation>Cannot read the recovery key file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>恢复密钥文件 {path} 是空的。</source>
+        <translation>The recovery key file {path} is empty.</translation>
+    </message>
+    <message>
+        <source>已备份并校验：{path}</source>
+        <translation>Backed up and verified: {path}</translation>
+    </message>
+    <message>
+        <source>找不到备份文件：{path}</source>
+        <translation>Backup file not found: {path}</translation>
+    </message>
+    <message>
+        <source>已从备份恢复：{unit}（{code}），备份时间 {created}。数据目录：{dir}</source>
+        <translation>Restored from backup: {unit} ({code}), backup made {created}. Data folder: {dir}</translation>
+    </message>
+    <message>
+        <source>原有的数据文件已移到 {dir}。</source>
+        <translation>The previous data files were moved to {dir}.</translation>
+    </message>
+    <message>
+        <source>已用恢复密钥为 {user} 设置新密码。恢复密钥用过之后，请尽快生成新的（recovery-key）。</source>
+        <translation>A new password was set for {user} with the recovery key. Now that the recovery key has been used, make a new one soon (recovery-key).</translation>
+    </message>
+    <message>
+        <source>新的恢复密钥（旧密钥已失效，但仍能打开以前的备份；请抄写或打印后妥善保管，只显示这一次）：{key}</source>
+        <translation>New recovery key (the old key no longer works, but still opens earlier backups; write it down or print it and keep it safe; shown only this once): {key}</translation>
     </message>
     <message>
         <source>数据库操作失败：{reason}</source>
@@ -857,8 +2001,24 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
+        <source>密码最多 {n} 位。</source>
+        <translation>The password can have at most {n} characters.</translation>
+    </message>
+    <message>
+        <source>密码的开头和结尾不能是空格。</source>
+        <translation>The password cannot begin or end with a space.</translation>
+    </message>
+    <message>
         <source>密码须同时包含字母和数字（或符号）。</source>
         <translation>The password must contain both letters and digits (or symbols).</translation>
+    </message>
+    <message>
+        <source>密码不能包含用户名。</source>
+        <translation>The password cannot contain the user name.</translation>
+    </message>
+    <message>
+        <source>密码至少 {n} 位，须同时包含字母和数字（或符号），不能包含用户名。</source>
+        <translation>The password needs at least {n} characters, with both letters and digits (or symbols), and must not contain the user name.</translation>
     </message>
     <message>
         <source>用户名或密码不正确。</source>
@@ -949,6 +2109,14 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>A record with the same “{labels}” already exists.</translation>
     </message>
     <message>
+        <source>当前用户无权查看或填写「{label}」（敏感信息）。</source>
+        <translation>The current user may not view or enter “{label}” (sensitive information).</translation>
+    </message>
+    <message>
+        <source>知悉范围中有不存在的用户：{names}</source>
+        <translation>The need-to-know list names users that do not exist: {names}</translation>
+    </message>
+    <message>
         <source>{title} {n} 条</source>
         <translation>{title}: {n}</translation>
     </message>
@@ -1001,8 +2169,80 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Total</translation>
     </message>
     <message>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+    <message>
+        <source>账号已停用</source>
+        <translation>Account deactivated</translation>
+    </message>
+    <message>
+        <source>解锁时密码错误</source>
+        <translation>Wrong password when unlocking</translation>
+    </message>
+    <message>
+        <source>未加密的数据库已加密</source>
+        <translation>Unencrypted database encrypted</translation>
+    </message>
+    <message>
+        <source>用恢复密钥重设密码</source>
+        <translation>Password reset with the recovery key</translation>
+    </message>
+    <message>
+        <source>更换恢复密钥</source>
+        <translation>Recovery key replaced</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>{what}，{n} 行</source>
+        <translation>{what}, {n} row(s)</translation>
+    </message>
+    <message>
         <source>编制配备汇总</source>
         <translation>Staffing summary</translation>
+    </message>
+    <message>
+        <source>{type}（{code}）</source>
+        <translation>{type} ({code})</translation>
+    </message>
+    <message>
+        <source>审计日志完整：{n} 条，链条未断</source>
+        <translation>Audit log intact: {n} entries, chain unbroken</translation>
+    </message>
+    <message>
+        <source>审计日志在单位 {unit} 第 {seq} 条处断开：{reason}</source>
+        <translation>The audit log breaks at entry {seq} of unit {unit}: {reason}</translation>
+    </message>
+    <message>
+        <source>审计日志完整（{n} 条）</source>
+        <translation>Audit log intact ({n} entries)</translation>
+    </message>
+    <message>
+        <source>审计日志不完整：单位 {unit} 第 {seq} 条，{reason}。</source>
+        <translation>Audit log broken: unit {unit}, entry {seq}: {reason}.</translation>
     </message>
     <message>
         <source>乡镇监察对象与党员（{year} 年）</source>
@@ -1023,6 +2263,322 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed log-in</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>新增记录</source>
+        <translation>Add record</translation>
+    </message>
+    <message>
+        <source>修改记录</source>
+        <translation>Change record</translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>恢复记录</source>
+        <translation>Restore record</translation>
+    </message>
+    <message>
+        <source>查看敏感信息</source>
+        <translation>View sensitive information</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>用户和角色变更</source>
+        <translation>Change users and roles</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>初始化安装</source>
+        <translation>Set up installation</translation>
+    </message>
+    <message>
+        <source>加密数据库</source>
+        <translation>Encrypt database</translation>
+    </message>
+    <message>
+        <source>内容被改动</source>
+        <translation>content altered</translation>
+    </message>
+    <message>
+        <source>前一条被删除或移动</source>
+        <translation>previous entry deleted or moved</translation>
+    </message>
+    <message>
+        <source>序号缺失</source>
+        <translation>sequence number missing</translation>
+    </message>
+    <message>
+        <source>被标记删除</source>
+        <translation>marked deleted</translation>
+    </message>
+    <message>
+        <source>单位管理员</source>
+        <translation>Unit administrator</translation>
+    </message>
+    <message>
+        <source>书记（组长）</source>
+        <translation>Secretary (Group Leader)</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>县级管理员</source>
+        <translation>County administrator</translation>
+    </message>
+    <message>
+        <source>审理人员</source>
+        <translation>Case reviewer</translation>
+    </message>
+    <message>
+        <source>管理用户</source>
+        <translation>Manage users</translation>
+    </message>
+    <message>
+        <source>导出和导入数据包</source>
+        <translation>Export and import data packages</translation>
+    </message>
+    <message>
+        <source>录入和修改</source>
+        <translation>Enter and edit records</translation>
+    </message>
+    <message>
+        <source>备份和恢复</source>
+        <translation>Back up and restore</translation>
+    </message>
+    <message>
+        <source>查看审计日志</source>
+        <translation>View the audit log</translation>
+    </message>
+    <message>
+        <source>当前用户没有「{what}」的权限。</source>
+        <translation>The current user does not have the “{what}” permission.</translation>
+    </message>
+    <message>
+        <source>填写可以查看的用户名，多个用逗号分隔；留空则本单位有相应权限的人员都可查看</source>
+        <translation>User names of those who may view it, separated by commas; if empty, everyone in this unit with the required permission may view it</translation>
+    </message>
+    <message>
+        <source>这条记录设定了知悉范围，当前用户不在其中，不能查看或修改。</source>
+        <translation>This record has a need-to-know list that does not include the current user, who therefore cannot view or change it.</translation>
+    </message>
+    <message>
+        <source>（受限）</source>
+        <translation>(restricted)</translation>
+    </message>
+    <message>
+        <source>（已加密）</source>
+        <translation>(encrypted)</translation>
+    </message>
+    <message>
+        <source>（无法解密）</source>
+        <translation>(cannot be decrypted)</translation>
+    </message>
+    <message>
+        <source>本机使用数据库服务器，数据由服务器自己的备份（例如 PostgreSQL 的 pg_dump）负责，本程序不制作也不恢复备份。</source>
+        <translation>This installation uses a database server: its data is backed up by the server&apos;s own backups (such as PostgreSQL&apos;s pg_dump); this program neither makes nor restores backups.</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏或不完整：{name}。</source>
+        <translation>The backup file is damaged or incomplete: {name}.</translation>
+    </message>
+    <message>
+        <source>{name} 不是本程序的备份文件。</source>
+        <translation>{name} is not a backup file of this program.</translation>
+    </message>
+    <message>
+        <source>备份文件 {name} 来自更新版本的程序，请先升级本程序再恢复。</source>
+        <translation>The backup file {name} comes from a newer version of the program; upgrade this program before restoring it.</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确，无法打开这份备份。</source>
+        <translation>Wrong user name or password: this backup cannot be opened.</translation>
+    </message>
+    <message>
+        <source>恢复密钥不正确，无法打开这份备份。</source>
+        <translation>Wrong recovery key: this backup cannot be opened.</translation>
+    </message>
+    <message>
+        <source>用户 {user} 在这份备份中没有「备份和恢复」的权限，请用管理员账号或恢复密钥。</source>
+        <translation>In this backup, user {user} does not have the “Back up and restore” permission; use an administrator account or the recovery key.</translation>
+    </message>
+    <message>
+        <source>备份中的数据库无法打开或检查未通过，备份文件可能已损坏：{name}。</source>
+        <translation>The database in the backup cannot be opened or fails its check; the backup file may be damaged: {name}.</translation>
+    </message>
+    <message>
+        <source>数据目录 {dir} 里已经有数据。要用备份替换它，请确认替换（命令行：restore --replace）。</source>
+        <translation>The data folder {dir} already holds data. To replace it with the backup, confirm the replacement (command line: restore --replace).</translation>
+    </message>
+    <message>
+        <source>找不到保存备份的文件夹：{dir}。</source>
+        <translation>The folder for the backup does not exist: {dir}.</translation>
+    </message>
+    <message>
+        <source>连续输错密码，请 {n} 秒后再试。</source>
+        <translation>Too many wrong passwords. Please try again in {n} seconds.</translation>
+    </message>
+    <message>
+        <source>该账号已停用，请联系单位管理员。</source>
+        <translation>This account has been deactivated. Please contact the unit administrator.</translation>
+    </message>
+    <message>
+        <source>首次启用加密须由单位管理员登录。</source>
+        <translation>To turn on encryption for the first time, a unit administrator must log in.</translation>
+    </message>
+    <message>
+        <source>恢复密钥不正确。</source>
+        <translation>Wrong recovery key.</translation>
+    </message>
+    <message>
+        <source>没有名为 {user} 的账号。</source>
+        <translation>There is no account named {user}.</translation>
+    </message>
+    <message>
+        <source>账号 {user} 已停用，不能用恢复密钥重设它的密码。</source>
+        <translation>The account {user} is deactivated; its password cannot be reset with the recovery key.</translation>
+    </message>
+    <message>
+        <source>本数据目录没有恢复密钥（尚未初始化或尚未加密）。</source>
+        <translation>This data folder has no recovery key (not set up, or not encrypted yet).</translation>
+    </message>
+    <message>
+        <source>当前账号不持有全部密钥，不能生成新的恢复密钥。</source>
+        <translation>This account does not hold all keys and cannot make a new recovery key.</translation>
+    </message>
+    <message>
+        <source>请选择角色。</source>
+        <translation>Please choose a role.</translation>
+    </message>
+    <message>
+        <source>本机不能使用这个角色。</source>
+        <translation>This role cannot be used on this computer.</translation>
+    </message>
+    <message>
+        <source>当前登录的账号不持有敏感信息密钥，不能设置可查看敏感信息的角色。</source>
+        <translation>The account logged in does not hold the key for sensitive information, so it cannot give anyone a role that may view sensitive information.</translation>
+    </message>
+    <message>
+        <source>请填写密码。</source>
+        <translation>Please enter the password.</translation>
+    </message>
+    <message>
+        <source>没有用户「{name}」。</source>
+        <translation>There is no user “{name}”.</translation>
+    </message>
+    <message>
+        <source>至少要保留一名在用的单位管理员：这是最后一名，不能停用或改为其他角色。</source>
+        <translation>At least one active unit administrator must remain: this is the last one, who cannot be deactivated or given another role.</translation>
+    </message>
+    <message>
+        <source>用户名只能用字母、数字和 . _ -，2 到 64 位。</source>
+        <translation>The user name may contain only letters, digits and . _ -, 2 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>「{name}」是系统保留的名称，请换一个。</source>
+        <translation>“{name}” is reserved by the system; please choose another name.</translation>
+    </message>
+    <message>
+        <source>姓名最多 {n} 个字。</source>
+        <translation>The name can have at most {n} characters.</translation>
+    </message>
+    <message>
+        <source>用户名「{name}」已被使用（停用的账号也占用用户名）。</source>
+        <translation>The user name “{name}” is already taken (deactivated accounts keep their user names).</translation>
+    </message>
+    <message>
+        <source>不能修改自己的角色，请由另一名单位管理员修改。</source>
+        <translation>You cannot change your own role; another unit administrator has to do it.</translation>
+    </message>
+    <message>
+        <source>新角色{change}，须同时为该用户设置新密码：他的密钥要用新密码重新封存。请把新密码告知本人。</source>
+        <translation>With the new role the user {change}, so a new password must be set at the same time: the user&apos;s key has to be sealed again with the new password. Tell the user the new password.</translation>
+    </message>
+    <message>
+        <source>可以查看敏感信息</source>
+        <translation>can view sensitive information</translation>
+    </message>
+    <message>
+        <source>不能再查看敏感信息</source>
+        <translation>can no longer view sensitive information</translation>
+    </message>
+    <message>
+        <source>自己的密码请用「修改密码」修改（需要输入原密码）。</source>
+        <translation>Change your own password with “Change password” (the current password is needed).</translation>
+    </message>
+    <message>
+        <source>该账号已停用，请先启用（启用时设置新密码）。</source>
+        <translation>This account is deactivated; reactivate it first (a new password is set when reactivating).</translation>
+    </message>
+    <message>
+        <source>不能停用自己的账号。</source>
+        <translation>You cannot deactivate your own account.</translation>
+    </message>
+    <message>
+        <source>该账号正在使用，无需启用。</source>
+        <translation>This account is already active.</translation>
+    </message>
+    <message>
+        <source>当前登录的账号不持有敏感信息密钥，不能启用可查看敏感信息的账号。</source>
+        <translation>The account logged in does not hold the key for sensitive information, so it cannot reactivate an account that may view sensitive information.</translation>
+    </message>
+    <message>
+        <source>原密码不正确。</source>
+        <translation>The current password is incorrect.</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +2849,34 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>党员数</source>
         <translation>Party members</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>内部</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <source>工作秘密</source>
+        <translation>Work secret</translation>
+    </message>
+    <message>
+        <source>秘密</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>机密</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>知悉范围</source>
+        <translation>Need-to-know list</translation>
     </message>
 </context>
 </TS>
