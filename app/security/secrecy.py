@@ -28,8 +28,9 @@ SECRECY_CHOICES: tuple[tuple[str, str], ...] = (
     ("none", QT_TRANSLATE_NOOP("register", "无")),
     ("internal", QT_TRANSLATE_NOOP("register", "内部")),
     ("work_secret", QT_TRANSLATE_NOOP("register", "工作秘密")),
-    ("secret", QT_TRANSLATE_NOOP("register", "秘密")),
-    ("confidential", QT_TRANSLATE_NOOP("register", "机密")),
+    # Codes follow the official English of the Law on Guarding State Secrets: 秘密 confidential, 机密 secret.
+    ("confidential", QT_TRANSLATE_NOOP("register", "秘密")),
+    ("secret", QT_TRANSLATE_NOOP("register", "机密")),
 )
 SECRECY_VALUES = tuple(v for v, _label in SECRECY_CHOICES)
 AUDIENCE_MAX = 500

@@ -709,6 +709,33 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     </message>
 </context>
 <context>
+    <name>PasswordPair</name>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>确认新密码(&amp;R)</source>
+        <translation>&amp;Repeat new password</translation>
+    </message>
+    <message>
+        <source>请填写新密码。</source>
+        <translation>Please enter the new password.</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPrompt</name>
     <message>
         <source>连续输错密码，请 {n} 秒后再试。</source>

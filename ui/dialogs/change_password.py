@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import Message
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.services import users
 from app.services.accounts import MAX_PASSWORD_LENGTH, password_policy_hint
 from app.services.login import Opened
@@ -33,7 +33,17 @@ ERROR_STYLE = (
 
 
 def _tr(text: str) -> str:
+    """Translate a string marked below with QT_TRANSLATE_NOOP (lupdate cannot see variables)."""
     return QCoreApplication.translate("PasswordPair", text)
+
+
+# The texts of the password pair, marked for lupdate (the context is "PasswordPair").
+_NEW = QT_TRANSLATE_NOOP("PasswordPair", "新密码")
+_REPEAT = QT_TRANSLATE_NOOP("PasswordPair", "再输入一次新密码")
+_NEW_LABEL = QT_TRANSLATE_NOOP("PasswordPair", "新密码(&N)")
+_REPEAT_LABEL = QT_TRANSLATE_NOOP("PasswordPair", "确认新密码(&R)")
+_EMPTY = QT_TRANSLATE_NOOP("PasswordPair", "请填写新密码。")
+_MISMATCH = QT_TRANSLATE_NOOP("PasswordPair", "两次输入的新密码不一致。")
 
 
 def password_edit(accessible_name: str) -> QLineEdit:
@@ -50,14 +60,14 @@ class PasswordPair:
 
     def __init__(self, form: QFormLayout) -> None:
         self.form = form
-        self.new_edit = password_edit(_tr("新密码"))
-        self.repeat_edit = password_edit(_tr("再输入一次新密码"))
+        self.new_edit = password_edit(_tr(_NEW))
+        self.repeat_edit = password_edit(_tr(_REPEAT))
         self.hint = QLabel(tr_message(password_policy_hint()))
         self.hint.setWordWrap(True)
         self.hint.setObjectName("passwordHint")
         self.hint.setStyleSheet("color: #666;")
-        form.addRow(_tr("新密码(&N)"), self.new_edit)
-        form.addRow(_tr("确认新密码(&R)"), self.repeat_edit)
+        form.addRow(_tr(_NEW_LABEL), self.new_edit)
+        form.addRow(_tr(_REPEAT_LABEL), self.repeat_edit)
         form.addRow("", self.hint)
 
     def set_shown(self, shown: bool) -> None:
@@ -73,9 +83,9 @@ class PasswordPair:
     def problem(self) -> str | None:
         """A message when the two entries are empty or differ (the policy is the service's)."""
         if not self.new_edit.text():
-            return _tr("请填写新密码。")
+            return _tr(_EMPTY)
         if self.new_edit.text() != self.repeat_edit.text():
-            return _tr("两次输入的新密码不一致。")
+            return _tr(_MISMATCH)
         return None
 
     def set_passwords(self, new: str, repeat: str | None = None) -> None:

@@ -424,6 +424,8 @@ class UsersPage(QWidget):
         state = settings.value(HEADER_KEY)
         if state is not None:
             header.restoreState(state)
+        else:  # first time: wide enough for every role's name in the language shown
+            self.table.resizeColumnsToContents()
 
     def _action(
         self,
