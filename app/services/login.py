@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from app.config import resolve_data_dir, resolve_db_url
 from app.db.engine import is_sqlite
@@ -166,16 +167,11 @@ def login(data_dir: str | Path | None, db_url: str | None, username: str, passwo
                 throttle.failed(username, "disabled")
                 raise LoginError(Message(QT_TRANSLATE_NOOP("app", "该账号已停用，请联系单位管理员。")))
             role = user.role
-            pending = throttle.pending()
-            for p in pending:
-                audit.record(
-                    s, audit.LOGIN_FAILED, actor=str(p["username"])[:64], detail=str(p.get("reason", "")),
-                    at=_utc_from_epoch(float(p["at"])),
-                )  # fmt: skip
+            audited = audit_pending_failures(s, throttle)
             if recovery is not None:
                 audit.record(s, audit.CONVERT, detail="plain database encrypted")
             audit.record(s, audit.LOGIN)
-        throttle.succeeded(username, len(pending))
+        throttle.succeeded(username, audited)
     except BaseException:
         db.close()
         raise
@@ -184,6 +180,28 @@ def login(data_dir: str | Path | None, db_url: str | None, username: str, passwo
 
 def _utc_from_epoch(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, UTC).replace(tzinfo=None)
+
+
+def audit_pending_failures(session: Session, throttle: LoginThrottle) -> int:
+    """Write the failures noted beside the database into the audit log; return how many (the
+    caller clears them with ``throttle.succeeded`` once the transaction has committed)."""
+    pending = throttle.pending()
+    for p in pending:
+        audit.record(
+            session,
+            audit.LOGIN_FAILED,
+            actor=str(p["username"])[:64],
+            detail=str(p.get("reason", "")),
+            at=_utc_from_epoch(float(p["at"])),
+        )
+    return len(pending)
+
+
+def record_failure_now(opened: Opened, throttle: LoginThrottle) -> None:
+    """With the database open (unlock, change of password), a failure goes straight into the log."""
+    with opened.db.session(opened.actor.username) as s:
+        audited = audit_pending_failures(s, throttle)
+    throttle.succeeded("", audited)
 
 
 def unlock_again(opened: Opened, password: str) -> None:
@@ -199,12 +217,7 @@ def unlock_again(opened: Opened, password: str) -> None:
         KeyFile.load(opened.data_dir).unlock(username, password)
     except WrongSecret:
         throttle.failed(username, "unlock")
-        with opened.db.session(username) as s:
-            pending = throttle.pending()
-            for p in pending:
-                audit.record(s, audit.LOGIN_FAILED, actor=str(p["username"])[:64], detail=str(p.get("reason", "")),
-                             at=_utc_from_epoch(float(p["at"])))  # fmt: skip
-        throttle.succeeded("", len(pending))
+        record_failure_now(opened, throttle)
         raise LoginError(WRONG) from None
     with opened.db.session(username) as s:
         audit.record(s, audit.UNLOCK)

@@ -22,7 +22,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -36,7 +36,7 @@ from app.security.roles import MANAGE_USERS, VIEW_SENSITIVE, permissions, role_l
 from app.security.throttle import LoginThrottle
 from app.services.accounts import check_password_policy, hash_password
 from app.services.installation import USERNAME_PATTERN
-from app.services.login import Opened
+from app.services.login import Opened, record_failure_now
 
 T = TypeVar("T")
 RESERVED_NAMES = frozenset({"system", "recovery"})
@@ -356,10 +356,6 @@ def reactivate(opened: Opened, username: str, new_password: str) -> UserInfo:
     return info
 
 
-def _utc(ts: float) -> datetime:
-    return datetime.fromtimestamp(ts, UTC).replace(tzinfo=None)
-
-
 def change_own_password(opened: Opened, old: str, new: str) -> None:
     """The logged-in user changes their own password (no permission needed; the old one is).
 
@@ -379,12 +375,7 @@ def change_own_password(opened: Opened, old: str, new: str) -> None:
         keys = KeyFile.load(opened.data_dir).unlock(username, old)
     except WrongSecret:
         throttle.failed(username, "change_password")
-        pending = throttle.pending()
-        with opened.db.session(username) as s:
-            for p in pending:
-                audit.record(s, audit.LOGIN_FAILED, actor=str(p["username"])[:64], detail=str(p.get("reason", "")),
-                             at=_utc(float(p["at"])))  # fmt: skip
-        throttle.succeeded("", len(pending))
+        record_failure_now(opened, throttle)
         raise UserError({"old_password": Message(QT_TRANSLATE_NOOP("app", "原密码不正确。"))}) from None
     problems: dict[str, Message] = {}
     bad = _password_problem(new, username)

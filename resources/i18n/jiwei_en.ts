@@ -1120,14 +1120,6 @@ It is shown only this once: write it down on paper, or save it as a PDF and prin
         <translation>Saved “{name}”.</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>确定删除「{name}」吗？
 删除后可以立即撤销，也可以勾选“显示已删除”后恢复。</source>
         <translation>Delete “{name}”?
@@ -1834,14 +1826,6 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>您的密码已修改。</source>
         <translation>Your password has been changed.</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
     </message>
     <message>
         <source>确定停用「{user}」吗？
@@ -2613,6 +2597,17 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>基层纪检监察工作台</source>
         <translation>Jiwei Desk</translation>
+    </message>
+</context>
+<context>
+    <name>ask</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

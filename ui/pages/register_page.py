@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -64,6 +63,7 @@ from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Registe
 from app.security.roles import EDIT, PRINT, Actor
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import export_register
+from ui.dialogs import ask
 from ui.dialogs.history_dialog import HistoryDialog
 from ui.dialogs.record_form import RecordForm
 from ui.events import ChangeBus
@@ -632,19 +632,11 @@ class RegisterPage(QWidget):
     # ---- delete, undo, restore ---------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
-        yes = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
-        no = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask.confirm(self, title, text, self.tr("删除"))
 
     def warn(self, title: str, text: str) -> None:
         """Tell the user why something was refused (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
-        box.addButton(self.tr("确定"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        ask.warn(self, title, text)
 
     def delete_selected(self) -> list[str]:
         """Tombstone the selected live records after asking; returns the ids deleted."""

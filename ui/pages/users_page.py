@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from app.services import users
 from app.services.installation import USERNAME_PATTERN
 from app.services.login import Opened
 from app.services.users import UserInfo
+from ui.dialogs import ask
 from ui.dialogs.change_password import ChangePasswordDialog, FormDialog, PasswordPair
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_message
@@ -588,19 +588,11 @@ class UsersPage(QWidget):
     # ---- deactivate ---------------------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
-        yes = box.addButton(self.tr("停用"), QMessageBox.ButtonRole.DestructiveRole)
-        no = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask.confirm(self, title, text, self.tr("停用"))
 
     def warn(self, title: str, text: str) -> None:
         """Tell the user why something was refused (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
-        box.addButton(self.tr("确定"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        ask.warn(self, title, text)
 
     def deactivate_selected(self) -> bool:
         user = self.selected_user()
