@@ -20,8 +20,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.services.records import NotFoundError, ValidationError
-from app.services.spreadsheet import ExportCancelled
 from ui.i18n import tr_message
 
 Progress = Callable[[int, int], bool]
@@ -34,7 +32,12 @@ class Cancelled(Exception):
     """Raise from a task function to stop early; the task then reports ``cancelled``."""
 
 
-CANCEL_EXCEPTIONS: tuple[type[BaseException], ...] = (Cancelled, ExportCancelled)
+def cancel_exceptions() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean "the user cancelled". Imported when a task ends, not at start-up:
+    this module is loaded before the log-in dialog, which must not wait for SQLAlchemy."""
+    from app.services.spreadsheet import ExportCancelled
+
+    return (Cancelled, ExportCancelled)
 
 
 class TaskState(Enum):
@@ -46,6 +49,8 @@ class TaskState(Enum):
 
 def describe_error(exc: BaseException) -> tuple[str, bool]:
     """A Chinese explanation of ``exc`` and whether it is an error a user can meet."""
+    from app.services.records import NotFoundError, ValidationError
+
     if isinstance(exc, ValidationError):
         return "\n".join(tr_message(m) for m in exc.errors.values()), True
     if isinstance(exc, NotFoundError):
@@ -206,7 +211,7 @@ class Task(QObject):
     def _on_failure(self, exc: BaseException) -> None:
         self.error = exc
         self._close_dialog()
-        if isinstance(exc, CANCEL_EXCEPTIONS):
+        if isinstance(exc, cancel_exceptions()):
             self.state = TaskState.CANCELLED
             if not self.orphaned:
                 self.cancelled.emit()

@@ -20,11 +20,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from app.config import resolve_data_dir, resolve_db_url
-from app.db.engine import is_sqlite
+from app.data_folder import (
+    CONVERTING_SUFFIX,
+    PLAIN_HEADER,
+    finish_interrupted_conversion,
+    paths,
+    sqlite_file,
+    state,
+)
 from app.db.local import User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security import audit
@@ -34,9 +39,6 @@ from app.security.throttle import LoginThrottle
 from app.services import accounts
 from app.services.database import Database, InstallationInfo
 from app.services.installation import SetupError, SetupRequest, initialise
-
-PLAIN_HEADER = b"SQLite format 3\x00"
-CONVERTING_SUFFIX = ".encrypting"
 
 
 class LoginError(Exception):
@@ -63,32 +65,6 @@ class Opened:
     recovery_key: str | None = None  # set once, when a recovery key was just made
 
 
-def _paths(data_dir: str | Path | None, db_url: str | None) -> tuple[Path, str]:
-    folder = resolve_data_dir(data_dir)
-    return folder, resolve_db_url(folder, db_url)
-
-
-def _sqlite_file(url: str) -> Path | None:
-    database = make_url(url).database
-    return Path(database) if database and database != ":memory:" else None
-
-
-def state(data_dir: str | Path | None = None, db_url: str | None = None) -> str:
-    """ "new" (nothing yet), "plain" (a database from before encryption), "encrypted", or "server"."""
-    folder, url = _paths(data_dir, db_url)
-    if not is_sqlite(url):
-        return "server"
-    _finish_interrupted_conversion(folder, url)
-    if KeyFile.exists(folder):
-        return "encrypted"
-    path = _sqlite_file(url)
-    if path is not None and path.exists() and path.stat().st_size > 0:
-        with open(path, "rb") as fh:
-            if fh.read(16) == PLAIN_HEADER:
-                return "plain"
-    return "new"
-
-
 def _actor(username: str, role: str, keys: Keys) -> Actor:
     return Actor(username, role, keys.sensitive if VIEW_SENSITIVE in permissions(role) else None)
 
@@ -98,7 +74,7 @@ def create(data_dir: str | Path | None, db_url: str | None, req: SetupRequest) -
 
     ``Opened.recovery_key`` must be shown (and printed) to the person setting up: it exists nowhere else.
     """
-    folder, url = _paths(data_dir, db_url)
+    folder, url = paths(data_dir, db_url)
     problems = req.problems()
     if problems:
         raise SetupError(problems)
@@ -123,7 +99,7 @@ def create(data_dir: str | Path | None, db_url: str | None, req: SetupRequest) -
         initialise(db, req)
     except BaseException:
         KeyFile.path_in(folder).unlink(missing_ok=True)
-        path = _sqlite_file(url)
+        path = sqlite_file(url)
         if current == "new" and path is not None:
             for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 p.unlink(missing_ok=True)
@@ -133,7 +109,7 @@ def create(data_dir: str | Path | None, db_url: str | None, req: SetupRequest) -
 
 def login(data_dir: str | Path | None, db_url: str | None, username: str, password: str) -> Opened:
     """Open the installation as ``username``; ``LoginError`` (nothing opened) otherwise."""
-    folder, url = _paths(data_dir, db_url)
+    folder, url = paths(data_dir, db_url)
     throttle = LoginThrottle(folder)
     wait = throttle.wait_seconds(username)
     if wait:
@@ -249,14 +225,14 @@ def _convert_plain(folder: Path, url: str, username: str, password: str, throttl
                 raise LoginError(Message(QT_TRANSLATE_NOOP("app", "首次启用加密须由单位管理员登录。")))
     finally:
         plain.close()
-    path = _sqlite_file(url)
+    path = sqlite_file(url)
     assert path is not None
     keys = Keys(os.urandom(32), os.urandom(32))
     target = Path(f"{path}{CONVERTING_SUFFIX}")
     target.unlink(missing_ok=True)
     _sqlcipher_export(path, target, keys.db)
     _kf, _keys, recovery = KeyFile.create(folder, username, password, keys)
-    _finish_interrupted_conversion(folder, url)
+    finish_interrupted_conversion(folder, url)
     return recovery
 
 
@@ -289,25 +265,15 @@ def _sqlcipher_export(plain: Path, target: Path, key: bytes) -> None:
         os.fsync(fh.fileno())
 
 
-def _finish_interrupted_conversion(folder: Path, url: str) -> None:
-    """Keys written and encrypted copy present: put the copy in place. Copy without keys: drop it."""
-    path = _sqlite_file(url)
-    if path is None:
-        return
-    target = Path(f"{path}{CONVERTING_SUFFIX}")
-    if not target.exists():
-        return
-    if not KeyFile.exists(folder):
-        target.unlink()
-        return
-    for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        side.unlink(missing_ok=True)
-    os.replace(target, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
-__all__ = ["InstallationInfo", "LoginError", "Opened", "create", "login", "note_lock", "state", "unlock_again"]
+__all__ = [
+    "CONVERTING_SUFFIX",
+    "PLAIN_HEADER",
+    "InstallationInfo",
+    "LoginError",
+    "Opened",
+    "create",
+    "login",
+    "note_lock",
+    "state",
+    "unlock_again",
+]

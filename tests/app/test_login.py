@@ -184,3 +184,55 @@ def test_a_database_server_checks_the_password_in_users(tmp_path: Path, db_url: 
         assert _actions(again.db)[-2:] == [("admin", "login_failed"), ("admin", "login")]
     finally:
         again.db.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////tmp/x/jiwei.db",
+        "sqlite:///relative/jiwei.db",
+        "sqlite:///jiwei.db?mode=ro",
+        "sqlite://",
+        "sqlite:///:memory:",
+        "sqlite+pysqlcipher:///tmp/enc.db",
+        "postgresql+psycopg://jiwei@host/db",
+    ],
+)
+def test_the_light_url_parse_agrees_with_sqlalchemy(url: str) -> None:
+    """The window reads the data folder's state before SQLAlchemy is loaded; same answers."""
+    from sqlalchemy.engine import make_url
+
+    from app.data_folder import backend, sqlite_file
+
+    u = make_url(url)
+    assert backend(url) == u.get_backend_name()
+    expected = (
+        Path(u.database)
+        if u.get_backend_name() == "sqlite" and u.database not in (None, "", ":memory:")
+        else None
+    )
+    assert sqlite_file(url) == expected
+
+
+def test_the_log_in_dialog_does_not_wait_for_the_database_layer(tmp_path: Path) -> None:
+    """Up to the log-in dialog the window imports no SQLAlchemy (it loads during the log-in)."""
+    import os
+    import subprocess
+    import sys
+
+    login.create(tmp_path, None, REQ).db.close()
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIWEI_QUIT_WHEN_SHOWN": "login"}
+    env.pop("JIWEI_PASSWORD_FILE", None)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "main.py", "--data-dir", str(tmp_path)],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "PySide6.QtWidgets" in imported  # the report is real
+    assert not {m for m in imported if m.split(".")[0] == "sqlalchemy"}

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from app.security.keyslots import KeyFile
 from app.security.throttle import LoginThrottle
-from app.services.login import LoginError, Opened, login
 from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.i18n import tr_message
 from ui.tasks import Progress, Task, run_task
 
 if TYPE_CHECKING:
+    from app.services.login import LoginError, Opened
     from ui.dialogs.backup_dialogs import RecoverDialog, RestoreDialog
 
 LAST_USER_KEY = "login/last_user"
@@ -300,6 +300,9 @@ class LoginDialog(QDialog):
         data_dir, db_url = self.data_dir, self.db_url
 
         def work(_progress: Progress) -> Opened | LoginError:
+            # The services (and SQLAlchemy) load here, on the worker, after the dialog is up.
+            from app.services.login import LoginError, login
+
             try:
                 return login(data_dir, db_url, username, password)
             except LoginError as exc:  # an answer, not a failure
@@ -323,6 +326,8 @@ class LoginDialog(QDialog):
         self.prompt.set_busy(False, self._fields())
 
     def _answered(self, result: object) -> None:
+        from app.services.login import LoginError, Opened  # loaded by the log-in itself
+
         self._unbusy()
         if isinstance(result, LoginError):
             if result.wait_seconds:  # the countdown says it all
