@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,18 @@ def login_with_password_file(data_dir: Path, db_url: str | None, user: str | Non
         raise Refused(str(exc)) from None
 
 
+def preload_services() -> None:
+    """While the person types a password, load the database layer on a background thread, so the
+    main window follows the log-in at once. Only modules without Qt objects are imported here."""
+
+    def load() -> None:
+        import app.services.login  # noqa: F401  (SQLAlchemy, models, registers)
+        import app.services.records  # noqa: F401
+        import app.services.staffing  # noqa: F401
+
+    threading.Thread(target=load, name="preload", daemon=True).start()
+
+
 def open_installation(data_dir: Path, db_url: str | None, user: str | None, settings: QSettings) -> Opened | None:
     """Set up (first start) or log in; None when the person chose to quit."""
     from app.data_folder import state  # light: the dialog must not wait for the database layer
@@ -74,6 +87,7 @@ def open_installation(data_dir: Path, db_url: str | None, user: str | None, sett
     from ui.dialogs.login_dialog import LoginDialog
 
     dialog = LoginDialog(data_dir, db_url, settings)
+    preload_services()
     if user:
         dialog.username.setText(user)
     if os.environ.get("JIWEI_QUIT_WHEN_SHOWN") == "login":  # bench/startup.py: time to the log-in dialog

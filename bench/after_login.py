@@ -1,0 +1,101 @@
+"""From the moment the password is accepted to the main window, as a person meets it.
+
+The log-in dialog is shown as ``main.py`` shows it (with the database layer loading in the
+background while the password is typed: 2 s here), then the password is submitted; the time
+runs from the submit to the main window shown with its first page. Baseline in the same run:
+a whole process showing a bare PySide6 window (bench/bare_window.py, as bench/startup.py uses).
+
+    .venv/bin/python bench/after_login.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHILD = r"""
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from ui.application import configure, create_application
+from ui.settings import open_settings
+import main
+app = create_application(["bench"])
+data_dir = Path({data_dir!r})
+settings = open_settings(data_dir)
+configure(app, settings)
+from ui.dialogs.login_dialog import LoginDialog
+dialog = LoginDialog(data_dir, None, settings)
+main.preload_services()
+dialog.show()
+app.processEvents()
+end = time.monotonic() + 2.0  # a person typing
+while time.monotonic() < end:
+    app.processEvents()
+    time.sleep(0.01)
+dialog.set_credentials("admin", {password!r})
+start = time.perf_counter()
+dialog.submit()
+while dialog.opened is None:
+    app.processEvents()
+    time.sleep(0.002)
+from ui.main_window import MainWindow
+window = MainWindow(dialog.opened, settings)
+window.show()
+app.processEvents()
+print(time.perf_counter() - start, flush=True)
+dialog.opened.db.close()
+import os
+os._exit(0)  # skip Qt's teardown of live windows at interpreter exit
+"""
+
+
+
+
+def run(code: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("JIWEI_TEST_FAST_KDF", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def bare_process() -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "bench/bare_window.py"], cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from app.services.demo import create_demo_county
+
+    with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:
+        data_dir = Path(tmp) / "data"
+        create_demo_county(data_dir, "bench-pass-2022").db.close()
+        child = CHILD.format(root=str(ROOT), data_dir=str(data_dir), password="bench-pass-2022")
+        ours, bare = [], []
+        for _ in range(args.runs):
+            ours.append(run(child))
+            bare.append(bare_process())
+    o, b = statistics.median(ours), statistics.median(bare)
+    print(f"password accepted -> main window shown: median {o * 1000:.0f} ms over {args.runs} runs")
+    print("  (argon2id check + opening the encrypted database + building the window)")
+    print(f"baseline: a whole process showing a bare PySide6 window: {b * 1000:.0f} ms")
+    print(f"ratio: {o / b:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
