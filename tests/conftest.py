@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import MetaData, create_engine
@@ -84,3 +85,21 @@ def password_file(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def log_in(inst: Any) -> Iterator[Callable[[str, str], Any]]:
+    """Log in as someone to the test module's ``inst`` installation (an ``Opened``); every
+    installation opened this way is closed after the test."""
+    from app.services import login
+
+    opened: list[Any] = []
+
+    def _log_in(username: str, password: str) -> Any:
+        o = login.login(inst.data_dir, None, username, password)
+        opened.append(o)
+        return o
+
+    yield _log_in
+    for o in opened:
+        o.db.close()

@@ -37,21 +37,6 @@ def inst(tmp_path: Path) -> Iterator[Opened]:
     opened.db.close()
 
 
-@pytest.fixture
-def log_in(inst: Opened) -> Iterator[LogIn]:
-    """Log in to ``inst`` as someone (closed after the test)."""
-    opened: list[Opened] = []
-
-    def _log_in(username: str, password: str) -> Opened:
-        o = login.login(inst.data_dir, None, username, password)
-        opened.append(o)
-        return o
-
-    yield _log_in
-    for o in opened:
-        o.db.close()
-
-
 def consistent(inst: Opened) -> set[str]:
     """Active users in the database are exactly the users with a key slot; returns them."""
     with inst.db.session() as s:

@@ -34,20 +34,6 @@ def inst(tmp_path: Path) -> Iterator[Opened]:
 
 
 @pytest.fixture
-def log_in(inst: Opened) -> Iterator[LogIn]:
-    opened: list[Opened] = []
-
-    def _log_in(username: str, password: str) -> Opened:
-        o = login.login(inst.data_dir, None, username, password)
-        opened.append(o)
-        return o
-
-    yield _log_in
-    for o in opened:
-        o.db.close()
-
-
-@pytest.fixture
 def make_page(qtbot: QtBot, settings: QSettings) -> MakePage:
     def make(opened: Opened) -> UsersPage:
         page = UsersPage(opened, ChangeBus(), settings)
