@@ -715,7 +715,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     _say(
         str(
             Message(
-                QT_TRANSLATE_NOOP("app", "已从备份恢复：{unit}（{code}），备份时间 {created}。数据目录：{dir}"),
+                QT_TRANSLATE_NOOP(
+                    "app", "已从备份恢复：{unit}（{code}），备份时间 {created}。数据目录：{dir}"
+                ),
                 {
                     "unit": m.unit_name,
                     "code": m.unit_code,
@@ -755,7 +757,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
         str(
             Message(
                 QT_TRANSLATE_NOOP(
-                    "app", "已用恢复密钥为 {user} 设置新密码。恢复密钥用过之后，请尽快生成新的（recovery-key）。"
+                    "app",
+                    "已用恢复密钥为 {user} 设置新密码。恢复密钥用过之后，请尽快生成新的（recovery-key）。",
                 ),
                 {"user": username},
             )

@@ -1,5 +1,17 @@
 """Synchronised domain models. Importing this package maps every model."""
 
+from app.models.casework import (
+    Case,
+    Clue,
+    CoReview,
+    DeadlineRule,
+    Disposition,
+    Inquiry,
+    Report,
+    StaffTie,
+    Transition,
+    Verification,
+)
 from app.models.org import (
     Liaison,
     Staff,
@@ -11,4 +23,23 @@ from app.models.org import (
 )
 from app.security.audit import AuditEntry
 
-__all__ = ["AuditEntry", "Liaison", "Staff", "SupervisedUnit", "TownshipYearStats", "Unit", "Village", "Zone"]
+__all__ = [
+    "AuditEntry",
+    "Case",
+    "Clue",
+    "CoReview",
+    "DeadlineRule",
+    "Disposition",
+    "Inquiry",
+    "Liaison",
+    "Report",
+    "Staff",
+    "StaffTie",
+    "SupervisedUnit",
+    "TownshipYearStats",
+    "Transition",
+    "Unit",
+    "Verification",
+    "Village",
+    "Zone",
+]

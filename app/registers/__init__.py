@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import org
+from app.registers import cases, clues, org, ties
 from app.registers.fields import Register
 
-REGISTERS: dict[str, Register] = {r.name: r for r in org.REGISTERS}
+REGISTERS: dict[str, Register] = {
+    r.name: r
+    for r in (*org.REGISTERS, *clues.REGISTERS, *cases.REGISTERS, ties.STAFF_TIES, clues.DEADLINE_RULES)
+}
 
 # Navigation areas in display order: (key, Chinese title). Later registers add their area here.
-AREAS: tuple[tuple[str, str], ...] = ((org.AREA, QT_TRANSLATE_NOOP("register", "组织机构")),)
+AREAS: tuple[tuple[str, str], ...] = (
+    (clues.AREA, QT_TRANSLATE_NOOP("register", "监督执纪")),
+    (org.AREA, QT_TRANSLATE_NOOP("register", "组织机构")),
+)
 
 
 def get(name: str) -> Register:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.sql import ColumnElement
 
 from app.db.base import SyncMixin
+from app.registers.lifecycle import Lifecycle
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,6 +56,7 @@ class Field:
     filterable: bool = False
     default: Any = None
     sensitive: bool = False  # stored encrypted (app.security.sensitive); never searched or filtered
+    editable: bool = True  # False: shown, but set only by the program (a lifecycle's state, a flag)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -87,6 +89,10 @@ class Computed:
 Validator = Callable[["Session", dict[str, Any], str | None], dict[str, "Message"]]
 Defaults = Callable[[dict[str, Any]], dict[str, Any]]
 MakeId = Callable[["Session", dict[str, Any]], str]
+# Warnings a person must confirm before a save goes ahead (a handler with a declared tie, …).
+Warner = Callable[["Session", dict[str, Any], str | None], list["Message"]]
+# Values the program derives from the others and the database before checking (a duplicate flag, …).
+Completer = Callable[["Session", dict[str, Any], str | None], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,10 @@ class Register:
     defaults: Defaults | None = None  # fills values left empty (e.g. secondment end)
     scope: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # fixed filter for the list
     make_id: MakeId | None = None  # derives a new row's id from its values (same row everywhere)
+    lifecycle: Lifecycle | None = None  # states and allowed transitions (field "state")
+    warn: Warner | None = None  # asked when a field in warn_fields changes
+    warn_fields: tuple[str, ...] = ()
+    complete: Completer | None = None
 
     def __post_init__(self) -> None:
         sensitive = {f.name for f in self.fields if f.sensitive}

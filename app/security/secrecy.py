@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import String, func, literal, or_
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import func, literal, or_
 from sqlalchemy.sql import ColumnElement
 
+from app.db.secrecy import AUDIENCE_MAX, SecrecyMixin
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers.fields import CHOICE, TEXT, Field
 from app.security.roles import PermissionDenied
@@ -33,15 +33,7 @@ SECRECY_CHOICES: tuple[tuple[str, str], ...] = (
     ("secret", QT_TRANSLATE_NOOP("register", "机密")),
 )
 SECRECY_VALUES = tuple(v for v, _label in SECRECY_CHOICES)
-AUDIENCE_MAX = 500
 AUDIENCE_SEPARATORS = re.compile(r"[\s,，、;；]+")
-
-
-class SecrecyMixin:
-    """``secrecy`` and ``audience`` columns. Mix in before ``Base`` with ``SyncMixin``."""
-
-    secrecy: Mapped[str] = mapped_column(String(16), default="none")
-    audience: Mapped[str] = mapped_column(String(AUDIENCE_MAX), default="")
 
 
 def secrecy_fields(*, secrecy_in_list: bool = True) -> tuple[Field, Field]:

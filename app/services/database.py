@@ -47,7 +47,9 @@ class Database:
         self._installation: InstallationInfo | None = None
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, db_url: str | None = None, key: bytes | None = None) -> Database:
+    def open(
+        cls, data_dir: str | Path | None = None, db_url: str | None = None, key: bytes | None = None
+    ) -> Database:
         """Open (creating the folder and applying migrations) the installation's database;
         ``key`` opens the embedded SQLite file through SQLCipher."""
         folder = resolve_data_dir(data_dir)

@@ -54,6 +54,15 @@ class NotFoundError(Exception):
     pass
 
 
+class NeedsConfirmation(Exception):
+    """The save would go ahead, but a person must confirm first (``Register.warn``): save again
+    with ``confirmed=True`` once they have."""
+
+    def __init__(self, warnings: Sequence[Message]) -> None:
+        self.warnings = list(warnings)
+        super().__init__("；".join(str(m) for m in self.warnings))
+
+
 @dataclass
 class ListQuery:
     search: str = ""
@@ -325,8 +334,8 @@ class RecordService:
         values: dict[str, Any] = {}
         errors: dict[str, Message] = {}
         for f in reg.fields:
-            if f.name not in raw:
-                continue
+            if f.name not in raw or not f.editable:
+                continue  # a field the program sets is ignored when typed
             try:
                 values[f.name] = self._convert(f, raw[f.name])
             except ValueError as exc:
@@ -503,10 +512,13 @@ class RecordService:
                 out[name] = sensitive.seal(key, str(value), self._context(reg, f, rid))
         return out
 
-    def save(self, reg: Register, raw: Mapping[str, Any], row_id: str | None = None) -> str:
-        """Create (``row_id`` None) or update a record; raise ``ValidationError`` and change nothing."""
+    def save(
+        self, reg: Register, raw: Mapping[str, Any], row_id: str | None = None, *, confirmed: bool = False
+    ) -> str:
+        """Create (``row_id`` None) or update a record; raise ``ValidationError`` and change nothing.
+        Raise ``NeedsConfirmation`` when the register warns and ``confirmed`` is not set."""
         with self.db.session(self.user) as s:
-            return self.save_in(s, reg, raw, row_id)
+            return self.save_in(s, reg, raw, row_id, confirmed=confirmed)
 
     def save_in(
         self,
@@ -515,12 +527,17 @@ class RecordService:
         raw: Mapping[str, Any],
         row_id: str | None = None,
         new_id: str | None = None,
+        *,
+        confirmed: bool = False,
+        program_values: Mapping[str, Any] | None = None,
     ) -> str:
         """``save`` inside the caller's transaction. ``new_id`` is the id of a new row, unless the
         register derives ids itself (``Register.make_id``); a derived id that names a tombstoned
-        row brings that row back with the new values."""
+        row brings that row back with the new values. ``program_values`` sets fields the form
+        cannot (``Field.editable`` False: a lifecycle's state)."""
         self._require(EDIT)
         values, errors = self.normalise(reg, raw)
+        values.update(program_values or {})
         self._sensitive_input(reg, raw, values, errors)
         if has_secrecy(reg.model) and "audience" in values:
             values["audience"] = self._audience_input(s, values["audience"], errors)
@@ -554,9 +571,21 @@ class RecordService:
                 **reg.defaults({k: v for k, v in merged.items() if k not in skip}),
                 **{k: _UNKNOWN for k in skip},
             }
+        if reg.complete is not None and not errors:
+            known = {k: v for k, v in merged.items() if k not in skip}
+            merged = {**reg.complete(s, known, row_id), **{k: _UNKNOWN for k in skip}}
         errors.update(self._check(s, reg, merged, row_id, skip))
         if errors:
             raise ValidationError(errors)
+        if reg.warn is not None and not confirmed:
+            changed = row_id is None or any(
+                getattr(obj, n) != merged.get(n) for n in reg.warn_fields if n not in skip
+            )
+            warnings = (
+                reg.warn(s, {k: v for k, v in merged.items() if k not in skip}, row_id) if changed else []
+            )
+            if warnings:
+                raise NeedsConfirmation(warnings)
         if obj is None:
             rid = reg.make_id(s, merged) if reg.make_id is not None else new_id
             old = s.get(reg.model, rid) if rid else None

@@ -1,0 +1,213 @@
+"""Casework: reports and clues, talk/letter inquiries, preliminary verifications, cases,
+co-reviews, the four forms, conflict-of-interest declarations, deadline rules and the
+state transitions every lifecycle register records (全程留痕).
+
+Text that says who reported whom or what about (reporter, contact, summaries, reports) is
+stored as sealed tokens (``app.security.sensitive``): its columns are ``Text``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base, SyncMixin, live_index
+from app.db.secrecy import SecrecyMixin
+
+
+class SubjectMixin:
+    """The person reported on (被反映人)."""
+
+    subject_name: Mapped[str] = mapped_column(String(64), default="")
+    subject_unit: Mapped[str] = mapped_column(String(100), default="")
+    subject_post: Mapped[str] = mapped_column(String(64), default="")
+    subject_rank: Mapped[str] = mapped_column(String(16), default="")
+    subject_authority: Mapped[str] = mapped_column(String(16), default="")  # 管理权限
+    subject_village: Mapped[str] = mapped_column(String(64), default="")
+    subject_is_object: Mapped[bool] = mapped_column(Boolean, default=False)  # 监察对象
+    subject_is_member: Mapped[bool] = mapped_column(Boolean, default=True)  # 中共党员
+
+
+class Report(SecrecyMixin, SubjectMixin, SyncMixin, Base):
+    """信访举报: one report as received (letter, visit, phone, online …)."""
+
+    __tablename__ = "reports"
+    __table_args__ = (live_index("reports", "received_on"),)
+
+    number: Mapped[str] = mapped_column(String(32), default="")
+    received_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(16))
+    named: Mapped[bool] = mapped_column(Boolean, default=False)  # 实名
+    reporter: Mapped[str] = mapped_column(Text, default="")  # sealed
+    reporter_contact: Mapped[str] = mapped_column(Text, default="")  # sealed
+    category: Mapped[str] = mapped_column(String(32), default="")
+    subcategory: Mapped[str] = mapped_column(String(32), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")  # sealed
+    register_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(16), default="received", index=True)
+
+
+class Clue(SecrecyMixin, SubjectMixin, SyncMixin, Base):
+    """问题线索: a clue, its disposal (四类处置) and who handles it."""
+
+    __tablename__ = "clues"
+    __table_args__ = (
+        live_index("clues", "received_on"),
+        Index("ix_clues_live_subject", "deleted", "subject_name"),
+    )
+
+    number: Mapped[str] = mapped_column(String(32))
+    report_id: Mapped[str | None] = mapped_column(ForeignKey("reports.id"), nullable=True, index=True)
+    source: Mapped[str] = mapped_column(String(16), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    registered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    category: Mapped[str] = mapped_column(String(32), default="")
+    subcategory: Mapped[str] = mapped_column(String(32), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")  # sealed
+    register_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    handling_unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
+    handler_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True, index=True)
+    proposed_handling: Mapped[str] = mapped_column(String(16), default="")
+    approver: Mapped[str] = mapped_column(String(64), default="")
+    disposal: Mapped[str] = mapped_column(String(16), default="", index=True)
+    disposal_reason: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # 集体研究日期
+    duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("clues.id"), nullable=True)
+    state: Mapped[str] = mapped_column(String(16), default="registered", index=True)
+
+
+class InquiryMixin:
+    """What a talk/letter inquiry and a preliminary verification share: team, dates, outcome."""
+
+    clue_id: Mapped[str] = mapped_column(ForeignKey("clues.id"), index=True)
+    lead_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True, index=True)
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    other_members: Mapped[str] = mapped_column(String(100), default="")
+    plan: Mapped[str] = mapped_column(Text, default="")
+    started_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    extension_days: Mapped[int] = mapped_column(Integer, default=0)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    finished_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    outcome: Mapped[str] = mapped_column(String(16), default="", index=True)
+    report: Mapped[str] = mapped_column(Text, default="")  # sealed
+    state: Mapped[str] = mapped_column(String(16), default="planned", index=True)
+
+
+class Inquiry(InquiryMixin, SecrecyMixin, SyncMixin, Base):
+    """谈话函询."""
+
+    __tablename__ = "inquiries"
+    __table_args__ = (live_index("inquiries", "started_on"),)
+
+    kind: Mapped[str] = mapped_column(String(8), default="talk")  # talk | letter
+
+
+class Verification(InquiryMixin, SecrecyMixin, SyncMixin, Base):
+    """初步核实."""
+
+    __tablename__ = "verifications"
+    __table_args__ = (live_index("verifications", "started_on"),)
+
+
+class Case(SecrecyMixin, SubjectMixin, SyncMixin, Base):
+    """立案审查调查: filing, investigation, transfer to review."""
+
+    __tablename__ = "cases"
+    __table_args__ = (live_index("cases", "filed_on"),)
+
+    number: Mapped[str] = mapped_column(String(32))
+    clue_id: Mapped[str | None] = mapped_column(ForeignKey("clues.id"), nullable=True, index=True)
+    filed_on: Mapped[date] = mapped_column(Date)
+    handling_unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
+    handler_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True, index=True)
+    group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("units.id"), nullable=True, index=True
+    )  # 参与的派驻组
+    guided_by_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)  # 指导领办的室
+    extension_days: Mapped[int] = mapped_column(Integer, default=0)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    review_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # 移送审理
+    concluded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    facts: Mapped[str] = mapped_column(Text, default="")  # sealed
+    state: Mapped[str] = mapped_column(String(16), default="filed", index=True)
+
+
+class CoReview(SyncMixin, Base):
+    """协审 (乡案县审): a case sent to the county review office, its opinion and result."""
+
+    __tablename__ = "co_reviews"
+    __table_args__ = (live_index("co_reviews", "requested_on"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    requested_on: Mapped[date] = mapped_column(Date)
+    reviewer: Mapped[str] = mapped_column(String(64), default="")
+    opinion: Mapped[str] = mapped_column(Text, default="")
+    opinion_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    result: Mapped[str] = mapped_column(String(16), default="")
+    state: Mapped[str] = mapped_column(String(16), default="requested", index=True)
+
+
+class Disposition(SyncMixin, Base):
+    """四种形态: one person, one measure (人次)."""
+
+    __tablename__ = "dispositions"
+    __table_args__ = (
+        live_index("dispositions", "decided_on"),
+        Index("ix_dispositions_year", "deleted", "decided_on", "form", "handling_unit_id"),
+    )
+
+    person_name: Mapped[str] = mapped_column(String(64))
+    person_unit: Mapped[str] = mapped_column(String(100), default="")
+    person_post: Mapped[str] = mapped_column(String(64), default="")
+    form: Mapped[str] = mapped_column(String(1))
+    measure: Mapped[str] = mapped_column(String(16))
+    deciding_body: Mapped[str] = mapped_column(String(64), default="")
+    decided_on: Mapped[date] = mapped_column(Date)
+    clue_id: Mapped[str | None] = mapped_column(ForeignKey("clues.id"), nullable=True, index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), nullable=True, index=True)
+    handling_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    guided: Mapped[bool] = mapped_column(Boolean, default=False)
+    guided_by_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StaffTie(SyncMixin, Base):
+    """回避关系申报: a staff member's declared relationship to a person."""
+
+    __tablename__ = "staff_ties"
+    __table_args__ = (live_index("staff_ties", "person_name"),)
+
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), index=True)
+    person_name: Mapped[str] = mapped_column(String(64))
+    person_unit: Mapped[str] = mapped_column(String(100), default="")
+    relation: Mapped[str] = mapped_column(String(16))
+    declared_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeadlineRule(SyncMixin, Base):
+    """期限设置: the number of days a step may take (local practice differs between counties)."""
+
+    __tablename__ = "deadline_rules"
+    __table_args__ = (live_index("deadline_rules", "step"),)
+
+    step: Mapped[str] = mapped_column(String(16))
+    days: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Transition(SyncMixin, Base):
+    """One step of a record's lifecycle: from which state to which, why (who and when: the row's
+    created_by / created_at)."""
+
+    __tablename__ = "transitions"
+    __table_args__ = (Index("ix_transitions_record", "record_id", "created_at"),)
+
+    register: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,178 @@
+"""The fixed lists of the casework registers: sources, disposals, categories, the four forms'
+measures, outcomes. Stored values are short codes except where the Chinese term is the value."""
+
+from __future__ import annotations
+
+from app.i18n import QT_TRANSLATE_NOOP
+
+METHOD_CHOICES = (
+    ("letter", QT_TRANSLATE_NOOP("register", "来信")),
+    ("visit", QT_TRANSLATE_NOOP("register", "来访")),
+    ("phone", QT_TRANSLATE_NOOP("register", "电话")),
+    ("online", QT_TRANSLATE_NOOP("register", "网络")),
+    ("other", QT_TRANSLATE_NOOP("register", "其他")),
+)
+SOURCE_CHOICES = (
+    ("petition", QT_TRANSLATE_NOOP("register", "信访举报")),
+    ("inspection", QT_TRANSLATE_NOOP("register", "巡察移交")),
+    ("superior", QT_TRANSLATE_NOOP("register", "上级交办")),
+    ("supervision", QT_TRANSLATE_NOOP("register", "监督发现")),
+    ("transfer", QT_TRANSLATE_NOOP("register", "其他机关移送")),
+)
+DISPOSAL_CHOICES = (
+    ("talk", QT_TRANSLATE_NOOP("register", "谈话函询")),
+    ("verify", QT_TRANSLATE_NOOP("register", "初步核实")),
+    ("hold", QT_TRANSLATE_NOOP("register", "暂存待查")),
+    ("close", QT_TRANSLATE_NOOP("register", "予以了结")),
+)
+RANK_CHOICES = tuple(
+    (v, v)
+    for v in (
+        QT_TRANSLATE_NOOP("register", "一般干部"),
+        QT_TRANSLATE_NOOP("register", "股级"),
+        QT_TRANSLATE_NOOP("register", "科级"),
+        QT_TRANSLATE_NOOP("register", "处级"),
+        QT_TRANSLATE_NOOP("register", "村（社区）干部"),
+        QT_TRANSLATE_NOOP("register", "其他人员"),
+    )
+)
+AUTHORITY_CHOICES = tuple(
+    (v, v)
+    for v in (
+        QT_TRANSLATE_NOOP("register", "县管干部"),
+        QT_TRANSLATE_NOOP("register", "乡（部门）管干部"),
+        QT_TRANSLATE_NOOP("register", "村级干部"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    )
+)
+# First-level category -> its second-level categories.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    QT_TRANSLATE_NOOP("register", "违反政治纪律"): (
+        QT_TRANSLATE_NOOP("register", "对抗组织审查"),
+        QT_TRANSLATE_NOOP("register", "搞团团伙伙"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "违反组织纪律"): (
+        QT_TRANSLATE_NOOP("register", "违规选人用人"),
+        QT_TRANSLATE_NOOP("register", "不如实报告个人有关事项"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "违反廉洁纪律"): (
+        QT_TRANSLATE_NOOP("register", "违规收送礼品礼金"),
+        QT_TRANSLATE_NOOP("register", "违规吃喝"),
+        QT_TRANSLATE_NOOP("register", "违规经商办企业"),
+        QT_TRANSLATE_NOOP("register", "利用职权谋取利益"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "违反群众纪律"): (
+        QT_TRANSLATE_NOOP("register", "侵害群众利益"),
+        QT_TRANSLATE_NOOP("register", "优亲厚友"),
+        QT_TRANSLATE_NOOP("register", "吃拿卡要"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "违反工作纪律"): (
+        QT_TRANSLATE_NOOP("register", "形式主义官僚主义"),
+        QT_TRANSLATE_NOOP("register", "履职不力"),
+        QT_TRANSLATE_NOOP("register", "违规干预插手"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "违反生活纪律"): (
+        QT_TRANSLATE_NOOP("register", "生活作风问题"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "职务违法"): (
+        QT_TRANSLATE_NOOP("register", "贪污"),
+        QT_TRANSLATE_NOOP("register", "挪用"),
+        QT_TRANSLATE_NOOP("register", "滥用职权"),
+        QT_TRANSLATE_NOOP("register", "玩忽职守"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "职务犯罪"): (
+        QT_TRANSLATE_NOOP("register", "受贿"),
+        QT_TRANSLATE_NOOP("register", "贪污"),
+        QT_TRANSLATE_NOOP("register", "其他"),
+    ),
+    QT_TRANSLATE_NOOP("register", "其他"): (),
+}
+CATEGORY_CHOICES = tuple((c, c) for c in CATEGORIES)
+
+FORM_CHOICES = (
+    ("1", QT_TRANSLATE_NOOP("register", "第一种形态")),
+    ("2", QT_TRANSLATE_NOOP("register", "第二种形态")),
+    ("3", QT_TRANSLATE_NOOP("register", "第三种形态")),
+    ("4", QT_TRANSLATE_NOOP("register", "第四种形态")),
+)
+# Form -> the measures that belong to it (DOMAIN.md register 4).
+MEASURES: dict[str, tuple[str, ...]] = {
+    "1": (
+        QT_TRANSLATE_NOOP("register", "谈话提醒"),
+        QT_TRANSLATE_NOOP("register", "批评教育"),
+        QT_TRANSLATE_NOOP("register", "责令检查"),
+        QT_TRANSLATE_NOOP("register", "通报批评"),
+        QT_TRANSLATE_NOOP("register", "诫勉"),
+    ),
+    "2": (
+        QT_TRANSLATE_NOOP("register", "警告"),
+        QT_TRANSLATE_NOOP("register", "严重警告"),
+        QT_TRANSLATE_NOOP("register", "政务警告"),
+        QT_TRANSLATE_NOOP("register", "记过"),
+        QT_TRANSLATE_NOOP("register", "记大过"),
+        QT_TRANSLATE_NOOP("register", "停职检查"),
+        QT_TRANSLATE_NOOP("register", "调整职务"),
+        QT_TRANSLATE_NOOP("register", "责令辞职"),
+        QT_TRANSLATE_NOOP("register", "免职"),
+    ),
+    "3": (
+        QT_TRANSLATE_NOOP("register", "撤销党内职务"),
+        QT_TRANSLATE_NOOP("register", "留党察看"),
+        QT_TRANSLATE_NOOP("register", "开除党籍"),
+        QT_TRANSLATE_NOOP("register", "降级"),
+        QT_TRANSLATE_NOOP("register", "撤职"),
+        QT_TRANSLATE_NOOP("register", "开除"),
+        QT_TRANSLATE_NOOP("register", "降职"),
+    ),
+    "4": (
+        QT_TRANSLATE_NOOP("register", "移送检察机关"),
+        QT_TRANSLATE_NOOP("register", "立案审查后移送司法"),
+    ),
+}
+MEASURE_CHOICES = tuple((m, m) for form in MEASURES.values() for m in form)
+
+INQUIRY_KIND_CHOICES = (
+    ("talk", QT_TRANSLATE_NOOP("register", "谈话")),
+    ("letter", QT_TRANSLATE_NOOP("register", "函询")),
+)
+INQUIRY_OUTCOME_CHOICES = (
+    ("clarified", QT_TRANSLATE_NOOP("register", "了结澄清")),
+    ("first_form", QT_TRANSLATE_NOOP("register", "第一种形态处理")),
+    ("to_verification", QT_TRANSLATE_NOOP("register", "转初步核实")),
+    ("propose_case", QT_TRANSLATE_NOOP("register", "建议立案")),
+)
+VERIFICATION_OUTCOME_CHOICES = (
+    ("closed", QT_TRANSLATE_NOOP("register", "予以了结")),
+    ("first_form", QT_TRANSLATE_NOOP("register", "第一种形态处理")),
+    ("hold", QT_TRANSLATE_NOOP("register", "暂存待查")),
+    ("propose_case", QT_TRANSLATE_NOOP("register", "建议立案")),
+)
+CO_REVIEW_RESULT_CHOICES = (
+    ("agree", QT_TRANSLATE_NOOP("register", "同意")),
+    ("amend", QT_TRANSLATE_NOOP("register", "修改后同意")),
+    ("return", QT_TRANSLATE_NOOP("register", "退回补充调查")),
+)
+RELATION_CHOICES = (
+    ("kin", QT_TRANSLATE_NOOP("register", "亲属")),
+    ("colleague", QT_TRANSLATE_NOOP("register", "曾经同事")),
+    ("village", QT_TRANSLATE_NOOP("register", "同村")),
+    ("classmate", QT_TRANSLATE_NOOP("register", "同学")),
+    ("other", QT_TRANSLATE_NOOP("register", "其他")),
+)
+# Deadline steps and their common defaults in days (local practice differs: DeadlineRule rows).
+DEADLINE_STEPS = (
+    ("clue", QT_TRANSLATE_NOOP("register", "线索提出处置意见"), 30),
+    ("inquiry", QT_TRANSLATE_NOOP("register", "谈话函询"), 30),
+    ("verification", QT_TRANSLATE_NOOP("register", "初步核实"), 90),
+    ("case", QT_TRANSLATE_NOOP("register", "审查调查"), 90),
+    ("co_review", QT_TRANSLATE_NOOP("register", "协审"), 30),
+)
+DEADLINE_STEP_CHOICES = tuple((k, label) for k, label, _days in DEADLINE_STEPS)
+DEFAULT_DAYS = {k: days for k, _label, days in DEADLINE_STEPS}

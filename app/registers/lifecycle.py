@@ -1,0 +1,64 @@
+"""A register's lifecycle: its states and the transitions allowed between them.
+
+A record of a register with a lifecycle keeps its state in the field ``state``, which the edit
+form shows but never sets. Only ``app.services.transitions`` moves a record from one state to
+another, through a declared ``Step``; each step taken is stored as a ``Transition`` row (who, when,
+from, to, why) and shown as the record's timeline (全程留痕).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Step:
+    """One allowed transition: from any of ``sources`` to ``target``.
+
+    ``requires`` are fields that must be filled for the step (the form asks for them), ``sets``
+    values the step writes itself (the disposal a "dispose" step stands for).
+    """
+
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    requires: tuple[str, ...] = ()
+    sets: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    states: tuple[tuple[str, str], ...]  # (stored value, Chinese label), the first is a new record's
+    steps: tuple[Step, ...]
+    open_states: tuple[str, ...] = ()  # states in which the record's deadline runs
+
+    def __post_init__(self) -> None:
+        known = {s for s, _label in self.states}
+        for step in self.steps:
+            unknown = (set(step.sources) | {step.target}) - known
+            if unknown:
+                raise ValueError(f"step {step.name}: unknown states {sorted(unknown)}")
+        if set(self.open_states) - known:
+            raise ValueError("unknown open states")
+
+    @property
+    def initial(self) -> str:
+        return self.states[0][0]
+
+    def state_label(self, state: str) -> str:
+        for value, label in self.states:
+            if value == state:
+                return label
+        return state
+
+    def step(self, name: str) -> Step:
+        for s in self.steps:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def allowed(self, state: str) -> list[Step]:
+        return [s for s in self.steps if state in s.sources]

@@ -1,0 +1,219 @@
+"""Moving a record through its lifecycle, and the timeline of the steps it took (全程留痕).
+
+``apply`` checks that the step is allowed from the record's state, that the fields the step needs
+are filled and that a reason is given, saves those fields through ``RecordService`` (so the
+register's validation and warnings apply), sets the new state and stores a ``Transition`` row,
+all in one transaction. Anything refused changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.models.casework import Transition
+from app.registers.fields import Register
+from app.registers.lifecycle import Step
+from app.security.roles import EDIT
+from app.services.records import NotFoundError, RecordService, ValidationError
+
+REASON_MAX = 500
+REASON_LABEL = QT_TRANSLATE_NOOP("register", "理由")
+
+
+class TransitionRefused(Exception):
+    """A step not allowed from the record's present state."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    by: str
+    action: str  # the step's Chinese label
+    from_state: str  # Chinese labels
+    to_state: str
+    reason: str
+
+
+class Transitions:
+    """Lifecycle operations for one acting user (the same actor as ``records``)."""
+
+    def __init__(self, records: RecordService) -> None:
+        self.records = records
+
+    @staticmethod
+    def _lifecycle(reg: Register) -> Any:
+        if reg.lifecycle is None:
+            raise ValueError(f"register {reg.name} has no lifecycle")
+        return reg.lifecycle
+
+    def state(self, reg: Register, row_id: str) -> str:
+        with self.records.db.session(self.records.user) as s:
+            obj = s.get(reg.model, row_id)
+            if obj is None:
+                raise NotFoundError(row_id)
+            self.records._check_audience(reg, obj)
+            return str(obj.state)  # type: ignore[attr-defined]
+
+    def allowed(self, reg: Register, row_id: str) -> list[Step]:
+        """The steps the record can take now."""
+        return list(self._lifecycle(reg).allowed(self.state(reg, row_id)))
+
+    def apply(
+        self,
+        reg: Register,
+        row_id: str,
+        step_name: str,
+        values: Mapping[str, Any] | None = None,
+        reason: str = "",
+        *,
+        confirmed: bool = False,
+    ) -> str:
+        """Take a step; return the new state. Raise ``TransitionRefused``, ``ValidationError``,
+        ``NeedsConfirmation`` or ``PermissionDenied`` and change nothing."""
+        lifecycle = self._lifecycle(reg)
+        self.records._require(EDIT)
+        try:
+            step = lifecycle.step(step_name)
+        except KeyError:
+            raise TransitionRefused(
+                Message(QT_TRANSLATE_NOOP("app", "没有「{step}」这一办理环节。"), {"step": step_name})
+            ) from None
+        values = dict(values or {})
+        reason = (reason or "").strip()
+        with self.records.db.session(self.records.user) as s:
+            obj = s.get(reg.model, row_id)
+            if obj is None or obj.deleted:
+                raise NotFoundError(row_id)
+            self.records._check_audience(reg, obj)
+            state = str(obj.state)  # type: ignore[attr-defined]
+            if state not in step.sources:
+                allowed = tuple(st.label for st in lifecycle.allowed(state))
+                raise TransitionRefused(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "app", "当前状态为「{state}」，不能「{step}」。此时可以：{allowed}"
+                        ),
+                        {
+                            "state": lifecycle.state_label(state),
+                            "step": step.label,
+                            "allowed": allowed or (QT_TRANSLATE_NOOP("app", "（无，已是最终状态）"),),
+                        },
+                    )
+                )
+            errors: dict[str, Message] = {}
+            if not reason:
+                errors["reason"] = Message(
+                    QT_TRANSLATE_NOOP("app", "请写明「{step}」的理由或依据。"), {"step": step.label}
+                )
+            elif len(reason) > REASON_MAX:
+                errors["reason"] = Message(
+                    QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"),
+                    {"label": REASON_LABEL, "n": str(REASON_MAX)},
+                )
+            program: dict[str, Any] = {"state": step.target, **step.sets}
+            typed, typed_errors = self.records.normalise(
+                reg, {k: v for k, v in values.items() if k != "extension_days"}
+            )
+            errors.update(typed_errors)
+            if "extension_days" in step.requires:
+                program.update(self._extension(reg, obj, values.get("extension_days"), errors))
+            for name in step.requires:
+                if name == "extension_days":
+                    continue
+                given = typed.get(name, getattr(obj, name) if name not in values else None)
+                if given in (None, ""):
+                    errors[name] = Message(
+                        QT_TRANSLATE_NOOP("app", "「{step}」须填写「{label}」。"),
+                        {"step": step.label, "label": reg.field(name).label},
+                    )
+            if errors:
+                raise ValidationError(errors)
+            self.records.save_in(s, reg, values_without(values, "extension_days"), row_id, confirmed=confirmed,
+                                 program_values=program)  # fmt: skip
+            s.add(
+                Transition(
+                    register=reg.name,
+                    record_id=row_id,
+                    action=step.name,
+                    from_state=state,
+                    to_state=step.target,
+                    reason=reason,
+                )
+            )
+            s.flush()
+            return step.target
+
+    @staticmethod
+    def _extension(reg: Register, obj: Any, days: Any, errors: dict[str, Message]) -> dict[str, Any]:
+        label = reg.field("extension_days").label
+        try:
+            n = int(str(days).strip())
+        except (TypeError, ValueError):
+            errors["extension_days"] = Message(
+                QT_TRANSLATE_NOOP("app", "「{label}」须填写 1 到 180 的整数。"), {"label": label}
+            )
+            return {}
+        if not 1 <= n <= 180:
+            errors["extension_days"] = Message(
+                QT_TRANSLATE_NOOP("app", "「{label}」须填写 1 到 180 的整数。"), {"label": label}
+            )
+            return {}
+        return {"extension_days": int(obj.extension_days or 0) + n}
+
+    def timeline(self, reg: Register, row_id: str) -> list[TimelineEntry]:
+        """The record's steps, oldest first, with who took each, when and why."""
+        lifecycle = self._lifecycle(reg)
+        with self.records.db.session(self.records.user) as s:
+            obj = s.get(reg.model, row_id)
+            if obj is None:
+                raise NotFoundError(row_id)
+            self.records._check_audience(reg, obj)
+            rows = s.scalars(
+                select(Transition)
+                .where(
+                    Transition.record_id == row_id,
+                    Transition.register == reg.name,
+                    Transition.deleted.is_(False),
+                )
+                .order_by(Transition.created_at, Transition.version_counter)
+            ).all()
+            out = [
+                TimelineEntry(
+                    at=obj.created_at,
+                    by=obj.created_by,
+                    action=QT_TRANSLATE_NOOP("app", "登记"),
+                    from_state="",
+                    to_state=lifecycle.state_label(lifecycle.initial),
+                    reason="",
+                )
+            ]
+            for t in rows:
+                try:
+                    label = lifecycle.step(t.action).label
+                except KeyError:
+                    label = t.action
+                out.append(
+                    TimelineEntry(
+                        at=t.created_at,
+                        by=t.created_by,
+                        action=label,
+                        from_state=lifecycle.state_label(t.from_state),
+                        to_state=lifecycle.state_label(t.to_state),
+                        reason=t.reason,
+                    )
+                )
+            return out
+
+
+def values_without(values: Mapping[str, Any], *names: str) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k not in names}
