@@ -140,6 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_demo)
 
+    p = sub.add_parser("demo-county", parents=[common], help="建立一个完整的示范县：每个单位一个数据目录")
+    p.add_argument("--out", required=True, metavar="DIR", help="放各单位数据目录的空目录")
+    p.add_argument("--seed", type=_non_negative, default=1, help="种子（默认 1）")
+    p.set_defaults(handler=cmd_demo_county)
+
+    p = sub.add_parser("stats", parents=[common], help="统计数字（四种形态、线索、协审等），县级为汇总数")
+    p.add_argument("--year", type=_non_negative, help="年度（省略为全部年度）")
+    p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="季度（须同时给出 --year）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_stats)
+
     p = sub.add_parser("unit", parents=[common], help="县纪委监委：登记和列出单位")
     unit_sub = p.add_subparsers(dest="unit_command", metavar="ACTION", parser_class=_Parser)
     q = unit_sub.add_parser("add", parents=[common], help="登记一个单位")
@@ -507,6 +518,42 @@ def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
 
 
 cmd_demo = _session_command(_demo_cmd)
+
+
+# ---- demo-county --------------------------------------------------------------------------------------
+def cmd_demo_county(args: argparse.Namespace) -> int:
+    """Build a whole demo county, one data folder per unit plus the county's; print
+    ``CODE<TAB>TYPE<TAB>PATH`` per folder."""
+    from app.services.demo_county import DemoCountyError, build_demo_county
+
+    out = Path(args.out).expanduser()
+    password = _read_password(args, confirm=True)
+    try:
+        folders = build_demo_county(out, password, seed=args.seed)
+    except DemoCountyError as exc:
+        raise CliError(exc.message) from None
+    for folder in folders:
+        print(f"{folder.code}\t{folder.unit_type}\t{folder.path}")
+    return EXIT_OK
+
+
+# ---- stats --------------------------------------------------------------------------------------------
+def _stats_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+    """The figures leaders ask for, for a year or quarter (all years when no year is given)."""
+    from app.services.statistics import figures, render_text
+
+    if args.quarter and not args.year:
+        raise _UsageError("--quarter 须同时给出 --year")
+    result = figures(db, year=args.year, quarter=args.quarter)
+    if args.json:
+        _print_json(result)
+    else:
+        for line in render_text(result):
+            _say(line)
+    return EXIT_OK
+
+
+cmd_stats = _session_command(_stats_cmd)
 
 
 # ---- unit add / list ----------------------------------------------------------------------------------

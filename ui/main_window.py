@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
                 self._add_page(top, f"register:{reg.name}", tr_register(reg.title), self._register_factory(reg.name))
             if area == "org":
                 self._add_page(top, "staffing", self.tr("编制配备汇总"), self._staffing_page)
+            if area == "casework":
+                self._add_page(top, "statistics", self.tr("统计分析"), self._statistics_page)
             top.setExpanded(True)
         system: list[tuple[str, str, Callable[[], QWidget]]] = []
         if self.actor.can(MANAGE_USERS):
@@ -130,6 +132,11 @@ class MainWindow(QMainWindow):
 
     def _staffing_page(self) -> QWidget:
         return StaffingPage(self.db, self.bus, self.settings, self.user)
+
+    def _statistics_page(self) -> QWidget:
+        from ui.pages.statistics_page import StatisticsPage
+
+        return StatisticsPage(self.db, self.actor, self.bus, self.settings)
 
     def _users_page(self) -> QWidget:
         from ui.pages.users_page import UsersPage
