@@ -94,12 +94,18 @@ class MainWindow(QMainWindow):
 
     # ---- navigation -------------------------------------------------------------------
     def _build_navigation(self) -> None:
+        home = QTreeWidgetItem([self.tr("工作台")])
+        home.setData(0, PAGE_KEY_ROLE, "home")
+        self.nav.addTopLevelItem(home)
+        self.factories["home"] = self._home_page
         for area, title in registers.AREAS:
             top = QTreeWidgetItem([tr_register(title)])
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.nav.addTopLevelItem(top)
             for reg in registers.in_area(area):
-                self._add_page(top, f"register:{reg.name}", tr_register(reg.title), self._register_factory(reg.name))
+                self._add_page(
+                    top, f"register:{reg.name}", tr_register(reg.title), self._register_factory(reg.name)
+                )
             if area == "org":
                 self._add_page(top, "staffing", self.tr("编制配备汇总"), self._staffing_page)
             if area == "casework":
@@ -118,7 +124,9 @@ class MainWindow(QMainWindow):
                 self._add_page(top, key, title, factory)
             top.setExpanded(True)
 
-    def _add_page(self, parent: QTreeWidgetItem, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+    def _add_page(
+        self, parent: QTreeWidgetItem, key: str, title: str, factory: Callable[[], QWidget]
+    ) -> None:
         item = QTreeWidgetItem([title])
         item.setData(0, PAGE_KEY_ROLE, key)
         parent.addChild(item)
@@ -132,6 +140,17 @@ class MainWindow(QMainWindow):
 
     def _staffing_page(self) -> QWidget:
         return StaffingPage(self.db, self.bus, self.settings, self.user)
+
+    def _home_page(self) -> QWidget:
+        from ui.pages.home_page import HomePage
+
+        return HomePage(self.records, self.bus, self.settings, self.open_record)
+
+    def open_record(self, register: str, row_id: str) -> None:
+        """Show a record on its register page and open it."""
+        page = self.show_page(f"register:{register}")
+        assert isinstance(page, RegisterPage)
+        page.show_record(row_id)
 
     def _statistics_page(self) -> QWidget:
         from ui.pages.statistics_page import StatisticsPage
@@ -156,6 +175,8 @@ class MainWindow(QMainWindow):
         for i in range(self.nav.topLevelItemCount()):
             top = self.nav.topLevelItem(i)
             assert top is not None
+            if top.data(0, PAGE_KEY_ROLE):
+                items.append(top)
             items.extend(top.child(j) for j in range(top.childCount()))
         return [it for it in items if it is not None]
 
@@ -198,7 +219,10 @@ class MainWindow(QMainWindow):
 
     # ---- menus and shortcuts ----------------------------------------------------------
     def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Callable[[], object]
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -219,9 +243,13 @@ class MainWindow(QMainWindow):
 
         system_menu = bar.addMenu(self.tr("系统管理(&M)"))
         if "users" in self.factories:
-            system_menu.addAction(self._action(self.tr("用户管理(&U)"), None, lambda: self.show_page("users")))
+            system_menu.addAction(
+                self._action(self.tr("用户管理(&U)"), None, lambda: self.show_page("users"))
+            )
         if "audit" in self.factories:
-            system_menu.addAction(self._action(self.tr("审计日志(&A)"), None, lambda: self.show_page("audit")))
+            system_menu.addAction(
+                self._action(self.tr("审计日志(&A)"), None, lambda: self.show_page("audit"))
+            )
         if self.actor.can(BACKUP):
             system_menu.addAction(self._action(self.tr("备份(&B)…"), None, self.open_backup))
         if self.actor.can(MANAGE_USERS):
@@ -231,8 +259,12 @@ class MainWindow(QMainWindow):
         system_menu.addAction(self._action(self.tr("修改密码(&P)…"), None, self.change_password))
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
-        view_menu.addAction(self._action(self.tr("放大字体"), QKeySequence.StandardKey.ZoomIn, lambda: self.step_font(1)))
-        view_menu.addAction(self._action(self.tr("缩小字体"), QKeySequence.StandardKey.ZoomOut, lambda: self.step_font(-1)))
+        view_menu.addAction(
+            self._action(self.tr("放大字体"), QKeySequence.StandardKey.ZoomIn, lambda: self.step_font(1))
+        )
+        view_menu.addAction(
+            self._action(self.tr("缩小字体"), QKeySequence.StandardKey.ZoomOut, lambda: self.step_font(-1))
+        )
         view_menu.addAction(self._action(self.tr("默认字号"), "Ctrl+0", lambda: self.set_font_size(11)))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("下一页"), "Ctrl+PgDown", lambda: self._step_page(1)))
@@ -333,7 +365,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于"),
-            self.tr("基层纪检监察工作台 {version}\n单机运行，数据经加密 U 盘与县纪委监委交换。").format(version=__version__),
+            self.tr("基层纪检监察工作台 {version}\n单机运行，数据经加密 U 盘与县纪委监委交换。").format(
+                version=__version__
+            ),
         )
 
     # ---- status bar and layout --------------------------------------------------------
@@ -416,9 +450,9 @@ class MainWindow(QMainWindow):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("自动备份"),
-                self.tr("退出时的自动备份没有完成：{reason}\n程序仍将退出。下次请在“系统管理 → 备份”中手动备份。").format(
-                    reason=task.error_text
-                ),
+                self.tr(
+                    "退出时的自动备份没有完成：{reason}\n程序仍将退出。下次请在“系统管理 → 备份”中手动备份。"
+                ).format(reason=task.error_text),
                 QMessageBox.StandardButton.NoButton,
                 self,
             )

@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.local import Installation
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Clue, DeadlineRule, Report
+from app.models.org import Unit
 from app.registers.casework_choices import (
     AUTHORITY_CHOICES,
     CATEGORIES,
@@ -217,6 +219,29 @@ REPORTS = Register(
 
 
 # ---- clues -------------------------------------------------------------------------------------
+def _same_zone(s: Session, clue: Clue, values: dict[str, Any]) -> dict[str, Message]:
+    """交叉办案: a zone (片区) hands a clue to another unit of the same zone."""
+    new_id = values.get("handling_unit_id")
+    current_id = clue.handling_unit_id
+    if current_id is None:
+        code = s.scalars(select(Installation.unit_code)).first()
+        current = s.scalars(select(Unit).where(Unit.code == code, Unit.deleted.is_(False))).first()
+    else:
+        current = s.get(Unit, current_id)
+    new = s.get(Unit, new_id) if new_id else None
+    if new is None:
+        return {}
+    if current is not None and new.id == current.id:
+        return {"handling_unit_id": Message(QT_TRANSLATE_NOOP("app", "请选择另一个单位承办。"))}
+    if current is None or current.zone_id is None or new.zone_id != current.zone_id:
+        return {
+            "handling_unit_id": Message(
+                QT_TRANSLATE_NOOP("app", "交叉办理只能交给同一片区协作区内的其他单位。")
+            )
+        }
+    return {}
+
+
 CLUE_LIFECYCLE = Lifecycle(
     states=(
         ("registered", QT_TRANSLATE_NOOP("register", "已登记")),
@@ -258,6 +283,14 @@ CLUE_LIFECYCLE = Lifecycle(
             QT_TRANSLATE_NOOP("register", "办结"),
             ("talk", "verification", "case"),
             "finished",
+        ),
+        Step(
+            "cross_handle",
+            QT_TRANSLATE_NOOP("register", "交叉办理（交片区内其他单位）"),
+            ("registered", "proposed", "talk", "verification", "held"),
+            "",
+            requires=("handling_unit_id",),
+            check=lambda s, clue, values: _same_zone(s, clue, values),
         ),
         Step("reactivate", QT_TRANSLATE_NOOP("register", "重新启用（暂存线索）"), ("held",), "proposed"),
         Step("withdraw", QT_TRANSLATE_NOOP("register", "退回重拟"), ("proposed",), "registered"),

@@ -8,17 +8,27 @@ from, to, why) and shown as the record's timeline (全程留痕).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.i18n import Message
+
+# A step's own rule: (session, the record, the values given) -> errors by field.
+StepCheck = Callable[["Session", Any, dict[str, Any]], dict[str, "Message"]]
 
 
 @dataclass(frozen=True)
 class Step:
-    """One allowed transition: from any of ``sources`` to ``target``.
+    """One allowed transition: from any of ``sources`` to ``target`` ("" keeps the state: an
+    extension, a hand-over).
 
     ``requires`` are fields that must be filled for the step (the form asks for them), ``sets``
-    values the step writes itself (the disposal a "dispose" step stands for).
+    values the step writes itself (the disposal a "dispose" step stands for), ``check`` a rule of
+    the step's own.
     """
 
     name: str
@@ -27,6 +37,7 @@ class Step:
     target: str
     requires: tuple[str, ...] = ()
     sets: Mapping[str, Any] = field(default_factory=dict)
+    check: StepCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -38,7 +49,7 @@ class Lifecycle:
     def __post_init__(self) -> None:
         known = {s for s, _label in self.states}
         for step in self.steps:
-            unknown = (set(step.sources) | {step.target}) - known
+            unknown = (set(step.sources) | ({step.target} if step.target else set())) - known
             if unknown:
                 raise ValueError(f"step {step.name}: unknown states {sorted(unknown)}")
         if set(self.open_states) - known:

@@ -60,7 +60,7 @@ def _names(s: Session, model: Any, ids: Iterable[str | None]) -> dict[str, str]:
     wanted = {i for i in ids if i}
     if not wanted:
         return {}
-    return dict(s.execute(select(model.id, model.name).where(model.id.in_(wanted))).tuples().all())
+    return dict(s.execute(select(model.id, model.name).where(model.id.in_(wanted))).all())
 
 
 def due_items(
@@ -97,7 +97,7 @@ def due_items(
                     model.state.in_(lifecycle.open_states),
                     *_visible(records, model),
                 )
-            ).tuples()
+            )
             for item, clue in rows:
                 start = item.started_on or item.created_at.date()
                 due = start + timedelta(days=days[step] + (item.extension_days or 0))
@@ -118,7 +118,7 @@ def due_items(
                 select(CoReview, Case)
                 .join(Case, Case.id == CoReview.case_id)
                 .where(CoReview.deleted.is_(False), CoReview.state == "requested", *_visible(records, Case))
-            ).tuples()
+            )
         )
         staff = _names(s, Staff, (row[5] for row in out))
         units = _names(s, Unit, [row[6] for row in out] + [k.handling_unit_id for _r, k in reviews])

@@ -120,7 +120,8 @@ class Transitions:
                     QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"),
                     {"label": REASON_LABEL, "n": str(REASON_MAX)},
                 )
-            program: dict[str, Any] = {"state": step.target, **step.sets}
+            target = step.target or state
+            program: dict[str, Any] = {"state": target, **step.sets}
             typed, typed_errors = self.records.normalise(
                 reg, {k: v for k, v in values.items() if k != "extension_days"}
             )
@@ -136,6 +137,8 @@ class Transitions:
                         QT_TRANSLATE_NOOP("app", "「{step}」须填写「{label}」。"),
                         {"step": step.label, "label": reg.field(name).label},
                     )
+            if step.check is not None and not errors:
+                errors.update(step.check(s, obj, typed))
             if errors:
                 raise ValidationError(errors)
             self.records.save_in(s, reg, values_without(values, "extension_days"), row_id, confirmed=confirmed,
@@ -146,12 +149,12 @@ class Transitions:
                     record_id=row_id,
                     action=step.name,
                     from_state=state,
-                    to_state=step.target,
+                    to_state=target,
                     reason=reason,
                 )
             )
             s.flush()
-            return step.target
+            return target
 
     @staticmethod
     def _extension(reg: Register, obj: Any, days: Any, errors: dict[str, Message]) -> dict[str, Any]:

@@ -43,7 +43,7 @@ from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, 
 from app.security.roles import EDIT, PermissionDenied
 from app.security.secrecy import SECRECY_CHOICES, has_secrecy
 from app.security.sensitive import RESTRICTED
-from app.services.records import NotFoundError, RecordService, ValidationError
+from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
 
 INT_LIMIT = 999_999_999
@@ -230,6 +230,9 @@ class _FieldEditor:
                 line_edit.setToolTip(tr_app(f.pattern_hint))
             line_edit.textChanged.connect(changed)
             self.widget = self.focus = line_edit
+        if not f.editable:
+            self.widget.setEnabled(False)
+            self.widget.setToolTip(QCoreApplication.translate("RecordForm", "由办理环节设定，不能直接修改。"))
         if self.restricted:
             self._restrict()
         elif f.sensitive:
@@ -305,8 +308,34 @@ class _FieldEditor:
             w.setText("" if value is None else str(value))
 
 
+def ask_to_go_on(parent: QWidget, warnings: list[str]) -> bool:
+    """The register warns (a handler with a declared tie, a possible duplicate): go on anyway?"""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("RecordForm", "请注意"),
+        QCoreApplication.translate("RecordForm", "保存前请确认：\n\n{warnings}\n\n仍要保存吗？").format(
+            warnings="\n".join(f"• {w}" for w in warnings)
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    yes = box.addButton(
+        QCoreApplication.translate("RecordForm", "仍然保存"), QMessageBox.ButtonRole.AcceptRole
+    )
+    no = box.addButton(
+        QCoreApplication.translate("RecordForm", "返回修改"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 class RecordForm(QDialog):
-    """New (``row_id`` None) or edit a record. ``saved`` carries the id after each save."""
+    """New (``row_id`` None) or edit a record. ``saved`` carries the id after each save.
+
+    When the register warns (``NeedsConfirmation``) the form asks ``confirm_warnings`` (a message
+    box; tests replace it) and saves again only if the person goes on."""
 
     saved = Signal(str)
 
@@ -325,6 +354,8 @@ class RecordForm(QDialog):
         self.saved_id: str | None = None
         self.read_only = False
         self.no_permission = not records.can(EDIT)
+        self.confirm_warnings: Callable[[list[str]], bool] = lambda warnings: ask_to_go_on(self, warnings)
+        self.last_warnings: list[str] = []
         self.setObjectName("recordForm")
         self.setStyleSheet(STYLE)
         title = tr_register(reg.title)
@@ -435,6 +466,11 @@ class RecordForm(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.summary)
         layout.addWidget(self.scroll_area, 1)
+        self.timeline: Any = None
+        self.step_button: QPushButton | None = None
+        self.transition_dialog: Any = None
+        if reg.lifecycle is not None and row_id is not None:
+            self._add_timeline(layout, button_row)
         layout.addLayout(button_row)
         self.form_widget = form_widget
         self._fit()
@@ -442,6 +478,65 @@ class RecordForm(QDialog):
         first = next(iter(self.editors.values()), None)
         if first is not None:
             first.focus.setFocus()
+
+    # ---- lifecycle: the timeline and the 办理 button ---------------------------------------------
+    def _add_timeline(self, layout: QVBoxLayout, button_row: QHBoxLayout) -> None:
+        from ui.dialogs.transition_dialog import TimelineView
+
+        heading = QLabel(self.tr("办理记录（全程留痕）"))
+        heading.setObjectName("timelineHeading")
+        self.timeline = TimelineView()
+        layout.addWidget(heading)
+        layout.addWidget(self.timeline)
+        self.refresh_timeline()
+        if not self.read_only:
+            self.step_button = QPushButton(self.tr("办理…"))
+            self.step_button.setObjectName("stepButton")
+            self.step_button.setToolTip(self.tr("按办理流程进入下一环节（Ctrl+J）"))
+            self.step_button.setAutoDefault(False)
+            self.step_button.clicked.connect(self.show_step_menu)
+            QShortcut(QKeySequence("Ctrl+J"), self, self.show_step_menu)
+            button_row.insertWidget(0, self.step_button)
+
+    def refresh_timeline(self) -> None:
+        from app.services.transitions import Transitions
+
+        if self.timeline is not None and self.row_id is not None:
+            self.timeline.set_entries(Transitions(self.records).timeline(self.reg, self.row_id))
+
+    def step_menu(self) -> QMenu:
+        from app.services.transitions import Transitions
+        from ui.dialogs.transition_dialog import step_menu
+
+        assert self.row_id is not None
+        return step_menu(self, Transitions(self.records), self.reg, self.row_id, self.take_step)
+
+    def show_step_menu(self) -> None:
+        if self.step_button is None:
+            return
+        menu = self.step_menu()
+        menu.exec(self.step_button.mapToGlobal(self.step_button.rect().bottomLeft()))
+
+    def take_step(self, step: Any) -> Any:
+        """Open the dialog for a step (unsaved edits are saved first); returns the dialog."""
+        from ui.dialogs.transition_dialog import TransitionDialog
+
+        if self.row_id is None or (self.is_dirty() and not self.save()):
+            return None
+        dialog = TransitionDialog(self.records, self.reg, self.row_id, step, self, subject=self.windowTitle())
+        dialog.accepted.connect(self._step_taken)
+        self.transition_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _step_taken(self) -> None:
+        assert self.row_id is not None
+        stored = self.records.get(self.reg, self.row_id)
+        for f in self.reg.fields:
+            self.editors[f.name].set_value(stored.get(f.name))
+        self._initial = self.values()
+        self.refresh_timeline()
+        self.saved.emit(self.row_id)
 
     def _fit(self) -> None:
         """As tall as the form needs (messages included), within the screen."""
@@ -489,8 +584,13 @@ class RecordForm(QDialog):
         return changed
 
     def values(self) -> dict[str, Any]:
-        """What the form would save; sensitive fields the user may not read are left out."""
-        return {name: editor.value() for name, editor in self.editors.items() if not editor.restricted}
+        """What the form would save; sensitive fields the user may not read, and fields only the
+        program sets (a lifecycle's state), are left out."""
+        return {
+            name: editor.value()
+            for name, editor in self.editors.items()
+            if not editor.restricted and editor.field.editable
+        }
 
     def value(self, name: str) -> Any:
         """The value a field holds now, as it would be saved (typed text for an unknown reference)."""
@@ -575,7 +675,13 @@ class RecordForm(QDialog):
         if self.read_only:
             return False
         try:
-            row_id = self.records.save(self.reg, self.values(), self.row_id)
+            try:
+                row_id = self.records.save(self.reg, self.values(), self.row_id)
+            except NeedsConfirmation as exc:
+                self.last_warnings = [_text(w) for w in exc.warnings]
+                if not self.confirm_warnings(self.last_warnings):
+                    return False
+                row_id = self.records.save(self.reg, self.values(), self.row_id, confirmed=True)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False

@@ -69,6 +69,7 @@ from ui.dialogs.record_form import RecordForm
 from ui.events import ChangeBus
 from ui.i18n import tr_message, tr_register, tr_value
 from ui.models.record_table import RecordTableModel
+from ui.pages.workflow_tools import WorkflowTools
 from ui.tasks import Progress, Task, run_task
 
 SEARCH_DELAY_MS = 200
@@ -256,6 +257,9 @@ class RegisterPage(QWidget):
         for action in (self.act_history, self.act_export, self.act_refresh):
             self.toolbar.addAction(action)
         self.act_restore.setVisible(False)
+        self.workflow: WorkflowTools | None = WorkflowTools(
+            self
+        )  # 办理 and 打印, where the register has them
         if not self.can_edit:
             why = self.tr("当前用户的角色只能查看，不能修改。")
             for action in (self.act_new, self.act_delete, self.act_restore, self.act_undo):
@@ -591,6 +595,8 @@ class RegisterPage(QWidget):
         self.act_export.setEnabled(self.can_export and self.model.rowCount() > 0)
         self.act_undo.setEnabled(edit and bool(self._undo_ids))
         self.undo_button.setEnabled(edit)
+        if self.workflow is not None:
+            self.workflow.update()
 
     # ---- editing ---------------------------------------------------------------------------
     def open_editor(self, row_id: str | None = None) -> RecordForm:
@@ -614,6 +620,16 @@ class RegisterPage(QWidget):
             return None
         return self.open_editor(None)
 
+    def show_record(self, row_id: str) -> RecordForm | None:
+        """Find a record in the list (clearing search and filters if they hide it) and open it."""
+        if self.model.row_of(row_id) < 0 and (self.search_edit.text() or self.filter_values()):
+            self.search_edit.clear()
+            for combo in self.filters.values():
+                combo.setCurrentIndex(0)
+            self.apply_filters()
+        self.select_ids([row_id])
+        return self.open_editor(row_id)
+
     def edit_selected(self) -> RecordForm | None:
         row_id = self.selected_id()
         if row_id is None:
@@ -628,6 +644,10 @@ class RegisterPage(QWidget):
         else:
             self.select_ids([row_id])
             self.show_status(self.tr("已保存「{name}」。").format(name=html.escape(self._subject(row_id))))
+
+    @staticmethod
+    def tr_label(label: str) -> str:
+        return tr_register(label)
 
     # ---- delete, undo, restore ---------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:

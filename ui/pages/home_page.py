@@ -1,0 +1,200 @@
+"""工作台: what needs doing. The deadline panel lists, per handler, the clues, inquiries,
+verifications, cases and co-reviews whose deadline falls within the next 7 days or has passed.
+Double-click (or Enter) opens the record on its register page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.registers import get as get_register
+from app.services.deadlines import HORIZON_DAYS, DueItem, by_handler, due_items
+from app.services.records import RecordService
+from ui.events import ChangeBus
+from ui.i18n import tr_register
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+OVERDUE = QColor("#c62828")
+WATCHED = {"clues", "inquiries", "verifications", "cases", "co_reviews", "deadline_rules", "staff"}
+
+
+class DeadlineTree(QTreeWidget):
+    """Handlers as top rows, their due items below; Enter opens the current item."""
+
+    def __init__(self, open_item: Callable[[DueItem], None]) -> None:
+        super().__init__()
+        self.open_item = open_item
+        self.itemActivated.connect(self._activated)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        due = item.data(0, ITEM_ROLE)
+        if isinstance(due, DueItem):
+            self.open_item(due)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self._activated(self.currentItem(), 0)
+            return
+        super().keyPressEvent(event)
+
+
+class HomePage(QWidget):
+    def __init__(
+        self,
+        records: RecordService,
+        bus: ChangeBus,
+        settings: QSettings,
+        open_record: Callable[[str, str], None],
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("homePage")
+        self.records = records
+        self.settings = settings
+        self.open_record = open_record
+        self.today = today
+        self.items: list[DueItem] = []
+        self._stale = True
+
+        title = QLabel(self.tr("工作台"))
+        title.setObjectName("pageTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        title.setFont(font)
+        self.summary = QLabel()
+        self.summary.setObjectName("deadlineSummary")
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.refresh)
+        heading = QLabel(self.tr("期限提醒：{n} 天内到期和已超期的事项（按承办人）").format(n=HORIZON_DAYS))
+        heading.setObjectName("panelTitle")
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+
+        self.tree = DeadlineTree(self._open)
+        self.tree.setObjectName("deadlines")
+        self.tree.setHeaderLabels(
+            [
+                self.tr("承办人 / 事项"),
+                self.tr("编号"),
+                self.tr("被反映人"),
+                self.tr("办理环节"),
+                self.tr("承办单位"),
+                self.tr("期限"),
+                self.tr("剩余"),
+            ]
+        )
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setAccessibleName(self.tr("期限提醒"))
+        self.empty = QLabel(self.tr("没有 7 天内到期或已超期的事项。"))
+        self.empty.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, name: str) -> None:
+        if name in WATCHED:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.items = due_items(self.records, today=self.today())
+        self.tree.clear()
+        overdue = sum(1 for i in self.items if i.overdue)
+        self.summary.setText(
+            self.tr("已超期 {overdue} 项，{n} 天内到期 {soon} 项。").format(
+                overdue=overdue, n=HORIZON_DAYS, soon=len(self.items) - overdue
+            )
+        )
+        self.empty.setVisible(not self.items)
+        self.tree.setVisible(bool(self.items))
+        for handler, items in by_handler(self.items).items():
+            late = sum(1 for i in items if i.overdue)
+            top = QTreeWidgetItem(
+                [
+                    self.tr("{handler}（{n} 项，超期 {late} 项）").format(
+                        handler=handler or self.tr("未指定承办人"), n=len(items), late=late
+                    )
+                ]
+            )
+            font = QFont(top.font(0))
+            font.setBold(True)
+            top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            for item in items:
+                left = (
+                    self.tr("已超期 {n} 天").format(n=-item.days_left)
+                    if item.overdue
+                    else self.tr("今天到期")
+                    if item.days_left == 0
+                    else self.tr("还有 {n} 天").format(n=item.days_left)
+                )
+                row = QTreeWidgetItem(
+                    [
+                        tr_register(get_register(item.register).title),
+                        item.what,
+                        item.subject,
+                        tr_register(item.step),
+                        item.unit,
+                        item.due.isoformat(),
+                        left,
+                    ]
+                )
+                row.setData(0, ITEM_ROLE, item)
+                if item.overdue:
+                    for c in range(self.tree.columnCount()):
+                        row.setForeground(c, QBrush(OVERDUE))
+                top.addChild(row)
+            top.setExpanded(True)
+
+    def rows(self) -> list[list[str]]:
+        """Every item row as shown (tests)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            assert top is not None
+            for j in range(top.childCount()):
+                child = top.child(j)
+                assert child is not None
+                out.append([child.text(c) for c in range(self.tree.columnCount())])
+        return out
+
+    def _open(self, item: DueItem) -> None:
+        self.open_record(item.register, item.row_id)
