@@ -130,7 +130,7 @@ REPORT_LIFECYCLE = Lifecycle(
         ("archived", QT_TRANSLATE_NOOP("register", "已存档")),
     ),
     steps=(
-        Step("to_clue", QT_TRANSLATE_NOOP("register", "转为问题线索"), ("received",), "clued"),
+        Step("to_clue", QT_TRANSLATE_NOOP("register", "转为问题线索"), ("received", "clued"), "clued"),
         Step("archive", QT_TRANSLATE_NOOP("register", "存档（不构成线索）"), ("received",), "archived"),
         Step("reopen", QT_TRANSLATE_NOOP("register", "重新受理"), ("archived",), "received"),
     ),

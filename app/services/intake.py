@@ -1,5 +1,6 @@
-"""From a report (信访举报) to a problem clue: the clue starts with the report's facts, and the
-report moves to 已转线索 once its first clue is saved."""
+"""From a report (信访举报) to one or more problem clues: each clue starts with the report's facts;
+the report moves to 已转线索 with its first clue, and every clue made from it is a step on the
+report's timeline."""
 
 from __future__ import annotations
 
@@ -42,12 +43,8 @@ def clue_values_from_report(records: RecordService, report_id: str) -> dict[str,
     return values
 
 
-def mark_report_clued(records: RecordService, report_id: str, clue_number: str) -> bool:
-    """Move the report to 已转线索 after its first clue; False when it already was."""
+def mark_report_clued(records: RecordService, report_id: str, clue_number: str) -> str:
+    """Record on the report that a clue was made from it (the report is then 已转线索)."""
     reports = get_register("reports")
-    transitions = Transitions(records)
-    if transitions.state(reports, report_id) != "received":
-        return False
     reason = str(Message(QT_TRANSLATE_NOOP("app", "已转为问题线索 {number}"), {"number": clue_number}))
-    transitions.apply(reports, report_id, "to_clue", {}, reason)
-    return True
+    return Transitions(records).apply(reports, report_id, "to_clue", {}, reason)

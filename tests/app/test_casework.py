@@ -273,9 +273,11 @@ def test_a_report_becomes_a_clue(records: RecordService, org: Org) -> None:
     values = clue_values_from_report(records, rid)
     assert values["source"] == "petition" and values["report_id"] == rid and values["subject_name"] == "郑某"
     cid = records.save(CLUES, values)
-    assert mark_report_clued(records, rid, records.get(CLUES, cid)["number"])
-    assert records.get(REPORTS, rid)["state"] == "clued"
-    assert not mark_report_clued(records, rid, "x")  # a second clue leaves the report as it is
+    assert mark_report_clued(records, rid, records.get(CLUES, cid)["number"]) == "clued"
+    second = records.save(CLUES, {**values, "category": "违反工作纪律", "subcategory": ""}, confirmed=True)
+    mark_report_clued(records, rid, records.get(CLUES, second)["number"])
+    timeline = Transitions(records).timeline(REPORTS, rid)
+    assert [e.reason for e in timeline[1:]] == ["已转为问题线索 2021-0001", "已转为问题线索 2021-0002"]
     with pytest.raises(ValidationError) as named:
         records.save(
             REPORTS,
