@@ -70,7 +70,9 @@ class TimelineView(QTreeWidget):
             item = QTreeWidgetItem([local_time(e.at), e.by, tr_register(e.action), state, e.reason])
             item.setToolTip(4, e.reason)
             self.addTopLevelItem(item)
-        self.setMinimumHeight(min(60 + 24 * len(entries), 220))
+        row = self.sizeHintForRow(0) if entries else self.fontMetrics().height() + 8
+        height = self.header().sizeHint().height() + row * max(len(entries), 1) + 2 * self.frameWidth() + 6
+        self.setFixedHeight(min(height, 240))
 
     def rows(self) -> list[list[str]]:
         out = []

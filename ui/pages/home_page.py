@@ -115,7 +115,7 @@ class HomePage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         bus.changed.connect(self._on_changed)
 
     def _on_changed(self, name: str) -> None:
