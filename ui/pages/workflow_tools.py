@@ -22,6 +22,7 @@ from app.services.transitions import Transitions
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.transition_dialog import TransitionDialog, step_menu
 from ui.i18n import tr_message
+from ui.print_actions import register_print_actions
 
 if TYPE_CHECKING:
     from ui.pages.register_page import RegisterPage
@@ -50,11 +51,7 @@ class WorkflowTools(QObject):
             assert menu is not None
             menu.aboutToShow.connect(self._fill_menu)
             page.toolbar.insertWidget(page.act_history, self.step_button)
-        try:
-            from ui.print_actions import register_print_actions
-        except ImportError:  # pragma: no cover - printing not installed
-            register_print_actions = None
-        if register_print_actions is not None and page.actor.can(PRINT):
+        if page.actor.can(PRINT):
             self.print_actions = list(register_print_actions(self.reg.name))
         if self.print_actions:
             self.print_button = QToolButton()
