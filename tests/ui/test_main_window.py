@@ -152,6 +152,7 @@ def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
     assert "SQLite" in window.db_label.text() and "jiwei.db" in window.db_label.text()
     assert window.user_label.text() == "用户：admin（单位管理员）"
     keys = window.page_keys()
+    assert keys[0] == "home" and window.current_page_key() == "home"  # a first start opens 工作台
     assert "register:units" in keys and "register:clues" in keys and "staffing" in keys
     for key in keys:
         page = window.show_page(key)
@@ -159,8 +160,9 @@ def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
         assert window.current_page_key() == key
         if key == "staffing":
             assert isinstance(page, StaffingPage)
-        elif key in ("users", "audit"):
-            assert type(page).__name__ == {"users": "UsersPage", "audit": "AuditPage"}[key]
+        elif key in ("users", "audit", "home", "statistics"):
+            names = {"users": "UsersPage", "audit": "AuditPage", "home": "HomePage", "statistics": "StatisticsPage"}
+            assert type(page).__name__ == names[key]
         else:
             assert isinstance(page, RegisterPage)
             assert page.reg.name == key.split(":", 1)[1]
