@@ -60,7 +60,7 @@ def fill(db: Any, clues: int, dispositions: int) -> None:
     disposals = ["", *(code for code, _ in DISPOSAL_CHOICES)]
     categories = list(CATEGORIES)
     with db.session("bench") as s:
-        units = list(s.execute(select(Unit.id, Unit.unit_type).where(Unit.deleted.is_(False))).all())
+        units = list(s.execute(select(Unit.id, Unit.unit_type).where(Unit.deleted.is_(False)).order_by(Unit.code)).all())
         handling = [u for u, t in units if t in ("township", "group", "county")]
         groups = [u for u, t in units if t == "group"]
         clue_ids: list[str] = []

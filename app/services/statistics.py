@@ -404,10 +404,9 @@ def stats_years(db: Database, user: str = "system") -> list[int]:
     years: set[int] = set()
     with db.session(user) as s:
         for model, column in columns:
-            low, high = s.execute(
-                select(func.min(column), func.max(column)).where(model.deleted.is_(False))
-            ).one()
-            for d in (low, high):
+            # min() and max() each alone: SQLite then reads one end of the (deleted, date) index.
+            for aggregate in (func.min(column), func.max(column)):
+                d = s.scalar(select(aggregate).where(model.deleted.is_(False)))
                 if isinstance(d, str):  # SQLite without type affinity
                     d = date.fromisoformat(d[:10])
                 if isinstance(d, date):
