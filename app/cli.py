@@ -106,6 +106,16 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是年份：{text}") from None
+    if not 1949 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"年份须在 1949 到 2100 之间：{text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m app",
@@ -146,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_demo_county)
 
     p = sub.add_parser("stats", parents=[common], help="统计数字（四种形态、线索、协审等），县级为汇总数")
-    p.add_argument("--year", type=_non_negative, help="年度（省略为全部年度）")
+    p.add_argument("--year", type=_year, help="年度（省略为全部年度）")
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="季度（须同时给出 --year）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_stats)

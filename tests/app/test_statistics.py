@@ -417,6 +417,7 @@ def test_cli_stats_json(cli: Cli) -> None:
     assert "运用第一种形态 3 人次，其中乡镇纪委 2 人次，占 66.67%" in text.stdout + text.stderr
     refused = cli.run("stats", "--quarter", "2", "--json")
     assert refused.returncode == 2
+    assert cli.run("stats", "--year", "0", "--json").returncode == 2
 
 
 def test_the_demo_county_reproduces_the_seed_report(tmp_path: Path) -> None:
