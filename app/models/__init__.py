@@ -21,16 +21,19 @@ from app.models.org import (
     Village,
     Zone,
 )
+from app.models.residency import ChecklistItem, LedgerEntry, Visit
 from app.security.audit import AuditEntry
 
 __all__ = [
     "AuditEntry",
     "Case",
+    "ChecklistItem",
     "Clue",
     "CoReview",
     "DeadlineRule",
     "Disposition",
     "Inquiry",
+    "LedgerEntry",
     "Liaison",
     "Report",
     "Staff",
@@ -40,6 +43,7 @@ __all__ = [
     "Transition",
     "Unit",
     "Verification",
+    "Visit",
     "Village",
     "Zone",
 ]

@@ -75,6 +75,9 @@ class Clue(SecrecyMixin, SubjectMixin, SyncMixin, Base):
     disposal_reason: Mapped[str] = mapped_column(Text, default="")
     decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # 集体研究日期
     duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("clues.id"), nullable=True)
+    visit_id: Mapped[str | None] = mapped_column(
+        ForeignKey("visits.id"), nullable=True, index=True
+    )  # 驻村发现
     state: Mapped[str] = mapped_column(String(16), default="registered", index=True)
 
 

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import cases, clues, org, ties
+from app.registers import cases, clues, org, residency, ties
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {
     r.name: r
-    for r in (*org.REGISTERS, *clues.REGISTERS, *cases.REGISTERS, ties.STAFF_TIES, clues.DEADLINE_RULES)
+    for r in (
+        *org.REGISTERS,
+        *clues.REGISTERS,
+        *cases.REGISTERS,
+        ties.STAFF_TIES,
+        clues.DEADLINE_RULES,
+        *residency.REGISTERS,
+    )
 }
 
 # Navigation areas in display order: (key, Chinese title). Later registers add their area here.
 AREAS: tuple[tuple[str, str], ...] = (
     (clues.AREA, QT_TRANSLATE_NOOP("register", "监督执纪")),
+    (residency.AREA, QT_TRANSLATE_NOOP("register", "日常监督")),
     (org.AREA, QT_TRANSLATE_NOOP("register", "组织机构")),
 )
 

@@ -454,6 +454,14 @@ CLUES = Register(
         Field("disposal_reason", QT_TRANSLATE_NOOP("register", "处置理由"), kind=LONGTEXT, in_list=False),
         Field("decided_on", QT_TRANSLATE_NOOP("register", "集体研究日期"), kind=DATE, in_list=False),
         Field(
+            "visit_id",
+            QT_TRANSLATE_NOOP("register", "来源驻村记录"),
+            kind=REF,
+            ref="visits",
+            in_list=False,
+            editable=False,
+        ),
+        Field(
             "duplicate_of",
             QT_TRANSLATE_NOOP("register", "疑似重复"),
             kind=REF,

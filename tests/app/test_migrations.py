@@ -66,3 +66,42 @@ def test_the_quick_start_check_agrees_with_alembic() -> None:
     from app.db.migrate import head_revision, newest_revision_file
 
     assert newest_revision_file() == head_revision()
+
+
+def test_a_table_rebuilt_by_a_migration_keeps_the_rows_that_refer_to_it(db_url: str) -> None:
+    """0004 adds a column with a foreign key to ``clues``, which SQLite does by copying the table;
+    inquiries referring to a clue must neither block that nor lose their clue."""
+    from datetime import date
+
+    from apphelpers import init_installation
+
+    from app.registers import get
+    from app.services.records import RecordService
+    from app.services.transitions import Transitions
+
+    db = init_installation(Database(db_url))
+    try:
+        r = RecordService(db, "admin")
+        clue = r.save(
+            get("clues"), {"source": "petition", "received_on": date(2021, 1, 1), "subject_name": "甲"}
+        )
+        t = Transitions(r)
+        t.apply(get("clues"), clue, "propose", {"proposed_handling": "talk", "approver": "陈书记"}, "拟办")
+        t.apply(
+            get("clues"),
+            clue,
+            "dispose_talk",
+            {"disposal_reason": "较轻", "decided_on": date(2021, 1, 2)},
+            "研究",
+        )
+        unit = r.ids(get("units"))[0]
+        a = r.save(get("staff"), {"name": "甲", "unit_id": unit, "post": "staff"})
+        b = r.save(get("staff"), {"name": "乙", "unit_id": unit, "post": "staff"})
+        inquiry = r.save(get("inquiries"), {"clue_id": clue, "lead_id": a, "member_id": b})
+        command.downgrade(alembic_config(db.engine), "0003")
+        upgrade(db.engine)
+        assert current_revision(db.engine) == head_revision()
+        assert r.get(get("inquiries"), inquiry)["clue_id"] == clue
+        assert r.get(get("clues"), clue)["visit_id"] is None
+    finally:
+        db.close()
