@@ -32,6 +32,8 @@ from app.db.local import ChangeLog
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import REGISTERS
 from app.registers import get as get_register
+from app.security.roles import Actor
+from app.services import demo_casework
 from app.services.database import Database
 from app.services.installation import SetupRequest
 from app.services.login import Opened, create
@@ -545,8 +547,17 @@ def _tally(s: Session, since: int) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def add_demo_batch(db: Database, seed: int, user: str = "demo") -> dict[str, int]:
-    """Add one deterministic batch of demo data for this installation's unit type.
+def add_demo_batch(
+    db: Database, seed: int, user: Actor | str = "demo", *, seed_county: bool = False
+) -> dict[str, int]:
+    """Add one deterministic batch of demo data for this installation's unit type: organisation
+    and casework (``app.services.demo_casework``).
+
+    ``user`` is who enters it: an ``Actor`` holding the sensitive-field key (``Opened.actor``)
+    fills reporters, summaries and reports too; a plain name leaves them empty (see
+    ``demo_casework``). ``seed_county``: on a county's first batch, the casework of the whole
+    county reproducing the seed report's section 二 (``create_demo_county``) instead of a small set
+    for the county's own offices.
 
     Returns how many records were added, edited and deleted, keyed ``"<register>.<added|edited|
     deleted>"``; empty when this seed's batch was applied before (nothing changes then). Raises
@@ -558,7 +569,7 @@ def add_demo_batch(db: Database, seed: int, user: str = "demo") -> dict[str, int
         raise RuntimeError("the installation is not initialised")
     records = RecordService(db, user)
     try:
-        with db.session(user) as s:
+        with db.session(records.user) as s:
             since = int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
             own = s.scalars(select(Unit).where(Unit.code == info.unit_code, Unit.deleted.is_(False))).first()
             if info.unit_type == "county":
@@ -580,14 +591,22 @@ def add_demo_batch(db: Database, seed: int, user: str = "demo") -> dict[str, int
             else:
                 assert own is not None
                 (_group_first if first else _group_later)(batch, own)
+            if not first:
+                demo_casework.later_casework(batch, own)
+            elif info.unit_type == "county" and seed_county:
+                demo_casework.add_seed_county(batch, info.unit_code)
+            else:
+                demo_casework.add_casework(batch, own, info.unit_type)
             return _tally(s, since)
     except _AlreadyApplied:
         return {}
 
 
-def create_demo_county(data_dir: Path, password: str) -> Opened:
-    """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch seed 1, set
+def create_demo_county(data_dir: Path, password: str, seed: int = 1) -> Opened:
+    """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch ``seed``, set
     up exactly as a real installation is (encrypted database, key slots), and opened as ``admin``.
+    Its casework covers every unit of the county (each unit's rows owned by that unit) and
+    reproduces the seed report's figures for 2021 (``demo_casework.SEED_FIGURES``).
 
     Always the embedded SQLite file in ``data_dir``, whatever ``JIWEI_DB_URL`` says, so a demo
     never touches a real database.
@@ -600,7 +619,7 @@ def create_demo_county(data_dir: Path, password: str) -> Opened:
         SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY),
     )
     try:
-        add_demo_batch(opened.db, 1, user=DEMO_COUNTY["admin_username"])
+        add_demo_batch(opened.db, seed, user=opened.actor, seed_county=True)
     except BaseException:
         opened.db.close()
         raise
