@@ -287,6 +287,60 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>明细：{title}</source>
+        <translation>Details: {title}</translation>
+    </message>
+    <message>
+        <source>明细记录</source>
+        <translation>Detail records</translation>
+    </message>
+    <message>
+        <source>{register}，共 {n} 条</source>
+        <translation>{register}: {n} records</translation>
+    </message>
+    <message>
+        <source>（另有 {n} 条不在您的知悉范围内，未列出）</source>
+        <translation> ({n} more are outside your need-to-know lists and are not shown)</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>明细</source>
+        <translation> details</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
+        <translation>Exported to {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;Open folder&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>正在导出明细…</source>
+        <translation>Exporting the details…</translation>
+    </message>
+    <message>
+        <source>导出失败。</source>
+        <translation>Export failed.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTableModel</name>
+    <message>
+        <source>双击或按回车查看明细</source>
+        <translation>Double-click or press Enter to see the records</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>确定</source>
@@ -358,6 +412,81 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>工作台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>期限提醒：{n} 天内到期和已超期的事项（按承办人）</source>
+        <translation>Deadlines: matters due within {n} days or overdue (by handler)</translation>
+    </message>
+    <message>
+        <source>承办人 / 事项</source>
+        <translation>Handler / matter</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>被反映人</source>
+        <translation>Person reported on</translation>
+    </message>
+    <message>
+        <source>办理环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>剩余</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>期限提醒</source>
+        <translation>Deadline reminders</translation>
+    </message>
+    <message>
+        <source>没有 7 天内到期或已超期的事项。</source>
+        <translation>No matters due within 7 days or overdue.</translation>
+    </message>
+    <message>
+        <source>已超期 {overdue} 项，{n} 天内到期 {soon} 项。</source>
+        <translation>Overdue: {overdue}. Due within {n} days: {soon}.</translation>
+    </message>
+    <message>
+        <source>{handler}（{n} 项，超期 {late} 项）</source>
+        <translation>{handler} ({n} item(s), {late} overdue)</translation>
+    </message>
+    <message>
+        <source>未指定承办人</source>
+        <translation>No handler assigned</translation>
+    </message>
+    <message>
+        <source>已超期 {n} 天</source>
+        <translation>{n} day(s) overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>还有 {n} 天</source>
+        <translation>{n} day(s) left</translation>
     </message>
 </context>
 <context>
@@ -452,8 +581,16 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Jiwei Desk — {unit}</translation>
     </message>
     <message>
+        <source>工作台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
         <source>编制配备汇总</source>
         <translation>Staffing summary</translation>
+    </message>
+    <message>
+        <source>统计分析</source>
+        <translation>Statistics</translation>
     </message>
     <message>
         <source>用户管理</source>
@@ -743,6 +880,77 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>在整页显示和适合宽度之间切换</source>
+        <translation>Switch between showing the whole page and fitting the width</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>把这份文件另存到其他位置（例如 U 盘）</source>
+        <translation>Save a copy of this document elsewhere (a USB drive, for example)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在生成 PDF…</source>
+        <translation>Creating the PDF…</translation>
+    </message>
+    <message>
+        <source>生成失败。</source>
+        <translation>Could not create the document.</translation>
+    </message>
+    <message>
+        <source>无法打开生成的 PDF。</source>
+        <translation>Cannot open the PDF that was created.</translation>
+    </message>
+    <message>
+        <source>共 {n} 页</source>
+        <translation>Pages: {n}</translation>
+    </message>
+    <message>
+        <source>保存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>无法开始打印，请检查打印机。</source>
+        <translation>Printing could not start. Please check the printer.</translation>
+    </message>
+    <message>
+        <source>已发送 {n} 页到打印机</source>
+        <translation>{n} page(s) sent to the printer</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>未填</source>
@@ -761,6 +969,10 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
         <translation>Type a name or pick from the list</translation>
     </message>
     <message>
+        <source>由办理环节设定，不能直接修改。</source>
+        <translation>Set by the workflow steps; it cannot be changed directly.</translation>
+    </message>
+    <message>
         <source>敏感信息：加密保存，打开查看会记入审计日志。</source>
         <translation>Sensitive information: stored encrypted; viewing it is recorded in the audit log.</translation>
     </message>
@@ -775,6 +987,30 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     <message>
         <source>（已删除或不可选的记录）</source>
         <translation>(deleted or unavailable record)</translation>
+    </message>
+    <message>
+        <source>请注意</source>
+        <translation>Please note</translation>
+    </message>
+    <message>
+        <source>保存前请确认：
+
+{warnings}
+
+仍要保存吗？</source>
+        <translation>Please check before saving:
+
+{warnings}
+
+Save anyway?</translation>
+    </message>
+    <message>
+        <source>仍然保存</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>返回修改</source>
+        <translation>Go back and edit</translation>
     </message>
     <message>
         <source>新增 — {title}</source>
@@ -815,6 +1051,18 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>办理记录（全程留痕）</source>
+        <translation>Handling history (full record)</translation>
+    </message>
+    <message>
+        <source>办理…</source>
+        <translation>Next step…</translation>
+    </message>
+    <message>
+        <source>按办理流程进入下一环节（Ctrl+J）</source>
+        <translation>Move on to the next step of the procedure (Ctrl+J)</translation>
     </message>
     <message>
         <source>（敏感）</source>
@@ -1636,6 +1884,205 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>统计分析</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>把本页统计数字导出为 Excel 文件（Ctrl+E）</source>
+        <translation>Export the figures on this page to an Excel file (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>重新统计（F5）</source>
+        <translation>Recalculate (F5)</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>季度：</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>双击任一数字（或选中后按回车）可查看其明细记录。</source>
+        <translation>Double-click any figure (or select it and press Enter) to see the records behind it.</translation>
+    </message>
+    <message>
+        <source>主要数字</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <source>四种形态（按单位类型，人次）</source>
+        <translation>Four forms (by unit type, person-times)</translation>
+    </message>
+    <message>
+        <source>四种形态（按单位，人次）</source>
+        <translation>Four forms (by unit, person-times)</translation>
+    </message>
+    <message>
+        <source>问题线索（按来源）</source>
+        <translation>Problem clues (by source)</translation>
+    </message>
+    <message>
+        <source>问题线索（按处置方式）</source>
+        <translation>Problem clues (by disposal)</translation>
+    </message>
+    <message>
+        <source>巡察移交线索的初核结果</source>
+        <translation>Preliminary verification outcomes of clues referred by inspection tours</translation>
+    </message>
+    <message>
+        <source>协审结果</source>
+        <translation>Co-review results</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>运用第一种形态（人次）</source>
+        <translation>First form applied (person-times)</translation>
+    </message>
+    <message>
+        <source>其中乡镇纪委（人次）</source>
+        <translation>of which by township commissions (person-times)</translation>
+    </message>
+    <message>
+        <source>乡镇纪委占比</source>
+        <translation>Township commissions&apos; share</translation>
+    </message>
+    <message>
+        <source>指导领办（人次）</source>
+        <translation>Guided by the county (person-times)</translation>
+    </message>
+    <message>
+        <source>指导领办占比</source>
+        <translation>Share guided by the county</translation>
+    </message>
+    <message>
+        <source>协审（件）</source>
+        <translation>Co-reviews (cases)</translation>
+    </message>
+    <message>
+        <source>巡察移交线索（件）</source>
+        <translation>Clues referred by inspection tours</translation>
+    </message>
+    <message>
+        <source>&#x3000;派驻组初步核实（件）</source>
+        <translation>&#x3000;Preliminary verification by dispatched groups</translation>
+    </message>
+    <message>
+        <source>&#x3000;以第一种形态处理（人次）</source>
+        <translation>&#x3000;Handled under the first form (person-times)</translation>
+    </message>
+    <message>
+        <source>派驻组参与办理的案件（件）</source>
+        <translation>Cases with dispatched-group participation</translation>
+    </message>
+    <message>
+        <source>单位类型</source>
+        <translation>Unit type</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>处置方式</source>
+        <translation>Disposal</translation>
+    </message>
+    <message>
+        <source>初核结果</source>
+        <translation>Verification outcome</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
+        <translation>Exported to {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;Open folder&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>正在导出统计数字…</source>
+        <translation>Exporting the figures…</translation>
+    </message>
+    <message>
+        <source>导出失败。</source>
+        <translation>Export failed.</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>该记录已不存在，可能已被删除。请刷新列表后重试。</source>
@@ -1676,6 +2123,68 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>办理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>理由或依据</source>
+        <translation>Reason or basis</translation>
+    </message>
+    <message>
+        <source>办理记录</source>
+        <translation>Handling history</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>（当前状态没有可办理的环节）</source>
+        <translation>(no step is possible in the current status)</translation>
+    </message>
+    <message>
+        <source>{step} — {subject}</source>
+        <translation>{step} — {subject}</translation>
+    </message>
+    <message>
+        <source>状态：{before} → {after}</source>
+        <translation>Status: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>写明办理的理由或依据，例如集体研究的会议、领导批示</source>
+        <translation>State the reason or basis, such as the collective decision meeting or a leader&apos;s instruction</translation>
+    </message>
+    <message>
+        <source>理由或依据</source>
+        <translation>Reason or basis</translation>
+    </message>
+    <message>
+        <source>确定办理</source>
+        <translation>Confirm step</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>这条记录已被删除。</source>
+        <translation>This record has been deleted.</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +2383,41 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
 </context>
 <context>
+    <name>WorkflowTools</name>
+    <message>
+        <source>办理</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>按办理流程把选中的记录推进到下一环节（Ctrl+J）</source>
+        <translation>Move the selected record on to the next step of the procedure (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>打印选中记录的表格（可预览）</source>
+        <translation>Print the form for the selected record (with preview)</translation>
+    </message>
+    <message>
+        <source>已办理「{step}」：{name}</source>
+        <translation>Step “{step}” done: {name}</translation>
+    </message>
+    <message>
+        <source>转为问题线索</source>
+        <translation>Turn into a problem clue</translation>
+    </message>
+    <message>
+        <source>信访件状态未改变</source>
+        <translation>The report&apos;s status was not changed</translation>
+    </message>
+    <message>
+        <source>已转为问题线索 {number}。</source>
+        <translation>Turned into problem clue {number}.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>本数据目录尚未初始化，请先运行 init。</source>
@@ -2060,8 +2604,52 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>County name</translation>
     </message>
     <message>
+        <source>最多 32 位，可用汉字、字母、数字和连字符</source>
+        <translation>Up to 32 characters: Chinese characters, letters, digits and hyphens</translation>
+    </message>
+    <message>
+        <source>「{category}」下的二级类别只能是：{allowed}</source>
+        <translation>The subcategory under “{category}” must be one of: {allowed}</translation>
+    </message>
+    <message>
+        <source>填写二级类别前请先选择问题类别。</source>
+        <translation>Choose the problem category before the subcategory.</translation>
+    </message>
+    <message>
         <source>「{label}」不能为空。</source>
         <translation>“{label}” is required.</translation>
+    </message>
+    <message>
+        <source>「仅登记」的材料不录入内容，请清空此项。</source>
+        <translation>For “Register only” material no content is entered; please clear this field.</translation>
+    </message>
+    <message>
+        <source>实名举报须填写举报人。</source>
+        <translation>For a signed report, enter the reporter.</translation>
+    </message>
+    <message>
+        <source>请选择另一个单位承办。</source>
+        <translation>Please choose another unit to handle it.</translation>
+    </message>
+    <message>
+        <source>交叉办理只能交给同一片区协作区内的其他单位。</source>
+        <translation>Cross-handling can only go to another unit of the same zone.</translation>
+    </message>
+    <message>
+        <source>登记日期不能早于收到日期。</source>
+        <translation>The registration date cannot be before the date received.</translation>
+    </message>
+    <message>
+        <source>集体研究日期不能早于收到日期。</source>
+        <translation>The collective decision date cannot be before the date received.</translation>
+    </message>
+    <message>
+        <source>处置方式须写明理由。</source>
+        <translation>Give a reason for the disposal.</translation>
+    </message>
+    <message>
+        <source>可能与线索 {number}（{date} 收到）重复：同一被反映人、同一问题。</source>
+        <translation>May duplicate clue {number} (received {date}): same person reported on, same problem.</translation>
     </message>
     <message>
         <source>「{label}」最多 {n} 个字。</source>
@@ -2591,6 +3179,242 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>新密码不能与原密码相同。</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
+    <message>
+        <source>{what}须由两名以上工作人员进行，请填写主办人和协办人。</source>
+        <translation>{what} needs at least two staff members: enter the lead and the assisting handler.</translation>
+    </message>
+    <message>
+        <source>协办人不能与主办人是同一人。</source>
+        <translation>The assisting handler cannot be the same person as the lead handler.</translation>
+    </message>
+    <message>
+        <source>线索 {number} 尚未决定采用「{what}」方式处置。</source>
+        <translation>Clue {number} has not been assigned the disposal “{what}”.</translation>
+    </message>
+    <message>
+        <source>完成日期不能早于开始日期。</source>
+        <translation>The completion date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <source>谈话函询</source>
+        <translation>Talk or letter inquiry</translation>
+    </message>
+    <message>
+        <source>谈话</source>
+        <translation>Talk</translation>
+    </message>
+    <message>
+        <source>初步核实</source>
+        <translation>Preliminary verification</translation>
+    </message>
+    <message>
+        <source>线索 {number} 处于「{state}」状态，不能据此立案。</source>
+        <translation>Clue {number} has the status “{state}”; a case cannot be filed from it.</translation>
+    </message>
+    <message>
+        <source>该日期不能早于立案日期。</source>
+        <translation>This date cannot be before the filing date.</translation>
+    </message>
+    <message>
+        <source>意见日期不能早于提请日期。</source>
+        <translation>The opinion date cannot be before the request date.</translation>
+    </message>
+    <message>
+        <source>提请协审日期不能早于立案日期。</source>
+        <translation>The co-review request date cannot be before the filing date.</translation>
+    </message>
+    <message>
+        <source>「{measure}」不属于{form}，可选：{allowed}</source>
+        <translation>“{measure}” does not belong to the {form}; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <source>指导领办的须选择指导科室。</source>
+        <translation>For matters guided by the county, choose the guiding office.</translation>
+    </message>
+    <message>
+        <source>选了指导科室，请同时勾选「指导领办」。</source>
+        <translation>A guiding office is chosen: please also tick “Guided by the county”.</translation>
+    </message>
+    <message>
+        <source>巡察移交的线索由初核的派驻纪检监察组计数，请选择该派驻组。</source>
+        <translation>Clues referred by inspection tours count for the dispatched group that verified them: please choose that group.</translation>
+    </message>
+    <message>
+        <source>「{staff}」申报过与「{person}」的回避关系：{relation}。</source>
+        <translation>“{staff}” has declared a tie to “{person}” calling for recusal: {relation}.</translation>
+    </message>
+    <message>
+        <source>「{staff}」与被反映人同在「{unit}」。</source>
+        <translation>“{staff}” works in the same unit as the person reported on: “{unit}”.</translation>
+    </message>
+    <message>
+        <source>「{staff}」的籍贯村与被反映人所在村相同（{village}）。</source>
+        <translation>“{staff}” comes from the village of the person reported on ({village}).</translation>
+    </message>
+    <message>
+        <source>已转为问题线索 {number}</source>
+        <translation>Turned into problem clue {number}</translation>
+    </message>
+    <message>
+        <source>一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>未处置</source>
+        <translation>Not disposed of</translation>
+    </message>
+    <message>
+        <source>尚无结果</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <source>统计分析</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>未知单位</source>
+        <translation>Unknown unit</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>统计期间：{period}</source>
+        <translation>Period: {period}</translation>
+    </message>
+    <message>
+        <source>运用第一种形态 {total} 人次，其中乡镇纪委 {township} 人次，占 {share}；指导领办 {guided} 人次，占 {guided_share}</source>
+        <translation>First form applied: {total} person-times, of which township commissions {township} ({share}); guided by the county {guided} ({guided_share})</translation>
+    </message>
+    <message>
+        <source>四种形态：{forms}</source>
+        <translation>Four forms: {forms}</translation>
+    </message>
+    <message>
+        <source>&#x3000;{unit_type}：{forms}</source>
+        <translation>&#x3000;{unit_type}: {forms}</translation>
+    </message>
+    <message>
+        <source>&#x3000;&#x3000;{name}：{forms}，合计 {total}</source>
+        <translation>&#x3000;&#x3000;{name}: {forms}, total {total}</translation>
+    </message>
+    <message>
+        <source>协审 {n} 件（{results}）</source>
+        <translation>Co-reviews: {n} ({results})</translation>
+    </message>
+    <message>
+        <source>巡察移交线索 {transferred} 件，派驻组初步核实 {verified} 件，以第一种形态处理 {first} 人次</source>
+        <translation>Clues referred by inspection tours: {transferred}; preliminary verification by dispatched groups: {verified}; handled under the first form: {first} person-times</translation>
+    </message>
+    <message>
+        <source>&#x3000;初核结果：{outcomes}</source>
+        <translation>&#x3000;Verification outcomes: {outcomes}</translation>
+    </message>
+    <message>
+        <source>派驻组参与办理的案件 {n} 件</source>
+        <translation>Cases with dispatched-group participation: {n}</translation>
+    </message>
+    <message>
+        <source>问题线索 {n} 件，按来源：{sources}</source>
+        <translation>Problem clues: {n}; by source: {sources}</translation>
+    </message>
+    <message>
+        <source>&#x3000;按处置方式：{disposals}</source>
+        <translation>&#x3000;By disposal: {disposals}</translation>
+    </message>
+    <message>
+        <source>没有「{step}」这一办理环节。</source>
+        <translation>There is no step “{step}”.</translation>
+    </message>
+    <message>
+        <source>当前状态为「{state}」，不能「{step}」。此时可以：{allowed}</source>
+        <translation>The status is “{state}”, so “{step}” is not possible. Possible now: {allowed}</translation>
+    </message>
+    <message>
+        <source>（无，已是最终状态）</source>
+        <translation>(nothing: this is the final status)</translation>
+    </message>
+    <message>
+        <source>请写明「{step}」的理由或依据。</source>
+        <translation>Please give the reason or basis for “{step}”.</translation>
+    </message>
+    <message>
+        <source>「{step}」须填写「{label}」。</source>
+        <translation>“{step}” requires “{label}”.</translation>
+    </message>
+    <message>
+        <source>「{label}」须填写 1 到 180 的整数。</source>
+        <translation>“{label}” must be a whole number from 1 to 180.</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>「{path}」不是目录，请指定一个空目录或不存在的目录。</source>
+        <translation>“{path}” is not a folder. Please name an empty folder or one that does not exist yet.</translation>
+    </message>
+    <message>
+        <source>目录「{path}」不是空的，请指定一个空目录或不存在的目录。</source>
+        <translation>The folder “{path}” is not empty. Please name an empty folder or one that does not exist yet.</translation>
+    </message>
+    <message>
+        <source>无法建立示范县目录：{reason}</source>
+        <translation>Cannot create the demo county folder: {reason}</translation>
+    </message>
+    <message>
+        <source>写成 2026Q4 的样子（年份、Q、季度 1 到 4）</source>
+        <translation>Write it like 2026Q4 (year, Q, quarter 1 to 4)</translation>
+    </message>
+    <message>
+        <source>请选择一个村（社区）或一个被监督单位，二者选其一。</source>
+        <translation>Choose either a village (community) or a supervised unit, not both.</translation>
+    </message>
+    <message>
+        <source>只能选择本乡镇的村（社区）。</source>
+        <translation>Only villages (communities) of this township can be chosen.</translation>
+    </message>
+    <message>
+        <source>只能选择本派驻组的被监督单位。</source>
+        <translation>Only units supervised by this dispatched group can be chosen.</translation>
+    </message>
+    <message>
+        <source>驻村（在）日期不能晚于今天。</source>
+        <translation>The residency date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>实际驻村（在）日期须在安排的季度（{quarter}）内；跨季度请另行安排。</source>
+        <translation>The actual residency date must fall in the planned quarter ({quarter}); for another quarter, plan a new visit.</translation>
+    </message>
+    <message>
+        <source>「{staff}」的籍贯村就是「{village}」，按回避要求不宜安排。</source>
+        <translation>“{staff}” comes from “{village}”; under the recusal rules they should not be sent there.</translation>
+    </message>
+    <message>
+        <source>检查日期不能早于所属季度。</source>
+        <translation>The check date cannot be before its quarter.</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -2612,6 +3436,14 @@ The account will no longer be able to log in; the records it entered and the aud
 </context>
 <context>
     <name>register</name>
+    <message>
+        <source>监督执纪</source>
+        <translation>Supervision and discipline</translation>
+    </message>
+    <message>
+        <source>日常监督</source>
+        <translation>Routine supervision</translation>
+    </message>
     <message>
         <source>组织机构</source>
         <translation>Organisation</translation>
@@ -2689,8 +3521,364 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Village supervision committee chair</translation>
     </message>
     <message>
+        <source>来信</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>网络</source>
+        <translation>Online</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>信访举报</source>
+        <translation>Petitions and reports</translation>
+    </message>
+    <message>
+        <source>巡察移交</source>
+        <translation>Referred by inspection tour</translation>
+    </message>
+    <message>
+        <source>上级交办</source>
+        <translation>Assigned by higher level</translation>
+    </message>
+    <message>
+        <source>监督发现</source>
+        <translation>Found in supervision</translation>
+    </message>
+    <message>
+        <source>其他机关移送</source>
+        <translation>Transferred by other authorities</translation>
+    </message>
+    <message>
+        <source>暂存待查</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <source>予以了结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>一般干部</source>
+        <translation>General staff</translation>
+    </message>
+    <message>
+        <source>股级</source>
+        <translation>Sub-section level</translation>
+    </message>
+    <message>
+        <source>科级</source>
+        <translation>Section level</translation>
+    </message>
+    <message>
+        <source>处级</source>
+        <translation>Division level</translation>
+    </message>
+    <message>
+        <source>村（社区）干部</source>
+        <translation>Village (community) cadre</translation>
+    </message>
+    <message>
+        <source>其他人员</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <source>县管干部</source>
+        <translation>County-managed cadre</translation>
+    </message>
+    <message>
+        <source>乡（部门）管干部</source>
+        <translation>Township- (department-) managed cadre</translation>
+    </message>
+    <message>
+        <source>村级干部</source>
+        <translation>Village cadre</translation>
+    </message>
+    <message>
+        <source>违反政治纪律</source>
+        <translation>Political discipline</translation>
+    </message>
+    <message>
+        <source>对抗组织审查</source>
+        <translation>Obstructing organisational review</translation>
+    </message>
+    <message>
+        <source>搞团团伙伙</source>
+        <translation>Forming cliques</translation>
+    </message>
+    <message>
+        <source>违反组织纪律</source>
+        <translation>Organisational discipline</translation>
+    </message>
+    <message>
+        <source>违规选人用人</source>
+        <translation>Improper appointments</translation>
+    </message>
+    <message>
+        <source>不如实报告个人有关事项</source>
+        <translation>False reporting of personal matters</translation>
+    </message>
+    <message>
+        <source>违反廉洁纪律</source>
+        <translation>Integrity discipline</translation>
+    </message>
+    <message>
+        <source>违规收送礼品礼金</source>
+        <translation>Improper gifts or money</translation>
+    </message>
+    <message>
+        <source>违规吃喝</source>
+        <translation>Improper wining and dining</translation>
+    </message>
+    <message>
+        <source>违规经商办企业</source>
+        <translation>Improper business activities</translation>
+    </message>
+    <message>
+        <source>利用职权谋取利益</source>
+        <translation>Using office for gain</translation>
+    </message>
+    <message>
+        <source>违反群众纪律</source>
+        <translation>Mass discipline</translation>
+    </message>
+    <message>
+        <source>侵害群众利益</source>
+        <translation>Harming the public&apos;s interests</translation>
+    </message>
+    <message>
+        <source>优亲厚友</source>
+        <translation>Favouring relatives and friends</translation>
+    </message>
+    <message>
+        <source>吃拿卡要</source>
+        <translation>Petty extortion</translation>
+    </message>
+    <message>
+        <source>违反工作纪律</source>
+        <translation>Work discipline</translation>
+    </message>
+    <message>
+        <source>形式主义官僚主义</source>
+        <translation>Formalism and bureaucratism</translation>
+    </message>
+    <message>
+        <source>履职不力</source>
+        <translation>Failure to perform duties</translation>
+    </message>
+    <message>
+        <source>违规干预插手</source>
+        <translation>Improper interference</translation>
+    </message>
+    <message>
+        <source>违反生活纪律</source>
+        <translation>Personal-conduct discipline</translation>
+    </message>
+    <message>
+        <source>生活作风问题</source>
+        <translation>Personal misconduct</translation>
+    </message>
+    <message>
+        <source>职务违法</source>
+        <translation>Duty-related illegal acts</translation>
+    </message>
+    <message>
+        <source>贪污</source>
+        <translation>Embezzlement</translation>
+    </message>
+    <message>
+        <source>挪用</source>
+        <translation>Misappropriation</translation>
+    </message>
+    <message>
+        <source>滥用职权</source>
+        <translation>Abuse of power</translation>
+    </message>
+    <message>
+        <source>玩忽职守</source>
+        <translation>Dereliction of duty</translation>
+    </message>
+    <message>
+        <source>职务犯罪</source>
+        <translation>Duty-related crimes</translation>
+    </message>
+    <message>
+        <source>受贿</source>
+        <translation>Taking bribes</translation>
+    </message>
+    <message>
+        <source>第一种形态</source>
+        <translation>First form</translation>
+    </message>
+    <message>
+        <source>第二种形态</source>
+        <translation>Second form</translation>
+    </message>
+    <message>
+        <source>第三种形态</source>
+        <translation>Third form</translation>
+    </message>
+    <message>
+        <source>第四种形态</source>
+        <translation>Fourth form</translation>
+    </message>
+    <message>
+        <source>谈话提醒</source>
+        <translation>Reminder talk</translation>
+    </message>
+    <message>
+        <source>批评教育</source>
+        <translation>Criticism and education</translation>
+    </message>
+    <message>
+        <source>责令检查</source>
+        <translation>Ordered self-examination</translation>
+    </message>
+    <message>
+        <source>通报批评</source>
+        <translation>Circulated criticism</translation>
+    </message>
+    <message>
+        <source>诫勉</source>
+        <translation>Admonishment</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>严重警告</source>
+        <translation>Serious warning</translation>
+    </message>
+    <message>
+        <source>政务警告</source>
+        <translation>Administrative warning</translation>
+    </message>
+    <message>
+        <source>记过</source>
+        <translation>Demerit</translation>
+    </message>
+    <message>
+        <source>记大过</source>
+        <translation>Major demerit</translation>
+    </message>
+    <message>
+        <source>停职检查</source>
+        <translation>Suspension for self-examination</translation>
+    </message>
+    <message>
+        <source>调整职务</source>
+        <translation>Reassignment</translation>
+    </message>
+    <message>
+        <source>责令辞职</source>
+        <translation>Ordered to resign</translation>
+    </message>
+    <message>
+        <source>免职</source>
+        <translation>Relieved of post</translation>
+    </message>
+    <message>
+        <source>撤销党内职务</source>
+        <translation>Removal from Party posts</translation>
+    </message>
+    <message>
+        <source>留党察看</source>
+        <translation>Party probation</translation>
+    </message>
+    <message>
+        <source>开除党籍</source>
+        <translation>Expulsion from the Party</translation>
+    </message>
+    <message>
+        <source>降级</source>
+        <translation>Demotion in grade</translation>
+    </message>
+    <message>
+        <source>撤职</source>
+        <translation>Dismissal from post</translation>
+    </message>
+    <message>
+        <source>开除</source>
+        <translation>Expulsion from public employment</translation>
+    </message>
+    <message>
+        <source>降职</source>
+        <translation>Demotion in post</translation>
+    </message>
+    <message>
+        <source>移送检察机关</source>
+        <translation>Referred to the procuratorate</translation>
+    </message>
+    <message>
+        <source>立案审查后移送司法</source>
+        <translation>Case filed, then referred to judicial authorities</translation>
+    </message>
+    <message>
+        <source>谈话</source>
+        <translation>Talk</translation>
+    </message>
+    <message>
+        <source>函询</source>
+        <translation>Letter inquiry</translation>
+    </message>
+    <message>
+        <source>了结澄清</source>
+        <translation>Closed and cleared</translation>
+    </message>
+    <message>
+        <source>第一种形态处理</source>
+        <translation>Handled under the first form</translation>
+    </message>
+    <message>
+        <source>转初步核实</source>
+        <translation>To preliminary verification</translation>
+    </message>
+    <message>
+        <source>建议立案</source>
+        <translation>Case filing proposed</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>修改后同意</source>
+        <translation>Agreed with changes</translation>
+    </message>
+    <message>
+        <source>亲属</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>曾经同事</source>
+        <translation>Former colleague</translation>
+    </message>
+    <message>
+        <source>同村</source>
+        <translation>Same village</translation>
+    </message>
+    <message>
+        <source>同学</source>
+        <translation>Schoolmate</translation>
+    </message>
+    <message>
+        <source>线索提出处置意见</source>
+        <translation>Disposal proposal for a clue</translation>
+    </message>
+    <message>
+        <source>审查调查</source>
+        <translation>Investigation</translation>
     </message>
     <message>
         <source>片区协作区</source>
@@ -2703,6 +3891,258 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>统筹常委（委员）</source>
         <translation>Coordinating (Standing) Committee member</translation>
+    </message>
+    <message>
+        <source>延期天数</source>
+        <translation>Extension (days)</translation>
+    </message>
+    <message>
+        <source>延期理由</source>
+        <translation>Reason for extension</translation>
+    </message>
+    <message>
+        <source>已制定方案</source>
+        <translation>Plan made</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已报告</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>报告结果</source>
+        <translation>Report the outcome</translation>
+    </message>
+    <message>
+        <source>线索</source>
+        <translation>Clue</translation>
+    </message>
+    <message>
+        <source>主办人</source>
+        <translation>Lead handler</translation>
+    </message>
+    <message>
+        <source>协办人</source>
+        <translation>Assisting handler</translation>
+    </message>
+    <message>
+        <source>其他组员</source>
+        <translation>Other team members</translation>
+    </message>
+    <message>
+        <source>工作方案</source>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>情况报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>谈话函询</source>
+        <translation>Talk or letter inquiry</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>初步核实</source>
+        <translation>Preliminary verification</translation>
+    </message>
+    <message>
+        <source>已立案</source>
+        <translation>Case filed</translation>
+    </message>
+    <message>
+        <source>审查调查中</source>
+        <translation>Under investigation</translation>
+    </message>
+    <message>
+        <source>移送审理</source>
+        <translation>Referred for hearing</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <source>开始审查调查</source>
+        <translation>Start investigation</translation>
+    </message>
+    <message>
+        <source>退回补充调查</source>
+        <translation>Returned for further investigation</translation>
+    </message>
+    <message>
+        <source>审结</source>
+        <translation>Conclude</translation>
+    </message>
+    <message>
+        <source>立案审查调查</source>
+        <translation>Case filing and investigation</translation>
+    </message>
+    <message>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>来源线索</source>
+        <translation>Source clue</translation>
+    </message>
+    <message>
+        <source>立案日期</source>
+        <translation>Filing date</translation>
+    </message>
+    <message>
+        <source>承办单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>参与办案的派驻组</source>
+        <translation>Participating dispatched group</translation>
+    </message>
+    <message>
+        <source>指导领办科室</source>
+        <translation>Guiding county office</translation>
+    </message>
+    <message>
+        <source>移送审理日期</source>
+        <translation>Referred for hearing on</translation>
+    </message>
+    <message>
+        <source>结案日期</source>
+        <translation>Concluded on</translation>
+    </message>
+    <message>
+        <source>主要违纪违法事实</source>
+        <translation>Main facts of the violations</translation>
+    </message>
+    <message>
+        <source>已提请协审</source>
+        <translation>Co-review requested</translation>
+    </message>
+    <message>
+        <source>已出具意见</source>
+        <translation>Opinion given</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>出具协审意见</source>
+        <translation>Give the co-review opinion</translation>
+    </message>
+    <message>
+        <source>登记结果并办结</source>
+        <translation>Record the result and complete</translation>
+    </message>
+    <message>
+        <source>协审</source>
+        <translation>Co-review</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>提请日期</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <source>协审人（案件审理室）</source>
+        <translation>Co-reviewer (case hearing office)</translation>
+    </message>
+    <message>
+        <source>协审意见</source>
+        <translation>Co-review opinion</translation>
+    </message>
+    <message>
+        <source>意见日期</source>
+        <translation>Opinion date</translation>
+    </message>
+    <message>
+        <source>协审结果</source>
+        <translation>Co-review results</translation>
+    </message>
+    <message>
+        <source>四种形态</source>
+        <translation>Four forms</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>形态</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>处理方式</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation>Deciding body</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>关联线索</source>
+        <translation>Related clue</translation>
+    </message>
+    <message>
+        <source>关联案件</source>
+        <translation>Related case</translation>
+    </message>
+    <message>
+        <source>办理单位</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <source>指导领办</source>
+        <translation>Guided by the county</translation>
+    </message>
+    <message>
+        <source>指导科室</source>
+        <translation>Guiding office</translation>
     </message>
     <message>
         <source>备注</source>
@@ -2899,6 +4339,426 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>知悉范围</source>
         <translation>Need-to-know list</translation>
+    </message>
+    <message>
+        <source>被反映人</source>
+        <translation>Person reported on</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>管理权限</source>
+        <translation>Managed by</translation>
+    </message>
+    <message>
+        <source>所在村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <source>监察对象</source>
+        <translation>Person under supervision</translation>
+    </message>
+    <message>
+        <source>中共党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已转线索</source>
+        <translation>Turned into a clue</translation>
+    </message>
+    <message>
+        <source>已存档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>转为问题线索</source>
+        <translation>Turn into a problem clue</translation>
+    </message>
+    <message>
+        <source>存档（不构成线索）</source>
+        <translation>Archive (not a clue)</translation>
+    </message>
+    <message>
+        <source>重新受理</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>来件编号</source>
+        <translation>Report no.</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>反映方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>实名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>举报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>举报人联系方式</source>
+        <translation>Reporter&apos;s contact</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>二级类别</source>
+        <translation>Subcategory</translation>
+    </message>
+    <message>
+        <source>反映内容摘要</source>
+        <translation>Summary of the report</translation>
+    </message>
+    <message>
+        <source>仅登记</source>
+        <translation>Register only</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>已拟办待批</source>
+        <translation>Proposed, awaiting approval</translation>
+    </message>
+    <message>
+        <source>谈话函询中</source>
+        <translation>Talk or letter inquiry under way</translation>
+    </message>
+    <message>
+        <source>初步核实中</source>
+        <translation>Preliminary verification under way</translation>
+    </message>
+    <message>
+        <source>已了结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>提出处置意见（呈批）</source>
+        <translation>Propose disposal (for approval)</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>交叉办理（交片区内其他单位）</source>
+        <translation>Cross-handling (to another unit of the zone)</translation>
+    </message>
+    <message>
+        <source>重新启用（暂存线索）</source>
+        <translation>Reactivate (set-aside clue)</translation>
+    </message>
+    <message>
+        <source>退回重拟</source>
+        <translation>Return for a new proposal</translation>
+    </message>
+    <message>
+        <source>问题线索</source>
+        <translation>Problem clues</translation>
+    </message>
+    <message>
+        <source>线索编号</source>
+        <translation>Clue no.</translation>
+    </message>
+    <message>
+        <source>线索来源</source>
+        <translation>Clue source</translation>
+    </message>
+    <message>
+        <source>来源信访件</source>
+        <translation>Source report</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>线索摘要</source>
+        <translation>Clue summary</translation>
+    </message>
+    <message>
+        <source>拟办意见</source>
+        <translation>Proposed handling</translation>
+    </message>
+    <message>
+        <source>审批领导</source>
+        <translation>Approving leader</translation>
+    </message>
+    <message>
+        <source>处置方式</source>
+        <translation>Disposal</translation>
+    </message>
+    <message>
+        <source>处置理由</source>
+        <translation>Reason for disposal</translation>
+    </message>
+    <message>
+        <source>集体研究日期</source>
+        <translation>Collective decision date</translation>
+    </message>
+    <message>
+        <source>来源驻村记录</source>
+        <translation>Source residency record</translation>
+    </message>
+    <message>
+        <source>疑似重复</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>办理期限设置</source>
+        <translation>Deadline settings</translation>
+    </message>
+    <message>
+        <source>办理环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>期限（天）</source>
+        <translation>Time limit (days)</translation>
+    </message>
+    <message>
+        <source>依据或说明</source>
+        <translation>Basis or notes</translation>
+    </message>
+    <message>
+        <source>回避关系申报</source>
+        <translation>Recusal declarations</translation>
+    </message>
+    <message>
+        <source>申报人</source>
+        <translation>Declared by</translation>
+    </message>
+    <message>
+        <source>关系人姓名</source>
+        <translation>Related person</translation>
+    </message>
+    <message>
+        <source>关系人单位</source>
+        <translation>Related person&apos;s unit</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>申报日期</source>
+        <translation>Declared on</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>乡镇纪委（驻村）</source>
+        <translation>Township commissions (village residency)</translation>
+    </message>
+    <message>
+        <source>派驻组（驻在）</source>
+        <translation>Dispatched groups (residency at units)</translation>
+    </message>
+    <message>
+        <source>两者</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <source>村务公开</source>
+        <translation>Openness of village affairs</translation>
+    </message>
+    <message>
+        <source>集体“三资”管理</source>
+        <translation>Management of collective funds, assets and resources</translation>
+    </message>
+    <message>
+        <source>惠民惠农资金发放</source>
+        <translation>Payment of welfare and farm subsidies</translation>
+    </message>
+    <message>
+        <source>“三重一大”事项决策</source>
+        <translation>Decisions on “three majors, one large” matters</translation>
+    </message>
+    <message>
+        <source>作风问题</source>
+        <translation>Conduct problems</translation>
+    </message>
+    <message>
+        <source>村级纪检监察员履职</source>
+        <translation>Village liaisons&apos; performance of duties</translation>
+    </message>
+    <message>
+        <source>“签字背书”落实</source>
+        <translation>Implementation of “sign-off”</translation>
+    </message>
+    <message>
+        <source>主要负责人谈话纪实</source>
+        <translation>Talk records of principal leaders</translation>
+    </message>
+    <message>
+        <source>廉政风险防控</source>
+        <translation>Integrity risk control</translation>
+    </message>
+    <message>
+        <source>签字背书检查</source>
+        <translation>Sign-off checks</translation>
+    </message>
+    <message>
+        <source>谈话纪实季检季报</source>
+        <translation>Talk records: quarterly check and report</translation>
+    </message>
+    <message>
+        <source>三重一大季反馈</source>
+        <translation>“Three majors, one large”: quarterly feedback</translation>
+    </message>
+    <message>
+        <source>讲规学法检查</source>
+        <translation>Rules and law study checks</translation>
+    </message>
+    <message>
+        <source>已安排</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>已驻村（在）</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>录入记录表</source>
+        <translation>Enter the record sheet</translation>
+    </message>
+    <message>
+        <source>取消安排</source>
+        <translation>Cancel the visit</translation>
+    </message>
+    <message>
+        <source>重新安排</source>
+        <translation>Reschedule</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <source>驻村（驻在）监督</source>
+        <translation>Residency supervision</translation>
+    </message>
+    <message>
+        <source>记录表编码</source>
+        <translation>Record sheet code</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>安排日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>实际驻村（在）日期</source>
+        <translation>Actual visit date</translation>
+    </message>
+    <message>
+        <source>检查事项</source>
+        <translation>Check items</translation>
+    </message>
+    <message>
+        <source>谈话人员</source>
+        <translation>People talked to</translation>
+    </message>
+    <message>
+        <source>发现情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>发现的问题线索</source>
+        <translation>Problem clues found</translation>
+    </message>
+    <message>
+        <source>跟进措施</source>
+        <translation>Follow-up measures</translation>
+    </message>
+    <message>
+        <source>检查事项设置</source>
+        <translation>Checklist settings</translation>
+    </message>
+    <message>
+        <source>适用于</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>整改和跟进</source>
+        <translation>Rectification and follow-up</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>Checked content</translation>
+    </message>
+    <message>
+        <source>谈话纪实情况</source>
+        <translation>Talk records</translation>
+    </message>
+    <message>
+        <source>反馈事项</source>
+        <translation>Feedback items</translation>
+    </message>
+    <message>
+        <source>学习情况</source>
+        <translation>Study</translation>
     </message>
 </context>
 </TS>
