@@ -1,0 +1,168 @@
+"""Coverage: which villages (or supervised units) were visited in which quarter, and which
+supervised bodies have their quarterly ledger entries.
+
+A year view is one row per village or supervised unit and one cell per quarter. A cell is
+``visited`` (a visit recorded as done; for a ledger: an entry exists), ``planned`` (a visit
+planned and the quarter not over), ``missed`` (the quarter is over with no done visit),
+``unplanned`` (this quarter, nothing planned yet) or ``future`` (a later quarter, nothing planned).
+Everything is read with a few queries; the cells are put together in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models.org import SupervisedUnit, Unit, Village
+from app.models.residency import LedgerEntry, Visit
+from app.quarters import quarter_bounds, quarter_of, quarters_of_year
+from app.services.records import RecordService
+
+VISITED, PLANNED, MISSED, UNPLANNED, FUTURE = "visited", "planned", "missed", "unplanned", "future"
+STATUS_LABELS = {
+    VISITED: QT_TRANSLATE_NOOP("app", "已驻"),
+    PLANNED: QT_TRANSLATE_NOOP("app", "已安排"),
+    MISSED: QT_TRANSLATE_NOOP("app", "未驻"),
+    UNPLANNED: QT_TRANSLATE_NOOP("app", "未安排"),
+    FUTURE: "",
+}
+LEDGER_STATUS_LABELS = {
+    VISITED: QT_TRANSLATE_NOOP("app", "已报"),
+    PLANNED: "",
+    MISSED: QT_TRANSLATE_NOOP("app", "未报"),
+    UNPLANNED: QT_TRANSLATE_NOOP("app", "待报"),
+    FUTURE: "",
+}
+
+
+@dataclass
+class Cell:
+    status: str
+    ids: list[str] = field(default_factory=list)  # the visits (or ledger entries) behind it
+    dates: list[date] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    unit_id: str
+    unit_name: str
+    target_id: str
+    target_name: str
+    target_kind: str  # village | supervised_unit
+    cells: dict[str, Cell]
+
+    def status(self, quarter: str) -> str:
+        return self.cells[quarter].status
+
+
+def _targets(s: Any, unit_id: str | None) -> list[tuple[str, str, str, str, str]]:
+    """(unit id, unit name, target id, target name, kind) of every live village and supervised unit."""
+    out: list[tuple[str, str, str, str, str]] = []
+    for model, owner_col, kind in ((Village, Village.township_id, "village"),
+                                   (SupervisedUnit, SupervisedUnit.group_id, "supervised_unit")):  # fmt: skip
+        stmt = (
+            select(Unit.id, Unit.name, model.id, model.name)
+            .join(Unit, Unit.id == owner_col)
+            .where(model.deleted.is_(False), Unit.deleted.is_(False))
+            .order_by(Unit.code, model.name)
+        )
+        if unit_id:
+            stmt = stmt.where(Unit.id == unit_id)
+        out.extend((u, un, t, tn, kind) for u, un, t, tn in s.execute(stmt))
+    return out
+
+
+def _status(quarter: str, today: date, done: bool, planned: bool) -> str:
+    first, last = quarter_bounds(quarter)
+    if done:
+        return VISITED
+    if last < today:
+        return MISSED
+    if planned:
+        return PLANNED
+    return UNPLANNED if first <= today else FUTURE
+
+
+def visit_coverage(
+    records: RecordService, year: int, unit_id: str | None = None, today: date | None = None
+) -> list[Row]:
+    """The year view of visits: every village and supervised unit × the four quarters."""
+    today = today or date.today()
+    quarters = quarters_of_year(year)
+    with records.db.session(records.user) as s:
+        targets = _targets(s, unit_id)
+        stmt = select(
+            Visit.id, Visit.village_id, Visit.supervised_unit_id, Visit.quarter, Visit.state,
+            Visit.planned_on, Visit.visited_on,
+        ).where(Visit.deleted.is_(False), Visit.quarter.in_(quarters), Visit.state != "cancelled")  # fmt: skip
+        if unit_id:
+            stmt = stmt.where(Visit.unit_id == unit_id)
+        visits = s.execute(stmt).all()
+    by_target: dict[tuple[str, str], list[Any]] = {}
+    for v in visits:
+        by_target.setdefault((v.village_id or v.supervised_unit_id or "", v.quarter), []).append(v)
+    rows = []
+    for u, un, t, tn, kind in targets:
+        cells = {}
+        for q in quarters:
+            found = by_target.get((t, q), [])
+            done = [v for v in found if v.state == "done"]
+            shown = done or found
+            cells[q] = Cell(
+                _status(q, today, bool(done), bool(found)),
+                [v.id for v in shown],
+                [v.visited_on or v.planned_on for v in shown],
+            )
+        rows.append(Row(u, un, t, tn, kind, cells))
+    return rows
+
+
+def ledger_coverage(
+    records: RecordService, kind: str, year: int, unit_id: str | None = None, today: date | None = None
+) -> list[Row]:
+    """The year view of one quarterly ledger: every supervised body × the four quarters, ``visited``
+    meaning an entry exists for that quarter."""
+    today = today or date.today()
+    quarters = quarters_of_year(year)
+    with records.db.session(records.user) as s:
+        targets = _targets(s, unit_id)
+        stmt = select(
+            LedgerEntry.id, LedgerEntry.village_id, LedgerEntry.supervised_unit_id, LedgerEntry.quarter,
+            LedgerEntry.checked_on,
+        ).where(LedgerEntry.deleted.is_(False), LedgerEntry.kind == kind, LedgerEntry.quarter.in_(quarters))  # fmt: skip
+        if unit_id:
+            stmt = stmt.where(LedgerEntry.unit_id == unit_id)
+        entries = s.execute(stmt).all()
+    by_target: dict[tuple[str, str], list[Any]] = {}
+    for e in entries:
+        by_target.setdefault((e.village_id or e.supervised_unit_id or "", e.quarter), []).append(e)
+    rows = []
+    for u, un, t, tn, target_kind in targets:
+        cells = {}
+        for q in quarters:
+            found = by_target.get((t, q), [])
+            cells[q] = Cell(
+                _status(q, today, bool(found), False), [e.id for e in found], [e.checked_on for e in found]
+            )
+        rows.append(Row(u, un, t, tn, target_kind, cells))
+    return rows
+
+
+def missing_this_quarter(records: RecordService, today: date | None = None) -> list[Row]:
+    """Villages and supervised units with no visit done this quarter (planned or not)."""
+    today = today or date.today()
+    quarter = quarter_of(today)
+    return [r for r in visit_coverage(records, today.year, today=today) if r.status(quarter) != VISITED]
+
+
+def summary(rows: Iterable[Row], quarter: str) -> dict[str, int]:
+    """How many rows have each status in a quarter."""
+    counts = {VISITED: 0, PLANNED: 0, MISSED: 0, UNPLANNED: 0, FUTURE: 0}
+    for r in rows:
+        counts[r.status(quarter)] += 1
+    return counts
