@@ -99,6 +99,29 @@ def open_installation(data_dir: Path, db_url: str | None, user: str | None, sett
     return dialog.opened
 
 
+def build_demo_with_progress(data_dir: Path) -> Opened | None:
+    """The demo county takes half a minute to enter: build it on a worker thread under a progress
+    dialog (one step per unit); None when it failed (the error was shown)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from app.services.demo import create_demo_county
+    from ui.tasks import run_task
+
+    result: dict[str, Opened] = {}
+    loop = QEventLoop()
+    task = run_task(
+        None,
+        lambda progress: create_demo_county(data_dir, DEMO_PASSWORD, progress=progress),
+        title=QCoreApplication.translate("main", "示范县"),
+        label=QCoreApplication.translate("main", "正在建立示范县：8 个乡镇纪委、10 个派驻组和委机关的示范数据…"),
+        on_success=lambda opened: result.update(opened=opened),
+        cancellable=False,
+    )
+    task.finished.connect(loop.quit)
+    loop.exec()
+    return result.get("opened")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.check and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -120,7 +143,12 @@ def main(argv: list[str] | None = None) -> int:
             data_dir = temp_dir
             settings = open_settings(data_dir)
             configure(app, settings)
-            opened = create_demo_county(data_dir, DEMO_PASSWORD)
+            if args.check:
+                opened = create_demo_county(data_dir, DEMO_PASSWORD)
+            else:
+                opened = build_demo_with_progress(data_dir)
+                if opened is None:
+                    return 1
         else:
             data_dir = resolve_data_dir(args.data_dir)
             settings = open_settings(data_dir)

@@ -481,7 +481,7 @@ def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     from app.services.records import ValidationError
 
     try:
-        counts = add_demo_batch(db, args.seed, user=user)
+        counts = add_demo_batch(db, args.seed, user=args.opened.actor)
     except ValidationError as exc:
         raise CliError(
             Message(QT_TRANSLATE_NOOP("app", "示范数据与已有数据冲突：{reason}"), {"reason": str(exc)})

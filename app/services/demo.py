@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -548,7 +548,12 @@ def _tally(s: Session, since: int) -> dict[str, int]:
 
 
 def add_demo_batch(
-    db: Database, seed: int, user: Actor | str = "demo", *, seed_county: bool = False
+    db: Database,
+    seed: int,
+    user: Actor | str = "demo",
+    *,
+    seed_county: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
     """Add one deterministic batch of demo data for this installation's unit type: organisation
     and casework (``app.services.demo_casework``).
@@ -560,7 +565,8 @@ def add_demo_batch(
     for the county's own offices.
 
     Returns how many records were added, edited and deleted, keyed ``"<register>.<added|edited|
-    deleted>"``; empty when this seed's batch was applied before (nothing changes then). Raises
+    deleted>"``; empty when this seed's batch was applied before (nothing changes then).
+    ``progress(done, total)`` hears of each unit of the seed county as it is finished. Raises
     ``RuntimeError`` on an installation that is not initialised, and ``ValidationError`` (with
     nothing changed) if the data already there clashes with the batch.
     """
@@ -594,7 +600,7 @@ def add_demo_batch(
             if not first:
                 demo_casework.later_casework(batch, own)
             elif info.unit_type == "county" and seed_county:
-                demo_casework.add_seed_county(batch, info.unit_code)
+                demo_casework.add_seed_county(batch, info.unit_code, progress)
             else:
                 demo_casework.add_casework(batch, own, info.unit_type)
             return _tally(s, since)
@@ -602,7 +608,9 @@ def add_demo_batch(
         return {}
 
 
-def create_demo_county(data_dir: Path, password: str, seed: int = 1) -> Opened:
+def create_demo_county(
+    data_dir: Path, password: str, seed: int = 1, progress: Callable[[int, int], None] | None = None
+) -> Opened:
     """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch ``seed``, set
     up exactly as a real installation is (encrypted database, key slots), and opened as ``admin``.
     Its casework covers every unit of the county (each unit's rows owned by that unit) and
@@ -619,7 +627,7 @@ def create_demo_county(data_dir: Path, password: str, seed: int = 1) -> Opened:
         SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY),
     )
     try:
-        add_demo_batch(opened.db, seed, user=opened.actor, seed_county=True)
+        add_demo_batch(opened.db, seed, user=opened.actor, seed_county=True, progress=progress)
     except BaseException:
         opened.db.close()
         raise

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -730,7 +730,7 @@ def add_casework(b: _Batch, own: Unit | None, unit_type: str) -> None:
         cw.close()
 
 
-def add_seed_county(b: _Batch, county_code: str) -> None:
+def add_seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], None] | None = None) -> None:
     """The county-wide casework of the seed report (section 二), each unit's rows owned by that
     unit (as if entered there and merged by the county)."""
     cw = Casework(b)
@@ -762,23 +762,34 @@ def add_seed_county(b: _Batch, county_code: str) -> None:
                 strict=True,
             )
         )
+        total, done = len(townships) + len(groups) + len(handling), 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, total)
+
         for township, ff, cases in zip(townships, township_ff, township_cases, strict=True):
             plan = UnitPlan(first_form=ff, cases=cases, co_review=True, extra_clues=2, reports_archived=1,
-                            ties=2, guided_by=_guide(b, township, offices), direct_share=0.55)  # fmt: skip
+                            ties=2, guided_by=_guide(b, township, offices), direct_share=0.85)  # fmt: skip
             with cw.acting_for(township.code):
                 cw.unit(township, plan, reviewers)
+            tick()
         for group, insp, ff, cases in zip(groups, inspection, group_other, group_own_cases, strict=True):
             plan = UnitPlan(first_form=ff, inspection=insp, cases=cases, co_review=True,
-                            case_groups=[group.id], extra_clues=1, reports_archived=1, direct_share=0.45)  # fmt: skip
+                            case_groups=[group.id], extra_clues=1, reports_archived=1, direct_share=0.8)  # fmt: skip
             with cw.acting_for(group.code):
                 cw.unit(group, plan, reviewers)
+            tick()
         with cw.acting_for(county_code):
             for office, ff in zip(handling, office_ff, strict=True):
                 cases = office_cases.get(office.id, 0)
                 plan = UnitPlan(first_form=ff, cases=cases, case_groups=[g.id for g in b.pick(groups, 4)],
                                 other_cases=3 if cases else 0, extra_clues=3, reports_archived=1,
-                                recent=cases > 0, direct_share=0.5)  # fmt: skip
+                                recent=cases > 0, direct_share=0.85)  # fmt: skip
                 cw.unit(office, plan, reviewers)
+                tick()
     finally:
         cw.close()
 
