@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -14,6 +15,37 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def casework_shots(window: Any, save: Callable[[QWidget, str], None]) -> None:
+    """工作台 with its deadlines, the clues list, a clue with its timeline, the statistics page."""
+    from app.registers import get
+    from app.services.records import ListQuery
+    from ui.pages.register_page import RegisterPage
+    from PySide6.QtWidgets import QApplication
+
+    from ui.tasks import wait_for_tasks
+
+    window.show_page("home")
+    save(window, "home.png")
+    page = window.show_page("register:clues")
+    assert isinstance(page, RegisterPage)
+    save(window, "clues.png")
+    finished = window.records.ids(get("clues"), ListQuery(filters={"state": "finished"}))
+    form = page.show_record(finished[0])
+    assert form is not None
+    form.resize(820, 900)
+    scroll = form.scroll_area.verticalScrollBar()
+    scroll.setValue(scroll.maximum())  # the disposal fields, above the timeline
+    save(form, "clue-timeline.png")
+    form.close()
+    stats = window.show_page("statistics")
+    wait_for_tasks()
+    stats.set_period(2021)  # the seed report's year
+    wait_for_tasks()
+    for _ in range(3):
+        QApplication.processEvents()
+    save(window, "statistics.png")
 
 
 def main() -> int:
@@ -55,6 +87,7 @@ def main() -> int:
             for name, key in shots.items():
                 window.show_page(key)
                 save(window, name)
+            casework_shots(window, save)
             window.lock()
             save(window, "locked.png")
             dialog = window.idle_lock.dialog

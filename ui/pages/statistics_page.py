@@ -217,6 +217,20 @@ class FigureView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def fit(self, max_rows: int = 14) -> None:
+        """As wide as the columns and as tall as the rows (up to ``max_rows``, then it scrolls)."""
+        self.resizeColumnsToContents()
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        shown = min(rows, max_rows)
+        row_height = self.verticalHeader().defaultSectionSize()
+        height = self.horizontalHeader().sizeHint().height() + row_height * max(shown, 1) + 2 * self.frameWidth()
+        width = self.horizontalHeader().length() + 2 * self.frameWidth()
+        if rows > max_rows:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            width += self.verticalScrollBar().sizeHint().width()
+        self.setFixedSize(width, height)
+
 
 class StatisticsPage(QWidget):
     """Year and quarter, headline figures, and the tables behind them."""
@@ -579,7 +593,7 @@ class StatisticsPage(QWidget):
             total_row=True,
         )
         for view in self.views.values():
-            view.resizeColumnsToContents()
+            view.fit()
         self.act_export.setEnabled(True)
         self.refreshed.emit()
 
