@@ -175,6 +175,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(handler=cmd_unit_list)
     p.set_defaults(handler=None, usage_parser=p)
 
+    p = sub.add_parser("print", parents=[common], help="把表格写成可打印的 PDF")
+    print_sub = p.add_subparsers(dest="print_command", metavar="FORM", parser_class=_Parser)
+    q = print_sub.add_parser(
+        "visit-forms", parents=[common], help="一个季度的驻村（驻在）监督工作记录表，每次驻村一页"
+    )
+    q.add_argument("--quarter", required=True, metavar="YYYYQn", help="季度，如 2026Q4")
+    q.add_argument("--out", required=True, metavar="FILE.pdf", help="写入的 PDF 文件")
+    q.add_argument("--blank", action="store_true", help="空白记录表：只印单位、村（社区）、日期、人员和编码")
+    q.set_defaults(handler=cmd_print_visit_forms)
+    p.set_defaults(handler=None, usage_parser=p)
+
     p = sub.add_parser("audit", parents=[common], help="审计日志")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)
     q = audit_sub.add_parser("verify", parents=[common], help="校验审计日志的哈希链，报告第一处断开")
@@ -657,6 +668,67 @@ def _unit_list_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
 
 cmd_unit_add = _session_command(_unit_add_cmd)
 cmd_unit_list = _session_command(_unit_list_cmd)
+
+
+# ---- print visit-forms --------------------------------------------------------------------------------
+def _print_visit_forms_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+    """The quarter's visit forms (planned and done visits, in date order), one page a visit."""
+    from app.quarters import parse_quarter
+    from app.reports.visit_forms import quarter_visit_ids, visit_forms_pdf
+    from app.security.roles import PermissionDenied
+    from app.services.records import RecordService
+
+    try:
+        year, q = parse_quarter(args.quarter)
+    except ValueError:
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "app", "季度写得不对：{quarter}。请写成 2026Q4 的样子（年份、Q、季度 1 到 4）。"
+                ),
+                {"quarter": args.quarter},
+            )
+        ) from None
+    quarter = f"{year}Q{q}"
+    _check_pdf_target(args.out)
+    records = RecordService(db, args.opened.actor)
+    ids = quarter_visit_ids(records, quarter)
+    if not ids:
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "app", "{quarter} 没有已安排或已完成的驻村（驻在）监督，没有要打印的记录表。"
+                ),
+                {"quarter": quarter},
+            )
+        )
+    path = Path(args.out).expanduser().resolve()
+    try:
+        pages = visit_forms_pdf(records, ids, path, blank=args.blank)
+    except PermissionDenied as exc:
+        raise CliError(exc.message) from None
+    except OSError as exc:
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP("app", "无法写入 PDF {path}：{reason}"),
+                {"path": str(path), "reason": exc.strerror or str(exc)},
+            )
+        ) from None
+    print(f"{path}\t{pages}")
+    _say(
+        str(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "app", "已写入 {quarter} 的驻村（驻在）监督工作记录表：{path}，共 {pages} 页。"
+                ),
+                {"quarter": quarter, "path": str(path), "pages": str(pages)},
+            )
+        )
+    )
+    return EXIT_OK
+
+
+cmd_print_visit_forms = _session_command(_print_visit_forms_cmd)
 
 
 # ---- audit verify ------------------------------------------------------------------------------------

@@ -3,14 +3,16 @@
 ``register_print_actions(name)`` lists them (none for a register without forms). Each action's
 ``run(parent, records, settings, ids)`` opens a ``PdfPreview`` of the selected records' forms,
 made on a worker thread by ``app.reports``; printing is refused to an actor without the PRINT
-permission, and every printed record is written to the audit log by the report itself.
+permission, and every printed record is written to the audit log by the report itself. An action
+with ``needs_selection=False`` also runs with no row selected (``ids`` is then empty): the visits'
+打印本季度全部记录表 prints the quarter of the selected visit, or the current quarter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +32,7 @@ class PrintAction:
 
     label: str
     run: Callable[[QWidget, RecordService, QSettings, list[str]], None]
-    needs_selection: bool = True
+    needs_selection: bool = True  # False: offered with no row selected too (run gets ids == [])
     tooltip: str = ""
 
 
@@ -70,6 +72,65 @@ def preview_clue_forms(
     return open_preview(parent, make, title, settings, file_name=name)
 
 
+def preview_visit_forms(
+    parent: QWidget | None, records: RecordService, settings: QSettings | None, ids: list[str], *,
+    blank: bool = False, quarter: str = "",
+) -> PdfPreview | None:  # fmt: skip
+    """Open the preview of the visit forms of ``ids`` (pre-filled, or ``blank``), or of every
+    planned or done visit of ``quarter`` when it is given (None when refused or nothing to print)."""
+    from app.security.roles import PRINT
+
+    title = _tr("空白记录表") if blank else _tr("驻村（驻在）监督工作记录表")
+    if not records.can(PRINT):
+        QMessageBox.warning(parent, title, _tr("当前用户没有打印的权限。"))
+        return None
+    from app.reports.visit_forms import DOCUMENT_TITLE, quarter_visit_ids, visit_forms_pdf
+    from ui.dialogs.pdf_preview import open_preview
+
+    chosen = quarter_visit_ids(records, quarter) if quarter else list(ids)
+    if not chosen:
+        if quarter:
+            QMessageBox.information(
+                parent, title, _tr("{quarter} 没有已安排或已完成的驻村（驻在）监督。").format(quarter=quarter)
+            )
+        return None
+
+    def make(path: Path) -> None:
+        visit_forms_pdf(records, chosen, path, blank=blank)
+
+    # The file name stays in Chinese (the document's own title) whatever the interface language.
+    blank_part = "_空白" if blank else ""
+    quarter_part = f"_{quarter}" if quarter else ""
+    name = f"{DOCUMENT_TITLE}{quarter_part}{blank_part}_{datetime.now():%Y%m%d_%H%M}.pdf"
+    return open_preview(parent, make, title, settings, file_name=name)
+
+
+def _visit_forms(blank: bool) -> Callable[[QWidget, RecordService, QSettings, list[str]], None]:
+    def run(parent: QWidget, records: RecordService, settings: QSettings, ids: list[str]) -> None:
+        if ids:
+            preview_visit_forms(parent, records, settings, ids, blank=blank)
+
+    return run
+
+
+def selected_quarter(records: RecordService, ids: list[str], today: date | None = None) -> str:
+    """The quarter of the first selected visit, or today's quarter when none is selected."""
+    from app.quarters import quarter_of
+    from app.registers import get as get_register
+
+    if ids:
+        quarter = records.get(get_register("visits"), ids[0]).get("quarter")
+        if quarter:
+            return str(quarter)
+    return quarter_of(today or date.today())
+
+
+def _quarter_visit_forms(
+    parent: QWidget, records: RecordService, settings: QSettings, ids: list[str]
+) -> None:
+    preview_visit_forms(parent, records, settings, [], quarter=selected_quarter(records, ids))
+
+
 def register_print_actions(register_name: str) -> list[PrintAction]:
     """The forms the register ``register_name`` prints, in the order they are offered."""
     if register_name == "clues":
@@ -83,6 +144,25 @@ def register_print_actions(register_name: str) -> list[PrintAction]:
                 _tr("打印线索处置呈批表"),
                 _clue_form("approval", _tr("线索处置呈批表")),
                 tooltip=_tr("预览并打印所选线索的处置呈批表，每条线索一页"),
+            ),
+        ]
+    if register_name == "visits":
+        return [
+            PrintAction(
+                _tr("打印选中的记录表"),
+                _visit_forms(blank=False),
+                tooltip=_tr("预览并打印所选驻村（驻在）的记录表，已录入的内容一并印出，每次一页"),
+            ),
+            PrintAction(
+                _tr("打印选中的空白记录表"),
+                _visit_forms(blank=True),
+                tooltip=_tr("预览并打印所选驻村（驻在）的空白记录表，带去现场手填，每次一页"),
+            ),
+            PrintAction(
+                _tr("打印本季度全部记录表"),
+                _quarter_visit_forms,
+                needs_selection=False,
+                tooltip=_tr("预览并打印所选记录所在季度（未选时为本季度）已安排的全部记录表"),
             ),
         ]
     return []

@@ -13,21 +13,36 @@ the interface language (like the recovery sheet's), so it is not marked for tran
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from app.registers import get as get_register
 from app.registers.fields import DATE, REF
 from app.reports import fonts
-from app.security import audit, sensitive
+from app.reports.form_parts import (
+    Page,
+    a4_page,
+    audited_print,
+    date_text,
+    draw_tick_box,
+    fitted,
+    footer,
+    new_canvas,
+    para,
+    place,
+    signature,
+    signature_line,
+    table,
+    vertical,
+    write_pdf,
+)
+from app.security import sensitive
 from app.security.roles import PRINT
 from app.security.secrecy import NotInAudience
 from app.services.records import RecordService
-from app.services.spreadsheet import write_atomically
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -37,7 +52,6 @@ REGISTER = "register"
 APPROVAL = "approval"
 KINDS = (REGISTER, APPROVAL)
 
-PROGRAM = "基层纪检监察工作台（Jiwei Desk）"
 TITLES = {REGISTER: "问题线索登记表", APPROVAL: "线索处置呈批表"}
 REGISTER_ONLY_LINE = "仅登记，内容不录入"
 ANONYMOUS = "匿名"
@@ -57,14 +71,6 @@ class ClueSheet:
     proposed: str  # the stored code of 拟办意见 ("" when none)
 
 
-def _date(value: Any) -> str:
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    return ""
-
-
 def _sheets(records: RecordService, ids: Sequence[str], with_reporter: bool) -> list[ClueSheet]:
     clues = get_register("clues")
     reports = get_register("reports")
@@ -76,7 +82,7 @@ def _sheets(records: RecordService, ids: Sequence[str], with_reporter: bool) -> 
         for f in clues.fields:
             value = values.get(f.name)
             if f.kind == DATE:
-                text[f.name] = _date(value)
+                text[f.name] = date_text(value)
             elif f.kind == REF:
                 text[f.name] = listed.get(clue_id, {}).get(f.name, "")
             else:
@@ -114,68 +120,8 @@ def _reporter(records: RecordService, reports: Any, report_id: str) -> tuple[str
 
 
 # ---- drawing -------------------------------------------------------------------------------------
-@dataclass
-class _Page:
-    """Page geometry and styles, made once per document (reportlab is imported when drawing)."""
-
-    width: float
-    height: float
-    left: float
-    right: float
-    top: float
-    bottom: float
-    mm: float
-    styles: dict[str, Any]
-
-    @property
-    def inner(self) -> float:
-        return self.right - self.left
-
-
-def _page() -> _Page:
-    from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-
-    cjk = fonts.cjk_font()
-    width, height = A4
-    value = ParagraphStyle(
-        "value", fontName=cjk, fontSize=10.5, leading=15, wordWrap="CJK", alignment=TA_LEFT
-    )
-    styles = {
-        "value": value,
-        "label": ParagraphStyle("label", parent=value, alignment=TA_CENTER),
-        "body": ParagraphStyle("body", parent=value, fontSize=11, leading=18, firstLineIndent=22),
-        "right": ParagraphStyle("right", parent=value, alignment=TA_RIGHT),
-        "note": ParagraphStyle("note", parent=value, fontSize=12, leading=18, alignment=TA_CENTER),
-    }
-    return _Page(width, height, 20 * mm, width - 20 * mm, height - 14 * mm, 14 * mm, mm, styles)
-
-
-def _para(page: _Page, text: str, style: str = "value") -> Flowable:
-    from reportlab.platypus import Paragraph
-
-    lines = text.replace("\r\n", "\n").split("\n")
-    return Paragraph("<br/>".join(fonts.markup(line) for line in lines), page.styles[style])
-
-
-def _vertical(page: _Page, text: str) -> Flowable:
-    """A label set one character a line (the merged label cell of a block)."""
-    from reportlab.platypus import Paragraph
-
-    return Paragraph("<br/>".join(fonts.markup(ch) for ch in text), page.styles["label"])
-
-
-def _fitted(page: _Page, flowables: list[Flowable], width: float, height: float) -> Flowable:
-    """Content that shrinks to fit its box, so each clue stays on one page."""
-    from reportlab.platypus import KeepInFrame
-
-    return KeepInFrame(width, height, flowables, mode="shrink")
-
-
-def _choices(page: _Page, options: Sequence[tuple[str, str]], chosen: str) -> Flowable:
-    """A row of tick boxes (the bundled font has no box glyph: they are drawn)."""
+def _choices(page: Page, options: Sequence[tuple[str, str]], chosen: str) -> Flowable:
+    """A row of tick boxes, the chosen one ticked."""
     from reportlab.platypus import Flowable
 
     size = 10.5
@@ -191,74 +137,14 @@ def _choices(page: _Page, options: Sequence[tuple[str, str]], chosen: str) -> Fl
             x = 0.0
             step = self.width / max(1, len(options))
             for code, label in options:
-                c.setLineWidth(0.7)
-                c.rect(x, 0.5, box, box)
-                if code == chosen:
-                    c.setLineWidth(1.2)
-                    c.lines(
-                        [
-                            (x + box * 0.18, box * 0.55 + 0.5, x + box * 0.42, box * 0.22 + 0.5),
-                            (x + box * 0.42, box * 0.22 + 0.5, x + box * 0.86, box * 0.9 + 0.5),
-                        ]
-                    )
+                draw_tick_box(c, x, 0.5, box, code == chosen)
                 fonts.draw_string(c, x + box + 1.5 * page.mm, 1.5, label, size)
                 x += step
 
     return Choices()
 
 
-def _signature(page: _Page, label: str) -> Flowable:
-    """``label`` with a line to sign on and a date to fill in by hand, right-aligned in its box."""
-    from reportlab.platypus import Flowable
-
-    size = 10.5
-    mm = page.mm
-    # (text, blank width after it): 签名：______　　　年　　月　　日
-    parts = ((label, 34 * mm), ("", 14 * mm), ("年", 8 * mm), ("月", 8 * mm), ("日", 0.0))
-
-    class Signature(Flowable):
-        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-            self.width = available_width
-            return available_width, size * 1.6
-
-        def draw(self) -> None:
-            c = self.canv
-            total = sum(fonts.string_width(text, size) + gap for text, gap in parts)
-            x = self.width - total - 2 * mm
-            c.setLineWidth(0.6)
-            for n, (text, gap) in enumerate(parts):
-                x += fonts.draw_string(c, x, 2, text, size)
-                if n == 0:
-                    c.line(x, 0.5, x + gap - 3 * mm, 0.5)
-                x += gap
-
-    return Signature()
-
-
-def _table(page: _Page, rows: list[list[Any]], widths: list[float], heights: list[float | None],
-           extra: list[tuple[Any, ...]]) -> Any:  # fmt: skip
-    from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
-
-    table = Table(rows, colWidths=widths, rowHeights=heights)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
-                ("INNERGRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                *extra,
-            ]
-        )
-    )
-    return table
-
-
-def _header(c: Canvas, page: _Page, title: str, unit_name: str, sheet: ClueSheet) -> float:
+def _header(c: Canvas, page: Page, title: str, unit_name: str, sheet: ClueSheet) -> float:
     """Secrecy mark, title, unit and number; return the y where the table starts."""
     mm = page.mm
     secrecy = sheet.text.get("secrecy", "")
@@ -276,36 +162,7 @@ def _header(c: Canvas, page: _Page, title: str, unit_name: str, sheet: ClueSheet
     return y - 3 * mm
 
 
-def _footer(c: Canvas, page: _Page, n: int, total: int, user: str, printed: datetime) -> None:
-    from reportlab.lib import colors
-
-    mm = page.mm
-    c.setFillColor(colors.Color(0.35, 0.35, 0.35))
-    fonts.draw_centred_string(c, page.width / 2, 8 * mm, f"第 {n} 页　共 {total} 页", 9)
-    fonts.draw_string(c, page.left, 8 * mm, f"打印人：{user}　打印时间：{printed:%Y-%m-%d %H:%M}", 8)
-    fonts.draw_string(c, page.right - fonts.string_width(PROGRAM, 8), 8 * mm, PROGRAM, 8)
-    c.setFillColor(colors.black)
-
-
-def _place(c: Canvas, page: _Page, build: Callable[[float | None], Any], top: float, bottom: float) -> None:
-    """Draw a table whose one flexible row takes whatever height is left between top and bottom."""
-    table = build(None)
-    _w, natural = table.wrapOn(c, page.inner, top - bottom)
-    table = build(max(0.0, top - bottom - natural))
-    _w, h = table.wrapOn(c, page.inner, top - bottom)
-    table.drawOn(c, page.left, top - h)
-
-
-def _signature_line(c: Canvas, x: float, y: float, label: str, width: float, value: str = "") -> float:
-    w = fonts.draw_string(c, x, y, label, 11)
-    c.setLineWidth(0.6)
-    c.line(x + w, y - 2, x + w + width, y - 2)
-    if value:
-        fonts.draw_string(c, x + w + 4, y, value, 11)
-    return x + w + width
-
-
-def _register_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None:
+def _register_form(c: Canvas, page: Page, sheet: ClueSheet, top: float) -> None:
     mm = page.mm
     t = sheet.text
     a, b, d = 12 * mm, 26 * mm, 28 * mm
@@ -315,10 +172,10 @@ def _register_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
     bottom = page.bottom + 16 * mm  # the 登记人 line and the footer
 
     def p(text: str) -> Flowable:
-        return _para(page, text)
+        return para(page, text)
 
     def lab(text: str) -> Flowable:
-        return _para(page, text, "label")
+        return para(page, text, "label")
 
     def pair_row(l1: str, v1: str, l2: str, v2: str) -> list[Any]:
         return [lab(l1), "", p(v1), lab(l2), p(v2)]
@@ -334,7 +191,7 @@ def _register_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
         if sheet.register_only:
             rows.append(pair_row("承办单位", t["handling_unit_id"], "承办人", t["handler_id"]))
             heights.append(10 * mm)
-            rows.append([lab("内容"), "", _para(page, REGISTER_ONLY_LINE, "note"), "", ""])
+            rows.append([lab("内容"), "", para(page, REGISTER_ONLY_LINE, "note"), "", ""])
             flex_row = len(rows) - 1
             heights.append(40 * mm + (flex or 0.0) if flex is not None else 40 * mm)
             spans += [("SPAN", (0, 2), (1, 2)), ("SPAN", (0, 3), (1, 3)), ("SPAN", (2, 3), (4, 3))]
@@ -345,7 +202,7 @@ def _register_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
             first = len(rows)
             rows += [
                 [
-                    _vertical(page, "被反映人"),
+                    vertical(page, "被反映人"),
                     lab("姓名"),
                     p(t["subject_name"]),
                     lab("工作单位"),
@@ -369,10 +226,8 @@ def _register_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
             summary_height = 60 * mm + (flex or 0.0)
             rows.append(
                 [
-                    _vertical(page, "线索摘要"),
-                    _fitted(
-                        page, [_para(page, t["summary"], "body")], b + cc + d + e - 10, summary_height - 10
-                    ),
+                    vertical(page, "线索摘要"),
+                    fitted([para(page, t["summary"], "body")], b + cc + d + e - 10, summary_height - 10),
                     "",
                     "",
                     "",
@@ -385,15 +240,15 @@ def _register_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
             heights.append(10 * mm)
             spans.append(("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)))
         assert flex_row >= 0
-        return _table(page, rows, widths, heights, spans)
+        return table(page, rows, widths, heights, spans)
 
-    _place(c, page, build, top, bottom)
+    place(c, page, build, top, bottom)
     y = page.bottom + 8 * mm
-    x = _signature_line(c, page.left, y, "登记人：", 40 * mm)
-    _signature_line(c, x + 20 * mm, y, "登记日期：", 45 * mm, t["registered_on"] or "")
+    x = signature_line(c, page.left, y, "登记人：", 40 * mm)
+    signature_line(c, x + 20 * mm, y, "登记日期：", 45 * mm, t["registered_on"] or "")
 
 
-def _approval_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None:
+def _approval_form(c: Canvas, page: Page, sheet: ClueSheet, top: float) -> None:
     mm = page.mm
     t = sheet.text
     label_w = 31 * mm
@@ -404,19 +259,19 @@ def _approval_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
     choices = get_register("clues").field("proposed_handling").choices
 
     def p(text: str, style: str = "value") -> Flowable:
-        return _para(page, text, style)
+        return para(page, text, style)
 
     def lab(text: str) -> Flowable:
-        return _para(page, text, "label")
+        return para(page, text, "label")
 
-    def box(lines: list[str], signature: str, height: float) -> Flowable:
+    def box(lines: list[str], signature_label: str, height: float) -> Flowable:
         from reportlab.platypus import Spacer
 
         content: list[Flowable] = [p(line) for line in lines if line]
         used = sum(x.wrap(span_w, height)[1] for x in content)
-        sign = _signature(page, signature)
+        sign = signature(page, signature_label)
         content += [Spacer(1, max(0.0, height - 10 - used - sign.wrap(span_w, height)[1] - 2)), sign]
-        return _fitted(page, content, span_w, height - 8)
+        return fitted(content, span_w, height - 8)
 
     summary = REGISTER_ONLY_LINE if sheet.register_only else t["summary"]
     subject_post = "　".join(x for x in (t["subject_unit"], t["subject_post"]) if x)
@@ -429,11 +284,11 @@ def _approval_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
             [lab("线索编号"), p(t["number"]), lab("收到日期"), p(t["received_on"])],
             [lab("被反映人"), p(t["subject_name"]), lab("工作单位及职务"), p(subject_post)],
             [lab("线索来源"), p(t["source"]), lab("问题类别"), p(category)],
-            [lab("线索摘要"), _fitted(page, [p(summary, "body")], span_w, summary_h - 10), "", ""],
+            [lab("线索摘要"), fitted([p(summary, "body")], span_w, summary_h - 10), "", ""],
             [lab("拟办意见"), _choices(page, choices, sheet.proposed), "", ""],
             [
                 lab("处置理由"),
-                _fitted(page, [p(t["disposal_reason"], "body")], span_w, reason_h - 10),
+                fitted([p(t["disposal_reason"], "body")], span_w, reason_h - 10),
                 "",
                 "",
             ],
@@ -447,44 +302,27 @@ def _approval_form(c: Canvas, page: _Page, sheet: ClueSheet, top: float) -> None
         ]  # fmt: skip
         extra: list[tuple[Any, ...]] = [("SPAN", (1, r), (3, r)) for r in range(3, 9)]
         extra += [("VALIGN", (1, r), (3, r), "TOP") for r in (3, 5, 6, 7, 8)]
-        return _table(page, rows, widths, heights, extra)
+        return table(page, rows, widths, heights, extra)
 
-    _place(c, page, build, top, bottom)
+    place(c, page, build, top, bottom)
 
 
 _FORMS = {REGISTER: _register_form, APPROVAL: _approval_form}
 
 
 def _draw(target: str | io.BytesIO, records: RecordService, sheets: Sequence[ClueSheet], kind: str) -> None:
-    from reportlab.pdfgen.canvas import Canvas
-
-    page = _page()
+    page = a4_page()
     info = records.db.installation()
     unit_name = info.unit_name if info else ""
     title = TITLES[kind]
     printed = datetime.now()
-    c = Canvas(target, pagesize=(page.width, page.height), pageCompression=1)
-    c.setTitle(title)
-    c.setAuthor(PROGRAM)
-    c.setCreator(PROGRAM)
-    c.setSubject(unit_name)
+    c = new_canvas(target, page, title, unit_name)
     for n, sheet in enumerate(sheets, start=1):
         top = _header(c, page, title, unit_name, sheet)
         _FORMS[kind](c, page, sheet, top)
-        _footer(c, page, n, len(sheets), records.user, printed)
+        footer(c, page, n, len(sheets), records.user, printed)
         c.showPage()
     c.save()
-
-
-@contextmanager
-def _audited(records: RecordService, ids: Sequence[str], kind: str) -> Iterator[None]:
-    """One PRINT entry per clue, written before the file appears and kept only when it does."""
-    table = get_register("clues").model.__table__.name  # type: ignore[attr-defined]
-    with records.db.session(records.user) as s:
-        for clue_id in ids:
-            audit.record(s, audit.PRINT, target_table=table, target_id=clue_id, detail=f"form=clue_{kind}")
-        s.flush()
-        yield
 
 
 def clue_forms_pdf(records: RecordService, ids: list[str], kind: str, out: Path | BinaryIO) -> int:
@@ -499,15 +337,10 @@ def clue_forms_pdf(records: RecordService, ids: list[str], kind: str, out: Path 
         raise ValueError("no clues to print")
     ids = list(dict.fromkeys(ids))
     sheets = _sheets(records, ids, with_reporter=kind == REGISTER)
-    if isinstance(out, (str, Path)):
-        write_atomically(
-            Path(out),
-            lambda tmp: _draw(str(tmp), records, sheets, kind),
-            around_replace=lambda: _audited(records, ids, kind),
-        )
-    else:
-        buffer = io.BytesIO()
-        _draw(buffer, records, sheets, kind)
-        with _audited(records, ids, kind):
-            out.write(buffer.getvalue())
+    table_name = get_register("clues").model.__table__.name  # type: ignore[attr-defined]
+    write_pdf(
+        out,
+        lambda target: _draw(target, records, sheets, kind),
+        lambda: audited_print(records, table_name, ids, f"clue_{kind}"),
+    )
     return len(sheets)

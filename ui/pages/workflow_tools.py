@@ -39,6 +39,7 @@ class WorkflowTools(QObject):
         self.dialog: TransitionDialog | None = None
         self.clue_form: RecordForm | None = None
         self.print_actions: list[Any] = []
+        self.print_items: list[tuple[Any, Any]] = []  # (menu QAction, PrintAction)
         if self.reg.lifecycle is not None and page.actor.can(EDIT):
             self.step_button = QToolButton()
             self.step_button.setObjectName("stepTool")
@@ -62,7 +63,11 @@ class WorkflowTools(QObject):
             print_menu = QMenu(self.print_button)
             for action in self.print_actions:
                 item = print_menu.addAction(action.label)
+                if action.tooltip:
+                    item.setToolTip(action.tooltip)
                 item.triggered.connect(lambda _checked=False, a=action: self.run_print(a))
+                self.print_items.append((item, action))
+            print_menu.setToolTipsVisible(True)
             self.print_button.setMenu(print_menu)
             page.toolbar.insertWidget(page.act_history, self.print_button)
 
@@ -71,7 +76,10 @@ class WorkflowTools(QObject):
         if self.step_button is not None:
             self.step_button.setEnabled(len(ids) == 1)
         if self.print_button is not None:
-            self.print_button.setEnabled(bool(ids))
+            # An action that needs no selection (a whole quarter's forms) keeps the button usable.
+            for item, action in self.print_items:
+                item.setEnabled(bool(ids) or not action.needs_selection)
+            self.print_button.setEnabled(any(item.isEnabled() for item, _action in self.print_items))
 
     # ---- steps ----------------------------------------------------------------------------
     def _fill_menu(self) -> None:
@@ -150,5 +158,5 @@ class WorkflowTools(QObject):
     # ---- printing -------------------------------------------------------------------------
     def run_print(self, action: Any) -> None:
         ids = self.page.selected_ids()
-        if ids:
+        if ids or not action.needs_selection:
             action.run(self.page, self.page.records, self.page.settings, ids)
