@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
                 self._add_page(top, "staffing", self.tr("编制配备汇总"), self._staffing_page)
             if area == "casework":
                 self._add_page(top, "statistics", self.tr("统计分析"), self._statistics_page)
+            if area == "residency":
+                self._add_page(top, "coverage", self.tr("驻村（驻在）覆盖"), self._coverage_page)
             top.setExpanded(True)
         system: list[tuple[str, str, Callable[[], QWidget]]] = []
         if self.actor.can(MANAGE_USERS):
@@ -144,13 +146,23 @@ class MainWindow(QMainWindow):
     def _home_page(self) -> QWidget:
         from ui.pages.home_page import HomePage
 
-        return HomePage(self.records, self.bus, self.settings, self.open_record)
+        return HomePage(
+            self.records, self.bus, self.settings, self.open_record, open_coverage=self.open_coverage
+        )
 
     def open_record(self, register: str, row_id: str) -> None:
         """Show a record on its register page and open it."""
         page = self.show_page(f"register:{register}")
         assert isinstance(page, RegisterPage)
         page.show_record(row_id)
+
+    def _coverage_page(self) -> QWidget:
+        from ui.pages.coverage_page import CoveragePage
+
+        return CoveragePage(self.records, self.bus, self.settings, self.actor, open_record=self.open_record)
+
+    def open_coverage(self) -> None:
+        self.show_page("coverage")
 
     def _statistics_page(self) -> QWidget:
         from ui.pages.statistics_page import StatisticsPage

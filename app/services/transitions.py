@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Transition
@@ -80,6 +81,23 @@ class Transitions:
     ) -> str:
         """Take a step; return the new state. Raise ``TransitionRefused``, ``ValidationError``,
         ``NeedsConfirmation`` or ``PermissionDenied`` and change nothing."""
+        with self.records.db.session(self.records.user) as s:
+            return self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=confirmed)
+
+    def apply_in(
+        self,
+        s: Session,
+        reg: Register,
+        row_id: str,
+        step_name: str,
+        values: Mapping[str, Any] | None = None,
+        reason: str = "",
+        *,
+        confirmed: bool = False,
+    ) -> str:
+        """``apply`` inside the caller's transaction (several changes that stand or fall together:
+        a visit recorded with the clues it found). A refusal raises and leaves the rolling back of
+        what the caller did before to the caller's transaction."""
         lifecycle = self._lifecycle(reg)
         self.records._require(EDIT)
         try:
@@ -90,71 +108,68 @@ class Transitions:
             ) from None
         values = dict(values or {})
         reason = (reason or "").strip()
-        with self.records.db.session(self.records.user) as s:
-            obj = s.get(reg.model, row_id)
-            if obj is None or obj.deleted:
-                raise NotFoundError(row_id)
-            self.records._check_audience(reg, obj)
-            state = str(obj.state)  # type: ignore[attr-defined]
-            if state not in step.sources:
-                allowed = tuple(st.label for st in lifecycle.allowed(state))
-                raise TransitionRefused(
-                    Message(
-                        QT_TRANSLATE_NOOP(
-                            "app", "当前状态为「{state}」，不能「{step}」。此时可以：{allowed}"
-                        ),
-                        {
-                            "state": lifecycle.state_label(state),
-                            "step": step.label,
-                            "allowed": allowed or (QT_TRANSLATE_NOOP("app", "（无，已是最终状态）"),),
-                        },
-                    )
-                )
-            errors: dict[str, Message] = {}
-            if not reason:
-                errors["reason"] = Message(
-                    QT_TRANSLATE_NOOP("app", "请写明「{step}」的理由或依据。"), {"step": step.label}
-                )
-            elif len(reason) > REASON_MAX:
-                errors["reason"] = Message(
-                    QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"),
-                    {"label": REASON_LABEL, "n": str(REASON_MAX)},
-                )
-            target = step.target or state
-            program: dict[str, Any] = {"state": target, **step.sets}
-            typed, typed_errors = self.records.normalise(
-                reg, {k: v for k, v in values.items() if k != "extension_days"}
-            )
-            errors.update(typed_errors)
-            if "extension_days" in step.requires:
-                program.update(self._extension(reg, obj, values.get("extension_days"), errors))
-            for name in step.requires:
-                if name == "extension_days":
-                    continue
-                given = typed.get(name, getattr(obj, name) if name not in values else None)
-                if given in (None, ""):
-                    errors[name] = Message(
-                        QT_TRANSLATE_NOOP("app", "「{step}」须填写「{label}」。"),
-                        {"step": step.label, "label": reg.field(name).label},
-                    )
-            if step.check is not None and not errors:
-                errors.update(step.check(s, obj, typed))
-            if errors:
-                raise ValidationError(errors)
-            self.records.save_in(s, reg, values_without(values, "extension_days"), row_id, confirmed=confirmed,
-                                 program_values=program)  # fmt: skip
-            s.add(
-                Transition(
-                    register=reg.name,
-                    record_id=row_id,
-                    action=step.name,
-                    from_state=state,
-                    to_state=target,
-                    reason=reason,
+        obj = s.get(reg.model, row_id)
+        if obj is None or obj.deleted:
+            raise NotFoundError(row_id)
+        self.records._check_audience(reg, obj)
+        state = str(obj.state)  # type: ignore[attr-defined]
+        if state not in step.sources:
+            allowed = tuple(st.label for st in lifecycle.allowed(state))
+            raise TransitionRefused(
+                Message(
+                    QT_TRANSLATE_NOOP("app", "当前状态为「{state}」，不能「{step}」。此时可以：{allowed}"),
+                    {
+                        "state": lifecycle.state_label(state),
+                        "step": step.label,
+                        "allowed": allowed or (QT_TRANSLATE_NOOP("app", "（无，已是最终状态）"),),
+                    },
                 )
             )
-            s.flush()
-            return target
+        errors: dict[str, Message] = {}
+        if not reason:
+            errors["reason"] = Message(
+                QT_TRANSLATE_NOOP("app", "请写明「{step}」的理由或依据。"), {"step": step.label}
+            )
+        elif len(reason) > REASON_MAX:
+            errors["reason"] = Message(
+                QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"),
+                {"label": REASON_LABEL, "n": str(REASON_MAX)},
+            )
+        target = step.target or state
+        program: dict[str, Any] = {"state": target, **step.sets}
+        typed, typed_errors = self.records.normalise(
+            reg, {k: v for k, v in values.items() if k != "extension_days"}
+        )
+        errors.update(typed_errors)
+        if "extension_days" in step.requires:
+            program.update(self._extension(reg, obj, values.get("extension_days"), errors))
+        for name in step.requires:
+            if name == "extension_days":
+                continue
+            given = typed.get(name, getattr(obj, name) if name not in values else None)
+            if given in (None, ""):
+                errors[name] = Message(
+                    QT_TRANSLATE_NOOP("app", "「{step}」须填写「{label}」。"),
+                    {"step": step.label, "label": reg.field(name).label},
+                )
+        if step.check is not None and not errors:
+            errors.update(step.check(s, obj, typed))
+        if errors:
+            raise ValidationError(errors)
+        self.records.save_in(s, reg, values_without(values, "extension_days"), row_id, confirmed=confirmed,
+                             program_values=program)  # fmt: skip
+        s.add(
+            Transition(
+                register=reg.name,
+                record_id=row_id,
+                action=step.name,
+                from_state=state,
+                to_state=target,
+                reason=reason,
+            )
+        )
+        s.flush()
+        return target
 
     @staticmethod
     def _extension(reg: Register, obj: Any, days: Any, errors: dict[str, Message]) -> dict[str, Any]:

@@ -1,6 +1,10 @@
 """工作台: what needs doing. The deadline panel lists, per handler, the clues, inquiries,
 verifications, cases and co-reviews whose deadline falls within the next 7 days or has passed.
-Double-click (or Enter) opens the record on its register page."""
+Double-click (or Enter) opens the record on its register page.
+
+The residency panel (本季度未驻村（驻在）) lists the villages and supervised units with no visit
+done this quarter, with the planned date where one is planned: double-click opens the planned
+visit, or the coverage page for one not planned."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.registers import get as get_register
+from app.services.coverage import Row, missing_this_quarter
 from app.services.deadlines import HORIZON_DAYS, DueItem, by_handler, due_items
 from app.services.records import RecordService
 from ui.events import ChangeBus
@@ -29,7 +34,12 @@ from ui.i18n import tr_register
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor("#c62828")
-WATCHED = {"clues", "inquiries", "verifications", "cases", "co_reviews", "deadline_rules", "staff"}
+UNPLANNED = QColor("#b26a00")
+WATCHED = {
+    "clues", "inquiries", "verifications", "cases", "co_reviews", "deadline_rules", "staff",
+    "visits", "villages", "supervised_units", "units",
+}  # fmt: skip
+QUARTER_NAMES = ("一", "二", "三", "四")
 
 
 class DeadlineTree(QTreeWidget):
@@ -61,6 +71,7 @@ class HomePage(QWidget):
         settings: QSettings,
         open_record: Callable[[str, str], None],
         today: Callable[[], date] = date.today,
+        open_coverage: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("homePage")
@@ -68,7 +79,9 @@ class HomePage(QWidget):
         self.settings = settings
         self.open_record = open_record
         self.today = today
+        self.open_coverage = open_coverage or (lambda: None)
         self.items: list[DueItem] = []
+        self.missing: list[Row] = []
         self._stale = True
 
         title = QLabel(self.tr("工作台"))
@@ -107,6 +120,22 @@ class HomePage(QWidget):
         self.empty = QLabel(self.tr("没有 7 天内到期或已超期的事项。"))
         self.empty.hide()
 
+        self.missing_heading = QLabel()
+        self.missing_heading.setObjectName("missingTitle")
+        self.missing_heading.setFont(bold)
+        self.missing_tree = QTreeWidget()
+        self.missing_tree.setObjectName("missingVisits")
+        self.missing_tree.setRootIsDecorated(False)
+        self.missing_tree.setHeaderLabels(
+            [self.tr("单位"), self.tr("村（社区）/ 被监督单位"), self.tr("安排日期")]
+        )
+        self.missing_tree.setAlternatingRowColors(True)
+        self.missing_tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.missing_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.missing_tree.setAccessibleName(self.tr("本季度未驻村（驻在）"))
+        self.missing_tree.setToolTip(self.tr("双击打开已安排的驻村记录，或打开覆盖情况安排驻村"))
+        self.missing_tree.itemActivated.connect(self._missing_activated)
+
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -116,7 +145,9 @@ class HomePage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.empty, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.missing_heading)
+        layout.addWidget(self.missing_tree, 1)
         bus.changed.connect(self._on_changed)
 
     def _on_changed(self, name: str) -> None:
@@ -136,6 +167,7 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        self.refresh_missing()
         self.items = due_items(self.records, today=self.today())
         self.tree.clear()
         overdue = sum(1 for i in self.items if i.overdue)
@@ -199,3 +231,44 @@ class HomePage(QWidget):
 
     def _open(self, item: DueItem) -> None:
         self.open_record(item.register, item.row_id)
+
+    # ---- this quarter's missing visits ---------------------------------------------------------
+    def refresh_missing(self) -> None:
+        today = self.today()
+        quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+        self.missing = missing_this_quarter(self.records, today=today)
+        villages = sum(1 for r in self.missing if r.target_kind == "village")
+        self.missing_heading.setText(
+            self.tr("本季度未驻村（驻在）：{year} 年第{q}季度，{villages} 个村（社区）、{units} 个被监督单位").format(
+                year=today.year, q=QUARTER_NAMES[int(quarter[-1]) - 1], villages=villages,
+                units=len(self.missing) - villages,
+            )
+        )  # fmt: skip
+        self.missing_tree.clear()
+        for r in self.missing:
+            cell = r.cells[quarter]
+            planned = min(cell.dates).isoformat() if cell.dates else self.tr("未安排")
+            item = QTreeWidgetItem([r.unit_name, r.target_name, planned])
+            item.setData(0, ITEM_ROLE, (r, cell.ids[0] if cell.ids else None))
+            if not cell.ids:
+                item.setForeground(2, QBrush(UNPLANNED))
+            self.missing_tree.addTopLevelItem(item)
+
+    def missing_rows(self) -> list[list[str]]:
+        """The residency panel's rows as shown (tests)."""
+        out = []
+        for i in range(self.missing_tree.topLevelItemCount()):
+            item = self.missing_tree.topLevelItem(i)
+            assert item is not None
+            out.append([item.text(c) for c in range(self.missing_tree.columnCount())])
+        return out
+
+    def _missing_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, ITEM_ROLE)
+        if not isinstance(data, tuple):
+            return
+        _row, visit_id = data
+        if visit_id:
+            self.open_record("visits", visit_id)
+        else:
+            self.open_coverage()

@@ -22,6 +22,7 @@ from app.services.transitions import Transitions
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.transition_dialog import TransitionDialog, step_menu
 from ui.i18n import tr_message
+from ui.pages.visit_tools import VisitTools
 from ui.print_actions import register_print_actions
 
 if TYPE_CHECKING:
@@ -70,9 +71,13 @@ class WorkflowTools(QObject):
             print_menu.setToolTipsVisible(True)
             self.print_button.setMenu(print_menu)
             page.toolbar.insertWidget(page.act_history, self.print_button)
+        # 生成季度计划, 录入记录表 and 扫码录入 on the visits page
+        self.visit_tools = VisitTools(page) if self.reg.name == "visits" else None
 
     def update(self) -> None:
         ids = self.page.selected_ids()
+        if self.visit_tools is not None:
+            self.visit_tools.update()
         if self.step_button is not None:
             self.step_button.setEnabled(len(ids) == 1)
         if self.print_button is not None:
@@ -112,6 +117,8 @@ class WorkflowTools(QObject):
             return None
         if self.reg.name == "reports" and step.name == "to_clue":
             return self.convert_report(row_id)
+        if self.visit_tools is not None and step.name == "record":
+            return self.visit_tools.open_entry(row_id)
         dialog = TransitionDialog(
             self.page.records, self.reg, row_id, step, self.page, self.page._subject(row_id)
         )
