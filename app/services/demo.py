@@ -4,9 +4,11 @@ The first batch on a county builds the organisation of the seed report (section 
 commissions with 书记 1, 副书记 1 and 委员 3 each (two 委员 also 监察员, only the 8 secretaries
 full-time), 10 dispatched groups with 30 authorised posts, 29 staff and 10 group leaders, and the
 townships' 2022 figures of 2,652 supervision objects and 7,370 party members; plus the county
-offices, zones, point-to-point liaisons, villages and supervised units around it. A later batch
-(another seed) adds a few records, edits a few and tombstones one, so that data exchanges carry
-updates and deletions too, without ever changing the seed's staffing figures.
+offices, zones, point-to-point liaisons, villages and supervised units around it. Casework comes
+from ``app.services.demo_casework``, this year's village and unit residency (visits, the quarterly
+ledgers, the visit checklist) from ``app.services.demo_residency``. A later batch (another seed)
+adds a few records, edits a few and tombstones one, so that data exchanges carry updates and
+deletions too, without ever changing the seed's staffing figures.
 
 Everything is derived from the seed: names from a seeded ``Faker('zh_CN')``, choices and row ids
 from a seeded ``random.Random``. The same seed on the same data gives the same records, ids and
@@ -33,7 +35,7 @@ from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.security.roles import Actor
-from app.services import demo_casework
+from app.services import demo_casework, demo_residency
 from app.services.database import Database
 from app.services.installation import SetupRequest
 from app.services.login import Opened, create
@@ -180,8 +182,12 @@ class _Batch:
 
     # ---- changes ---------------------------------------------------------------------------
     def add(self, register: str, values: Mapping[str, Any]) -> str:
-        """Validate like the edit form does, then insert with a seeded id."""
-        return self.records.save_in(self.s, get_register(register), values, new_id=self.new_id())
+        """Validate like the edit form does, then insert with a seeded id. Warnings (a handler
+        from the village of the person reported on, …) are confirmed, as a person reading them
+        may; errors refuse the batch."""
+        return self.records.save_in(
+            self.s, get_register(register), values, new_id=self.new_id(), confirmed=True
+        )
 
     def edit(self, register: str, row_id: str, values: Mapping[str, Any]) -> None:
         self.records.save_in(self.s, get_register(register), values, row_id)
@@ -223,11 +229,13 @@ def _split_exactly(total: int, weights: Sequence[float]) -> list[int]:
     return out
 
 
-def _add_township_staff(b: _Batch, unit_id: str) -> None:
-    """书记 (full-time), 副书记 and 3 委员, two of whom are also 监察员."""
+def _add_township_staff(b: _Batch, unit_id: str, villages: Sequence[str] = ()) -> None:
+    """书记 (full-time), 副书记 and 3 委员, two of whom are also 监察员; two of them come from one
+    of the township's ``villages`` (籍贯村: never sent there on a visit)."""
     posts = [("secretary", True, False), ("deputy_secretary", False, False)]
     posts += [("member", False, True), ("member", False, True), ("member", False, False)]
-    for post, full_time, inspector in posts:
+    locals_ = set(b.rng.sample(range(len(posts)), 2)) if villages else set()
+    for i, (post, full_time, inspector) in enumerate(posts):
         name, gender = b.person()
         b.add(
             "staff",
@@ -239,6 +247,7 @@ def _add_township_staff(b: _Batch, unit_id: str) -> None:
                 "full_time": full_time,
                 "also_inspector": inspector,
                 "phone": b.phone(),
+                "home_village": b.rng.choice(list(villages)) if i in locals_ else "",
             },
         )
 
@@ -410,7 +419,10 @@ def _county_first(b: _Batch) -> None:
     townships: dict[str, str] = {}
     for code, name in TOWNSHIPS:
         townships[code] = unit(code, name, "township", TOWNSHIP_POSTS)
-        _add_township_staff(b, townships[code])
+        _add_villages(b, townships[code], code, name, b.rng.randint(15, 30))
+        _add_township_staff(
+            b, townships[code], [v.name for v in b.live(Village, Village.township_id == townships[code])]
+        )
 
     groups = {code: unit(code, name, "group", GROUP_POSTS) for code, name in GROUPS}
     departments = list(COUNTY_DEPARTMENTS)
@@ -456,9 +468,6 @@ def _county_first(b: _Batch) -> None:
                 {"office_id": office_id, "unit_id": target, "matters": b.rng.choice(_LIAISON_MATTERS)},
             )
 
-    for code, name in TOWNSHIPS:
-        _add_villages(b, townships[code], code, name, b.rng.randint(15, 30))
-
     # The seed's figures: 2,652 supervision objects and 7,370 party members in 2022.
     weights = [b.rng.uniform(0.7, 1.3) for _ in TOWNSHIPS]
     objects = _split_exactly(SEED_SUPERVISION_OBJECTS, weights)
@@ -490,8 +499,8 @@ def _county_later(b: _Batch) -> None:
 
 # ---- township and group installations ----------------------------------------------------------
 def _township_first(b: _Batch, own: Unit) -> None:
-    _add_township_staff(b, own.id)
     _add_villages(b, own.id, own.code, own.name, b.rng.randint(15, 30))
+    _add_township_staff(b, own.id, [v.name for v in b.live(Village, Village.township_id == own.id)])
     objects, members = b.rng.randint(250, 450), b.rng.randint(650, 1200)
     _year_stats(b, own.id, SEED_YEAR - 1, round(objects * 0.97), round(members * 0.98))
     _year_stats(b, own.id, SEED_YEAR, objects, members)
@@ -535,7 +544,12 @@ def _group_later(b: _Batch, own: Unit) -> None:
 
 # ---- entry points -------------------------------------------------------------------------------
 def _tally(s: Session, since: int) -> dict[str, int]:
-    names = {r.model.__table__.name: r.name for r in REGISTERS.values()}  # type: ignore[attr-defined]
+    tables = Counter(r.model.__table__.name for r in REGISTERS.values())  # type: ignore[attr-defined]
+    names = {
+        r.model.__table__.name: r.name  # type: ignore[attr-defined]
+        for r in REGISTERS.values()
+        if tables[r.model.__table__.name] == 1  # type: ignore[attr-defined]
+    }  # the four quarterly ledgers share one table: counted under its name
     words = {"insert": "added", "update": "edited", "delete": "deleted"}
     counts: Counter[str] = Counter()
     for table, op, n in s.execute(
@@ -555,8 +569,9 @@ def add_demo_batch(
     seed_county: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
-    """Add one deterministic batch of demo data for this installation's unit type: organisation
-    and casework (``app.services.demo_casework``).
+    """Add one deterministic batch of demo data for this installation's unit type: organisation,
+    casework (``app.services.demo_casework``) and residency (``app.services.demo_residency``:
+    a township's or group's visits and ledgers; on a county, the checklist setting).
 
     ``user`` is who enters it: an ``Actor`` holding the sensitive-field key (``Opened.actor``)
     fills reporters, summaries and reports too; a plain name leaves them empty (see
@@ -599,13 +614,41 @@ def add_demo_batch(
                 (_group_first if first else _group_later)(batch, own)
             if not first:
                 demo_casework.later_casework(batch, own)
+                demo_residency.later_residency(batch, own)
             elif info.unit_type == "county" and seed_county:
-                demo_casework.add_seed_county(batch, info.unit_code, progress)
+                _seed_county(batch, info.unit_code, progress)
             else:
                 demo_casework.add_casework(batch, own, info.unit_type)
+                if info.unit_type == "county":
+                    demo_residency.add_county_checklist(batch)
+                elif own is not None:
+                    demo_residency.add_residency(batch, [own])
             return _tally(s, since)
     except _AlreadyApplied:
         return {}
+
+
+def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], None] | None) -> None:
+    """The seed county's casework, then the residency of every township and group (each unit's
+    rows owned by it); ``progress`` hears of both, as one count."""
+    units = sorted(b.live(Unit, Unit.unit_type.in_(("township", "group"))), key=lambda u: u.code)
+    seen = [0]
+
+    def casework_progress(done: int, total: int) -> None:
+        seen[0] = total
+        if progress is not None:
+            progress(done, total + len(units))
+
+    demo_casework.add_seed_county(b, county_code, casework_progress)
+    demo_residency.add_county_checklist(b)
+    done = [0]
+
+    def residency_progress() -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(seen[0] + done[0], seen[0] + len(units))
+
+    demo_residency.add_residency(b, units, act_as_owner=True, progress=residency_progress)
 
 
 def create_demo_county(
@@ -613,8 +656,9 @@ def create_demo_county(
 ) -> Opened:
     """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch ``seed``, set
     up exactly as a real installation is (encrypted database, key slots), and opened as ``admin``.
-    Its casework covers every unit of the county (each unit's rows owned by that unit) and
-    reproduces the seed report's figures for 2021 (``demo_casework.SEED_FIGURES``).
+    Its casework and residency cover every unit of the county (each unit's rows owned by that
+    unit); the casework reproduces the seed report's figures for 2021
+    (``demo_casework.SEED_FIGURES``).
 
     Always the embedded SQLite file in ``data_dir``, whatever ``JIWEI_DB_URL`` says, so a demo
     never touches a real database.

@@ -3,13 +3,16 @@
 ``build_demo_county(out, password, seed)`` makes, under the empty (or absent) folder ``out``:
 
 - ``out/<county code>``: the county, as ``create_demo_county`` makes it (``python main.py --demo``):
-  the organisation of the seed report and the casework of every unit, each unit's casework rows
-  owned by that unit (``owner`` = its code), reproducing the seed report's figures for 2021;
+  the organisation of the seed report, the casework of every unit and this year's village and
+  unit residency (visits, quarterly ledgers), each unit's rows owned by that unit (``owner`` = its
+  code), reproducing the seed report's figures for 2021;
 - ``out/<unit code>`` for each of the 8 township commissions and 10 dispatched groups: a real
   installation (``app.services.login.create``, encrypted, key slots) holding that unit's own
-  records: its casework rows and their timelines, its staff, villages or supervised units, the
-  deadline rules, and the county's rows these refer to (the guiding offices, their zones), all
-  with the same ids, owners and versions as in the county's folder.
+  records: its casework rows and their timelines, its visits (驻村/驻在) and quarterly ledger
+  entries, the clue drafts its visits found, its staff, villages or supervised units, the
+  county's settings (deadline rules, the visit checklist), and the county's rows these refer to
+  (the guiding offices, their zones), all with the same ids, owners and versions as in the
+  county's folder.
 
 Every folder's administrator is ``admin`` with ``password``.
 
@@ -45,6 +48,7 @@ from app.models.casework import (
     Verification,
 )
 from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village
+from app.models.residency import ChecklistItem, LedgerEntry, Visit
 from app.security import sensitive
 from app.services.demo import DEMO_COUNTY, create_demo_county
 from app.services.installation import SetupError, SetupRequest
@@ -52,7 +56,7 @@ from app.services.login import Opened, create
 
 __all__ = ["DemoCountyError", "Folder", "build_demo_county"]
 
-# A unit's own casework: the rows it owns.
+# A unit's own casework and residency records: the rows it owns.
 _OWNED: tuple[type[Any], ...] = (
     Report,
     Clue,
@@ -63,7 +67,11 @@ _OWNED: tuple[type[Any], ...] = (
     Disposition,
     StaffTie,
     Transition,
+    Visit,
+    LedgerEntry,
 )
+# The county's settings every unit holds.
+_SETTINGS: tuple[type[Any], ...] = (DeadlineRule, ChecklistItem)
 
 
 class DemoCountyError(Exception):
@@ -125,7 +133,8 @@ def _unit_rows(s: Session, unit: Unit) -> dict[Table, dict[str, dict[str, Any]]]
     todo += take(s.scalars(select(SupervisedUnit).where(SupervisedUnit.group_id == unit.id)))
     todo += take(s.scalars(select(TownshipYearStats).where(TownshipYearStats.township_id == unit.id)))
     todo += take(s.scalars(select(Liaison).where(Liaison.unit_id == unit.id)))
-    todo += take(s.scalars(select(DeadlineRule)))
+    for model in _SETTINGS:
+        todo += take(s.scalars(select(model)))
     models = {m.class_.__table__: m.class_ for m in Base.registry.mappers}
     while todo:
         obj = todo.pop()
