@@ -160,8 +160,9 @@ def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
         assert window.current_page_key() == key
         if key == "staffing":
             assert isinstance(page, StaffingPage)
-        elif key in ("users", "audit", "home", "statistics"):
-            names = {"users": "UsersPage", "audit": "AuditPage", "home": "HomePage", "statistics": "StatisticsPage"}
+        elif key in ("users", "audit", "home", "statistics", "coverage"):
+            names = {"users": "UsersPage", "audit": "AuditPage", "home": "HomePage", "statistics": "StatisticsPage",
+                     "coverage": "CoveragePage"}  # fmt: skip
             assert type(page).__name__ == names[key]
         else:
             assert isinstance(page, RegisterPage)
