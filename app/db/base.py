@@ -49,6 +49,10 @@ class SyncMixin:
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(64))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The version this row's present local edits started from (app.sync.merge): set when a row
+    # received from elsewhere is first changed here; empty for a row born here.
+    base_origin: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    base_counter: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     # Columns the storage layer manages; never part of a "what changed" record.
     SYSTEM_COLUMNS = frozenset(
@@ -61,6 +65,8 @@ class SyncMixin:
             "created_by",
             "updated_at",
             "updated_by",
+            "base_origin",
+            "base_counter",
         }
     )
 

@@ -69,16 +69,20 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         if isinstance(obj, SyncMixin):
             raise HardDeleteError(f"{type(obj).__name__} rows are tombstoned, not deleted")
     pending: list[tuple[SyncMixin, str, dict[str, list[Any]]]] = []
+    imported: list[tuple[SyncMixin, str, dict[str, list[Any]]]] = []
+    received = session.info.get(IMPORTED_KEY) or set()
     for obj in session.new:
         if isinstance(obj, SyncMixin):
-            pending.append((obj, "insert", _field_changes(obj, new=True)))
+            (imported if id(obj) in received else pending).append((obj, "insert", _field_changes(obj, new=True)))
     for obj in session.dirty:
         if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
             changes = _field_changes(obj, new=False)
-            if not changes:
+            if not changes and id(obj) not in received:
                 continue
             op = "delete" if changes.get("deleted") == [False, True] else "update"
-            pending.append((obj, op, changes))
+            (imported if id(obj) in received else pending).append((obj, op, changes))
+    _log_imported(session, imported)
+    received.clear()
     if not pending:
         return
     unit = str(session.info.get("unit") or "")
@@ -101,6 +105,11 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             obj.created_by = user
             if obj.deleted is None:
                 obj.deleted = False
+        elif obj.version_origin != unit:
+            # A local change of a version received from elsewhere: remember what it started from
+            # (further local changes keep that base until another version arrives).
+            obj.base_origin = obj.version_origin
+            obj.base_counter = obj.version_counter
         obj.version_origin = unit
         obj.version_counter = counter
         obj.updated_at = now
@@ -118,6 +127,32 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             )
         )
         counter += 1
+
+
+# ``session.info[IMPORTED_KEY]``: ids (``id(obj)``) of rows a sync import wrote with the sender's
+# version, base and times; they keep them, get a change-log entry under the sender's version (so
+# the county passes them on) and no audit entry of their own (the import writes one per bundle).
+IMPORTED_KEY = "sync_imported"
+
+
+def mark_imported(session: Session, obj: SyncMixin) -> None:
+    session.info.setdefault(IMPORTED_KEY, set()).add(id(obj))
+
+
+def _log_imported(session: Session, rows: list[tuple[SyncMixin, str, dict[str, list[Any]]]]) -> None:
+    for obj, op, changes in rows:
+        session.add(
+            ChangeLog(
+                table_name=type(obj).__table__.name,  # type: ignore[attr-defined]
+                row_id=obj.id,
+                op=op,
+                origin=obj.version_origin,
+                counter=obj.version_counter,
+                changes=changes,
+                at=obj.updated_at,
+                by=obj.updated_by,
+            )
+        )
 
 
 Change = tuple[SyncMixin, str, dict[str, list[Any]]]

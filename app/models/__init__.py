@@ -23,6 +23,7 @@ from app.models.org import (
 )
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
 from app.security.audit import AuditEntry
+from app.sync import state as _sync_state  # noqa: F401  (the local sync tables, on the same metadata)
 
 __all__ = [
     "AuditEntry",
