@@ -61,9 +61,9 @@ def synced_models() -> dict[str, type[SyncMixin]]:
     for mapper in Base.registry.mappers:
         cls = mapper.class_
         table: Any = getattr(cls, "__table__", None)
-        if isinstance(cls, type) and issubclass(cls, SyncMixin) and table is not None:
-            if Base.metadata.tables.get(str(table.name)) is table:  # noqa: SIM102
-                out[str(table.name)] = cls
+        ok = isinstance(cls, type) and issubclass(cls, SyncMixin) and table is not None
+        if ok and Base.metadata.tables.get(str(table.name)) is table:
+            out[str(table.name)] = cls
     return out
 
 
