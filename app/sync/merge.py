@@ -60,10 +60,9 @@ def synced_models() -> dict[str, type[SyncMixin]]:
     out: dict[str, type[SyncMixin]] = {}
     for mapper in Base.registry.mappers:
         cls = mapper.class_
-        table: Any = getattr(cls, "__table__", None)
-        ok = isinstance(cls, type) and issubclass(cls, SyncMixin) and table is not None
-        if ok and Base.metadata.tables.get(str(table.name)) is table:
-            out[str(table.name)] = cls
+        name = str(getattr(getattr(cls, "__table__", None), "name", ""))
+        if name and issubclass(cls, SyncMixin) and Base.metadata.tables.get(name) is cls.__table__:
+            out[name] = cls
     return out
 
 
