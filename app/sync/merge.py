@@ -61,7 +61,7 @@ def synced_models() -> dict[str, type[SyncMixin]]:
     for mapper in Base.registry.mappers:
         cls = mapper.class_
         name = str(getattr(getattr(cls, "__table__", None), "name", ""))
-        if name and issubclass(cls, SyncMixin) and Base.metadata.tables.get(name) is cls.__table__:
+        if name and issubclass(cls, SyncMixin) and Base.metadata.tables.get(name) is cls.__table__:  # type: ignore[attr-defined]
             out[name] = cls
     return out
 
