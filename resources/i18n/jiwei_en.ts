@@ -272,6 +272,164 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>CoverageModel</name>
+    <message>
+        <source>（以后的季度）</source>
+        <translation>(later quarter)</translation>
+    </message>
+    <message>
+        <source>双击查看明细</source>
+        <translation>Double-click to see the records</translation>
+    </message>
+    <message>
+        <source>双击安排驻村（驻在）</source>
+        <translation>Double-click to plan a residency visit</translation>
+    </message>
+    <message>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>村（社区）/ 被监督单位</source>
+        <translation>Village (community) / supervised unit</translation>
+    </message>
+    <message>
+        <source>第{q}季度</source>
+        <translation>Q{q}</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePage</name>
+    <message>
+        <source>驻村（驻在）覆盖</source>
+        <translation>Residency coverage</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>把覆盖表导出为 Excel 文件</source>
+        <translation>Export the coverage table to an Excel file</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>预览并打印覆盖表（横向 A4）</source>
+        <translation>Preview and print the coverage table (A4 landscape)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>重新读取</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>统计内容</source>
+        <translation>What to show</translation>
+    </message>
+    <message>
+        <source>驻村（驻在）</source>
+        <translation>Residency</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>全部乡镇和派驻组</source>
+        <translation>All townships and dispatched groups</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>内容：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>覆盖表</source>
+        <translation>Coverage table</translation>
+    </message>
+    <message>
+        <source>第{q}季度</source>
+        <translation>Q{q}</translation>
+    </message>
+    <message>
+        <source>双击单元格查看驻村记录；双击红色或黄色的单元格可安排驻村。</source>
+        <translation>Double-click a cell to see the village residency records; double-click a red or yellow cell to plan a visit.</translation>
+    </message>
+    <message>
+        <source>双击单元格查看台账记录。</source>
+        <translation>Double-click a cell to see the ledger entries.</translation>
+    </message>
+    <message>
+        <source>双击单元格查看驻村（驻在）记录；双击红色或黄色的单元格可安排驻村（驻在）。</source>
+        <translation>Double-click a cell to see the residency records; double-click a red or yellow cell to plan a residency visit.</translation>
+    </message>
+    <message>
+        <source>「{target}」{quarter}没有驻村（驻在）记录。现在为它安排一次吗？</source>
+        <translation>“{target}” has no residency record for {quarter}. Plan a visit now?</translation>
+    </message>
+    <message>
+        <source>「{target}」{quarter}还没有安排驻村（驻在）。现在安排吗？</source>
+        <translation>No residency visit is planned yet for “{target}” in {quarter}. Plan one now?</translation>
+    </message>
+    <message>
+        <source>安排驻村（驻在）</source>
+        <translation>Plan a residency visit</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>{year}年{what}覆盖情况</source>
+        <translation>{what} coverage {year}</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
+        <translation>Exported {n} row(s) to {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;Open folder&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>正在导出覆盖表…</source>
+        <translation>Exporting the coverage table…</translation>
+    </message>
+    <message>
+        <source>导出失败。</source>
+        <translation>Export failed.</translation>
+    </message>
+    <message>
+        <source>单位：{unit}&#x3000;统计日期：{day}</source>
+        <translation>Unit: {unit}&#x3000;As of: {day}</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>如 2022-06-30，可留空</source>
@@ -465,6 +623,26 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>No matters due within 7 days or overdue.</translation>
     </message>
     <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>村（社区）/ 被监督单位</source>
+        <translation>Village (community) / supervised unit</translation>
+    </message>
+    <message>
+        <source>安排日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>本季度未驻村（驻在）</source>
+        <translation>No residency visit this quarter</translation>
+    </message>
+    <message>
+        <source>双击打开已安排的驻村记录，或打开覆盖情况安排驻村</source>
+        <translation>Double-click to open the planned residency record, or open the coverage view to plan a visit</translation>
+    </message>
+    <message>
         <source>已超期 {overdue} 项，{n} 天内到期 {soon} 项。</source>
         <translation>Overdue: {overdue}. Due within {n} days: {soon}.</translation>
     </message>
@@ -487,6 +665,14 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>还有 {n} 天</source>
         <translation>{n} day(s) left</translation>
+    </message>
+    <message>
+        <source>本季度未驻村（驻在）：{year} 年第{q}季度，{villages} 个村（社区）、{units} 个被监督单位</source>
+        <translation>No residency visit this quarter (Q{q} {year}): {villages} villages (communities), {units} supervised units</translation>
+    </message>
+    <message>
+        <source>未安排</source>
+        <translation>Not planned</translation>
     </message>
 </context>
 <context>
@@ -591,6 +777,10 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>统计分析</source>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>驻村（驻在）覆盖</source>
+        <translation>Residency coverage</translation>
     </message>
     <message>
         <source>用户管理</source>
@@ -948,6 +1138,153 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     <message>
         <source>已发送 {n} 页到打印机</source>
         <translation>{n} page(s) sent to the printer</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>{year} 年第{q}季度</source>
+        <translation>Q{q} {year}</translation>
+    </message>
+    <message>
+        <source>生成季度计划</source>
+        <translation>Generate a quarter plan</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>季度：</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>计划安排</source>
+        <translation>Planned visits</translation>
+    </message>
+    <message>
+        <source>村（社区）/ 被监督单位</source>
+        <translation>Village (community) / supervised unit</translation>
+    </message>
+    <message>
+        <source>安排日期</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>主办人</source>
+        <translation>Lead handler</translation>
+    </message>
+    <message>
+        <source>协办人</source>
+        <translation>Assisting handler</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>删除选中行</source>
+        <translation>Remove selected rows</translation>
+    </message>
+    <message>
+        <source>不安排选中的村（社区），从计划中去掉（Del）</source>
+        <translation>Leave the selected villages (communities) out of the plan (Del)</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>日历（每天安排的次数和地点）</source>
+        <translation>Calendar (visits and places planned each day)</translation>
+    </message>
+    <message>
+        <source>保存计划</source>
+        <translation>Save plan</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>没有可安排驻村（驻在）的单位。</source>
+        <translation>There is no unit that can plan residency visits.</translation>
+    </message>
+    <message>
+        <source>这个季度每个村（社区）或被监督单位都已安排，无需再生成。</source>
+        <translation>Every village (community) and supervised unit already has a visit planned this quarter; there is nothing to generate.</translation>
+    </message>
+    <message>
+        <source>{target}的安排日期</source>
+        <translation>Planned date for {target}</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>共 {n} 处</source>
+        <translation>Places: {n}</translation>
+    </message>
+    <message>
+        <source>第{n}周</source>
+        <translation>Week {n}</translation>
+    </message>
+    <message>
+        <source>{n} 处</source>
+        <translation>{n} places</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>计划没有保存：{targets}的主办人和协办人是同一人。</source>
+        <translation>The plan was not saved: the lead and the assisting handler are the same person for {targets}.</translation>
+    </message>
+    <message>
+        <source>计划没有保存：{reason}</source>
+        <translation>The plan was not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2720,144 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
 </context>
 <context>
+    <name>VisitEntryDialog</name>
+    <message>
+        <source>录入记录表 {code} — {target}</source>
+        <translation>Enter record sheet {code} — {target}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{unit} · {target}&#x3000;安排日期 {day}&#x3000;人员：{people}</source>
+        <translation>{unit} · {target}&#x3000;Planned date: {day}&#x3000;Staff: {people}</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>（由此登记的问题线索 {n} 条）</source>
+        <translation> ({n} problem clue(s) registered from it)</translation>
+    </message>
+    <message>
+        <source>当前用户的角色只能查看，不能录入。</source>
+        <translation>The current user&apos;s role can view but not enter record sheets.</translation>
+    </message>
+    <message>
+        <source>检查事项（空格勾选，Tab 移到下一项）</source>
+        <translation>Check items (Space to tick, Tab to go to the next)</translation>
+    </message>
+    <message>
+        <source>如：村支书张某、村会计李某</source>
+        <translation>e.g. village Party secretary Zhang, village accountant Li</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>发现的问题线索</source>
+        <translation>Problem clues found</translation>
+    </message>
+    <message>
+        <source>（无权填写）</source>
+        <translation> (no permission to enter)</translation>
+    </message>
+    <message>
+        <source>添加线索（Ctrl+Insert）</source>
+        <translation>Add clue (Ctrl+Insert)</translation>
+    </message>
+    <message>
+        <source>删除线索行（Ctrl+Delete）</source>
+        <translation>Remove clue row (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <source>发现的问题线索（保存时登记到「问题线索」，来源为监督发现）</source>
+        <translation>Problem clues found (on saving, registered under “Problem clues” with the source “Found in supervision”)</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>当前用户无权填写线索摘要（敏感信息）</source>
+        <translation>The current user may not enter the clue summary (sensitive information)</translation>
+    </message>
+    <message>
+        <source>这次驻村（驻在）已不存在，可能已被删除。</source>
+        <translation>This residency visit no longer exists; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>第 {row} 条线索：{text}</source>
+        <translation>Clue {row}: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTools</name>
+    <message>
+        <source>生成季度计划</source>
+        <translation>Generate a quarter plan</translation>
+    </message>
+    <message>
+        <source>为每个村（社区）或被监督单位安排本季度或下季度的驻村（驻在）</source>
+        <translation>Plan residency visits to every village (community) or supervised unit for this quarter or the next</translation>
+    </message>
+    <message>
+        <source>录入记录表</source>
+        <translation>Enter the record sheet</translation>
+    </message>
+    <message>
+        <source>录入选中驻村（驻在）的纸质记录表（Ctrl+R）</source>
+        <translation>Enter the paper record sheet of the selected residency visit (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>扫码或输入记录表编码后回车</source>
+        <translation>Scan or type a record sheet code, then press Enter</translation>
+    </message>
+    <message>
+        <source>扫码录入</source>
+        <translation>Scan to enter</translation>
+    </message>
+    <message>
+        <source>用扫码枪扫记录表上的二维码或条码，或手动输入编码（如 V1234ABCD）后按回车</source>
+        <translation>Scan the QR code or barcode on the record sheet with a scanner, or type the code (such as V1234ABCD), then press Enter</translation>
+    </message>
+    <message>
+        <source>扫码录入：</source>
+        <translation>Scan to enter:</translation>
+    </message>
+    <message>
+        <source>没有编码为「{code}」的记录表，请检查后重新扫码或输入。</source>
+        <translation>There is no record sheet with the code “{code}”. Check it, then scan or type it again.</translation>
+    </message>
+    <message>
+        <source>这次驻村（驻在）已不存在，可能已被删除。</source>
+        <translation>This residency visit no longer exists; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>已录入记录表 {code}。</source>
+        <translation>Record sheet {code} entered.</translation>
+    </message>
+    <message>
+        <source>登记问题线索 {n} 条。</source>
+        <translation> Problem clues registered: {n}.</translation>
+    </message>
+    <message>
+        <source>已保存季度计划：安排驻村（驻在）{n} 次。</source>
+        <translation>Quarter plan saved: {n} residency visit(s) planned.</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowTools</name>
     <message>
         <source>办理</source>
@@ -2472,8 +2947,60 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The demo data for seed {seed} has already been added; nothing changed.</translation>
     </message>
     <message>
+        <source>无法读取口令文件 {path}：{reason}</source>
+        <translation>Cannot read the passphrase file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>口令文件 {path} 的第一行是空的。</source>
+        <translation>The first line of the passphrase file {path} is empty.</translation>
+    </message>
+    <message>
+        <source>已按登记包初始化：{unit}（{code}），管理员 {admin}。恢复密钥（只显示这一次）：{key}</source>
+        <translation>Set up from the registration package: {unit} ({code}), administrator {admin}. Recovery key (shown only this once): {key}</translation>
+    </message>
+    <message>
+        <source>已为 {code} 制作登记包：{path}。口令请另行交给该单位。</source>
+        <translation>Registration package for {code} made: {path}. Give the passphrase to the unit separately.</translation>
+    </message>
+    <message>
+        <source>已吊销 {code} 的数据交换密钥；其数据包从此不再接收。</source>
+        <translation>The data exchange key of {code} has been revoked; its data packages will no longer be accepted.</translation>
+    </message>
+    <message>
+        <source>导出目录不存在：{path}</source>
+        <translation>The export folder does not exist: {path}</translation>
+    </message>
+    <message>
+        <source>已写出数据包 {name}（第 {n} 号，{records} 条记录），已读回校验。</source>
+        <translation>Data package {name} written (No. {n}, {records} records) and verified by reading it back.</translation>
+    </message>
+    <message>
+        <source>{file}：来自 {sender}，新增 {new}，更新 {updated}，删除 {deleted}，冲突 {conflicts}，跳过 {skipped}。</source>
+        <translation>{file} (from {sender}): {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {skipped} skipped.</translation>
+    </message>
+    <message>
+        <source>待处理的数据冲突：{n} 个。</source>
+        <translation>Data conflicts to resolve: {n}.</translation>
+    </message>
+    <message>
         <source>已登记单位：{name}（{code}，{type}，核定编制 {posts}）。</source>
         <translation>Unit registered: {name} ({code}, {type}, authorised posts: {posts}).</translation>
+    </message>
+    <message>
+        <source>季度写得不对：{quarter}。请写成 2026Q4 的样子（年份、Q、季度 1 到 4）。</source>
+        <translation>Invalid quarter: {quarter}. Write it like 2026Q4 (year, Q, quarter 1 to 4).</translation>
+    </message>
+    <message>
+        <source>{quarter} 没有已安排或已完成的驻村（驻在）监督，没有要打印的记录表。</source>
+        <translation>{quarter} has no planned or completed residency supervision, so there are no record sheets to print.</translation>
+    </message>
+    <message>
+        <source>无法写入 PDF {path}：{reason}</source>
+        <translation>Cannot write the PDF {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>已写入 {quarter} 的驻村（驻在）监督工作记录表：{path}，共 {pages} 页。</source>
+        <translation>Residency supervision record sheets for {quarter} written to {path} ({pages} pages).</translation>
     </message>
     <message>
         <source>找不到保存 PDF 的文件夹：{dir}。</source>
@@ -2764,8 +3291,52 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Secretaries / Group Leaders</translation>
     </message>
     <message>
+        <source>驻村（驻在）</source>
+        <translation>Residency</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>村（社区）/ 被监督单位</source>
+        <translation>Village (community) / supervised unit</translation>
+    </message>
+    <message>
+        <source>第{q}季度</source>
+        <translation>Q{q}</translation>
+    </message>
+    <message>
+        <source>{year} 年{what}覆盖情况</source>
+        <translation>{what} coverage in {year}</translation>
+    </message>
+    <message>
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>{units} 乡镇 {targets} 村</source>
+        <translation>{units} townships, {targets} villages</translation>
+    </message>
+    <message>
+        <source>{units} 派驻组 {targets} 单位</source>
+        <translation>{units} dispatched groups, {targets} units</translation>
+    </message>
+    <message>
+        <source>{label} {n}</source>
+        <translation>{label} {n}</translation>
+    </message>
+    <message>
+        <source>{who}：{counts}</source>
+        <translation>{who}: {counts}</translation>
+    </message>
+    <message>
+        <source>没有村（社区）或被监督单位</source>
+        <translation>No villages (communities) or supervised units</translation>
+    </message>
+    <message>
+        <source>覆盖情况</source>
+        <translation>Coverage</translation>
     </message>
     <message>
         <source>密码错误</source>
@@ -3415,6 +3986,170 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>检查日期不能早于所属季度。</source>
         <translation>The check date cannot be before its quarter.</translation>
     </message>
+    <message>
+        <source>已驻</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>已安排</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>未驻</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>未安排</source>
+        <translation>Not planned</translation>
+    </message>
+    <message>
+        <source>已报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>未报</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>待报</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>录入纸质记录表</source>
+        <translation>Entered from the paper record sheet</translation>
+    </message>
+    <message>
+        <source>这份记录表已经录入，只能查看；如需修改，请先在「办理」中「退回修改」。</source>
+        <translation>This record sheet has already been entered and can only be viewed. To change it, first choose “Return for correction” under “Next step”.</translation>
+    </message>
+    <message>
+        <source>这次驻村（驻在）已取消，只能查看。</source>
+        <translation>This residency visit was cancelled and can only be viewed.</translation>
+    </message>
+    <message>
+        <source>本单位没有可安排的在岗人员，请先在「人员与岗位」中登记。</source>
+        <translation>This unit has no staff in post to plan with. Enter them under “Staff and posts” first.</translation>
+    </message>
+    <message>
+        <source>找不到这个单位。</source>
+        <translation>This unit cannot be found.</translation>
+    </message>
+    <message>
+        <source>只有乡镇纪委和派驻纪检监察组安排驻村（驻在）。</source>
+        <translation>Only township commissions and dispatched groups plan residency visits.</translation>
+    </message>
+    <message>
+        <source>没有可以回避后安排的人员</source>
+        <translation>Nobody left to plan after recusal</translation>
+    </message>
+    <message>
+        <source>只有一人可安排，请补充</source>
+        <translation>Only one person available; please add another</translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被篡改：{name}。</source>
+        <translation>The data package is damaged or has been tampered with: {name}.</translation>
+    </message>
+    <message>
+        <source>数据包不是发给本单位的：{name}。</source>
+        <translation>The data package is not addressed to this unit: {name}.</translation>
+    </message>
+    <message>
+        <source>数据包的签名不是已登记单位的（发送单位未登记或已被撤销）：{name}。</source>
+        <translation>The data package is not signed by a registered unit (the sender is not registered or has been revoked): {name}.</translation>
+    </message>
+    <message>
+        <source>数据包的格式不受支持，可能来自更新版本的程序：{name}。</source>
+        <translation>The data package format is not supported; it may come from a newer version of the program: {name}.</translation>
+    </message>
+    <message>
+        <source>数据包来自另一个县：{name}。</source>
+        <translation>The data package comes from another county: {name}.</translation>
+    </message>
+    <message>
+        <source>无法读取数据包文件：{name}。</source>
+        <translation>Cannot read the data package file: {name}.</translation>
+    </message>
+    <message>
+        <source>本机的密钥无法使用，请重新登记本单位。</source>
+        <translation>This computer&apos;s key cannot be used. Please register this unit again.</translation>
+    </message>
+    <message>
+        <source>无法在 {dir} 写入数据包，请检查U盘是否已插好、是否还有空间。</source>
+        <translation>Cannot write the data package in {dir}. Check that the USB drive is plugged in and has space left.</translation>
+    </message>
+    <message>
+        <source>数据包写入后读回校验不一致，U盘可能有问题：{name}。</source>
+        <translation>The data package read back after writing does not match; the USB drive may be faulty: {name}.</translation>
+    </message>
+    <message>
+        <source>本机尚未登记数据交换密钥：乡镇和派驻组须用县里的登记包初始化。</source>
+        <translation>This computer has no data exchange key yet: townships and dispatched groups must be set up with the county&apos;s registration package.</translation>
+    </message>
+    <message>
+        <source>只有县纪委监委的安装才能登记单位。</source>
+        <translation>Only the installation of the county commission for discipline inspection and supervision can register units.</translation>
+    </message>
+    <message>
+        <source>登记包口令至少 8 个字符。</source>
+        <translation>The registration package passphrase must be at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>没有代码为 {code} 的乡镇纪委或派驻组，请先登记该单位。</source>
+        <translation>There is no township commission or dispatched group with the code {code}. Register the unit first.</translation>
+    </message>
+    <message>
+        <source>单位 {code} 没有登记过数据交换。</source>
+        <translation>Unit {code} has not been registered for data exchange.</translation>
+    </message>
+    <message>
+        <source>本机与登记时的电脑不一致（可能是复制的系统镜像），须由县纪委监委重新登记后才能导出。</source>
+        <translation>This computer is not the one that was registered (it may be a copied system image); the county commission must register it again before it can export.</translation>
+    </message>
+    <message>
+        <source>县纪委监委导出时须用 --to 指定单位。</source>
+        <translation>When exporting from the county commission, name the unit with --to.</translation>
+    </message>
+    <message>
+        <source>单位 {code} 的密钥已被吊销，须重新登记。</source>
+        <translation>Unit {code}&apos;s key has been revoked; the unit must be registered again.</translation>
+    </message>
+    <message>
+        <source>没有代码为 {code} 的单位。</source>
+        <translation>There is no unit with the code {code}.</translation>
+    </message>
+    <message>
+        <source>无法写入数据包：{reason}</source>
+        <translation>Cannot write the data package: {reason}</translation>
+    </message>
+    <message>
+        <source>本机还没有登记过任何单位，不能导入数据包。</source>
+        <translation>No unit has been registered on this computer yet, so data packages cannot be imported.</translation>
+    </message>
+    <message>
+        <source>数据包来自其他县（{county}），不能导入。</source>
+        <translation>The data package comes from another county ({county}) and cannot be imported.</translation>
+    </message>
+    <message>
+        <source>数据包不是发给本单位的。</source>
+        <translation>The data package is not addressed to this unit.</translation>
+    </message>
+    <message>
+        <source>发送单位 {code} 未登记或已被吊销。</source>
+        <translation>The sending unit {code} is not registered or has been revoked.</translation>
+    </message>
+    <message>
+        <source>乡镇和派驻组只接收县纪委监委的数据包。</source>
+        <translation>Townships and dispatched groups accept data packages only from the county commission.</translation>
+    </message>
+    <message>
+        <source>该数据包已经导入过，没有变化。</source>
+        <translation>This data package has already been imported; nothing changed.</translation>
+    </message>
+    <message>
+        <source>数据包已过期：{code} 第 {n} 号之后的数据包已经导入，其内容已包含在内。</source>
+        <translation>The data package is out of date: package No. {n} from {code} has already been imported and already contains it.</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -3432,6 +4167,17 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>示范县</source>
+        <translation>Demo county</translation>
+    </message>
+    <message>
+        <source>正在建立示范县：8 个乡镇纪委、10 个派驻组和委机关的示范数据…</source>
+        <translation>Setting up the demo county: demo data for 8 township commissions, 10 dispatched groups and the county commission&apos;s offices…</translation>
     </message>
 </context>
 <context>
