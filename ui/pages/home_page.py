@@ -39,7 +39,6 @@ WATCHED = {
     "clues", "inquiries", "verifications", "cases", "co_reviews", "deadline_rules", "staff",
     "visits", "villages", "supervised_units", "units",
 }  # fmt: skip
-QUARTER_NAMES = ("一", "二", "三", "四")
 
 
 class DeadlineTree(QTreeWidget):
@@ -240,7 +239,7 @@ class HomePage(QWidget):
         villages = sum(1 for r in self.missing if r.target_kind == "village")
         self.missing_heading.setText(
             self.tr("本季度未驻村（驻在）：{year} 年第{q}季度，{villages} 个村（社区）、{units} 个被监督单位").format(
-                year=today.year, q=QUARTER_NAMES[int(quarter[-1]) - 1], villages=villages,
+                year=today.year, q=quarter[-1], villages=villages,
                 units=len(self.missing) - villages,
             )
         )  # fmt: skip
