@@ -128,9 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("init", parents=[common], help="创建本机安装及其管理员")
-    p.add_argument("--type", required=True, choices=("county", "township", "group"), dest="unit_type")
-    p.add_argument("--code", required=True, help="本单位代码")
-    p.add_argument("--name", required=True, help="本单位名称")
+    p.add_argument("--type", choices=("county", "township", "group"), dest="unit_type")
+    p.add_argument("--code", help="本单位代码")
+    p.add_argument("--name", help="本单位名称")
+    p.add_argument("--enrollment", metavar="FILE", help="乡镇或派驻组：用县里的登记包创建本机安装")
+    p.add_argument("--passphrase-file", metavar="F", help="登记包口令所在的文件（第一行）")
     p.add_argument("--county-code", help="县代码（县纪委监委可省略）")
     p.add_argument("--county-name", help="县名称（县纪委监委可省略）")
     p.add_argument("--admin", required=True, help="管理员用户名")
@@ -160,6 +162,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="季度（须同时给出 --year）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("enroll", parents=[common], help="县纪委监委：为单位制作数据交换登记包")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--passphrase-file", required=True, metavar="F", help="登记包口令所在的文件（第一行）")
+    p.set_defaults(handler=cmd_enroll)
+
+    p = sub.add_parser("revoke", parents=[common], help="县纪委监委：吊销单位的数据交换密钥")
+    p.add_argument("code", metavar="CODE")
+    p.set_defaults(handler=cmd_revoke)
+
+    p = sub.add_parser("export", parents=[common], help="写出下一个数据包")
+    p.add_argument("--to", metavar="CODE", help="县纪委监委：收件单位")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", parents=[common], help="校验并合并数据包")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("conflicts", parents=[common], help="待处理的数据冲突")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_conflicts)
 
     p = sub.add_parser("unit", parents=[common], help="县纪委监委：登记和列出单位")
     unit_sub = p.add_subparsers(dest="unit_command", metavar="ACTION", parser_class=_Parser)
@@ -316,6 +343,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Create the installation and its administrator."""
     from app.services.installation import SetupError, SetupRequest
 
+    if args.enrollment:
+        return _init_from_enrollment(args)
+    missing_basic = [
+        o for o, v in (("--type", args.unit_type), ("--code", args.code), ("--name", args.name)) if not v
+    ]
+    if missing_basic:
+        raise _UsageError(f"需要 {' 和 '.join(missing_basic)}（或用 --enrollment 从登记包创建）")
     if args.unit_type == "county":
         county_code = args.county_code or args.code
         county_name = args.county_name or args.name
@@ -539,6 +573,155 @@ def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
 
 
 cmd_demo = _session_command(_demo_cmd)
+
+
+# ---- sync ---------------------------------------------------------------------------------------------
+def _read_passphrase(path: str | None) -> str:
+    if not path:
+        raise _UsageError("需要 --passphrase-file")
+    try:
+        lines = Path(path).expanduser().read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP("app", "无法读取口令文件 {path}：{reason}"),
+                {"path": path, "reason": str(exc)},
+            )
+        ) from None
+    if not lines or not lines[0]:
+        raise CliError(Message(QT_TRANSLATE_NOOP("app", "口令文件 {path} 的第一行是空的。"), {"path": path}))
+    return lines[0]
+
+
+def _init_from_enrollment(args: argparse.Namespace) -> int:
+    from app.sync.exchange import SyncError, init_from_enrolment
+
+    if not args.admin:
+        raise _UsageError("需要 --admin")
+    passphrase = _read_passphrase(args.passphrase_file)
+    password = _read_password(args, confirm=True)
+    data_dir, url = _locate(args)
+    try:
+        opened = init_from_enrolment(data_dir, url, Path(args.enrollment), passphrase, args.admin, password)
+    except SyncError as exc:
+        raise CliError(exc.message) from None
+    try:
+        info = _info(opened.db)
+        if args.json:
+            _print_json({**_installation_json(info), "recovery_key": opened.recovery_key})
+        _say(
+            str(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        "已按登记包初始化：{unit}（{code}），管理员 {admin}。恢复密钥（只显示这一次）：{key}",
+                    ),
+                    {
+                        "unit": info.unit_name,
+                        "code": info.unit_code,
+                        "admin": args.admin,
+                        "key": opened.recovery_key or "",
+                    },
+                )  # fmt: skip
+            )
+        )
+    finally:
+        opened.db.close()
+    return EXIT_OK
+
+
+def _enroll_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    from app.sync.exchange import SyncError, enroll
+
+    passphrase = _read_passphrase(args.passphrase_file)
+    try:
+        path = enroll(db, args.code, Path(args.out).expanduser(), passphrase, user)
+    except SyncError as exc:
+        raise CliError(exc.message) from None
+    print(path)
+    _say(str(Message(QT_TRANSLATE_NOOP("app", "已为 {code} 制作登记包：{path}。口令请另行交给该单位。"),
+                     {"code": args.code, "path": str(path)})))  # fmt: skip
+    return EXIT_OK
+
+
+def _revoke_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    from app.sync.exchange import SyncError, revoke
+
+    try:
+        revoke(db, args.code, user)
+    except SyncError as exc:
+        raise CliError(exc.message) from None
+    _say(
+        str(
+            Message(
+                QT_TRANSLATE_NOOP("app", "已吊销 {code} 的数据交换密钥；其数据包从此不再接收。"),
+                {"code": args.code},
+            )
+        )
+    )
+    return EXIT_OK
+
+
+def _export_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    from app.sync.exchange import SyncError, export_bundle
+
+    out = Path(args.out).expanduser()
+    if not out.is_dir():
+        raise CliError(Message(QT_TRANSLATE_NOOP("app", "导出目录不存在：{path}"), {"path": str(out)}))
+    try:
+        result = export_bundle(db, out, args.to, user)
+    except SyncError as exc:
+        raise CliError(exc.message) from None
+    if args.json:
+        _print_json({"path": str(result.path), "sequence": result.sequence, "records": result.records,
+                     "counts": result.counts})  # fmt: skip
+    else:
+        print(result.path)
+    _say(str(Message(QT_TRANSLATE_NOOP("app", "已写出数据包 {name}（第 {n} 号，{records} 条记录），已读回校验。"),
+                     {"name": result.path.name, "n": str(result.sequence), "records": str(result.records)})))  # fmt: skip
+    return EXIT_OK
+
+
+def _import_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    from app.sync.exchange import import_bundles
+
+    results = import_bundles(db, [Path(f).expanduser() for f in args.files], user)
+    docs = []
+    for r in results:
+        summary = r.summary.as_dict() if r.summary else None
+        docs.append({"file": str(r.path), "status": r.status, "sender": r.sender, "sequence": r.sequence,
+                     "summary": summary, "message": str(r.message) if r.message else ""})  # fmt: skip
+        if r.status == "imported" and summary:
+            _say(str(Message(
+                QT_TRANSLATE_NOOP("app", "{file}：来自 {sender}，新增 {new}，更新 {updated}，删除 {deleted}，冲突 {conflicts}，跳过 {skipped}。"),
+                {"file": r.path.name, "sender": r.sender, **{k: str(v) for k, v in summary.items()}},
+            )))  # fmt: skip
+        else:
+            _say(f"{r.path.name}：{r.message}")
+    if args.json:
+        _print_json({"bundles": docs})
+    return EXIT_FAILED if any(r.status == "refused" for r in results) else EXIT_OK
+
+
+def _conflicts_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+    from app.sync.exchange import open_conflicts
+
+    rows = open_conflicts(db, user)
+    if args.json:
+        _print_json([{"id": c.id, "table": c.table_name, "row_id": c.row_id, "peer": c.peer, "winner": c.winner,
+                      "local": c.local, "remote": c.remote} for c in rows])  # fmt: skip
+    else:
+        for c in rows:
+            print(f"{c.id}\t{c.table_name}\t{c.row_id}\t{c.peer}\t{c.winner}")
+        _say(str(Message(QT_TRANSLATE_NOOP("app", "待处理的数据冲突：{n} 个。"), {"n": str(len(rows))})))
+    return EXIT_OK
+
+
+cmd_enroll = _session_command(_enroll_cmd)
+cmd_revoke = _session_command(_revoke_cmd)
+cmd_export = _session_command(_export_cmd)
+cmd_import = _session_command(_import_cmd)
+cmd_conflicts = _session_command(_conflicts_cmd)
 
 
 # ---- demo-county --------------------------------------------------------------------------------------

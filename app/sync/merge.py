@@ -137,7 +137,11 @@ def merge_records(
     county's reference data from its enrolment package)."""
     models = synced_models()
     summary = MergeSummary()
+    last_table = ""
     for rec in records:
+        if rec.get("table") != last_table:
+            session.flush()  # rows of the tables before are in: references to them hold
+            last_table = str(rec.get("table"))
         model = models.get(str(rec.get("table")))
         if model is None:
             summary.skipped += 1

@@ -1,0 +1,488 @@
+"""Enrolment, export and import: what ``enroll``, ``init --enrollment``, ``revoke``, ``export`` and
+``import`` do (see docs/bundle-format.md).
+
+A unit's bundle carries every change the county has not acknowledged; the county's bundle for a
+unit carries acknowledgements, reference data, the unit's assignments and revocations. Import
+checks the file (``bundle.read_bundle``: decrypt, signature, hashes), the county, the recipient,
+the sender's enrolment and revocation, whether it was imported before or is older than one already
+imported, and then merges all of it in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from app.db.base import SyncMixin, utcnow
+from app.db.local import ChangeLog
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.models.org import Unit
+from app.security import audit
+from app.services.database import Database
+from app.sync import bundle as bundle_io
+from app.sync import enrolment as enrolment_io
+from app.sync.keys import KeyPair, fingerprint
+from app.sync.merge import MergeSummary, merge_records, record_of, synced_models
+from app.sync.state import SyncBundle, SyncConflict, SyncIdentity, SyncPeer
+
+BUNDLE_SUFFIX = ".jwb"
+# Reference data the county sends every unit: the organisation and the settings it sets.
+SHARED_TABLES = (
+    "units", "zones", "liaisons", "staff", "villages", "supervised_units", "township_year_stats",
+    "deadline_rules", "checklist_items",
+)  # fmt: skip
+
+
+def _table_order() -> dict[str, int]:
+    """Tables in foreign-key order: a bundle carries referenced rows before the rows that refer."""
+    from app.db.base import Base
+
+    return {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+
+
+class SyncError(Exception):
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+
+def machine_id() -> str:
+    """This machine: /etc/machine-id where there is one, else host name and hardware address.
+    A disk image cloned to another PC gets another value, and the copy refuses to export."""
+    text = ""
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            text = Path(path).read_text(encoding="ascii").strip()
+            break
+        except OSError:
+            continue
+    if not text:
+        text = f"{socket.gethostname()}/{uuid.getnode():012x}"
+    text = os.environ.get("JIWEI_MACHINE_ID", text)  # tests simulate a cloned disk with it
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _identity(s: Session) -> SyncIdentity:
+    ident = s.get(SyncIdentity, 1)
+    if ident is None:
+        raise SyncError(
+            Message(
+                QT_TRANSLATE_NOOP("app", "本机尚未登记数据交换密钥：乡镇和派驻组须用县里的登记包初始化。")
+            )
+        )
+    return ident
+
+
+def _county_identity(s: Session, unit_code: str, county_code: str) -> SyncIdentity:
+    """The county's keys, made the first time it enrols a unit."""
+    ident = s.get(SyncIdentity, 1)
+    if ident is None:
+        pair = KeyPair.generate()
+        ident = SyncIdentity(
+            id=1,
+            unit_code=unit_code,
+            county_code=county_code,
+            signing_private=pair.signing_private,
+            signing_public=pair.signing_public,
+            key_id=pair.key_id,
+            age_identity=pair.identity,
+            age_recipient=pair.recipient,
+            machine_id=machine_id(),
+        )
+        s.add(ident)
+        s.flush()
+    return ident
+
+
+# ---- enrolment ---------------------------------------------------------------------------------
+def enroll(db: Database, code: str, out: Path, passphrase: str, user: str = "system") -> Path:
+    """County: the enrolment package for unit ``code`` (new key pairs; enrolling again replaces
+    the old keys, whose bundles are refused from then on)."""
+    info = db.installation()
+    if info is None or info.unit_type != "county":
+        raise SyncError(Message(QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能登记单位。")))
+    if len(passphrase) < 8:
+        raise SyncError(Message(QT_TRANSLATE_NOOP("app", "登记包口令至少 8 个字符。")))
+    with db.session(user) as s:
+        unit = s.scalars(select(Unit).where(Unit.code == code, Unit.deleted.is_(False))).first()
+        if unit is None or unit.unit_type not in ("township", "group"):
+            raise SyncError(
+                Message(
+                    QT_TRANSLATE_NOOP("app", "没有代码为 {code} 的乡镇纪委或派驻组，请先登记该单位。"),
+                    {"code": code},
+                )
+            )
+        county = _county_identity(s, info.unit_code, info.county_code)
+        pair = KeyPair.generate()
+        peer = s.get(SyncPeer, code) or SyncPeer(code=code)
+        peer.name, peer.unit_type = unit.name, unit.unit_type
+        peer.signing_public, peer.key_id, peer.age_recipient = (
+            pair.signing_public,
+            pair.key_id,
+            pair.recipient,
+        )
+        peer.revoked, peer.revoked_at, peer.enrolled_at = False, None, utcnow()
+        peer.acked_upto = 0  # a new installation holds nothing yet: the next bundle carries all
+        s.add(peer)
+        reference = [record_of(o) for o in _rows_for(s, unit, since=0)]
+        package = {
+            "format": 1,
+            "county": {
+                "code": info.county_code,
+                "name": info.county_name,
+                "unit_code": info.unit_code,
+                "signing_public": county.signing_public,
+                "key_id": county.key_id,
+                "recipient": county.age_recipient,
+            },  # fmt: skip
+            "unit": {"code": unit.code, "name": unit.name, "type": unit.unit_type, "id": unit.id},
+            "keys": {"signing_private": pair.signing_private, "identity": pair.identity},
+            "upto": _max_seq(s),
+            "reference": reference,
+        }
+        enrolment_io.write_enrolment(out, package, passphrase)
+        audit.record(s, audit.EXPORT, target_table="sync_peers", target_id=code, detail=f"enrolment={code}")
+    return out
+
+
+def init_from_enrolment(
+    data_dir: Path, db_url: str | None, package_path: Path, passphrase: str, admin: str, password: str
+) -> Any:
+    """A unit's installation made from the county's enrolment package: identity, keys, the
+    county's public keys and the reference data, already acknowledged as received."""
+    from app.services.installation import SetupRequest
+    from app.services.login import create
+
+    try:
+        package = enrolment_io.read_enrolment(package_path, passphrase)
+    except enrolment_io.EnrolmentError as exc:
+        raise SyncError(exc.message) from None
+    unit, county = package["unit"], package["county"]
+    opened = create(
+        data_dir,
+        db_url,
+        SetupRequest(
+            unit_type=unit["type"],
+            unit_code=unit["code"],
+            unit_name=unit["name"],
+            county_code=county["code"],
+            county_name=county["name"],
+            admin_username=admin,
+            admin_password=password,
+        ),
+    )
+    pair = KeyPair.from_private(package["keys"]["signing_private"], package["keys"]["identity"])
+    with opened.db.session(admin) as s:
+        s.add(SyncIdentity(id=1, unit_code=unit["code"], county_code=county["code"],
+                           signing_private=pair.signing_private, signing_public=pair.signing_public,
+                           key_id=pair.key_id, age_identity=pair.identity, age_recipient=pair.recipient,
+                           machine_id=machine_id()))  # fmt: skip
+        s.add(SyncPeer(code=county["unit_code"], name=county["name"], unit_type="county",
+                       signing_public=county["signing_public"], key_id=county["key_id"],
+                       age_recipient=county["recipient"], received_upto=int(package.get("upto") or 0)))  # fmt: skip
+        merge_records(s, package["reference"], peer=county["unit_code"], bundle_id="enrolment", adopt=True)
+    return opened
+
+
+def revoke(db: Database, code: str, user: str = "system") -> None:
+    with db.session(user) as s:
+        peer = s.get(SyncPeer, code)
+        if peer is None or peer.unit_type == "county":
+            raise SyncError(
+                Message(QT_TRANSLATE_NOOP("app", "单位 {code} 没有登记过数据交换。"), {"code": code})
+            )
+        peer.revoked, peer.revoked_at = True, utcnow()
+        audit.record(s, audit.USER_CHANGE, target_table="sync_peers", target_id=code, detail="revoke")
+
+
+# ---- export ------------------------------------------------------------------------------------
+def _max_seq(s: Session) -> int:
+    return int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
+
+
+def _rows_for(s: Session, unit: Unit, since: int) -> Iterator[SyncMixin]:
+    """County -> unit: rows changed after ``since`` that the unit should hold."""
+    models = synced_models()
+    changed = select(ChangeLog.table_name, ChangeLog.row_id).where(ChangeLog.seq > since).distinct()
+    wanted: dict[str, set[str]] = {}
+    for table, row_id in s.execute(changed):
+        wanted.setdefault(table, set()).add(row_id)
+    order = _table_order()
+    for table in sorted(wanted, key=lambda t: order.get(t, 0)):
+        model = models.get(table)
+        if model is None or table == "audit_log":
+            continue
+        ids = sorted(wanted[table])
+        for i in range(0, len(ids), 500):
+            for obj in s.scalars(select(model).where(model.id.in_(ids[i : i + 500]))):
+                if obj.version_origin == unit.code:
+                    continue  # the unit's own version, unchanged here: it has it
+                if _relevant(s, obj, unit):
+                    yield obj
+
+
+def _relevant(s: Session, obj: Any, unit: Unit) -> bool:
+    table = type(obj).__table__.name
+    if table in SHARED_TABLES or obj.owner == unit.code:
+        return True
+    if table == "clues":  # a clue handed to the unit (交叉办理, 上级交办)
+        return bool(obj.handling_unit_id == unit.id)
+    if table == "co_reviews":  # the county's opinion on the unit's case
+        from app.models.casework import Case
+
+        case = s.get(Case, obj.case_id)
+        return case is not None and case.owner == unit.code
+    return False
+
+
+def _rows_of_unit(s: Session, since: int, unit_code: str) -> Iterator[SyncMixin]:
+    """Unit -> county: every row changed here after ``since`` whose present version was made here."""
+    models = synced_models()
+    changed = (
+        select(ChangeLog.table_name, ChangeLog.row_id)
+        .where(ChangeLog.seq > since, ChangeLog.table_name != "audit_log")
+        .distinct()
+    )
+    wanted: dict[str, set[str]] = {}
+    for table, row_id in s.execute(changed):
+        wanted.setdefault(table, set()).add(row_id)
+    order = _table_order()
+    for table in sorted(wanted, key=lambda t: order.get(t, 0)):
+        model = models.get(table)
+        if model is None:
+            continue
+        ids = sorted(wanted[table])
+        for i in range(0, len(ids), 500):
+            for obj in s.scalars(select(model).where(model.id.in_(ids[i : i + 500]))):
+                if obj.version_origin == unit_code:  # versions received unchanged are the sender's to send
+                    yield obj
+
+
+@dataclass
+class Exported:
+    path: Path
+    sequence: int
+    records: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def export_bundle(db: Database, out_dir: Path, to: str | None = None, user: str = "system") -> Exported:
+    """Write the next bundle for ``to`` (a unit: always the county) into ``out_dir``."""
+    info = db.installation()
+    assert info is not None
+    with db.session(user) as s:
+        ident = (
+            _identity(s)
+            if info.unit_type != "county"
+            else _county_identity(s, info.unit_code, info.county_code)
+        )
+        if ident.machine_id != machine_id():
+            raise SyncError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        "本机与登记时的电脑不一致（可能是复制的系统镜像），须由县纪委监委重新登记后才能导出。",
+                    )
+                )
+            )
+        if info.unit_type == "county":
+            if not to:
+                raise SyncError(Message(QT_TRANSLATE_NOOP("app", "县纪委监委导出时须用 --to 指定单位。")))
+            peer = s.get(SyncPeer, to)
+            if peer is None or peer.unit_type == "county":
+                raise SyncError(
+                    Message(QT_TRANSLATE_NOOP("app", "单位 {code} 没有登记过数据交换。"), {"code": to})
+                )
+            if peer.revoked:
+                raise SyncError(
+                    Message(
+                        QT_TRANSLATE_NOOP("app", "单位 {code} 的密钥已被吊销，须重新登记。"), {"code": to}
+                    )
+                )
+            unit = s.scalars(select(Unit).where(Unit.code == to, Unit.deleted.is_(False))).first()
+            if unit is None:
+                raise SyncError(Message(QT_TRANSLATE_NOOP("app", "没有代码为 {code} 的单位。"), {"code": to}))
+            rows: Iterator[SyncMixin] = _rows_for(s, unit, peer.acked_upto)
+            revoked = sorted(p.code for p in s.scalars(select(SyncPeer).where(SyncPeer.revoked.is_(True))))
+        else:
+            peer = s.scalars(select(SyncPeer).where(SyncPeer.unit_type == "county")).one()
+            rows = _rows_of_unit(s, peer.acked_upto, info.unit_code)
+            revoked = []
+        upto = _max_seq(s)
+        sequence = peer.sent_sequence + 1
+        counts: dict[str, int] = {}
+        vector: dict[str, int] = {}
+
+        def records() -> Iterator[dict[str, Any]]:
+            for obj in rows:
+                rec = record_of(obj)
+                counts[rec["table"]] = counts.get(rec["table"], 0) + 1
+                origin = obj.version_origin
+                vector[origin] = max(vector.get(origin, 0), obj.version_counter)
+                yield rec
+
+        day = datetime.now().strftime("%Y%m%d")
+        name = f"{info.unit_code}-{sequence:05d}-{day}{BUNDLE_SUFFIX}"
+        bundle_id = str(uuid.uuid4())
+        header = {
+            "bundle_id": bundle_id,
+            "county": info.county_code,
+            "sender": info.unit_code,
+            "sender_key_id": ident.key_id,
+            "recipient": peer.code,
+            "recipient_fingerprint": fingerprint(peer.age_recipient),
+            "sequence": sequence,
+            "payload": {
+                "upto": upto,
+                "ack": peer.received_upto,
+                "revoked": revoked,
+                "counts": counts,
+                "version_vector": vector,
+            },  # fmt: skip
+        }
+        try:
+            result = bundle_io.write_bundle(
+                out_dir, header=header, records=records(), signing_key=ident.signing_private,
+                recipient=peer.age_recipient, file_name=name,
+            )  # fmt: skip
+        except bundle_io.BundleError as exc:
+            raise SyncError(exc.message) from None
+        except OSError as exc:
+            raise SyncError(
+                Message(QT_TRANSLATE_NOOP("app", "无法写入数据包：{reason}"), {"reason": str(exc)})
+            ) from None
+        path = result if isinstance(result, Path) else Path(result)
+        peer.sent_sequence = sequence
+        total = sum(counts.values())
+        s.add(SyncBundle(bundle_id=bundle_id, direction="out", peer=peer.code, sequence=sequence,
+                         file_name=path.name, records=total, upto=upto, acked=peer.received_upto,
+                         summary=dict(counts)))  # fmt: skip
+        audit.record(s, audit.EXPORT, target_table="sync_bundles", target_id=peer.code,
+                     detail=audit.export_detail("bundle", path.name, total))  # fmt: skip
+    return Exported(path, sequence, total, counts)
+
+
+# ---- import ------------------------------------------------------------------------------------
+@dataclass
+class Imported:
+    path: Path
+    status: str  # imported | duplicate | refused
+    sender: str = ""
+    sequence: int = 0
+    summary: MergeSummary | None = None
+    message: Message | None = None
+
+
+def _public_key_for(db: Database, user: str) -> Any:
+    def lookup(sender: str, kid: str) -> str | None:
+        with db.session(user) as s:
+            peer = s.get(SyncPeer, sender)
+            if peer is None or peer.revoked or peer.key_id != kid or not peer.signing_public:
+                return None
+            return peer.signing_public
+
+    return lookup
+
+
+def import_bundles(db: Database, paths: Sequence[Path], user: str = "system") -> list[Imported]:
+    """Verify and merge each bundle; a bad one is reported and skipped, never the others."""
+    info = db.installation()
+    assert info is not None
+    with db.session(user) as s:
+        ident = _identity(s) if info.unit_type != "county" else s.get(SyncIdentity, 1)
+        if ident is None:
+            return [Imported(p, "refused", message=Message(QT_TRANSLATE_NOOP("app", "本机还没有登记过任何单位，不能导入数据包。"))) for p in paths]  # fmt: skip
+        identity, my_fp = ident.age_identity, fingerprint(ident.age_recipient)
+    opened: list[tuple[Path, Any]] = []
+    results: list[Imported] = []
+    for path in paths:
+        try:
+            b = bundle_io.read_bundle(Path(path), identity=identity, public_key_for=_public_key_for(db, user))
+        except bundle_io.BundleError as exc:
+            results.append(Imported(Path(path), "refused", message=exc.message))
+            continue
+        opened.append((Path(path), b))
+    opened.sort(key=lambda pb: (str(pb[1].manifest.get("sender")), int(pb[1].manifest.get("sequence") or 0)))
+    for path, b in opened:
+        results.append(_import_one(db, path, b, info, my_fp, user))
+    return results
+
+
+def _refused(path: Path, m: dict[str, Any], text: str, **params: Any) -> Imported:
+    return Imported(
+        path, "refused", str(m.get("sender", "")), int(m.get("sequence") or 0), message=Message(text, params)
+    )
+
+
+def _import_one(db: Database, path: Path, b: Any, info: Any, my_fp: str, user: str) -> Imported:
+    m = b.manifest
+    if m.get("county") != info.county_code:
+        return _refused(
+            path,
+            m,
+            QT_TRANSLATE_NOOP("app", "数据包来自其他县（{county}），不能导入。"),
+            county=str(m.get("county")),
+        )
+    if m.get("recipient") != info.unit_code or m.get("recipient_fingerprint") != my_fp:
+        return _refused(path, m, QT_TRANSLATE_NOOP("app", "数据包不是发给本单位的。"))
+    sender, sequence, payload = str(m["sender"]), int(m["sequence"]), m.get("payload") or {}
+    try:
+        with db.session(user) as s:
+            peer = s.get(SyncPeer, sender)
+            if peer is None or peer.revoked:
+                return _refused(
+                    path, m, QT_TRANSLATE_NOOP("app", "发送单位 {code} 未登记或已被吊销。"), code=sender
+                )
+            if info.unit_type != "county" and peer.unit_type != "county":
+                return _refused(path, m, QT_TRANSLATE_NOOP("app", "乡镇和派驻组只接收县纪委监委的数据包。"))
+            if sequence >= peer.received_sequence and s.get(SyncBundle, str(m["bundle_id"])) is not None:
+                return Imported(path, "duplicate", sender, sequence,
+                                message=Message(QT_TRANSLATE_NOOP("app", "该数据包已经导入过，没有变化。")))  # fmt: skip
+            if sequence <= peer.received_sequence:
+                return _refused(
+                    path, m,
+                    QT_TRANSLATE_NOOP("app", "数据包已过期：{code} 第 {n} 号之后的数据包已经导入，其内容已包含在内。"),
+                    code=sender, n=str(peer.received_sequence),
+                )  # fmt: skip
+            if s.get_bind().dialect.name == "sqlite":
+                s.execute(text("PRAGMA defer_foreign_keys = ON"))  # checked at commit, not per row
+            summary = merge_records(s, b.iter_records(), peer=sender, bundle_id=str(m["bundle_id"]))
+            if os.environ.get("JIWEI_TEST_DIE_DURING_IMPORT"):  # tests: a process killed mid-import
+                os._exit(137)
+            peer.received_sequence = sequence
+            peer.received_upto = max(peer.received_upto, int(payload.get("upto") or 0))
+            peer.acked_upto = max(peer.acked_upto, int(payload.get("ack") or 0))
+            peer.last_received_at = utcnow()
+            for code in payload.get("revoked") or []:
+                other = s.get(SyncPeer, str(code)) or SyncPeer(code=str(code))
+                other.revoked, other.revoked_at = True, other.revoked_at or utcnow()
+                s.add(other)
+            s.add(SyncBundle(bundle_id=str(m["bundle_id"]), direction="in", peer=sender, sequence=sequence,
+                             file_name=path.name, records=int(m.get("records") or 0),
+                             upto=int(payload.get("upto") or 0), acked=int(payload.get("ack") or 0),
+                             summary=summary.as_dict()))  # fmt: skip
+            audit.record(s, audit.IMPORT, target_table="sync_bundles", target_id=sender,
+                         detail=f"bundle={path.name} " + " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))  # fmt: skip
+    except bundle_io.BundleError as exc:
+        return Imported(path, "refused", sender, sequence, message=exc.message)
+    return Imported(path, "imported", sender, sequence, summary)
+
+
+# ---- conflicts ---------------------------------------------------------------------------------
+def open_conflicts(db: Database, user: str = "system") -> list[SyncConflict]:
+    with db.session(user) as s:
+        rows = s.scalars(
+            select(SyncConflict).where(SyncConflict.state == "open").order_by(SyncConflict.id)
+        ).all()
+        s.expunge_all()
+        return list(rows)
