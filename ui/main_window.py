@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import registers
 from app.registers.org import UNIT_TYPE_CHOICES
-from app.security.roles import BACKUP, MANAGE_USERS, VIEW_AUDIT, role_label
+from app.security.roles import BACKUP, EXCHANGE, MANAGE_USERS, VIEW_AUDIT, role_label
 from app.services.login import Opened
 from app.services.records import RecordService
 from ui.application import apply_font, font_point_size
@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
             system.append(("users", self.tr("用户管理"), self._users_page))
         if self.actor.can(VIEW_AUDIT):
             system.append(("audit", self.tr("审计日志"), self._audit_page))
+        if self.actor.can(EXCHANGE):
+            system.append(("exchange", self.tr("数据交换"), self._exchange_page))
         if system:
             top = QTreeWidgetItem([self.tr("系统管理")])
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -178,6 +180,11 @@ class MainWindow(QMainWindow):
         from ui.pages.audit_page import AuditPage
 
         return AuditPage(self.db, self.actor, self.bus, self.settings)
+
+    def _exchange_page(self) -> QWidget:
+        from ui.pages.exchange_page import ExchangePage
+
+        return ExchangePage(self.db, self.actor, self.bus, self.settings)
 
     def page_keys(self) -> list[str]:
         return list(self.factories)
