@@ -332,7 +332,10 @@ def export_bundle(db: Database, out_dir: Path, to: str | None = None, user: str 
                 yield rec
 
         day = datetime.now().strftime("%Y%m%d")
-        name = f"{info.unit_code}-{sequence:05d}-{day}{BUNDLE_SUFFIX}"
+        # The county writes one bundle per unit, often into one folder on the same day: its file
+        # names carry the recipient too, or the second unit's bundle would replace the first's.
+        route = f"{info.unit_code}-{peer.code}" if info.unit_type == "county" else info.unit_code
+        name = f"{route}-{sequence:05d}-{day}{BUNDLE_SUFFIX}"
         bundle_id = str(uuid.uuid4())
         header = {
             "bundle_id": bundle_id,
