@@ -272,6 +272,61 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>处理数据冲突</source>
+        <translation>Resolve data conflict</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{table}&lt;/b&gt;：{record}&lt;br&gt;本机和 {peer} 都修改了这条记录。逐项选择要保留的内容；当前采用的是{winner}的版本。保存后，处理结果会随下一个数据包发给对方。</source>
+        <translation>&lt;b&gt;{table}&lt;/b&gt;: {record}&lt;br&gt;This PC and {peer} have both changed this record. Choose, field by field, what to keep; the version applied now is the one from {winner}. Once saved, the resolution goes to the other side with the next data package.</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>this PC</translation>
+    </message>
+    <message>
+        <source>对方</source>
+        <translation>the other side</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>本机的版本</source>
+        <translation>This PC&apos;s version</translation>
+    </message>
+    <message>
+        <source>对方（{peer}）的版本</source>
+        <translation>Other side&apos;s version ({peer})</translation>
+    </message>
+    <message>
+        <source>（加密内容，不显示）</source>
+        <translation>(encrypted, not shown)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>采用{side}的「{field}」</source>
+        <translation>Use “{field}” from {side}</translation>
+    </message>
+    <message>
+        <source>两个版本的内容相同，保存即可关闭这条冲突。</source>
+        <translation>Both versions are the same; save to close this conflict.</translation>
+    </message>
+    <message>
+        <source>保存处理结果</source>
+        <translation>Save resolution</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CoverageModel</name>
     <message>
         <source>（以后的季度）</source>
@@ -489,6 +544,365 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>导出失败。</source>
         <translation>Export failed.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>U 盘或文件夹</source>
+        <translation>USB drive or folder</translation>
+    </message>
+    <message>
+        <source>U 盘(&amp;U)：</source>
+        <translation>&amp;USB drive:</translation>
+    </message>
+    <message>
+        <source>重新查找(&amp;R)</source>
+        <translation>&amp;Rescan</translation>
+    </message>
+    <message>
+        <source>插入 U 盘后重新查找可移动磁盘</source>
+        <translation>Look for removable drives again after plugging in a USB drive</translation>
+    </message>
+    <message>
+        <source>导出数据包(&amp;E)…</source>
+        <translation>&amp;Export data packages…</translation>
+    </message>
+    <message>
+        <source>导出数据包(&amp;E)</source>
+        <translation>&amp;Export data package</translation>
+    </message>
+    <message>
+        <source>为选定的单位各生成一个加密数据包，写到 U 盘</source>
+        <translation>Make an encrypted data package for each chosen unit and write it to the USB drive</translation>
+    </message>
+    <message>
+        <source>生成发给县纪委监委的加密数据包，写到 U 盘</source>
+        <translation>Make an encrypted data package for the county commission and write it to the USB drive</translation>
+    </message>
+    <message>
+        <source>导入数据包(&amp;I)</source>
+        <translation>&amp;Import data packages</translation>
+    </message>
+    <message>
+        <source>导入 U 盘上所有发给本单位的数据包（*.jwb）</source>
+        <translation>Import every data package on the USB drive that is addressed to this unit (*.jwb)</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>第几号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <source>本次导入结果</source>
+        <translation>Results of this import</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>距今天数</source>
+        <translation>Days ago</translation>
+    </message>
+    <message>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>待处理冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>各单位报送情况</source>
+        <translation>Reports by unit</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>超过多少天未报送时突出显示</source>
+        <translation>Highlight units with no report for more than this many days</translation>
+    </message>
+    <message>
+        <source>超过(&amp;D)</source>
+        <translation>&amp;More than</translation>
+    </message>
+    <message>
+        <source>未报送的单位突出显示</source>
+        <translation>without a report: the unit is highlighted</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>当前采用</source>
+        <translation>Applied now</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found at</translation>
+    </message>
+    <message>
+        <source>数据冲突</source>
+        <translation>Data conflicts</translation>
+    </message>
+    <message>
+        <source>处理冲突(&amp;C)…</source>
+        <translation>Resolve &amp;conflict…</translation>
+    </message>
+    <message>
+        <source>本机和对方都修改过的记录：两个版本都已保存，请逐项选择要保留的内容。</source>
+        <translation>Records changed both on this PC and by the other side: both versions have been kept. Choose, field by field, what to keep.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>确认到</source>
+        <translation>Acknowledged up to</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>交换记录</source>
+        <translation>Exchange history</translation>
+    </message>
+    <message>
+        <source>U 盘 {path}</source>
+        <translation>USB drive {path}</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <source>选择 U 盘或文件夹</source>
+        <translation>Choose a USB drive or folder</translation>
+    </message>
+    <message>
+        <source>请先插入 U 盘并在“U 盘”中选中它，或选择一个文件夹。</source>
+        <translation>Plug in a USB drive and select it under “USB drive”, or choose a folder.</translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export data packages</translation>
+    </message>
+    <message>
+        <source>没有选择单位。请先登记单位（enroll），再选择要导出的单位。</source>
+        <translation>No unit chosen. Register the units first (enroll), then choose the units to export for.</translation>
+    </message>
+    <message>
+        <source>正在导出数据包…</source>
+        <translation>Exporting data packages…</translation>
+    </message>
+    <message>
+        <source>正在加密并写入数据包，写完后读回校验…</source>
+        <translation>Encrypting and writing the data packages, then reading them back to verify…</translation>
+    </message>
+    <message>
+        <source>已取消导出；已写完的数据包仍然有效。</source>
+        <translation>Export cancelled; the data packages already written remain valid.</translation>
+    </message>
+    <message>
+        <source>导出没有完成。</source>
+        <translation>The export did not finish.</translation>
+    </message>
+    <message>
+        <source>已写入 {path}（第 {n} 号，{records} 条记录），并已读回校验无误。</source>
+        <translation>Written to {path} (No. {n}, {records} records) and verified by reading it back.</translation>
+    </message>
+    <message>
+        <source>{code}：{reason}</source>
+        <translation>{code}: {reason}</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>Import data packages</translation>
+    </message>
+    <message>
+        <source>{folder} 中没有其他单位发来的数据包（*.jwb）。</source>
+        <translation>{folder} contains no data packages (*.jwb) from other units.</translation>
+    </message>
+    <message>
+        <source>另有 {n} 个本机导出的数据包。</source>
+        <translation> It also holds {n} data package(s) exported from this PC.</translation>
+    </message>
+    <message>
+        <source>正在导入数据包…</source>
+        <translation>Importing data packages…</translation>
+    </message>
+    <message>
+        <source>正在校验、解密并合并数据包…</source>
+        <translation>Verifying, decrypting and merging the data packages…</translation>
+    </message>
+    <message>
+        <source>已停止导入；已导入的数据包完整有效，其余可再次导入。</source>
+        <translation>Import stopped. The data packages already imported are complete and valid; the rest can be imported again.</translation>
+    </message>
+    <message>
+        <source>导入没有完成。</source>
+        <translation>The import did not finish.</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>已导入过</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>导入了 {ok} 个数据包，{dup} 个此前已导入，{bad} 个被拒绝。</source>
+        <translation>Data packages imported: {ok}; already imported before: {dup}; refused: {bad}.</translation>
+    </message>
+    <message>
+        <source>（{n} 个本机导出的数据包未导入。）</source>
+        <translation> ({n} data package(s) exported from this PC were not imported.)</translation>
+    </message>
+    <message>
+        <source>处理数据冲突</source>
+        <translation>Resolve data conflict</translation>
+    </message>
+    <message>
+        <source>冲突已处理；处理结果会随下一个数据包发给对方。</source>
+        <translation>Conflict resolved; the resolution goes to the other side with the next data package.</translation>
+    </message>
+    <message>
+        <source>本机是县纪委监委（{code}）。已登记 {n} 个单位；每个单位的数据包分别导出。</source>
+        <translation>This PC is the county commission ({code}). Units registered: {n}; each unit&apos;s data package is exported separately.</translation>
+    </message>
+    <message>
+        <source>本机尚未登记数据交换，须用县纪委监委的登记包初始化。</source>
+        <translation>This PC is not registered for data exchange yet: it must be set up with the county commission&apos;s registration package.</translation>
+    </message>
+    <message>
+        <source>尚未收到</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>本机是{name}（{code}），与{county}交换数据。最近一次收到县里的数据包：{last}。</source>
+        <translation>This PC is {name} ({code}) and exchanges data with {county}. Last data package received from the county: {last}.</translation>
+    </message>
+    <message>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>超过 {n} 天未报送</source>
+        <translation>No report for over {n} days</translation>
+    </message>
+    <message>
+        <source>登记后从未报送</source>
+        <translation>No report since registration</translation>
+    </message>
+    <message>
+        <source>尚未报送</source>
+        <translation>No report yet</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>本机的版本</source>
+        <translation>This PC&apos;s version</translation>
+    </message>
+    <message>
+        <source>对方的版本</source>
+        <translation>Other side&apos;s version</translation>
+    </message>
+    <message>
+        <source>数据冲突（{n}）</source>
+        <translation>Data conflicts ({n})</translation>
+    </message>
+    <message>
+        <source>新增 {new}，更新 {updated}，删除 {deleted}，冲突 {conflicts}，跳过 {skipped}</source>
+        <translation>{new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {skipped} skipped</translation>
+    </message>
+    <message>
+        <source>{n} 张表</source>
+        <translation>{n} table(s)</translation>
+    </message>
+    <message>
+        <source>发出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>“确认到”：该数据包确认已收到对方变更日志的序号</source>
+        <translation>“Acknowledged up to”: the number in the other side&apos;s change log up to which this data package confirms receipt</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1203,10 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
     </message>
     <message>
         <source>系统管理</source>
@@ -2525,6 +2943,29 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
 </context>
 <context>
+    <name>UnitChoiceDialog</name>
+    <message>
+        <source>导出数据包</source>
+        <translation>Export data packages</translation>
+    </message>
+    <message>
+        <source>要导出数据包的单位</source>
+        <translation>Units to export data packages for</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>为下列单位各生成一个数据包（空格键勾选或取消）：</source>
+        <translation>Make a data package for each of these units (Space ticks or unticks):</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>已锁定</source>
@@ -4149,6 +4590,34 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>数据包已过期：{code} 第 {n} 号之后的数据包已经导入，其内容已包含在内。</source>
         <translation>The data package is out of date: package No. {n} from {code} has already been imported and already contains it.</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的数据冲突。</source>
+        <translation>There is no data conflict with the ID {id}.</translation>
+    </message>
+    <message>
+        <source>该数据冲突已由 {user} 处理过，不能再次处理。</source>
+        <translation>This data conflict has already been resolved by {user} and cannot be resolved again.</translation>
+    </message>
+    <message>
+        <source>冲突涉及的记录已不存在。</source>
+        <translation>The record in this conflict no longer exists.</translation>
+    </message>
+    <message>
+        <source>字段 {field} 不在这条冲突中。</source>
+        <translation>The field {field} is not part of this conflict.</translation>
+    </message>
+    <message>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>登记包口令不对或文件已损坏：{name}。</source>
+        <translation>Wrong registration package passphrase, or the file is damaged: {name}.</translation>
+    </message>
+    <message>
+        <source>无法写入登记包：{name}。</source>
+        <translation>Cannot write the registration package: {name}.</translation>
     </message>
 </context>
 <context>
