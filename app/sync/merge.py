@@ -138,7 +138,7 @@ def merge_records(
     models = synced_models()
     summary = MergeSummary()
     last_table = ""
-    for rec in records:
+    for rec, local in _with_local_rows(session, records, models):
         if rec.get("table") != last_table:
             session.flush()  # rows of the tables before are in: references to them hold
             last_table = str(rec.get("table"))
@@ -149,8 +149,6 @@ def merge_records(
         rv = (str(rec["version"]["origin"]), int(rec["version"]["counter"]))
         base = rec.get("base") or {}
         rbase = (str(base.get("origin") or ""), int(base.get("counter") or 0))
-        with session.no_autoflush:
-            local = session.get(model, rec["id"])
         if local is None:
             obj = model(id=rec["id"])  # type: ignore[call-arg]
             _apply(obj, rec)
@@ -194,6 +192,34 @@ def merge_records(
         summary.by_table[table] = summary.by_table.get(table, 0) + 1
     session.flush()
     return summary
+
+
+CHUNK = 500
+
+
+def _with_local_rows(
+    session: Session, records: Iterable[Mapping[str, Any]], models: Mapping[str, type[SyncMixin]]
+) -> Iterable[tuple[Mapping[str, Any], SyncMixin | None]]:
+    """Each record with the row it names here (or None), rows read a chunk at a time with one query."""
+    chunk: list[Mapping[str, Any]] = []
+
+    def release() -> Iterable[tuple[Mapping[str, Any], SyncMixin | None]]:
+        model = models.get(str(chunk[0].get("table")))
+        found: dict[str, SyncMixin] = {}
+        if model is not None:
+            ids = [str(r.get("id")) for r in chunk]
+            with session.no_autoflush:
+                found = {o.id: o for o in session.scalars(select(model).where(model.id.in_(ids)))}
+        for r in chunk:
+            yield r, found.get(str(r.get("id")))
+
+    for rec in records:
+        if chunk and (rec.get("table") != chunk[0].get("table") or len(chunk) >= CHUNK):
+            yield from release()
+            chunk = []
+        chunk.append(rec)
+    if chunk:
+        yield from release()
 
 
 def _conflict(session: Session, local: SyncMixin, rec: Mapping[str, Any], peer: str, bundle_id: str) -> bool:

@@ -161,7 +161,7 @@ def test_errors_are_shown_and_roles_without_exchange_get_no_page(
     # The county writes T01's bundle; a foreign file on the stick is refused with its reason.
     page.set_folder(world.stick)
     finish(qtbot, page.export(["T01"]))
-    assert list(world.stick.glob("C01-00001-*.jwb"))
+    assert list(world.stick.glob("C01-T01-00001-*.jwb"))
     (world.stick / "X09-00001-20260101.jwb").write_bytes(b"not a bundle")
     finish(qtbot, page.import_all())
     [line] = page.summary_model.texts()
