@@ -464,10 +464,6 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>{what} coverage {year}</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
         <source>已导出 {n} 行到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
         <translation>Exported {n} row(s) to {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;Open folder&lt;/a&gt;</translation>
     </message>
@@ -528,10 +524,6 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>明细</source>
         <translation> details</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>已导出到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
@@ -2171,10 +2163,6 @@ You can undo this right away, or restore them later under “Show deleted”.</t
         <translation>Copied {n} row(s); you can paste them into Excel or WPS.</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
         <source>已导出 {n} 条记录到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
         <translation>Exported {n} record(s) to {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;Open folder&lt;/a&gt;</translation>
     </message>
@@ -2622,10 +2610,6 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>{n}</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
         <source>已导出到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
         <translation>Exported to {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;Open folder&lt;/a&gt;</translation>
     </message>
@@ -2819,10 +2803,6 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>初核结果</source>
         <translation>Verification outcome</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>已导出到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
@@ -4636,6 +4616,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,14 @@
-"""The two message boxes pages use: a yes/no question with a named action, and a refusal."""
+"""What pages ask: a yes/no question with a named action, a refusal, where to save a spreadsheet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+EXPORT_DIR_KEY = "export/last_dir"  # the folder of the last spreadsheet, shared by every page
 
 
 def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
@@ -22,3 +27,22 @@ def warn(parent: QWidget, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton(QCoreApplication.translate("ask", "确定"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+def xlsx_path(parent: QWidget, settings: QSettings | None, stem: str) -> Path | None:
+    """Ask where to write a spreadsheet named ``stem_YYYYMMDD.xlsx``, starting in the folder used
+    last time; the answer always ends in .xlsx. None when the person cancels."""
+    folder = str(settings.value(EXPORT_DIR_KEY, "") or "") if settings is not None else ""
+    if not folder or not Path(folder).is_dir():
+        folder = str(Path.home())
+    name = f"{stem}_{date.today():%Y%m%d}.xlsx"
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ask", "导出 Excel"),
+        str(Path(folder) / name),
+        QCoreApplication.translate("ask", "Excel 工作簿 (*.xlsx)"),
+    )
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx")

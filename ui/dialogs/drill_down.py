@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -29,11 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.registers.fields import Register
 from app.services.records import RecordService
+from ui.dialogs import ask
 from ui.i18n import tr_register
 from ui.models.record_table import RecordTableModel
 from ui.tasks import Progress, Task, run_task
-
-EXPORT_DIR_KEY = "export/last_dir"
 
 
 class FixedRecordModel(RecordTableModel):
@@ -123,17 +120,7 @@ class DrillDownDialog(QDialog):
         return self.model.rowCount()
 
     def ask_export_path(self) -> Path | None:
-        folder = str(self.settings.value(EXPORT_DIR_KEY, "") or "") if self.settings is not None else ""
-        if not folder or not Path(folder).is_dir():
-            folder = str(Path.home())
-        name = tr_register(self.reg.title) + self.tr("明细") + f"_{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 Excel"), str(Path(folder) / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not path:
-            return None
-        chosen = Path(path)
-        return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx")
+        return ask.xlsx_path(self, self.settings, tr_register(self.reg.title) + self.tr("明细"))
 
     def export_excel(self) -> Task | None:
         path = self.ask_export_path()
@@ -144,7 +131,7 @@ class DrillDownDialog(QDialog):
         from ui.i18n import tr_value
 
         if self.settings is not None:
-            self.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
+            self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
         records, reg, ids = self.records, self.reg, list(self.ids)
 
         def work(progress: Progress) -> int:

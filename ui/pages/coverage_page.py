@@ -30,7 +30,6 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -73,7 +72,6 @@ FIXED_COLUMNS = 2  # unit, village / supervised unit
 WATCHED = frozenset(
     {"visits", "villages", "supervised_units", "units", *(f"ledger_{kind}" for kind, _label in LEDGER_KINDS)}
 )
-EXPORT_DIR_KEY = "export/last_dir"
 YEAR_KEY = "pages/coverage/year"
 WHAT_KEY = "pages/coverage/what"
 UNIT_KEY = "pages/coverage/unit"
@@ -545,17 +543,7 @@ class CoveragePage(QWidget):
         return self.tr("{year}年{what}覆盖情况").format(year=self.year(), what=self.what_label())
 
     def ask_export_path(self) -> Path | None:
-        folder = str(self.settings.value(EXPORT_DIR_KEY, "") or "")
-        if not folder or not Path(folder).is_dir():
-            folder = str(Path.home())
-        name = f"{self.file_stem()}_{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 Excel"), str(Path(folder) / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not path:
-            return None
-        chosen = Path(path)
-        return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx")
+        return ask.xlsx_path(self, self.settings, self.file_stem())
 
     def export_excel(self) -> Task | None:
         path = self.ask_export_path()
@@ -563,7 +551,7 @@ class CoveragePage(QWidget):
 
     def export_to(self, path: Path) -> Task:
         """Write the grid as shown to ``path`` on a worker thread (recorded in the audit log)."""
-        self.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
+        self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
         rows, year, what, label = list(self.model.rows), self.year(), self.what(), self.what_label()
         db, user = self.records.db, self.records.user
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -73,7 +71,6 @@ from ui.pages.workflow_tools import WorkflowTools
 from ui.tasks import Progress, Task, run_task
 
 SEARCH_DELAY_MS = 200
-EXPORT_DIR_KEY = "export/last_dir"
 
 
 class FlowLayout(QLayout):
@@ -781,20 +778,7 @@ class RegisterPage(QWidget):
 
     # ---- export --------------------------------------------------------------------------------
     def ask_export_path(self) -> Path | None:
-        """Ask where to write the spreadsheet, starting in the folder used last time."""
-        folder = str(self.settings.value(EXPORT_DIR_KEY, "") or "")
-        if not folder or not Path(folder).is_dir():
-            folder = str(Path.home())
-        name = f"{tr_register(self.reg.title)}_{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 Excel"), str(Path(folder) / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not path:
-            return None
-        chosen = Path(path)
-        if chosen.suffix.lower() != ".xlsx":
-            chosen = chosen.with_name(chosen.name + ".xlsx")
-        return chosen
+        return ask.xlsx_path(self, self.settings, tr_register(self.reg.title))
 
     def export_excel(self) -> Task | None:
         path = self.ask_export_path()
@@ -804,7 +788,7 @@ class RegisterPage(QWidget):
 
     def export_to(self, path: Path) -> Task:
         """Write the list as it is shown (rows and order) to ``path`` on a worker thread."""
-        self.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
+        self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
         ids = self.model.ids()
         records, reg = self.records, self.reg
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,7 +26,6 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,12 +40,12 @@ from PySide6.QtWidgets import (
 from app.services.database import Database
 from app.services.staffing import StaffingRow, TownshipTotals, staffing_summary, stats_years, township_totals
 from app.services.staffing_export import STAFFING_COLUMNS, export_staffing, format_percent, summary_total
+from ui.dialogs import ask
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register, tr_value
 from ui.tasks import Progress, Task, run_task
 
 WATCHED = frozenset({"units", "staff", "township_stats"})
-EXPORT_DIR_KEY = "export/last_dir"
 YEAR_KEY = "pages/staffing/year"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -357,17 +355,7 @@ class StaffingPage(QWidget):
 
     # ---- export ----------------------------------------------------------------------------
     def ask_export_path(self) -> Path | None:
-        folder = str(self.settings.value(EXPORT_DIR_KEY, "") or "")
-        if not folder or not Path(folder).is_dir():
-            folder = str(Path.home())
-        name = self.tr("编制配备汇总") + f"_{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 Excel"), str(Path(folder) / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not path:
-            return None
-        chosen = Path(path)
-        return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx")
+        return ask.xlsx_path(self, self.settings, self.tr("编制配备汇总"))
 
     def export_excel(self) -> Task | None:
         path = self.ask_export_path()
@@ -375,7 +363,7 @@ class StaffingPage(QWidget):
 
     def export_to(self, path: Path) -> Task:
         """Write what the page shows (summary and the chosen year's totals) on a worker thread."""
-        self.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
+        self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
         rows, totals, source = list(self.rows), self.current_totals, self.source
 
         def work(progress: Progress) -> int:

@@ -31,7 +31,6 @@ from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -65,13 +64,13 @@ from app.services.statistics import (
     format_percent,
     stats_years,
 )
+from ui.dialogs import ask
 from ui.dialogs.drill_down import DrillDownDialog
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
 from ui.tasks import Progress, Task, run_task
 
 WATCHED = frozenset({"dispositions", "clues", "cases", "co_reviews", "verifications", "units"})
-EXPORT_DIR_KEY = "export/last_dir"
 YEAR_KEY = "pages/statistics/year"
 QUARTER_KEY = "pages/statistics/quarter"
 ALL = "all"
@@ -689,17 +688,7 @@ class StatisticsPage(QWidget):
         return out
 
     def ask_export_path(self) -> Path | None:
-        folder = str(self.settings.value(EXPORT_DIR_KEY, "") or "")
-        if not folder or not Path(folder).is_dir():
-            folder = str(Path.home())
-        name = self.tr("统计分析") + f"_{date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 Excel"), str(Path(folder) / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not path:
-            return None
-        chosen = Path(path)
-        return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(chosen.name + ".xlsx")
+        return ask.xlsx_path(self, self.settings, self.tr("统计分析"))
 
     def export_excel(self) -> Task | None:
         path = self.ask_export_path()
@@ -707,7 +696,7 @@ class StatisticsPage(QWidget):
 
     def export_to(self, path: Path) -> Task:
         """Write the page's tables to one sheet on a worker thread (recorded in the audit log)."""
-        self.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
+        self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
         sheets, period, db, user = self.tables(), self.period_text(), self.db, self.actor.username
         title = self.tr("统计分析")
 
