@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.config import resolve_data_dir, resolve_db_url
-from app.db.base import Base, SyncMixin
+from app.db.base import SyncMixin
 from app.db.changelog import jsonable
 from app.db.migrate import current_revision, head_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -469,22 +469,10 @@ cmd_info = _session_command(_info_cmd)
 
 # ---- dump --------------------------------------------------------------------------------------------
 def synced_models() -> list[type[SyncMixin]]:
-    """Every mapped synchronised model whose table is part of the schema, by table name.
+    """Every synchronised model, by table name (a register added later is dumped with no code here)."""
+    from app.sync.merge import synced_models as by_table
 
-    Found on ``Base.registry``, so a register added later is dumped with no code here.
-    """
-    models = []
-    for mapper in Base.registry.mappers:
-        cls = mapper.class_
-        table = getattr(cls, "__table__", None)
-        if (
-            isinstance(cls, type)
-            and issubclass(cls, SyncMixin)
-            and table is not None
-            and Base.metadata.tables.get(table.name) is table
-        ):
-            models.append(cls)
-    return sorted(models, key=lambda c: c.__table__.name)  # type: ignore[attr-defined]
+    return [model for _table, model in sorted(by_table().items())]
 
 
 def dump_records(db: Database, user: str = "system") -> Iterator[dict[str, Any]]:
