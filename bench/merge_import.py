@@ -171,7 +171,7 @@ def main() -> int:
     print(f"ratio import / executemany: {import_rate / base_rate:.1%}  (target >= 25%)")
     if profiler:
         text = io.StringIO()
-        pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(profiler, stream=text).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(30)
         print(text.getvalue())
     return 0
 

@@ -69,20 +69,16 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         if isinstance(obj, SyncMixin):
             raise HardDeleteError(f"{type(obj).__name__} rows are tombstoned, not deleted")
     pending: list[tuple[SyncMixin, str, dict[str, list[Any]]]] = []
-    imported: list[tuple[SyncMixin, str, dict[str, list[Any]]]] = []
-    received = session.info.get(IMPORTED_KEY) or set()
     for obj in session.new:
         if isinstance(obj, SyncMixin):
-            (imported if id(obj) in received else pending).append((obj, "insert", _field_changes(obj, new=True)))
+            pending.append((obj, "insert", _field_changes(obj, new=True)))
     for obj in session.dirty:
         if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
             changes = _field_changes(obj, new=False)
-            if not changes and id(obj) not in received:
+            if not changes:
                 continue
             op = "delete" if changes.get("deleted") == [False, True] else "update"
-            (imported if id(obj) in received else pending).append((obj, op, changes))
-    _log_imported(session, imported)
-    received.clear()
+            pending.append((obj, op, changes))
     if not pending:
         return
     unit = str(session.info.get("unit") or "")
@@ -127,32 +123,6 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             )
         )
         counter += 1
-
-
-# ``session.info[IMPORTED_KEY]``: ids (``id(obj)``) of rows a sync import wrote with the sender's
-# version, base and times; they keep them, get a change-log entry under the sender's version (so
-# the county passes them on) and no audit entry of their own (the import writes one per bundle).
-IMPORTED_KEY = "sync_imported"
-
-
-def mark_imported(session: Session, obj: SyncMixin) -> None:
-    session.info.setdefault(IMPORTED_KEY, set()).add(id(obj))
-
-
-def _log_imported(session: Session, rows: list[tuple[SyncMixin, str, dict[str, list[Any]]]]) -> None:
-    for obj, op, changes in rows:
-        session.add(
-            ChangeLog(
-                table_name=type(obj).__table__.name,  # type: ignore[attr-defined]
-                row_id=obj.id,
-                op=op,
-                origin=obj.version_origin,
-                counter=obj.version_counter,
-                changes=changes,
-                at=obj.updated_at,
-                by=obj.updated_by,
-            )
-        )
 
 
 Change = tuple[SyncMixin, str, dict[str, list[Any]]]

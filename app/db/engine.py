@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
@@ -20,6 +21,15 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _json_text(value: Any) -> str:
+    """JSON columns (change log, conflicts, audit details) are written with orjson: an import logs
+    one entry per received row, and the standard library's encoder was a fifth of its time."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+
+
+JSON_ARGS: dict[str, Any] = {"json_serializer": _json_text, "json_deserializer": orjson.loads}
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
@@ -28,7 +38,7 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     """An engine for ``url``. With ``key``, an SQLite file is opened through SQLCipher (AES-256,
     the raw 256-bit key given as SQLCipher's ``x'..'`` literal, so no second key derivation)."""
     if is_sqlite(url):
-        args: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+        args: dict[str, Any] = {"connect_args": {"check_same_thread": False}, **JSON_ARGS}
         if key is not None:
             import sqlcipher3  # imported only for encrypted files
 
@@ -45,4 +55,4 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
             event.listen(engine, "connect", _key)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **JSON_ARGS)

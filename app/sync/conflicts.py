@@ -24,7 +24,7 @@ from app.security import audit
 from app.security.roles import EXCHANGE, Actor
 from app.services.database import Database
 from app.sync.exchange import SyncError
-from app.sync.merge import _value, synced_models
+from app.sync.merge import column_value, synced_models
 from app.sync.state import SyncConflict, SyncPeer
 
 LOCAL = "local"
@@ -108,7 +108,7 @@ def settle(db: Database, conflict_id: int, choices: Mapping[str, str], user: Act
             if name == DELETED:
                 row.deleted = bool(value)
             elif name in columns and name not in SyncMixin.SYSTEM_COLUMNS:
-                setattr(row, name, _value(columns[name], value))
+                setattr(row, name, column_value(columns[name], value))
         conflict.state = "settled"
         conflict.settled_at = utcnow()
         conflict.settled_by = username
