@@ -622,8 +622,21 @@ def _enroll_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     from app.sync.exchange import SyncError, enroll
 
     passphrase = _read_passphrase(args.passphrase_file)
+    if args.opened.actor.sensitive_key is None:
+        # The package carries the county's sensitive-field key; without it the unit would seal
+        # its reporters under a key of its own and the county could never read them.
+        raise CliError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "app", "登记单位须由能查看敏感信息的账号操作：登记包要带上全县共用的敏感信息密钥。"
+                )
+            )
+        )
     try:
-        path = enroll(db, args.code, Path(args.out).expanduser(), passphrase, user)
+        path = enroll(
+            db, args.code, Path(args.out).expanduser(), passphrase, user,
+            sensitive_key=args.opened.actor.sensitive_key,
+        )  # fmt: skip
     except SyncError as exc:
         raise CliError(exc.message) from None
     print(path)

@@ -118,7 +118,8 @@ def sensitive_columns() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _masked(value: Any) -> Any:
+def masked(value: Any) -> Any:
+    """What the change log holds in place of a sensitive value (empty stays empty)."""
     return ENCRYPTED if value not in (None, "") else value
 
 
@@ -136,7 +137,7 @@ def _mask_change_log(session: Session, changes: list[changelog.Change], now: dat
                     declared = sensitive_columns()
                 if name not in declared.get(table, ()):
                     continue
-            pair[0], pair[1] = _masked(pair[0]), _masked(pair[1])
+            pair[0], pair[1] = masked(pair[0]), masked(pair[1])
     return []
 
 

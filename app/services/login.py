@@ -33,7 +33,7 @@ from app.data_folder import (
 from app.db.local import User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security import audit
-from app.security.keyslots import KeyFile, Keys, WrongSecret
+from app.security.keyslots import KeyFile, Keys, WrongSecret, new_keys
 from app.security.roles import VIEW_SENSITIVE, Actor, permissions
 from app.security.throttle import LoginThrottle
 from app.services import accounts
@@ -69,10 +69,15 @@ def _actor(username: str, role: str, keys: Keys) -> Actor:
     return Actor(username, role, keys.sensitive if VIEW_SENSITIVE in permissions(role) else None)
 
 
-def create(data_dir: str | Path | None, db_url: str | None, req: SetupRequest) -> Opened:
+def create(
+    data_dir: str | Path | None, db_url: str | None, req: SetupRequest, *, sensitive_key: bytes | None = None
+) -> Opened:
     """Set up a new installation: keys, encrypted database, identity, administrator.
 
     ``Opened.recovery_key`` must be shown (and printed) to the person setting up: it exists nowhere else.
+    ``sensitive_key``: the county's sensitive-field key from an enrolment package (every
+    installation of a county seals sensitive fields under one key, so the county reads what its
+    units send and they read the clues it hands them); otherwise a new random key.
     """
     folder, url = paths(data_dir, db_url)
     problems = req.problems()
@@ -93,7 +98,8 @@ def create(data_dir: str | Path | None, db_url: str | None, req: SetupRequest) -
                 )
         finally:
             probe.close()
-    _kf, keys, recovery = KeyFile.create(folder, req.admin_username, req.admin_password)
+    given = None if sensitive_key is None else Keys(new_keys().db, sensitive_key)
+    _kf, keys, recovery = KeyFile.create(folder, req.admin_username, req.admin_password, given)
     try:
         db = Database(url, folder, keys.db if current == "new" else None)
         initialise(db, req)

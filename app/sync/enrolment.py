@@ -6,18 +6,22 @@ the county gives the unit separately. Inside, UTF-8 JSON::
     {"format": 1,
      "county": {"code", "name", "signing_public", "key_id", "recipient"},
      "unit": {"code", "name", "type"},
-     "keys": {"signing_private", "signing_public", "identity", "recipient"},
+     "keys": {"signing_private", "signing_public", "identity", "recipient", "sensitive"},
      "reference": [ {...}, ... ]}
 
 Other fields may be added by the caller and are kept. In ``keys`` only the private parts are
 required (``signing_public`` and ``recipient`` are derived from them and checked when present).
 ``keys`` is the unit's freshly generated key pair: its private parts are protected in transit by
 the passphrase only, so the installation re-protects them at once and the file should be deleted.
+``keys.sensitive`` (optional, base64 of 32 bytes) is the county's sensitive-field key, which every
+installation of the county seals sensitive fields under.
 ``reference`` is a list of opaque dicts (reference data) the caller supplies and interprets.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import json
 import os
@@ -110,7 +114,12 @@ def check_package(package: Any) -> dict[str, Any]:
         for name in ("signing_public", "recipient"):  # optional; when present they must match
             if name in keys and keys[name] != getattr(pair, name):
                 raise ValueError(f"keys.{name} does not match the private key")
-    except KeyFormatError as exc:
+        if "sensitive" in keys:
+            if not isinstance(keys["sensitive"], str):
+                raise ValueError("keys.sensitive must be base64 text")
+            if len(base64.b64decode(keys["sensitive"], validate=True)) != 32:
+                raise ValueError("keys.sensitive must be 32 bytes")
+    except (KeyFormatError, binascii.Error) as exc:
         raise ValueError(str(exc)) from exc
     return package
 

@@ -10,6 +10,7 @@ imported, and then merges all of it in one transaction.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import socket
@@ -105,9 +106,23 @@ def _county_identity(s: Session, unit_code: str, county_code: str) -> SyncIdenti
 
 
 # ---- enrolment ---------------------------------------------------------------------------------
-def enroll(db: Database, code: str, out: Path, passphrase: str, user: str = "system") -> Path:
+def enroll(
+    db: Database,
+    code: str,
+    out: Path,
+    passphrase: str,
+    user: str = "system",
+    *,
+    sensitive_key: bytes | None = None,
+) -> Path:
     """County: the enrolment package for unit ``code`` (new key pairs; enrolling again replaces
-    the old keys, whose bundles are refused from then on)."""
+    the old keys, whose bundles are refused from then on).
+
+    ``sensitive_key``: the county's sensitive-field key (the enrolling person's, who must be
+    allowed to read sensitive fields). The package carries it so the unit seals its reporters and
+    clue contents under the county's key: the county can read what arrives, the unit can read
+    clues handed to it. Without it the unit makes its own key and what it seals stays unreadable
+    at the county."""
     info = db.installation()
     if info is None or info.unit_type != "county":
         raise SyncError(Message(QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能登记单位。")))
@@ -146,7 +161,11 @@ def enroll(db: Database, code: str, out: Path, passphrase: str, user: str = "sys
                 "recipient": county.age_recipient,
             },  # fmt: skip
             "unit": {"code": unit.code, "name": unit.name, "type": unit.unit_type, "id": unit.id},
-            "keys": {"signing_private": pair.signing_private, "identity": pair.identity},
+            "keys": {
+                "signing_private": pair.signing_private,
+                "identity": pair.identity,
+                **({"sensitive": base64.b64encode(sensitive_key).decode("ascii")} if sensitive_key else {}),
+            },
             "upto": _max_seq(s),
             "reference": reference,
         }
@@ -168,6 +187,7 @@ def init_from_enrolment(
     except enrolment_io.EnrolmentError as exc:
         raise SyncError(exc.message) from None
     unit, county = package["unit"], package["county"]
+    sealed = package["keys"].get("sensitive")
     opened = create(
         data_dir,
         db_url,
@@ -180,6 +200,7 @@ def init_from_enrolment(
             admin_username=admin,
             admin_password=password,
         ),
+        sensitive_key=base64.b64decode(sealed) if sealed else None,
     )
     pair = KeyPair.from_private(package["keys"]["signing_private"], package["keys"]["identity"])
     with opened.db.session(admin) as s:
@@ -232,8 +253,10 @@ def _changed_rows(s: Session, since: int) -> Iterator[tuple[Table, dict[str, Any
         table: Table = model.__table__  # type: ignore[attr-defined]
         ids = sorted(wanted[table_name])
         for i in range(0, len(ids), 900):
-            for row in conn.execute(select(table).where(table.c.id.in_(ids[i : i + 900]))).mappings():
-                yield table, dict(row)
+            result = conn.execute(select(table).where(table.c.id.in_(ids[i : i + 900])))
+            keys = list(result.keys())
+            for row in result.all():
+                yield table, dict(zip(keys, row, strict=True))
 
 
 def _rows_for(s: Session, unit: Unit, since: int) -> Iterator[dict[str, Any]]:

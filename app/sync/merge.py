@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Dialect, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Date, DateTime, Dialect, Numeric, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.base import Base, SyncMixin
 from app.db.changelog import jsonable
 from app.db.local import ChangeLog
+from app.security import sensitive
 from app.sync.state import SyncConflict
 
 SYSTEM = ("owner", "created_at", "created_by", "updated_at", "updated_by")
@@ -78,6 +79,12 @@ def record_of(obj: SyncMixin) -> dict[str, Any]:
 
 def record_from_row(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """A row (column key -> value, as a Core ``select`` of the table returns it) as a bundle carries it."""
+    shape = _Shape.of(table)
+    fields = {name: row.get(name) for name in shape.names}
+    for name in shape.texted:
+        value = fields[name]
+        if value is not None:
+            fields[name] = jsonable(value)
     return {
         "table": table.name,
         "id": row["id"],
@@ -89,20 +96,12 @@ def record_from_row(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
         "created_by": row["created_by"],
         "updated_at": jsonable(row["updated_at"]),
         "updated_by": row["updated_by"],
-        "fields": {name: jsonable(row.get(name)) for name in _field_names(table)},
+        "fields": fields,
     }
 
 
-_FIELDS: dict[str, list[str]] = {}
-
-
 def _field_names(table: Table) -> list[str]:
-    names = _FIELDS.get(table.name)
-    if names is None:
-        names = _FIELDS[table.name] = sorted(
-            c.key for c in table.columns if c.key not in SyncMixin.SYSTEM_COLUMNS and c.key != "deleted"
-        )
-    return names
+    return _Shape.of(table).names
 
 
 def column_value(column: Any, value: Any) -> Any:
@@ -127,6 +126,13 @@ class _Shape:
 
     def __init__(self, table: Table) -> None:
         self.fields = frozenset(c.key for c in table.columns) - SyncMixin.SYSTEM_COLUMNS - {"deleted"}
+        self.names = sorted(self.fields)
+        # Fields whose values travel as text (dates, times, decimals: ``jsonable``).
+        self.texted = [
+            c.key
+            for c in table.columns
+            if c.key in self.fields and isinstance(c.type, Date | DateTime | Numeric)
+        ]
         self.dates: list[tuple[str, Callable[[str], Any]]] = []
         for c in table.columns:
             if c.key in ("id", "deleted"):
@@ -283,7 +289,7 @@ def _merge_chunk(
         if local is None:
             inserts[rid] = values
             here[rid] = values
-            logs.append(_log(table, "insert", values, _new_changes(rec)))
+            logs.append(_log(table, "insert", values, _masked(table, _new_changes(rec))))
             summary.new += 1
             continue
         rv = (values["version_origin"], values["version_counter"])
@@ -322,7 +328,7 @@ def _merge_chunk(
         else:
             updates[rid] = merged
         here[rid] = merged
-        logs.append(_log(table, op, values, changes))
+        logs.append(_log(table, op, values, _masked(table, changes)))
         if op == "delete":
             summary.deleted += 1
         else:
@@ -431,6 +437,22 @@ def _by_shape(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for r in rows:
         shapes.setdefault(tuple(sorted(r)), []).append(r)
     yield from shapes.values()
+
+
+_SECRET: dict[str, frozenset[str]] | None = None
+
+
+def _masked(table: Table, changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """The change log never holds a sensitive value, not even sealed (``app.security.sensitive``):
+    the field's name stays, its values are replaced as for a change made here."""
+    global _SECRET
+    if _SECRET is None:
+        _SECRET = sensitive.sensitive_columns()
+    for name in _SECRET.get(table.name, ()):
+        pair = changes.get(name)
+        if pair is not None:
+            changes[name] = [sensitive.masked(pair[0]), sensitive.masked(pair[1])]
+    return changes
 
 
 def _log(table: Table, op: str, values: Mapping[str, Any], changes: dict[str, list[Any]]) -> dict[str, Any]:
