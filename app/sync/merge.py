@@ -27,13 +27,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Dialect, Numeric, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Date, DateTime, Numeric, Table, select
 from sqlalchemy.orm import Session
 
 from app.db.base import Base, SyncMixin
 from app.db.changelog import jsonable
 from app.db.local import ChangeLog
 from app.security import sensitive
+from app.sync.bulk import NotSimple, RecordInsert, Writer
 from app.sync.state import SyncConflict
 
 SYSTEM = ("owner", "created_at", "created_by", "updated_at", "updated_by")
@@ -282,7 +283,19 @@ def _merge_chunk(
     inserts: dict[str, dict[str, Any]] = {}
     updates: dict[str, dict[str, Any]] = {}
     logs: list[dict[str, Any]] = []
+    # New rows straight to insert parameters (SQLite; ids distinct in the chunk, as exports make them).
+    direct = RecordInsert.of(conn, table) if len(set(ids)) == len(ids) else None
+    direct_rows: list[tuple[str, tuple[Any, ...]]] = []
     for rec in chunk:
+        if direct is not None and str(rec.get("id")) not in here:
+            try:
+                direct_rows.append((str(rec["id"]), direct.params(rec)))
+            except NotSimple:
+                pass  # the general way below: it stores the record or says what is wrong with it
+            else:
+                logs.append(_log_new(table, rec))
+                summary.new += 1
+                continue
         values = _row_values(table, rec)
         rid = values["id"]
         local = here.get(rid)
@@ -334,109 +347,14 @@ def _merge_chunk(
         else:
             summary.updated += 1
         summary.by_table[table.name] = summary.by_table.get(table.name, 0) + 1
-    write = _Writer.of(conn, table)
-    write.inserts(
-        [inserts[k] for k in sorted(inserts)]
-    )  # in key order: the B-tree pages are visited once each
+    # New rows in key order: the primary key's B-tree pages are visited once each.
+    if direct is not None and direct_rows:
+        direct_rows.sort(key=operator.itemgetter(0))
+        conn.exec_driver_sql(direct.sql, [params for _, params in direct_rows])
+    write = Writer.of(conn, table)
+    write.inserts([inserts[k] for k in sorted(inserts)])
     write.updates(list(updates.values()))
-    _Writer.of(conn, ChangeLog.__table__).inserts(logs)  # type: ignore[arg-type]
-
-
-def _bind_processor(column: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
-    """The column type's bind processor; for SQLite date-times one that writes the very same text
-    (``YYYY-MM-DD HH:MM:SS.ffffff``) a few times faster."""
-    proc = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if dialect.name == "sqlite" and isinstance(column.type, DateTime) and proc is not None:
-        slow = proc
-
-        def proc(value: Any) -> Any:
-            if type(value) is datetime and value.tzinfo is None and value.year >= 1000:
-                return value.isoformat(" ", "microseconds")
-            return slow(value)
-
-    return proc
-
-
-class _Writer:
-    """Writes rows of one table with one ``executemany`` per statement.
-
-    On SQLite, rows that set every column go straight to the driver as tuples, each value through
-    the column type's own bind processor (what SQLAlchemy does per row, without its per-row
-    parameter assembly, which costs more than the insert itself); other rows and other databases
-    go through Core ``insert``/``update``.
-    """
-
-    _cache: dict[tuple[str, str], _Writer] = {}
-
-    def __init__(self, conn: Connection, table: Table) -> None:
-        self.conn, self.table = conn, table
-        dialect = conn.dialect
-        self.fast = dialect.name == "sqlite"
-        # An autoincrement key (the change log's ``seq``) is left to the database.
-        columns = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
-        self.keys = [c.key for c in columns]
-        procs = [_bind_processor(c, dialect) for c in columns]
-        self.processed = [(i, p) for i, p in enumerate(procs) if p is not None]
-        self.take = operator.itemgetter(*self.keys)
-        q = dialect.identifier_preparer
-        names = [q.quote(c.name) for c in columns]
-        tname = q.format_table(table)
-        self.insert_sql = f"INSERT INTO {tname} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        self.update_sql, self.update_order = "", list[int]()
-        if "id" in self.keys:
-            others = ", ".join(f"{n} = ?" for c, n in zip(columns, names, strict=True) if c.key != "id")
-            self.update_sql = f"UPDATE {tname} SET {others} WHERE {q.quote('id')} = ?"
-            self.update_order = [i for i, k in enumerate(self.keys) if k != "id"] + [self.keys.index("id")]
-
-    @classmethod
-    def of(cls, conn: Connection, table: Table) -> _Writer:
-        key = (conn.dialect.name, table.name)
-        w = cls._cache.get(key)
-        if w is None or w.table is not table:
-            w = cls._cache[key] = cls(conn, table)
-        w.conn = conn
-        return w
-
-    def _tuple(self, row: Mapping[str, Any]) -> list[Any]:
-        values = list(self.take(row))
-        for i, proc in self.processed:
-            v = values[i]
-            if v is not None:
-                values[i] = proc(v)
-        return values
-
-    def inserts(self, rows: list[dict[str, Any]]) -> None:
-        whole = [r for r in rows if self.fast and len(r) == len(self.keys)]
-        if whole:
-            self.conn.exec_driver_sql(self.insert_sql, [tuple(self._tuple(r)) for r in whole])
-        if len(whole) < len(rows):
-            for shape in _by_shape(r for r in rows if not (self.fast and len(r) == len(self.keys))):
-                self.conn.execute(insert(self.table), shape)
-
-    def updates(self, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        if self.fast:
-            order = self.update_order
-            params = []
-            for r in rows:
-                t = self._tuple(r)
-                params.append(tuple(t[i] for i in order))
-            self.conn.exec_driver_sql(self.update_sql, params)
-            return
-        for shape in _by_shape(rows):
-            self.conn.execute(
-                update(self.table).where(self.table.c.id == bindparam("_row_id")),
-                [{**{k: v for k, v in r.items() if k != "id"}, "_row_id": r["id"]} for r in shape],
-            )
-
-
-def _by_shape(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """Rows grouped by the columns they set (one ``executemany`` needs one shape)."""
-    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for r in rows:
-        shapes.setdefault(tuple(sorted(r)), []).append(r)
-    yield from shapes.values()
+    Writer.of(conn, ChangeLog.__table__).inserts(logs)  # type: ignore[arg-type]
 
 
 _SECRET: dict[str, frozenset[str]] | None = None
@@ -453,6 +371,21 @@ def _masked(table: Table, changes: dict[str, list[Any]]) -> dict[str, list[Any]]
         if pair is not None:
             changes[name] = [sensitive.masked(pair[0]), sensitive.masked(pair[1])]
     return changes
+
+
+def _log_new(table: Table, rec: Mapping[str, Any]) -> dict[str, Any]:
+    """The change-log entry of a row new here, from its record."""
+    at = rec["updated_at"]
+    return {
+        "table_name": table.name,
+        "row_id": str(rec["id"]),
+        "op": "insert",
+        "origin": str(rec["version"]["origin"]),
+        "counter": int(rec["version"]["counter"]),
+        "changes": _masked(table, _new_changes(rec)),
+        "at": datetime.fromisoformat(at) if isinstance(at, str) else at,
+        "by": rec["updated_by"],
+    }
 
 
 def _log(table: Table, op: str, values: Mapping[str, Any], changes: dict[str, list[Any]]) -> dict[str, Any]:

@@ -68,7 +68,8 @@ def test_a_unit_enrolled_without_the_key_keeps_its_own(tmp_path: Path) -> None:
         county_name="测试县", admin_username="admin", admin_password=PASSWORD,
     ))  # fmt: skip
     RecordService(county.db, county.actor).save(
-        get("units"), {"code": "G01", "name": "派驻第一纪检监察组", "unit_type": "group", "authorised_posts": 3}
+        get("units"),
+        {"code": "G01", "name": "派驻第一纪检监察组", "unit_type": "group", "authorised_posts": 3},
     )
     package = tmp_path / "G01.jwenrol"
     exchange.enroll(county.db, "G01", package, PASSPHRASE)
