@@ -57,6 +57,7 @@ def main() -> int:
             "PYTHONPATH": str(ROOT),
         }
         env.pop("JIWEI_TEST_FAST_KDF", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program runs from compiled bytecode
         ours_cmd = [sys.executable, "main.py", "--data-dir", str(data_dir)]
         bare_cmd = [sys.executable, "bench/bare_window.py"]
         # The first window a person can type into: the log-in dialog (no password file).
