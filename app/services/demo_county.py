@@ -1,77 +1,70 @@
-"""A whole demo county on disk: one data folder per unit plus the county's (``demo-county``).
+"""A whole demo county on disk, its data carried by real enrolment packages and bundles
+(``demo-county``, ``python main.py --demo``).
 
-``build_demo_county(out, password, seed)`` makes, under the empty (or absent) folder ``out``:
+``build_demo_county(out, password, seed)`` makes, under the empty (or absent) folder ``out``, one
+installation (``app.services.login.create``: encrypted, key slots; administrator ``admin`` with
+``password``) per unit: ``out/<county code>`` for the county and ``out/<unit code>`` for each of
+the 8 township commissions and 10 dispatched groups. What is generated where:
 
-- ``out/<county code>``: the county, as ``create_demo_county`` makes it (``python main.py --demo``):
-  the organisation of the seed report, the casework of every unit and this year's village and
-  unit residency (visits, quarterly ledgers), each unit's rows owned by that unit (``owner`` = its
-  code), reproducing the seed report's figures for 2021;
-- ``out/<unit code>`` for each of the 8 township commissions and 10 dispatched groups: a real
-  installation (``app.services.login.create``, encrypted, key slots) holding that unit's own
-  records: its casework rows and their timelines, its visits (驻村/驻在) and quarterly ledger
-  entries, the clue drafts its visits found, its staff, villages or supervised units, the
-  county's settings (deadline rules, the visit checklist), and the county's rows these refer to
-  (the guiding offices, their zones), all with the same ids, owners and versions as in the
-  county's folder.
+1. **Generate** (scratch): ``create_demo_county`` builds a throw-away county in a scratch folder
+   inside ``out`` (removed at the end): the organisation of the seed report, the casework of every
+   unit and this year's residency, each unit's rows owned by that unit, reproducing the seed
+   report's figures for 2021. It is generated county-wide in one place because those figures are
+   county totals split across the units.
+2. **County**: the county's installation is created and the scratch rows the county owns (the
+   organisation, the settings, the casework of the county's offices) are entered into it as the
+   county's own local changes (``demo_entry.enter``).
+3. **Units**, one after the other: the county enrols the unit (``exchange.enroll``: new keys, an
+   enrolment package with a random passphrase, the reference data); the unit's installation is
+   created from the package (``exchange.init_from_enrolment``) and the package deleted; the
+   scratch rows the unit owns (its casework and their timelines, its visits, ledger entries and
+   the clue drafts they found) are entered there as the unit's local changes (new versions made
+   at the unit, change-log and audit entries written there); the unit exports its bundle
+   (``exchange.export_bundle``).
+4. **Import**: the county imports each unit's bundle (``exchange.import_bundles``). This is the
+   only way the units' rows reach the county folder: nothing of theirs is copied into it.
+5. **Return**: the county exports a bundle to each unit (reference data changed since its
+   enrolment, acknowledgements) and the unit imports it.
 
-Every folder's administrator is ``admin`` with ``password``.
-
-Sync bundles do not exist yet, so the unit folders are filled by copying the county's rows
-(what an enrolment package and the units' bundles will carry), and the county already holds
-everything. Once bundles exist (a later issue) this is to be rebuilt through them: each unit
-enters its own casework, exports its bundle, and the county imports and merges them.
+The bundles go through a scratch "USB stick" folder inside ``out``, removed at the end with the
+scratch installation. The enrolment packages carry the county's sensitive-field key, so what a
+unit sealed (reporters, clue summaries) opens at the county too. Afterwards the county holds every unit's rows under the unit's versions, its
+bundle history lists one received and one sent bundle per unit, and each unit holds its own rows
+and the county's reference data, with both sides' acknowledgements up to date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import secrets
+import shutil
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Table, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from app.config import DB_FILE_NAME
-from app.db.base import Base, SyncMixin
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.casework import (
-    Case,
-    Clue,
-    CoReview,
-    DeadlineRule,
-    Disposition,
-    Inquiry,
-    Report,
-    StaffTie,
-    Transition,
-    Verification,
-)
-from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village
-from app.models.residency import ChecklistItem, LedgerEntry, Visit
-from app.security import sensitive
-from app.services.demo import DEMO_COUNTY, create_demo_county
+from app.models.org import Unit
+from app.services import demo_entry
+from app.services.demo import DEMO_COUNTY, GROUPS, TOWNSHIPS, create_demo_county
 from app.services.installation import SetupError, SetupRequest
 from app.services.login import Opened, create
+from app.sync import exchange
 
-__all__ = ["DemoCountyError", "Folder", "build_demo_county"]
+__all__ = ["PHASES", "DemoCountyError", "Folder", "build_demo_county"]
 
-# A unit's own casework and residency records: the rows it owns.
-_OWNED: tuple[type[Any], ...] = (
-    Report,
-    Clue,
-    Inquiry,
-    Verification,
-    Case,
-    CoReview,
-    Disposition,
-    StaffTie,
-    Transition,
-    Visit,
-    LedgerEntry,
+# (phase, progress steps): ``progress(done, total, phase)`` counts over all of them.
+PHASES = (
+    ("generate", 40),
+    ("county", 2),
+    ("units", 3 * (len(TOWNSHIPS) + len(GROUPS))),
+    ("import", len(TOWNSHIPS) + len(GROUPS)),
+    ("return", len(TOWNSHIPS) + len(GROUPS)),
 )
-# The county's settings every unit holds.
-_SETTINGS: tuple[type[Any], ...] = (DeadlineRule, ChecklistItem)
+Progress = Callable[[int, int, str], object]
+ADMIN = DEMO_COUNTY["admin_username"]
 
 
 class DemoCountyError(Exception):
@@ -87,6 +80,28 @@ class Folder:
     code: str
     unit_type: str  # county | township | group
     path: Path
+
+
+class _Steps:
+    """Turns each phase's own count into one count over the whole build."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.total = sum(n for _phase, n in PHASES)
+        self.size = dict(PHASES)
+        self.start: dict[str, int] = {}
+        offset = 0
+        for phase, n in PHASES:
+            self.start[phase] = offset
+            offset += n
+
+    def __call__(self, phase: str, done: int, of: int = 0) -> None:
+        """``done`` steps of ``phase``; or, with ``of``, ``done`` of ``of`` scaled to the phase."""
+        if self.progress is None:
+            return
+        size = self.size[phase]
+        steps = round(size * min(done, of) / of) if of > 0 else min(done, size)
+        self.progress(self.start[phase] + steps, self.total, phase)
 
 
 def _check_out(out: Path) -> None:
@@ -106,123 +121,138 @@ def _check_out(out: Path) -> None:
         )
 
 
-def _row(table: Table, obj: Any) -> dict[str, Any]:
-    return {c.key: getattr(obj, c.key) for c in table.columns}
+def _url(folder: Path) -> str:
+    """Always the embedded SQLite file, whatever ``JIWEI_DB_URL`` says: a demo never touches a
+    real database."""
+    return f"sqlite:///{folder / DB_FILE_NAME}"
 
 
-def _unit_rows(s: Session, unit: Unit) -> dict[Table, dict[str, dict[str, Any]]]:
-    """The county's rows a unit's folder holds: what it owns, its organisation, the deadline rules,
-    and (transitively) every row these refer to."""
-    wanted: dict[Table, dict[str, dict[str, Any]]] = {}
-
-    def take(objs: Iterable[Any]) -> list[Any]:
-        taken = []
-        for obj in objs:
-            table = obj.__table__
-            rows = wanted.setdefault(table, {})
-            if obj.id not in rows:
-                rows[obj.id] = _row(table, obj)
-                taken.append(obj)
-        return taken
-
-    todo: list[Any] = []
-    for model in _OWNED:
-        todo += take(s.scalars(select(model).where(model.owner == unit.code)))
-    todo += take(s.scalars(select(Staff).where(Staff.unit_id == unit.id)))
-    todo += take(s.scalars(select(Village).where(Village.township_id == unit.id)))
-    todo += take(s.scalars(select(SupervisedUnit).where(SupervisedUnit.group_id == unit.id)))
-    todo += take(s.scalars(select(TownshipYearStats).where(TownshipYearStats.township_id == unit.id)))
-    todo += take(s.scalars(select(Liaison).where(Liaison.unit_id == unit.id)))
-    for model in _SETTINGS:
-        todo += take(s.scalars(select(model)))
-    models = {m.class_.__table__: m.class_ for m in Base.registry.mappers}
-    while todo:
-        obj = todo.pop()
-        for fk in obj.__table__.foreign_keys:
-            value = getattr(obj, fk.parent.key)
-            target = models.get(fk.column.table)
-            if value and target is not None and issubclass(target, SyncMixin):
-                ref = s.get(target, value)
-                if ref is not None:
-                    todo += take([ref])
-    return wanted
+def _units(opened: Opened) -> list[Unit]:
+    """The townships, then the groups, in code order."""
+    with opened.db.session() as s:
+        units = list(
+            s.scalars(
+                select(Unit)
+                .where(Unit.unit_type.in_(("township", "group")), Unit.deleted.is_(False))
+                .order_by(Unit.unit_type.desc(), Unit.code)
+            )
+        )
+        s.expunge_all()
+    return units
 
 
-def _reseal(wanted: dict[Table, dict[str, dict[str, Any]]], from_key: bytes, to_key: bytes) -> None:
-    """Sensitive values sealed under the county's key, sealed again under the unit's (each
-    installation has its own sensitive-field key)."""
-    columns = sensitive.sensitive_columns()
-    for table, rows in wanted.items():
-        for name in columns.get(table.name, ()):
-            for rid, row in rows.items():
-                value = row.get(name)
-                if isinstance(value, str) and sensitive.is_sealed(value):
-                    where = sensitive.Context(table.name, name, rid)
-                    row[name] = sensitive.seal(to_key, sensitive.open(from_key, value, where), where)
+def _create_county(folder: Path, password: str) -> Opened:
+    return create(
+        folder,
+        _url(folder),
+        SetupRequest(
+            unit_type="county",
+            unit_code=DEMO_COUNTY["unit_code"],
+            unit_name=DEMO_COUNTY["unit_name"],
+            county_code=DEMO_COUNTY["county_code"],
+            county_name=DEMO_COUNTY["county_name"],
+            admin_username=ADMIN,
+            admin_password=password,
+        ),
+    )
 
 
-def _copy_into(county: Opened, unit: Unit, opened: Opened) -> None:
-    with county.db.session() as src:
-        wanted = _unit_rows(src, unit)
-    if county.keys.sensitive is not None and opened.keys.sensitive is not None:
-        _reseal(wanted, county.keys.sensitive, opened.keys.sensitive)
-    with opened.db.session(DEMO_COUNTY["admin_username"]) as dst:
-        for table in Base.metadata.sorted_tables:  # referenced tables first
-            rows = wanted.get(table)
-            if not rows:
-                continue
-            present = set(dst.scalars(select(table.c.id).where(table.c.id.in_(list(rows)))))
-            new = [r for rid, r in sorted(rows.items()) if rid not in present]
-            if new:
-                dst.execute(insert(table), new)
+def _enrol_unit(
+    county: Opened, unit: Unit, folder: Path, password: str, work: Path, step: Callable[[], None]
+) -> Opened:
+    """The county enrols ``unit``; its installation is made in ``folder`` from the package, which
+    is deleted then (it holds the unit's private keys)."""
+    package = work / f"{unit.code}.jwenrol"
+    passphrase = secrets.token_urlsafe(24)  # handed over in memory only
+    try:
+        exchange.enroll(
+            county.db, unit.code, package, passphrase, user=ADMIN, sensitive_key=county.actor.sensitive_key
+        )
+        step()
+        opened: Opened = exchange.init_from_enrolment(
+            folder, _url(folder), package, passphrase, ADMIN, password
+        )
+    finally:
+        package.unlink(missing_ok=True)
+    step()
+    return opened
 
 
-def build_demo_county(out: Path, password: str, seed: int = 1) -> list[Folder]:
-    """Build the demo county under ``out`` (empty or absent); return its folders, the county's
-    first, then the townships' and groups' in code order. Raises ``DemoCountyError``."""
+def _imported(results: list[exchange.Imported]) -> None:
+    for result in results:
+        if result.status != "imported":  # refused or a duplicate: always with a message
+            assert result.message is not None
+            raise DemoCountyError(result.message)
+
+
+def build_demo_county(
+    out: Path, password: str, seed: int = 1, progress: Progress | None = None
+) -> list[Folder]:
+    """Build the demo county under ``out`` (empty or absent) as the module describes; return its
+    folders, the county's first, then the townships' and groups' in code order.
+
+    ``progress(done, total, phase)`` hears of each step (``phase`` one of ``PHASES``' names); an
+    exception it raises stops the build (the folders made so far stay). Raises
+    ``DemoCountyError``."""
     out = Path(out)
     _check_out(out)
+    steps = _Steps(progress)
     county_code = DEMO_COUNTY["county_code"]
+    opened: list[Opened] = []
     try:
         out.mkdir(parents=True, exist_ok=True)
-        opened = create_demo_county(out / county_code, password, seed=seed)
-    except SetupError as exc:
-        raise DemoCountyError(next(iter(exc.messages.values()))) from None
+        work = Path(tempfile.mkdtemp(prefix=".demo-build-", dir=out))
     except OSError as exc:
         raise DemoCountyError(
             Message(QT_TRANSLATE_NOOP("app", "无法建立示范县目录：{reason}"), {"reason": str(exc)})
         ) from None
-    folders = [Folder(county_code, "county", out / county_code)]
     try:
-        with opened.db.session() as s:
-            units = list(
-                s.scalars(
-                    select(Unit)
-                    .where(Unit.unit_type.in_(("township", "group")), Unit.deleted.is_(False))
-                    .order_by(Unit.unit_type.desc(), Unit.code)
-                )
-            )
-            s.expunge_all()
-        for unit in units:
+        scratch = create_demo_county(
+            work / "scratch", password, seed=seed, progress=lambda d, t: steps("generate", d, t)
+        )
+        opened.append(scratch)
+        county = _create_county(out / county_code, password)
+        opened.append(county)
+        steps("county", 1)
+        demo_entry.enter(county, demo_entry.owned_rows(scratch, county_code), scratch.keys.sensitive, ADMIN)
+        steps("county", 2)
+        folders = [Folder(county_code, "county", out / county_code)]
+        stick = work / "stick"
+        stick.mkdir()
+        units: list[tuple[Unit, Opened, exchange.Exported]] = []
+        done = 0
+
+        def unit_step() -> None:
+            nonlocal done
+            done += 1
+            steps("units", done)
+
+        for unit in _units(scratch):
             path = out / unit.code
-            unit_opened = create(
-                path,
-                f"sqlite:///{path / DB_FILE_NAME}",
-                SetupRequest(
-                    unit_type=unit.unit_type,
-                    unit_code=unit.code,
-                    unit_name=unit.name,
-                    county_code=county_code,
-                    county_name=DEMO_COUNTY["county_name"],
-                    admin_username=DEMO_COUNTY["admin_username"],
-                    admin_password=password,
-                ),
-            )
-            try:
-                _copy_into(opened, unit, unit_opened)
-            finally:
-                unit_opened.db.close()
+            unit_opened = _enrol_unit(county, unit, path, password, work, unit_step)
+            opened.append(unit_opened)
+            rows = demo_entry.owned_rows(scratch, unit.code)
+            demo_entry.enter(unit_opened, rows, scratch.keys.sensitive, ADMIN)
+            units.append((unit, unit_opened, exchange.export_bundle(unit_opened.db, stick, user=ADMIN)))
             folders.append(Folder(unit.code, unit.unit_type, path))
+            unit_step()
+        for n, (_unit, _opened, bundle) in enumerate(units):
+            _imported(exchange.import_bundles(county.db, [bundle.path], user=ADMIN))
+            steps("import", n + 1)
+        for n, (unit, unit_opened, _bundle) in enumerate(units):
+            back = exchange.export_bundle(county.db, stick, to=unit.code, user=ADMIN)
+            _imported(exchange.import_bundles(unit_opened.db, [back.path], user=ADMIN))
+            steps("return", n + 1)
+    except SetupError as exc:
+        raise DemoCountyError(next(iter(exc.messages.values()))) from None
+    except exchange.SyncError as exc:
+        raise DemoCountyError(exc.message) from None
+    except OSError as exc:
+        raise DemoCountyError(
+            Message(QT_TRANSLATE_NOOP("app", "无法建立示范县目录：{reason}"), {"reason": str(exc)})
+        ) from None
     finally:
-        opened.db.close()
+        for o in reversed(opened):
+            o.db.close()
+        shutil.rmtree(work, ignore_errors=True)
     return folders

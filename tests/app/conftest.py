@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -43,3 +44,23 @@ def cli_on(tmp_path: Path, password_file: Callable[[str], Path], db_url: str) ->
     """The command line on ``db_url`` (SQLite or PostgreSQL)."""
     url = None if db_url.startswith("sqlite") else db_url
     return Cli(tmp_path / "cli-data", url, password_file(PASSWORD))
+
+
+@pytest.fixture(scope="session")
+def demo_county_cli(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str], Path]:
+    """One demo county for the whole run, built by ``python -m app demo-county`` (a unit's
+    installation per township and group made from its enrolment package, every unit's bundle
+    imported at the county, the county's bundles imported back): ``(out, the command's result,
+    the password file)``. It takes a minute or two (the enrolment packages' scrypt is real), so
+    the demo tests share it and only read it."""
+    base = tmp_path_factory.mktemp("demo-county")
+    password_file = base / "password.txt"
+    password_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    out = base / "county"
+    result = Cli(base / "unused", None, password_file).run(
+        "demo-county", "--out", str(out), JIWEI_TEST_FAST_KDF="1"
+    )
+    assert result.returncode == 0, result.stderr
+    return out, result, password_file

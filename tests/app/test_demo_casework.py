@@ -1,6 +1,7 @@
 """Casework demo data: every casework register filled with valid records, later seeds edit and
 tombstone, a seed applied twice changes nothing; the demo county reproduces the seed report's
-section 二 (2021) and ``demo-county`` builds one working data folder per unit."""
+section 二 (2021) in the county ``demo-county`` merged from the units' bundles, and every unit's
+folder works."""
 
 from __future__ import annotations
 
@@ -117,25 +118,11 @@ def test_later_seeds_edit_and_tombstone_and_a_seed_twice_changes_nothing(tmp_pat
         db.close()
 
 
-# ---- the demo county ----------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def county_out(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[Path, subprocess.CompletedProcess[str], Path]:
-    base = tmp_path_factory.mktemp("demo-county")
-    password_file = base / "password.txt"
-    password_file.write_text(PASSWORD + "\n", encoding="utf-8")
-    cli = Cli(base / "unused", None, password_file)
-    out = base / "county"
-    result = cli.run("demo-county", "--out", str(out), JIWEI_TEST_FAST_KDF="1")
-    assert result.returncode == 0, result.stderr
-    return out, result, password_file
-
-
+# ---- the demo county (built once for the run: ``demo_county_cli`` in conftest) ----------------------
 def test_demo_county_prints_one_working_folder_per_unit(
-    county_out: tuple[Path, subprocess.CompletedProcess[str], Path],
+    demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path],
 ) -> None:
-    out, result, password_file = county_out
+    out, result, password_file = demo_county_cli
     lines = [line.split("\t") for line in result.stdout.splitlines()]
     assert [len(parts) for parts in lines] == [3] * 19
     types = [t for _code, t, _path in lines]
@@ -149,9 +136,9 @@ def test_demo_county_prints_one_working_folder_per_unit(
 
 
 def test_demo_county_reproduces_the_seed_report_for_2021(
-    county_out: tuple[Path, subprocess.CompletedProcess[str], Path],
+    demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path],
 ) -> None:
-    out, _result, _pw = county_out
+    out, _result, _pw = demo_county_cli
     opened = login.login(out / "DEMO", None, "admin", PASSWORD)
     try:
         in_2021 = "decided_on BETWEEN '2021-01-01' AND '2021-12-31'"
@@ -229,9 +216,9 @@ def test_demo_county_reproduces_the_seed_report_for_2021(
 
 
 def test_stats_on_the_demo_county_give_the_seed_figures(
-    county_out: tuple[Path, subprocess.CompletedProcess[str], Path],
+    demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path],
 ) -> None:
-    out, _result, password_file = county_out
+    out, _result, password_file = demo_county_cli
     cli = Cli(out / "DEMO", None, password_file)
     for args in (("--year", "2021"), ()):
         figures = cli.json("stats", *args, "--json")
@@ -241,5 +228,7 @@ def test_stats_on_the_demo_county_give_the_seed_figures(
             figures["first_form_township_share"],
             figures["co_reviews"],
             figures["inspection_clues_transferred"],
+            figures["inspection_clues"]["first_form_measures"],
+            figures["cases_with_group_participation"],
         )
-        assert got == (617, 324, 0.5251, 48, 37), args
+        assert got == (617, 324, 0.5251, 48, 37, 37, 42), args

@@ -6,6 +6,7 @@ row valid, nobody sent to their home village, a seed twice changes nothing, each
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,6 @@ from app.services import login
 from app.services.coverage import MISSED, PLANNED, UNPLANNED, VISITED, ledger_coverage, visit_coverage
 from app.services.database import Database
 from app.services.demo import add_demo_batch
-from app.services.demo_county import build_demo_county
 from app.services.demo_residency import COUNTY_CHECKLIST, KINDS
 from app.services.installation import SetupRequest
 from app.services.records import RecordService
@@ -199,12 +199,9 @@ def test_the_same_seed_gives_the_same_visits(open_db: OpenDb, tmp_path: Path) ->
 
 # ---- the demo county ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("residency-county") / "county"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JIWEI_TEST_FAST_KDF", "1")
-        build_demo_county(out, PASSWORD)
-    yield out
+def county(demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path]) -> Path:
+    """The run's ``demo-county``: the county merged from the units' bundles."""
+    return demo_county_cli[0]
 
 
 def test_demo_county_coverage_has_visited_missed_and_unplanned_cells(county: Path) -> None:

@@ -1,0 +1,100 @@
+"""``demo-county`` through real bundles: each unit's records were entered at the unit's own
+installation and reached the county only in the unit's bundle; the county holds them exactly as the
+unit does, lists one received and one sent bundle per unit, and reads what the units sealed."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from apphelpers import PASSWORD
+from sqlalchemy import func, select
+
+from app.cli import dump_records
+from app.db.local import ChangeLog
+from app.models.casework import Clue
+from app.registers import get as get_register
+from app.security.sensitive import PLACEHOLDERS
+from app.services import login
+from app.services.demo import GROUPS, TOWNSHIPS
+from app.services.records import RecordService
+from app.sync.state import SyncBundle, SyncConflict, SyncPeer
+
+UNIT_CODES = [code for code, _name in (*TOWNSHIPS, *GROUPS)]
+DemoCounty = tuple[Path, subprocess.CompletedProcess[str], Path]
+
+
+def data(dump: list[dict[str, Any]], owner: str) -> list[dict[str, Any]]:
+    return [r for r in dump if r["table"] != "audit_log" and r["owner"] == owner]
+
+
+@pytest.fixture(scope="module")
+def county(demo_county_cli: DemoCounty) -> Iterator[login.Opened]:
+    opened = login.login(demo_county_cli[0] / "DEMO", None, "admin", PASSWORD)
+    yield opened
+    opened.db.close()
+
+
+@pytest.fixture(scope="module")
+def county_dump(county: login.Opened) -> list[dict[str, Any]]:
+    return list(dump_records(county.db))
+
+
+@pytest.mark.parametrize("code", UNIT_CODES)
+def test_the_county_holds_each_units_rows_exactly_as_the_unit_does(
+    demo_county_cli: DemoCounty, county_dump: list[dict[str, Any]], code: str
+) -> None:
+    unit = login.login(demo_county_cli[0] / code, None, "admin", PASSWORD)
+    try:
+        mine = data(list(dump_records(unit.db)), code)
+        with unit.db.session() as s:
+            entered = s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.origin == code))
+            conflicts = s.scalar(select(func.count()).select_from(SyncConflict))
+            bundles = sorted((b.direction, b.peer, b.sequence) for b in s.scalars(select(SyncBundle)))
+            peer = s.get(SyncPeer, "DEMO")
+            assert peer is not None
+            own_changes = select(func.max(ChangeLog.seq)).where(
+                ChangeLog.origin == code, ChangeLog.table_name != "audit_log"
+            )
+            everything_acked = peer.acked_upto >= (s.scalar(own_changes) or 0) > 0
+    finally:
+        unit.db.close()
+    tables = {r["table"] for r in mine}
+    assert {"clues", "dispositions", "transitions", "visits", "ledger_entries"} <= tables
+    assert mine == data(county_dump, code)
+    # Made at the unit: the unit's versions and change-log entries, not the county's.
+    assert {r["version"]["origin"] for r in mine} == {code}
+    assert entered is not None and entered >= len(mine)
+    assert bundles == [("in", "DEMO", 1), ("out", "DEMO", 1)]
+    assert everything_acked and conflicts == 0  # the county confirmed holding all of it
+
+
+def test_the_county_lists_one_received_and_one_sent_bundle_per_unit(
+    county: login.Opened, county_dump: list[dict[str, Any]]
+) -> None:
+    with county.db.session() as s:
+        bundles = list(s.scalars(select(SyncBundle)))
+        peers = {p.code: p for p in s.scalars(select(SyncPeer))}
+        written_here = set(s.scalars(select(ChangeLog.row_id).where(ChangeLog.origin == "DEMO")))
+    received = sorted((b.peer, b.sequence) for b in bundles if b.direction == "in")
+    sent = sorted((b.peer, b.sequence) for b in bundles if b.direction == "out")
+    assert received == sorted((code, 1) for code in UNIT_CODES)
+    assert sent == sorted((code, 1) for code in UNIT_CODES)
+    assert all(b.summary["new"] > 0 and b.summary["conflicts"] == 0 for b in bundles if b.direction == "in")
+    assert sorted(peers) == sorted(UNIT_CODES) and not any(p.revoked for p in peers.values())
+    # No unit's row was written at the county: it holds them only as received in the bundles.
+    units_rows = {r["id"] for r in county_dump if r["owner"] in UNIT_CODES and r["table"] != "audit_log"}
+    assert units_rows and not units_rows & written_here
+
+
+def test_what_a_township_sealed_opens_at_the_county(county: login.Opened) -> None:
+    records = RecordService(county.db, county.actor)
+    with county.db.session() as s:
+        ids = list(s.scalars(select(Clue.id).where(Clue.owner == "T01", Clue.summary != "").limit(5)))
+    assert ids
+    for rid in ids:
+        summary = records.get(get_register("clues"), rid)["summary"]
+        assert summary and summary not in PLACEHOLDERS
