@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -33,7 +34,7 @@ from app.services.database import Database
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
 from app.sync.keys import KeyPair, fingerprint
-from app.sync.merge import MergeSummary, merge_records, record_from_row, synced_models
+from app.sync.merge import MergeSummary, RecordError, merge_records, record_from_row, synced_models
 from app.sync.state import SyncBundle, SyncConflict, SyncIdentity, SyncPeer
 
 BUNDLE_SUFFIX = ".jwb"
@@ -231,7 +232,9 @@ def _max_seq(s: Session) -> int:
     return int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
 
 
-def _changed_rows(s: Session, since: int) -> Iterator[tuple[Table, dict[str, Any]]]:
+def _changed_rows(
+    s: Session, since: int, extra: dict[str, set[str]] | None = None
+) -> Iterator[tuple[Table, dict[str, Any]]]:
     """Every synchronised row changed after change-log entry ``since`` (audit entries stay where
     they were made), tables in foreign-key order, each row as its columns (Core: an export reads
     100,000 rows, far too many for ORM objects)."""
@@ -244,6 +247,8 @@ def _changed_rows(s: Session, since: int) -> Iterator[tuple[Table, dict[str, Any
     wanted: dict[str, set[str]] = {}
     for table_name, row_id in s.execute(changed):
         wanted.setdefault(table_name, set()).add(row_id)
+    for table_name, more in (extra or {}).items():
+        wanted.setdefault(table_name, set()).update(more)
     order = _table_order()
     conn = s.connection()
     for table_name in sorted(wanted, key=lambda t: order.get(t, 0)):
@@ -260,12 +265,52 @@ def _changed_rows(s: Session, since: int) -> Iterator[tuple[Table, dict[str, Any
 
 
 def _rows_for(s: Session, unit: Unit, since: int) -> Iterator[dict[str, Any]]:
-    """County -> unit: records of the rows changed after ``since`` that the unit should hold."""
-    for table, row in _changed_rows(s, since):
+    """County -> unit: records of the rows changed after ``since`` that the unit should hold, and
+    the rows those refer to that the unit holds nowhere else (``_referenced``)."""
+    extra = _referenced(s, unit, since)
+    for table, row in _changed_rows(s, since, extra):
         if row["version_origin"] == unit.code:
             continue  # the unit's own version, unchanged here: it has it
-        if _relevant(s, table.name, row, unit):
+        if row["id"] in extra.get(table.name, ()) or _relevant(s, table.name, row, unit):
             yield record_from_row(table, row)
+
+
+def _referenced(s: Session, unit: Unit, since: int) -> dict[str, set[str]]:
+    """Rows a unit is sent although it does not own them (a clue handed to it) refer to rows it
+    may not hold: the report the clue came from, the clue it duplicates, the visit that found it.
+    Without them the unit's database refuses the bundle (foreign keys), every time. Those rows,
+    and what they refer to in turn, go with the bundle: the unit needs them to handle the clue.
+    Shared tables are not followed (the unit holds all of them)."""
+    from app.models.casework import Clue
+
+    models = synced_models()
+    handed = select(Clue.id).where(
+        Clue.handling_unit_id == unit.id,
+        Clue.owner != unit.code,
+        Clue.id.in_(select(ChangeLog.row_id).where(ChangeLog.seq > since, ChangeLog.table_name == "clues")),
+    )
+    todo = [("clues", row_id) for row_id in s.scalars(handed)]
+    found: dict[str, set[str]] = {}
+    seen: set[tuple[str, str]] = set(todo)
+    conn = s.connection()
+    while todo:
+        table_name, row_id = todo.pop()
+        table: Table = models[table_name].__table__  # type: ignore[attr-defined]
+        refs = [fk for fk in table.foreign_keys if fk.column.table.name not in SHARED_TABLES]
+        if not refs:
+            continue
+        row = conn.execute(select(*[fk.parent for fk in refs]).where(table.c.id == row_id)).first()
+        for fk, value in zip(refs, row or (), strict=False):
+            target = fk.column.table.name
+            if value is None or (target, value) in seen or target not in models:
+                continue
+            seen.add((target, value))
+            target_table: Table = models[target].__table__  # type: ignore[attr-defined]
+            owner = conn.execute(select(target_table.c.owner).where(target_table.c.id == value)).scalar()
+            if owner is not None and owner != unit.code:
+                found.setdefault(target, set()).add(value)
+                todo.append((target, value))
+    return found
 
 
 def _relevant(s: Session, table: str, row: dict[str, Any], unit: Unit) -> bool:
@@ -498,6 +543,12 @@ def _import_one(db: Database, path: Path, b: Any, info: Any, my_fp: str, user: s
                          detail=f"bundle={path.name} " + " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))  # fmt: skip
     except bundle_io.BundleError as exc:
         return Imported(path, "refused", sender, sequence, message=exc.message)
+    except (RecordError, IntegrityError) as exc:  # signed, but does not fit here: nothing applied
+        reason = str(getattr(exc, "orig", None) or exc)
+        return Imported(path, "refused", sender, sequence, message=Message(
+            QT_TRANSLATE_NOOP("app", "数据包 {name} 的记录无法并入本机数据（{reason}），整个数据包未导入。"),
+            {"name": path.name, "reason": reason[:200]},
+        ))  # fmt: skip
     return Imported(path, "imported", sender, sequence, summary)
 
 
