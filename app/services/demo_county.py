@@ -55,13 +55,14 @@ from app.sync import exchange
 
 __all__ = ["PHASES", "DemoCountyError", "Folder", "build_demo_county"]
 
-# (phase, progress steps): ``progress(done, total, phase)`` counts over all of them.
+# (phase, progress steps): ``progress(done, total, phase)`` counts over all of them, a step being
+# about five seconds of work (each report costs the window a signal: few and even is better).
 PHASES = (
-    ("generate", 40),
-    ("county", 2),
-    ("units", 3 * (len(TOWNSHIPS) + len(GROUPS))),
-    ("import", len(TOWNSHIPS) + len(GROUPS)),
-    ("return", len(TOWNSHIPS) + len(GROUPS)),
+    ("generate", 6),
+    ("county", 1),
+    ("units", len(TOWNSHIPS) + len(GROUPS)),
+    ("import", 1),
+    ("return", 1),
 )
 Progress = Callable[[int, int, str], object]
 ADMIN = DEMO_COUNTY["admin_username"]
@@ -83,7 +84,7 @@ class Folder:
 
 
 class _Steps:
-    """Turns each phase's own count into one count over the whole build."""
+    """Turns each phase's own count into one count over the whole build, reported when it moves."""
 
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
@@ -94,14 +95,16 @@ class _Steps:
         for phase, n in PHASES:
             self.start[phase] = offset
             offset += n
+        self.last = (-1, "")
 
     def __call__(self, phase: str, done: int, of: int = 0) -> None:
         """``done`` steps of ``phase``; or, with ``of``, ``done`` of ``of`` scaled to the phase."""
-        if self.progress is None:
-            return
         size = self.size[phase]
-        steps = round(size * min(done, of) / of) if of > 0 else min(done, size)
-        self.progress(self.start[phase] + steps, self.total, phase)
+        steps = size * min(done, of) // of if of > 0 else min(done, size)
+        now = (self.start[phase] + steps, phase)
+        if self.progress is not None and now != self.last:
+            self.last = now
+            self.progress(now[0], self.total, phase)
 
 
 def _check_out(out: Path) -> None:
@@ -157,9 +160,7 @@ def _create_county(folder: Path, password: str) -> Opened:
     )
 
 
-def _enrol_unit(
-    county: Opened, unit: Unit, folder: Path, password: str, work: Path, step: Callable[[], None]
-) -> Opened:
+def _enrol_unit(county: Opened, unit: Unit, folder: Path, password: str, work: Path) -> Opened:
     """The county enrols ``unit``; its installation is made in ``folder`` from the package, which
     is deleted then (it holds the unit's private keys)."""
     package = work / f"{unit.code}.jwenrol"
@@ -168,13 +169,11 @@ def _enrol_unit(
         exchange.enroll(
             county.db, unit.code, package, passphrase, user=ADMIN, sensitive_key=county.actor.sensitive_key
         )
-        step()
         opened: Opened = exchange.init_from_enrolment(
             folder, _url(folder), package, passphrase, ADMIN, password
         )
     finally:
         package.unlink(missing_ok=True)
-    step()
     return opened
 
 
@@ -213,36 +212,28 @@ def build_demo_county(
         opened.append(scratch)
         county = _create_county(out / county_code, password)
         opened.append(county)
-        steps("county", 1)
         demo_entry.enter(county, demo_entry.owned_rows(scratch, county_code), scratch.keys.sensitive, ADMIN)
-        steps("county", 2)
+        steps("county", 1)
         folders = [Folder(county_code, "county", out / county_code)]
         stick = work / "stick"
         stick.mkdir()
         units: list[tuple[Unit, Opened, exchange.Exported]] = []
-        done = 0
-
-        def unit_step() -> None:
-            nonlocal done
-            done += 1
-            steps("units", done)
-
         for unit in _units(scratch):
             path = out / unit.code
-            unit_opened = _enrol_unit(county, unit, path, password, work, unit_step)
+            unit_opened = _enrol_unit(county, unit, path, password, work)
             opened.append(unit_opened)
             rows = demo_entry.owned_rows(scratch, unit.code)
             demo_entry.enter(unit_opened, rows, scratch.keys.sensitive, ADMIN)
             units.append((unit, unit_opened, exchange.export_bundle(unit_opened.db, stick, user=ADMIN)))
             folders.append(Folder(unit.code, unit.unit_type, path))
-            unit_step()
-        for n, (_unit, _opened, bundle) in enumerate(units):
+            steps("units", len(units))
+        for _unit, _opened, bundle in units:
             _imported(exchange.import_bundles(county.db, [bundle.path], user=ADMIN))
-            steps("import", n + 1)
-        for n, (unit, unit_opened, _bundle) in enumerate(units):
+        steps("import", 1)
+        for unit, unit_opened, _bundle in units:
             back = exchange.export_bundle(county.db, stick, to=unit.code, user=ADMIN)
             _imported(exchange.import_bundles(unit_opened.db, [back.path], user=ADMIN))
-            steps("return", n + 1)
+        steps("return", 1)
     except SetupError as exc:
         raise DemoCountyError(next(iter(exc.messages.values()))) from None
     except exchange.SyncError as exc:

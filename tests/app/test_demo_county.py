@@ -18,7 +18,7 @@ from app.db.local import ChangeLog
 from app.models.casework import Clue
 from app.registers import get as get_register
 from app.security.sensitive import PLACEHOLDERS
-from app.services import login
+from app.services import demo_county, login
 from app.services.demo import GROUPS, TOWNSHIPS
 from app.services.records import RecordService
 from app.sync.state import SyncBundle, SyncConflict, SyncPeer
@@ -98,3 +98,32 @@ def test_what_a_township_sealed_opens_at_the_county(county: login.Opened) -> Non
     for rid in ids:
         summary = records.get(get_register("clues"), rid)["summary"]
         assert summary and summary not in PLACEHOLDERS
+
+
+def test_progress_counts_each_step_once_through_the_phases() -> None:
+    seen: list[tuple[int, int, str]] = []
+    steps = demo_county._Steps(lambda done, total, phase: seen.append((done, total, phase)))
+    for i in range(1, 44):  # create_demo_county's own count
+        steps("generate", i, 43)
+    steps("county", 1)
+    for n in range(1, len(UNIT_CODES) + 1):
+        steps("units", n)
+    steps("import", 1)
+    steps("return", 1)
+    total = sum(n for _phase, n in demo_county.PHASES)
+    assert [done for done, _t, _p in seen] == list(range(total + 1))
+    assert {t for _d, t, _p in seen} == {total}
+    assert [p for p, _n in demo_county.PHASES] == list(dict.fromkeys(p for _d, _t, p in seen))
+
+
+def test_a_progress_that_raises_stops_the_build_and_leaves_no_scratch(tmp_path: Path) -> None:
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int, phase: str) -> None:
+        raise Stop
+
+    out = tmp_path / "county"
+    with pytest.raises(Stop):
+        demo_county.build_demo_county(out, PASSWORD, progress=progress)
+    assert list(out.iterdir()) == []
