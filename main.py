@@ -4,6 +4,15 @@
     python main.py --demo     a throw-away demo county (user admin, password demo-pass-2022)
     python main.py --check    build the main window on a demo database, render it once, exit 0
 
+``--demo`` builds what ``python -m app demo-county`` builds (``app.services.demo_county``: every
+township's and group's installation made from its enrolment package, their bundles imported at the
+county, the county's bundles imported back) in a temporary folder, ``jiwei-demo-XXXX/demo-county/``
+with ``DEMO/`` (the county, opened) and ``T01/`` … ``G10/`` beside it (administrator ``admin``,
+the same password), and removes it all at exit. It takes about two minutes, under a progress
+dialog naming each step; 取消 stops it (exit status 1). ``--check`` only needs a window to render
+and builds the county alone (``create_demo_county``: every unit's records generated at the
+county), which takes half a minute.
+
 With ``JIWEI_PASSWORD_FILE`` set (and ``--user``, else the administrator made at set-up) the
 program logs in without the dialog, by the same rule as the command line: for scripted kiosks and
 bench/startup.py. A wrong password then exits 1 and opens nothing.
@@ -21,6 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QSettings
 
     from app.services.login import Opened
@@ -66,7 +77,9 @@ def preload_services() -> None:
     threading.Thread(target=load, name="preload", daemon=True).start()
 
 
-def open_installation(data_dir: Path, db_url: str | None, user: str | None, settings: QSettings) -> Opened | None:
+def open_installation(
+    data_dir: Path, db_url: str | None, user: str | None, settings: QSettings
+) -> Opened | None:
     """Set up (first start) or log in; None when the person chose to quit."""
     from app.data_folder import state  # light: the dialog must not wait for the database layer
     from app.security.keyslots import KeyFile
@@ -99,27 +112,70 @@ def open_installation(data_dir: Path, db_url: str | None, user: str | None, sett
     return dialog.opened
 
 
-def build_demo_with_progress(data_dir: Path) -> Opened | None:
-    """The demo county takes half a minute to enter: build it on a worker thread under a progress
-    dialog (one step per unit); None when it failed (the error was shown)."""
+def build_demo_with_progress(root: Path) -> Opened | None:
+    """Build the demo county under ``root`` (see the module's docstring) on a worker thread under
+    a progress dialog that names each step and can be cancelled; the county opened as ``admin``,
+    or None when it failed (the error was shown) or was cancelled."""
     from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QMessageBox
 
-    from app.services.demo import create_demo_county
-    from ui.tasks import run_task
+    from app.config import DB_FILE_NAME
+    from app.services.demo_county import DemoCountyError, build_demo_county
+    from app.services.login import login
+    from ui.i18n import tr_message
+    from ui.tasks import Cancelled, TaskState, run_task
 
-    result: dict[str, Opened] = {}
+    title = QCoreApplication.translate("main", "示范县")
+    intro = QCoreApplication.translate("main", "正在建立示范县：8 个乡镇纪委、10 个派驻组和委机关的示范数据…")
+    steps = {
+        "generate": QCoreApplication.translate("main", "生成全县各单位的示范数据…"),
+        "county": QCoreApplication.translate("main", "建立县纪委监委的安装…"),
+        "units": QCoreApplication.translate("main", "登记各乡镇纪委和派驻组，建立它们的安装并导出数据包…"),
+        "import": QCoreApplication.translate("main", "县纪委监委导入各单位的数据包…"),
+        "return": QCoreApplication.translate("main", "向各单位发回数据包…"),
+    }
+    phase = ["generate"]  # written by the worker, read on the GUI thread when progress arrives
+
+    def build(progress: Callable[[int, int], bool]) -> Opened | DemoCountyError:
+        def report(done: int, total: int, name: str) -> None:
+            phase[0] = name
+            if not progress(done, total):
+                raise Cancelled
+
+        try:
+            folders = build_demo_county(root, DEMO_PASSWORD, progress=report)
+        except DemoCountyError as exc:  # a reason to show (a full disk …), not a programming error
+            return exc
+        county = folders[0].path
+        return login(county, f"sqlite:///{county / DB_FILE_NAME}", "admin", DEMO_PASSWORD)
+
+    result: dict[str, Opened | DemoCountyError] = {}
     loop = QEventLoop()
     task = run_task(
         None,
-        lambda progress: create_demo_county(data_dir, DEMO_PASSWORD, progress=progress),
-        title=QCoreApplication.translate("main", "示范县"),
-        label=QCoreApplication.translate("main", "正在建立示范县：8 个乡镇纪委、10 个派驻组和委机关的示范数据…"),
-        on_success=lambda opened: result.update(opened=opened),
-        cancellable=False,
+        build,
+        title=title,
+        label=f"{intro}\n{steps['generate']}",
+        on_success=lambda outcome: result.update(outcome=outcome),
+        show_errors=False,  # shown below, modal: the program ends right after
     )
+    shown = [phase[0]]
+
+    def relabel() -> None:
+        if phase[0] != shown[0] and phase[0] in steps:
+            shown[0] = phase[0]
+            task.dialog.setLabelText(f"{intro}\n{steps[phase[0]]}")
+
+    task.progressed.connect(relabel)
     task.finished.connect(loop.quit)
     loop.exec()
-    return result.get("opened")
+    outcome = result.get("outcome")
+    if isinstance(outcome, DemoCountyError):
+        QMessageBox.critical(None, title, tr_message(outcome.message))
+        return None
+    if task.state is TaskState.FAILED:
+        QMessageBox.critical(None, title, task.error_text)
+    return outcome
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,13 +196,12 @@ def main(argv: list[str] | None = None) -> int:
             from app.services.demo import create_demo_county
 
             temp_dir = Path(tempfile.mkdtemp(prefix="jiwei-demo-"))
-            data_dir = temp_dir
-            settings = open_settings(data_dir)
+            settings = open_settings(temp_dir)
             configure(app, settings)
             if args.check:
-                opened = create_demo_county(data_dir, DEMO_PASSWORD)
+                opened = create_demo_county(temp_dir, DEMO_PASSWORD)
             else:
-                opened = build_demo_with_progress(data_dir)
+                opened = build_demo_with_progress(temp_dir / "demo-county")
                 if opened is None:
                     return 1
         else:
