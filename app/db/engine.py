@@ -21,13 +21,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _json_text(value: Any) -> str:
+def json_text(value: Any) -> str:
     """JSON columns (change log, conflicts, audit details) are written with orjson: an import logs
     one entry per received row, and the standard library's encoder was a fifth of its time."""
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
 
 
-JSON_ARGS: dict[str, Any] = {"json_serializer": _json_text, "json_deserializer": orjson.loads}
+JSON_ARGS: dict[str, Any] = {"json_serializer": json_text, "json_deserializer": orjson.loads}
 
 
 def is_sqlite(url: str) -> bool:

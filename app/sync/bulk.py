@@ -166,7 +166,7 @@ class RecordInsert:
         self.converted = [(c.key, f) for c, f in converted]
         system = ["id", "owner", "created_at", "created_by", "updated_at", "updated_by", "deleted",
                   "version_origin", "version_counter", "base_origin", "base_counter"]  # fmt: skip
-        q = dialect.identifier_preparer
+        q = self.quote = dialect.identifier_preparer
         names = [
             q.quote(table.c[k].name) for k in [c.key for c in plain] + [k for k, _ in self.converted] + system
         ]
@@ -186,6 +186,30 @@ class RecordInsert:
             except TypeError:
                 return None
         return r
+
+    LOG_COLUMNS = ("table_name", "row_id", "op", "origin", "counter", "changes", "at", "by")
+
+    def log_sql(self, log: Table) -> str:
+        """The insert of change-log entries whose parameters ``log_params`` makes."""
+        q = self.quote
+        names = ", ".join(q.quote(log.c[k].name) for k in self.LOG_COLUMNS)
+        return (
+            f"INSERT INTO {q.format_table(log)} ({names}) VALUES ({', '.join('?' * len(self.LOG_COLUMNS))})"
+        )
+
+    def log_params(self, params: tuple[Any, ...], changes_json: str) -> tuple[Any, ...]:
+        """A new row's change-log entry (op ``insert``, under the sender's version), from the row's
+        insert parameters: the same text for the time, the same version."""
+        return (
+            self.table.name,
+            params[-11],
+            "insert",
+            params[-4],
+            params[-3],
+            changes_json,
+            params[-7],
+            params[-6],
+        )
 
     def params(self, rec: Mapping[str, Any]) -> tuple[Any, ...]:
         fields = rec["fields"]

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.db.base import Base, SyncMixin
 from app.db.changelog import jsonable
+from app.db.engine import json_text
 from app.db.local import ChangeLog
 from app.security import sensitive
 from app.sync.bulk import NotSimple, RecordInsert, Writer
@@ -286,14 +287,16 @@ def _merge_chunk(
     # New rows straight to insert parameters (SQLite; ids distinct in the chunk, as exports make them).
     direct = RecordInsert.of(conn, table) if len(set(ids)) == len(ids) else None
     direct_rows: list[tuple[str, tuple[Any, ...]]] = []
+    direct_logs: list[tuple[Any, ...]] = []
     for rec in chunk:
         if direct is not None and str(rec.get("id")) not in here:
             try:
-                direct_rows.append((str(rec["id"]), direct.params(rec)))
+                params = direct.params(rec)
             except NotSimple:
                 pass  # the general way below: it stores the record or says what is wrong with it
             else:
-                logs.append(_log_new(table, rec))
+                direct_rows.append((params[-11], params))
+                direct_logs.append(direct.log_params(params, json_text(_masked(table, _new_changes(rec)))))
                 summary.new += 1
                 continue
         values = _row_values(table, rec)
@@ -351,6 +354,7 @@ def _merge_chunk(
     if direct is not None and direct_rows:
         direct_rows.sort(key=operator.itemgetter(0))
         conn.exec_driver_sql(direct.sql, [params for _, params in direct_rows])
+        conn.exec_driver_sql(direct.log_sql(ChangeLog.__table__), direct_logs)  # type: ignore[arg-type]
     write = Writer.of(conn, table)
     write.inserts([inserts[k] for k in sorted(inserts)])
     write.updates(list(updates.values()))
@@ -371,21 +375,6 @@ def _masked(table: Table, changes: dict[str, list[Any]]) -> dict[str, list[Any]]
         if pair is not None:
             changes[name] = [sensitive.masked(pair[0]), sensitive.masked(pair[1])]
     return changes
-
-
-def _log_new(table: Table, rec: Mapping[str, Any]) -> dict[str, Any]:
-    """The change-log entry of a row new here, from its record."""
-    at = rec["updated_at"]
-    return {
-        "table_name": table.name,
-        "row_id": str(rec["id"]),
-        "op": "insert",
-        "origin": str(rec["version"]["origin"]),
-        "counter": int(rec["version"]["counter"]),
-        "changes": _masked(table, _new_changes(rec)),
-        "at": datetime.fromisoformat(at) if isinstance(at, str) else at,
-        "by": rec["updated_by"],
-    }
 
 
 def _log(table: Table, op: str, values: Mapping[str, Any], changes: dict[str, list[Any]]) -> dict[str, Any]:
