@@ -3380,6 +3380,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Set up from the registration package: {unit} ({code}), administrator {admin}. Recovery key (shown only this once): {key}</translation>
     </message>
     <message>
+        <source>登记单位须由能查看敏感信息的账号操作：登记包要带上全县共用的敏感信息密钥。</source>
+        <translation>A unit must be enrolled by an account allowed to view sensitive information: the registration package carries the county-wide key for sensitive fields.</translation>
+    </message>
+    <message>
         <source>已为 {code} 制作登记包：{path}。口令请另行交给该单位。</source>
         <translation>Registration package for {code} made: {path}. Give the passphrase to the unit separately.</translation>
     </message>
@@ -4572,6 +4576,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The data package is out of date: package No. {n} from {code} has already been imported and already contains it.</translation>
     </message>
     <message>
+        <source>数据包 {name} 的记录无法并入本机数据（{reason}），整个数据包未导入。</source>
+        <translation>The records of data package {name} cannot be merged into this installation's data ({reason}); nothing from the package was imported.</translation>
+    </message>
+    <message>
         <source>没有编号为 {id} 的数据冲突。</source>
         <translation>There is no data conflict with the ID {id}.</translation>
     </message>
@@ -4635,6 +4643,26 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>正在建立示范县：8 个乡镇纪委、10 个派驻组和委机关的示范数据…</source>
         <translation>Setting up the demo county: demo data for 8 township commissions, 10 dispatched groups and the county commission&apos;s offices…</translation>
+    </message>
+    <message>
+        <source>生成全县各单位的示范数据…</source>
+        <translation>Generating demo data for every unit of the county…</translation>
+    </message>
+    <message>
+        <source>建立县纪委监委的安装…</source>
+        <translation>Setting up the county commission's installation…</translation>
+    </message>
+    <message>
+        <source>登记各乡镇纪委和派驻组，建立它们的安装并导出数据包…</source>
+        <translation>Enrolling the township commissions and dispatched groups, setting up their installations and exporting their data packages…</translation>
+    </message>
+    <message>
+        <source>县纪委监委导入各单位的数据包…</source>
+        <translation>The county commission imports every unit's data package…</translation>
+    </message>
+    <message>
+        <source>向各单位发回数据包…</source>
+        <translation>Sending data packages back to every unit…</translation>
     </message>
 </context>
 <context>
