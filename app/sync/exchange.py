@@ -15,7 +15,7 @@ import hashlib
 import os
 import socket
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -117,18 +117,44 @@ def enroll(
     sensitive_key: bytes | None = None,
 ) -> Path:
     """County: the enrolment package for unit ``code`` (new key pairs; enrolling again replaces
-    the old keys, whose bundles are refused from then on).
+    the old keys, whose bundles are refused from then on), written to ``out`` under ``passphrase``.
 
     ``sensitive_key``: the county's sensitive-field key (the enrolling person's, who must be
     allowed to read sensitive fields). The package carries it so the unit seals its reporters and
     clue contents under the county's key: the county can read what arrives, the unit can read
     clues handed to it. Without it the unit makes its own key and what it seals stays unreadable
     at the county."""
+    if len(passphrase) < 8:
+        raise SyncError(Message(QT_TRANSLATE_NOOP("app", "登记包口令至少 8 个字符。")))
+    _enrol(
+        db, code, user, sensitive_key, lambda package: enrolment_io.write_enrolment(out, package, passphrase)
+    )
+    return out
+
+
+def enrolment_package(
+    db: Database, code: str, user: str = "system", *, sensitive_key: bytes | None = None
+) -> dict[str, Any]:
+    """``enroll`` for an installation made on this same machine (the demo county): the package as
+    a dict for ``init_from_package``, never written anywhere (so no passphrase: its scrypt took
+    a minute and a half of the demo county's build)."""
+    kept: list[dict[str, Any]] = []
+    _enrol(db, code, user, sensitive_key, kept.append)
+    return kept[0]
+
+
+def _enrol(
+    db: Database,
+    code: str,
+    user: str,
+    sensitive_key: bytes | None,
+    deliver: Callable[[dict[str, Any]], object],
+) -> None:
+    """New keys for ``code``, its package handed to ``deliver`` in the transaction that records
+    them (a package that cannot be delivered changes nothing)."""
     info = db.installation()
     if info is None or info.unit_type != "county":
         raise SyncError(Message(QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能登记单位。")))
-    if len(passphrase) < 8:
-        raise SyncError(Message(QT_TRANSLATE_NOOP("app", "登记包口令至少 8 个字符。")))
     with db.session(user) as s:
         unit = s.scalars(select(Unit).where(Unit.code == code, Unit.deleted.is_(False))).first()
         if unit is None or unit.unit_type not in ("township", "group"):
@@ -170,9 +196,8 @@ def enroll(
             "upto": _max_seq(s),
             "reference": reference,
         }
-        enrolment_io.write_enrolment(out, package, passphrase)
+        deliver(package)
         audit.record(s, audit.EXPORT, target_table="sync_peers", target_id=code, detail=f"enrolment={code}")
-    return out
 
 
 def init_from_enrolment(
@@ -180,13 +205,21 @@ def init_from_enrolment(
 ) -> Any:
     """A unit's installation made from the county's enrolment package: identity, keys, the
     county's public keys and the reference data, already acknowledged as received."""
-    from app.services.installation import SetupRequest
-    from app.services.login import create
-
     try:
         package = enrolment_io.read_enrolment(package_path, passphrase)
     except enrolment_io.EnrolmentError as exc:
         raise SyncError(exc.message) from None
+    return init_from_package(data_dir, db_url, package, admin, password)
+
+
+def init_from_package(
+    data_dir: Path, db_url: str | None, package: dict[str, Any], admin: str, password: str
+) -> Any:
+    """``init_from_enrolment`` from a package already in memory (``enrolment_package``)."""
+    from app.services.installation import SetupRequest
+    from app.services.login import create
+
+    enrolment_io.check_package(package)
     unit, county = package["unit"], package["county"]
     sealed = package["keys"].get("sensitive")
     opened = create(
