@@ -14,9 +14,10 @@ the 8 township commissions and 10 dispatched groups. What is generated where:
 2. **County**: the county's installation is created and the scratch rows the county owns (the
    organisation, the settings, the casework of the county's offices) are entered into it as the
    county's own local changes (``demo_entry.enter``).
-3. **Units**, one after the other: the county enrols the unit (``exchange.enroll``: new keys, an
-   enrolment package with a random passphrase, the reference data); the unit's installation is
-   created from the package (``exchange.init_from_enrolment``) and the package deleted; the
+3. **Units**, one after the other: the county enrols the unit (``exchange.enrolment_package``:
+   new keys, the county's sensitive-field key, the reference data: what ``enroll`` writes into the
+   passphrase-protected file, handed over in memory); the unit's installation is created from the
+   package (``exchange.init_from_package``); the
    scratch rows the unit owns (its casework and their timelines, its visits, ledger entries and
    the clue drafts they found) are entered there as the unit's local changes (new versions made
    at the unit, change-log and audit entries written there); the unit exports its bundle
@@ -35,7 +36,6 @@ and the county's reference data, with both sides' acknowledgements up to date.
 
 from __future__ import annotations
 
-import secrets
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -160,20 +160,15 @@ def _create_county(folder: Path, password: str) -> Opened:
     )
 
 
-def _enrol_unit(county: Opened, unit: Unit, folder: Path, password: str, work: Path) -> Opened:
-    """The county enrols ``unit``; its installation is made in ``folder`` from the package, which
-    is deleted then (it holds the unit's private keys)."""
-    package = work / f"{unit.code}.jwenrol"
-    passphrase = secrets.token_urlsafe(24)  # handed over in memory only
-    try:
-        exchange.enroll(
-            county.db, unit.code, package, passphrase, user=ADMIN, sensitive_key=county.actor.sensitive_key
-        )
-        opened: Opened = exchange.init_from_enrolment(
-            folder, _url(folder), package, passphrase, ADMIN, password
-        )
-    finally:
-        package.unlink(missing_ok=True)
+def _enrol_unit(county: Opened, unit: Unit, folder: Path, password: str) -> Opened:
+    """The county enrols ``unit`` and its installation is made in ``folder`` from the package:
+    the same package ``enroll`` writes, handed over in memory (both installations are made here,
+    so the passphrase-protected file, whose scrypt took about 3 s a unit, has no one to protect
+    anything from)."""
+    package = exchange.enrolment_package(
+        county.db, unit.code, ADMIN, sensitive_key=county.actor.sensitive_key
+    )
+    opened: Opened = exchange.init_from_package(folder, _url(folder), package, ADMIN, password)
     return opened
 
 
@@ -220,7 +215,7 @@ def build_demo_county(
         units: list[tuple[Unit, Opened, exchange.Exported]] = []
         for unit in _units(scratch):
             path = out / unit.code
-            unit_opened = _enrol_unit(county, unit, path, password, work)
+            unit_opened = _enrol_unit(county, unit, path, password)
             opened.append(unit_opened)
             rows = demo_entry.owned_rows(scratch, unit.code)
             demo_entry.enter(unit_opened, rows, scratch.keys.sensitive, ADMIN)
