@@ -19,17 +19,20 @@ from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Dialect, Table
 from app.db.base import SyncMixin
 
 
+def _sqlite_datetime(value: datetime) -> str:
+    """The text SQLAlchemy's SQLite ``DATETIME`` stores (``YYYY-MM-DD HH:MM:SS.ffffff``, any time
+    zone dropped, as it does), made a few times faster."""
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
 def bind_processor(column: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
-    """The column type's bind processor; for SQLite date-times one that writes the very same text
-    (``YYYY-MM-DD HH:MM:SS.ffffff``) a few times faster."""
+    """The column type's bind processor; for SQLite date-times ``_sqlite_datetime``."""
     proc = column.type.dialect_impl(dialect).bind_processor(dialect)
     if dialect.name == "sqlite" and isinstance(column.type, DateTime) and proc is not None:
         slow = proc
 
         def proc(value: Any) -> Any:
-            if type(value) is datetime and value.tzinfo is None:
-                return value.isoformat(" ", "microseconds")
-            return slow(value)
+            return _sqlite_datetime(value) if type(value) is datetime else slow(value)
 
     return proc
 
@@ -117,7 +120,7 @@ class NotSimple(Exception):
 
 def _datetime_text(value: Any) -> str:
     """ISO text of a record -> the text SQLAlchemy's SQLite ``DATETIME`` stores."""
-    return datetime.fromisoformat(value).replace(tzinfo=None).isoformat(" ", "microseconds")
+    return _sqlite_datetime(datetime.fromisoformat(value))
 
 
 def _date_text(value: Any) -> str:
@@ -134,11 +137,25 @@ def _boolean(value: Any) -> int:
     raise NotSimple
 
 
+_SYSTEM = ("id", "owner", "created_at", "created_by", "updated_at", "updated_by", "deleted",
+           "version_origin", "version_counter", "base_origin", "base_counter")  # fmt: skip
+
+
 class RecordInsert:
     """SQLite: a bundle record of a row new here -> the parameters of one ``INSERT`` (the same
-    values the general way stores, checked the same way; anything unusual raises ``NotSimple``)."""
+    values the general way stores, checked the same way; anything unusual raises ``NotSimple``).
+
+    The parameters are the plain fields, the converted fields, then ``SYSTEM`` in that order;
+    ``at(params, name)`` reads one of the system columns back."""
+
+    SYSTEM = _SYSTEM
+    _FROM_END = {name: i - len(_SYSTEM) for i, name in enumerate(_SYSTEM)}
 
     _cache: dict[str, RecordInsert] = {}
+
+    @classmethod
+    def at(cls, params: tuple[Any, ...], name: str) -> Any:
+        return params[cls._FROM_END[name]]
 
     def __init__(self, conn: Connection, table: Table) -> None:
         self.table = table
@@ -164,11 +181,10 @@ class RecordInsert:
         self.plain = operator.itemgetter(*[c.key for c in plain]) if len(plain) > 1 else None
         self.single = plain[0].key if len(plain) == 1 else None
         self.converted = [(c.key, f) for c, f in converted]
-        system = ["id", "owner", "created_at", "created_by", "updated_at", "updated_by", "deleted",
-                  "version_origin", "version_counter", "base_origin", "base_counter"]  # fmt: skip
         q = self.quote = dialect.identifier_preparer
         names = [
-            q.quote(table.c[k].name) for k in [c.key for c in plain] + [k for k, _ in self.converted] + system
+            q.quote(table.c[k].name)
+            for k in [c.key for c in plain] + [k for k, _ in self.converted] + list(self.SYSTEM)
         ]
         self.sql = (
             f"INSERT INTO {q.format_table(table)} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
@@ -200,15 +216,16 @@ class RecordInsert:
     def log_params(self, params: tuple[Any, ...], changes_json: str) -> tuple[Any, ...]:
         """A new row's change-log entry (op ``insert``, under the sender's version), from the row's
         insert parameters: the same text for the time, the same version."""
+        at = self.at
         return (
             self.table.name,
-            params[-11],
+            at(params, "id"),
             "insert",
-            params[-4],
-            params[-3],
+            at(params, "version_origin"),
+            at(params, "version_counter"),
             changes_json,
-            params[-7],
-            params[-6],
+            at(params, "updated_at"),
+            at(params, "updated_by"),
         )
 
     def params(self, rec: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -225,7 +242,7 @@ class RecordInsert:
             conv = tuple(None if (v := fields[k]) is None else f(v) for k, f in self.converted)
             version, base = rec["version"], rec.get("base") or {}
             created, updated = rec["created_at"], rec["updated_at"]
-            return out + conv + (
+            return out + conv + (  # in SYSTEM's order
                 str(rec["id"]), rec["owner"],
                 None if created is None else _datetime_text(created), rec["created_by"],
                 None if updated is None else _datetime_text(updated), rec["updated_by"],

@@ -295,7 +295,7 @@ def _merge_chunk(
             except NotSimple:
                 pass  # the general way below: it stores the record or says what is wrong with it
             else:
-                direct_rows.append((params[-11], params))
+                direct_rows.append((RecordInsert.at(params, "id"), params))
                 direct_logs.append(direct.log_params(params, json_text(_masked(table, _new_changes(rec)))))
                 summary.new += 1
                 continue
