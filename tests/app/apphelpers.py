@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,43 @@ class Cli:
 
     def init_county(self, code: str = "C01", name: str = "测试县纪委监委") -> None:
         self.ok("init", "--type", "county", "--code", code, "--name", name, "--admin", "admin")
+
+
+@dataclass
+class EnrolledPair:
+    """A county installation and one unit's installation made from its enrolment package."""
+
+    county: Any  # app.services.login.Opened
+    unit: Any  # Opened
+    unit_id: str  # the unit's row in the units register
+
+
+def enrolled_pair(
+    root: Path,
+    code: str = "T01",
+    name: str = "城关镇纪委",
+    unit_type: str = "township",
+    *,
+    share_sensitive_key: bool = True,
+) -> EnrolledPair:
+    """County C01 (encrypted, ``admin``/``PASSWORD``), unit ``code`` registered there, enrolled
+    through a package file, and the unit's installation made from it under ``root``. With
+    ``share_sensitive_key`` the package carries the county's sensitive-field key (as the CLI's
+    ``enroll`` always does)."""
+    from app.registers import get
+    from app.services.login import create
+    from app.services.records import RecordService
+    from app.sync import exchange
+
+    county = create(root / "county", None, SetupRequest(
+        unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
+        county_name="测试县", admin_username="admin", admin_password=PASSWORD,
+    ))  # fmt: skip
+    unit_id = RecordService(county.db, county.actor).save(
+        get("units"), {"code": code, "name": name, "unit_type": unit_type, "authorised_posts": 3}
+    )
+    package, passphrase = root / f"{code}.jwenrol", "enrolment-2022"
+    key = county.actor.sensitive_key if share_sensitive_key else None
+    exchange.enroll(county.db, code, package, passphrase, sensitive_key=key)
+    unit = exchange.init_from_enrolment(root / code, None, package, passphrase, "admin", PASSWORD)
+    return EnrolledPair(county, unit, unit_id)

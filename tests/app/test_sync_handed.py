@@ -8,33 +8,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from apphelpers import enrolled_pair
 from sqlalchemy import select
 
 from app.models.org import Unit
 from app.registers import get
-from app.services.installation import SetupRequest
 from app.services.intake import clue_values_from_report
-from app.services.login import create
 from app.services.records import RecordService
 from app.sync import exchange
 
-PASSWORD = "test-pass-2022"
-PASSPHRASE = "enrolment-2022"
 REPORTS, CLUES = get("reports"), get("clues")
 
 
 def test_a_handed_clue_brings_its_report(tmp_path: Path) -> None:
-    county = create(tmp_path / "county", None, SetupRequest(
-        unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
-        county_name="测试县", admin_username="admin", admin_password=PASSWORD,
-    ))  # fmt: skip
+    pair = enrolled_pair(tmp_path)
+    county, town, township = pair.county, pair.unit, pair.unit_id
     records = RecordService(county.db, county.actor)
-    township = records.save(
-        get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township", "authorised_posts": 3}
-    )
-    package = tmp_path / "T01.jwenrol"
-    exchange.enroll(county.db, "T01", package, PASSPHRASE, sensitive_key=county.actor.sensitive_key)
-    town = exchange.init_from_enrolment(tmp_path / "T01", None, package, PASSPHRASE, "admin", PASSWORD)
 
     report = records.save(REPORTS, {
         "received_on": date(2022, 3, 1), "method": "letter", "named": True, "reporter": "举报人李某",
@@ -69,17 +58,9 @@ def test_a_bundle_that_does_not_fit_is_refused_whole_and_the_next_one_imports(
 ) -> None:
     """A signed bundle whose rows refer to rows the receiver lacks (here: the county leaves the
     report out) is refused with a message and changes nothing; the next, complete one imports."""
-    county = create(tmp_path / "county", None, SetupRequest(
-        unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
-        county_name="测试县", admin_username="admin", admin_password=PASSWORD,
-    ))  # fmt: skip
+    pair = enrolled_pair(tmp_path)
+    county, town, township = pair.county, pair.unit, pair.unit_id
     records = RecordService(county.db, county.actor)
-    township = records.save(
-        get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township", "authorised_posts": 3}
-    )
-    package = tmp_path / "T01.jwenrol"
-    exchange.enroll(county.db, "T01", package, PASSPHRASE, sensitive_key=county.actor.sensitive_key)
-    town = exchange.init_from_enrolment(tmp_path / "T01", None, package, PASSPHRASE, "admin", PASSWORD)
     report = records.save(
         REPORTS, {"received_on": date(2022, 3, 1), "method": "letter", "subject_name": "郑某"}
     )

@@ -8,33 +8,22 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from apphelpers import enrolled_pair
 from sqlalchemy import select
 
 from app.db.local import ChangeLog
 from app.registers import get
 from app.security.sensitive import ENCRYPTED, is_sealed
-from app.services.installation import SetupRequest
-from app.services.login import create
 from app.services.records import RecordService
 from app.sync import exchange
 
-PASSWORD = "test-pass-2022"
-PASSPHRASE = "enrolment-2022"
 REPORTS = get("reports")
 REPORTER = "举报人王秀英"
 
 
 def test_a_reporter_typed_at_a_township_is_read_at_the_county(tmp_path: Path) -> None:
-    county = create(tmp_path / "county", None, SetupRequest(
-        unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
-        county_name="测试县", admin_username="admin", admin_password=PASSWORD,
-    ))  # fmt: skip
-    RecordService(county.db, county.actor).save(
-        get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township", "authorised_posts": 3}
-    )
-    package = tmp_path / "T01.jwenrol"
-    exchange.enroll(county.db, "T01", package, PASSPHRASE, sensitive_key=county.actor.sensitive_key)
-    town = exchange.init_from_enrolment(tmp_path / "T01", None, package, PASSPHRASE, "admin", PASSWORD)
+    pair = enrolled_pair(tmp_path)
+    county, town = pair.county, pair.unit
     assert town.keys.sensitive == county.keys.sensitive  # one key for the county's installations
     assert town.keys.db != county.keys.db  # each database keeps its own key
 
@@ -63,17 +52,8 @@ def test_a_reporter_typed_at_a_township_is_read_at_the_county(tmp_path: Path) ->
 
 
 def test_a_unit_enrolled_without_the_key_keeps_its_own(tmp_path: Path) -> None:
-    county = create(tmp_path / "county", None, SetupRequest(
-        unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
-        county_name="测试县", admin_username="admin", admin_password=PASSWORD,
-    ))  # fmt: skip
-    RecordService(county.db, county.actor).save(
-        get("units"),
-        {"code": "G01", "name": "派驻第一纪检监察组", "unit_type": "group", "authorised_posts": 3},
-    )
-    package = tmp_path / "G01.jwenrol"
-    exchange.enroll(county.db, "G01", package, PASSPHRASE)
-    group = exchange.init_from_enrolment(tmp_path / "G01", None, package, PASSPHRASE, "admin", PASSWORD)
+    pair = enrolled_pair(tmp_path, "G01", "派驻第一纪检监察组", "group", share_sensitive_key=False)
+    county, group = pair.county, pair.unit
     assert group.keys.sensitive is not None and group.keys.sensitive != county.keys.sensitive
     county.db.close()
     group.db.close()
