@@ -22,7 +22,9 @@ from app.db.base import SyncMixin
 def _sqlite_datetime(value: datetime) -> str:
     """The text SQLAlchemy's SQLite ``DATETIME`` stores (``YYYY-MM-DD HH:MM:SS.ffffff``, any time
     zone dropped, as it does), made a few times faster."""
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    if value.tzinfo is not None:
+        value = value.replace(tzinfo=None)
+    return value.isoformat(" ", "microseconds")
 
 
 def bind_processor(column: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
@@ -216,16 +218,16 @@ class RecordInsert:
     def log_params(self, params: tuple[Any, ...], changes_json: str) -> tuple[Any, ...]:
         """A new row's change-log entry (op ``insert``, under the sender's version), from the row's
         insert parameters: the same text for the time, the same version."""
-        at = self.at
+        i = self._FROM_END
         return (
             self.table.name,
-            at(params, "id"),
+            params[i["id"]],
             "insert",
-            at(params, "version_origin"),
-            at(params, "version_counter"),
+            params[i["version_origin"]],
+            params[i["version_counter"]],
             changes_json,
-            at(params, "updated_at"),
-            at(params, "updated_by"),
+            params[i["updated_at"]],
+            params[i["updated_by"]],
         )
 
     def params(self, rec: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -239,13 +241,18 @@ class RecordInsert:
                 out = (fields[self.single],)
             else:
                 out = ()
-            conv = tuple(None if (v := fields[k]) is None else f(v) for k, f in self.converted)
+            conv = tuple([None if (v := fields[k]) is None else f(v) for k, f in self.converted])
             version, base = rec["version"], rec.get("base") or {}
             created, updated = rec["created_at"], rec["updated_at"]
+            created_text = None if created is None else _datetime_text(created)
+            # A row never edited since it was made has one time twice: converted once.
+            updated_text = (
+                created_text if updated == created else None if updated is None else _datetime_text(updated)
+            )
             return out + conv + (  # in SYSTEM's order
                 str(rec["id"]), rec["owner"],
-                None if created is None else _datetime_text(created), rec["created_by"],
-                None if updated is None else _datetime_text(updated), rec["updated_by"],
+                created_text, rec["created_by"],
+                updated_text, rec["updated_by"],
                 1 if rec["deleted"] else 0, str(version["origin"]), int(version["counter"]),
                 str(base.get("origin") or ""), int(base.get("counter") or 0),
             )  # fmt: skip
