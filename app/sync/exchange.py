@@ -265,6 +265,11 @@ def _max_seq(s: Session) -> int:
     return int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
 
 
+# A table is read whole (and filtered) when at least one row in SCAN_SHARE changed.
+SCAN_SHARE = 8
+SCAN_BATCH = 2000
+
+
 def _changed_rows(
     s: Session, since: int, extra: dict[str, set[str]] | None = None
 ) -> Iterator[tuple[Table, dict[str, Any]]]:
@@ -272,10 +277,10 @@ def _changed_rows(
     they were made), tables in foreign-key order, each row as its columns (Core: an export reads
     100,000 rows, far too many for ORM objects)."""
     models = synced_models()
-    changed = (
-        select(ChangeLog.table_name, ChangeLog.row_id)
-        .where(ChangeLog.seq > since, ChangeLog.table_name != "audit_log")
-        .distinct()
+    # No DISTINCT: the sets below drop repeats, and sorting 100,000 entries for it took a sixth of
+    # an export.
+    changed = select(ChangeLog.table_name, ChangeLog.row_id).where(
+        ChangeLog.seq > since, ChangeLog.table_name != "audit_log"
     )
     wanted: dict[str, set[str]] = {}
     for table_name, row_id in s.execute(changed):
@@ -289,7 +294,21 @@ def _changed_rows(
         if model is None:
             continue
         table: Table = model.__table__  # type: ignore[attr-defined]
-        ids = sorted(wanted[table_name])
+        wanted_ids = wanted[table_name]
+        if len(wanted_ids) * SCAN_SHARE >= int(
+            conn.execute(select(func.count()).select_from(table)).scalar() or 0
+        ):
+            # Most of the table: read it in storage order and keep the wanted rows; looking 100,000
+            # rows up by key one by one took half of an export.
+            result = conn.execution_options(yield_per=SCAN_BATCH).execute(select(table))
+            keys = list(result.keys())
+            at_id = keys.index("id")
+            for part in result.partitions():
+                for row in part:
+                    if row[at_id] in wanted_ids:
+                        yield table, dict(zip(keys, row, strict=True))
+            continue
+        ids = sorted(wanted_ids)
         for i in range(0, len(ids), 900):
             result = conn.execute(select(table).where(table.c.id.in_(ids[i : i + 900])))
             keys = list(result.keys())
