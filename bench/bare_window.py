@@ -1,6 +1,7 @@
 """Baseline for bench/startup.py: a bare PySide6 window, shown, then quit once the loop is idle."""
 
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -9,5 +10,5 @@ app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1200, 760)
 window.show()
-QTimer.singleShot(0, app.quit)
+QTimer.singleShot(0, lambda: (print(f"shown {time.monotonic():.6f}", flush=True), app.quit()))
 sys.exit(app.exec())

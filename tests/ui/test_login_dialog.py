@@ -207,6 +207,7 @@ def test_main_logs_in_with_a_password_file_and_refuses_a_wrong_one(tmp_path: Pat
     assert snapshot(installation) == before
     ok = _run_main(tmp_path, installation, PASSWORD, "--user", "admin")
     assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("shown "), ok.stdout  # the main window was shown, then it quit
 
 
 def test_forgotten_password_is_reset_with_the_recovery_key_and_logs_in(
