@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.config import resolve_data_dir, resolve_db_url
-from app.db.base import SyncMixin
+from app.db.base import SyncMixin, field_columns
 from app.db.changelog import jsonable
 from app.db.migrate import current_revision, head_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -479,9 +479,7 @@ def dump_records(db: Database, user: str = "system") -> Iterator[dict[str, Any]]
     """Every synchronised record (tombstones too), sorted by table then id."""
     for model in synced_models():
         table = model.__table__  # type: ignore[attr-defined]
-        fields = [
-            c.key for c in table.columns if c.key not in SyncMixin.SYSTEM_COLUMNS and c.key != "deleted"
-        ]
+        fields = [c.key for c in field_columns(table)]
         with db.session(user) as s:
             rows = [r._mapping for r in s.execute(select(table))]
         for row in sorted(rows, key=lambda r: str(r["id"])):

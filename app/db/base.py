@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Index, Integer, MetaData, String
+from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -69,6 +70,12 @@ class SyncMixin:
             "base_counter",
         }
     )
+
+
+def field_columns(table: Table) -> list[Column[Any]]:
+    """The columns a synchronised record carries as its fields: all but the storage layer's
+    (``SyncMixin.SYSTEM_COLUMNS``) and the tombstone, in the table's order."""
+    return [c for c in table.columns if c.key not in SyncMixin.SYSTEM_COLUMNS and c.key != "deleted"]
 
 
 def live_index(table: str, column: str) -> Index:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Dialect, Table, bindparam, insert, update
 
-from app.db.base import SyncMixin
+from app.db.base import field_columns
 
 
 def _sqlite_datetime(value: datetime) -> str:
@@ -162,7 +162,7 @@ class RecordInsert:
     def __init__(self, conn: Connection, table: Table) -> None:
         self.table = table
         dialect = conn.dialect
-        fields = [c for c in table.columns if c.key not in SyncMixin.SYSTEM_COLUMNS and c.key != "deleted"]
+        fields = field_columns(table)
         plain: list[Any] = []
         converted: list[tuple[Any, Callable[[Any], Any]]] = []
         for c in fields:

@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, Numeric, Table, select
 from sqlalchemy.orm import Session
 
-from app.db.base import Base, SyncMixin
+from app.db.base import Base, SyncMixin, field_columns
 from app.db.changelog import jsonable
 from app.db.engine import json_text
 from app.db.local import ChangeLog
@@ -127,14 +127,10 @@ class _Shape:
     _cache: dict[str, _Shape] = {}
 
     def __init__(self, table: Table) -> None:
-        self.fields = frozenset(c.key for c in table.columns) - SyncMixin.SYSTEM_COLUMNS - {"deleted"}
+        self.fields = frozenset(c.key for c in field_columns(table))
         self.names = sorted(self.fields)
         # Fields whose values travel as text (dates, times, decimals: ``jsonable``).
-        self.texted = [
-            c.key
-            for c in table.columns
-            if c.key in self.fields and isinstance(c.type, Date | DateTime | Numeric)
-        ]
+        self.texted = [c.key for c in field_columns(table) if isinstance(c.type, Date | DateTime | Numeric)]
         self.dates: list[tuple[str, Callable[[str], Any]]] = []
         for c in table.columns:
             if c.key in ("id", "deleted"):
