@@ -1,6 +1,7 @@
 """Start Jiwei Desk's window.
 
-    python main.py            log in to the installation in the data folder (set-up wizard on first start)
+    python main.py            the main window, logging in to the installation in the data folder
+                              (the set-up wizard first on first start)
     python main.py --demo     a throw-away demo county (user admin, password demo-pass-2022)
     python main.py --check    build the main window on a demo database, render it once, exit 0
 
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from app.services.login import Opened
+    from ui.login_panel import LoginPanel
+    from ui.main_window import MainWindow
 
 DEMO_PASSWORD = "demo-pass-2022"
 
@@ -75,7 +78,7 @@ def login_with_password_file(data_dir: Path, db_url: str | None, user: str | Non
 
 def preload_services() -> None:
     """While the person types a password, load the database layer on a background thread, so the
-    main window follows the log-in at once. Only modules without Qt objects are imported here."""
+    registers follow the log-in at once. Only modules without Qt objects are imported here."""
 
     def load() -> None:
         from sqlalchemy.orm import configure_mappers
@@ -91,9 +94,10 @@ def preload_services() -> None:
 
 def open_installation(
     data_dir: Path, db_url: str | None, user: str | None, settings: QSettings
-) -> Opened | None:
-    """Set up (first start) or log in; None when the person chose to quit."""
-    from app.data_folder import state  # light: the dialog must not wait for the database layer
+) -> Opened | LoginPanel | None:
+    """Set up (first start: the wizard opens the installation) or the log-in panel for the main
+    window to show; opened already with a password file; None when the person chose to quit."""
+    from app.data_folder import state  # light: the window must not wait for the database layer
     from app.security.keyslots import KeyFile
 
     if os.environ.get("JIWEI_PASSWORD_FILE"):
@@ -109,19 +113,13 @@ def open_installation(
         if wizard.opened is not None:
             return wizard.opened
         # A backup was restored into the empty folder: log in to it.
-    from ui.dialogs.login_dialog import LoginDialog
+    from ui.login_panel import LoginPanel
 
-    dialog = LoginDialog(data_dir, db_url, settings)
+    panel = LoginPanel(data_dir, db_url, settings)
     preload_services()
     if user:
-        dialog.username.setText(user)
-    if os.environ.get("JIWEI_QUIT_WHEN_SHOWN") == "login":  # bench/startup.py: time to the log-in dialog
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, lambda: (report_shown(), dialog.reject()))
-    if not dialog.exec():
-        return None
-    return dialog.opened
+        panel.username.setText(user)
+    return panel
 
 
 def build_demo_with_progress(root: Path) -> Opened | None:
@@ -197,12 +195,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.config import resolve_data_dir
     from ui.application import configure, create_application
+    from ui.login_panel import LoginPanel
     from ui.settings import open_settings
     from ui.tasks import wait_for_tasks
 
     app = create_application([sys.argv[0]])
     temp_dir: Path | None = None
-    opened: Opened | None = None
+    window: MainWindow | None = None
+    opened: Opened | LoginPanel | None = None
     try:
         if args.demo or args.check:
             from app.services.demo import create_demo_county
@@ -230,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
 
         from ui.main_window import MainWindow
 
-        window = MainWindow(opened, settings)
+        if isinstance(opened, LoginPanel):
+            window = MainWindow(None, settings, sign_in=opened)
+        else:
+            window = MainWindow(opened, settings)
         window.show()
         if args.check:
             app.processEvents()
@@ -249,13 +252,18 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("JIWEI_QUIT_WHEN_SHOWN"):  # bench/startup.py: time to an interactive window
             from PySide6.QtCore import QTimer
 
-            QTimer.singleShot(0, lambda: (report_shown(), app.quit()))
+            def shown() -> None:  # with a password file on its first page, else at the log-in
+                report_shown()
+                app.quit()
+
+            QTimer.singleShot(0, shown)
         code = app.exec()
         wait_for_tasks()
         return code
     finally:
-        if opened is not None:
-            opened.db.close()
+        session = window.opened if window is not None else opened
+        if session is not None and not isinstance(session, LoginPanel):
+            session.db.close()
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
 

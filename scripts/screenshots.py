@@ -19,11 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def casework_shots(window: Any, save: Callable[[QWidget, str], None]) -> None:
     """工作台 with its deadlines, the clues list, a clue with its timeline, the statistics page."""
+    from PySide6.QtWidgets import QApplication
+
     from app.registers import get
     from app.services.records import ListQuery
     from ui.pages.register_page import RegisterPage
-    from PySide6.QtWidgets import QApplication
-
     from ui.tasks import wait_for_tasks
 
     window.show_page("home")
@@ -51,8 +51,8 @@ def casework_shots(window: Any, save: Callable[[QWidget, str], None]) -> None:
 def main() -> int:
     from app.services.demo import create_demo_county
     from ui.application import configure, create_application
-    from ui.dialogs.login_dialog import LoginDialog
     from ui.dialogs.setup_wizard import SetupWizard
+    from ui.login_panel import LoginPanel
     from ui.main_window import MainWindow
     from ui.settings import open_settings
 
@@ -70,7 +70,8 @@ def main() -> int:
         configure(app, settings)
         opened = create_demo_county(Path(tmp), "shots-pass-2022")
         try:
-            login = LoginDialog(Path(tmp), None, settings)
+            login = MainWindow(None, settings, sign_in=LoginPanel(Path(tmp), None, settings))
+            login.resize(1000, 560)
             login.show()
             save(login, "login.png")
             login.close()

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from app.security.roles import role_label
 from app.services.login import LoginError, Opened, note_lock, unlock_again
-from ui.dialogs.login_dialog import PasswordPrompt
 from ui.i18n import tr_app, tr_message
+from ui.login_panel import PasswordPrompt
 from ui.tasks import Progress, Task, run_task
 
 IDLE_MINUTES_KEY = "security/idle_minutes"

@@ -1,7 +1,10 @@
 """The main window: navigation by area, one page per register, status bar, remembered layout.
 
-It is built for a logged-in person (``Opened``): their role decides which pages and menu entries
-exist (系统管理: users, audit log, backup) and what the register pages allow. The idle lock
+It is the first window the program shows. Until someone logs in it holds only the log-in panel
+(``ui.login_panel``): no menus, no data, and none of the registers' code loaded, so it is up as
+quickly as a bare window allows while the database layer loads behind it. Logging in builds the
+rest in place (``attach``): for that person (``Opened``), whose role decides which pages and menu
+entries exist (系统管理: users, audit log, backup) and what the register pages allow. The idle lock
 (``ui.lock``) replaces the contents by a lock screen; at exit an automatic backup is made when
 ``backup_on_exit`` is set (the real program, not tests or the demo).
 """
@@ -9,8 +12,9 @@ exist (系统管理: users, audit log, backup) and what the register pages allow
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,41 +29,92 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import registers
-from app.registers.org import UNIT_TYPE_CHOICES
-from app.security.roles import BACKUP, EXCHANGE, MANAGE_USERS, VIEW_AUDIT, role_label
-from app.services.login import Opened
-from app.services.records import RecordService
 from ui.application import apply_font, font_point_size
-from ui.dialogs.settings_dialog import SettingsDialog
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
-from ui.lock import IdleLock, LockScreen
-from ui.pages.register_page import RegisterPage
-from ui.pages.staffing_page import StaffingPage
 from ui.settings import FONT_SIZES
 from ui.tasks import Progress, Task, TaskState, run_task
+
+if TYPE_CHECKING:
+    from app.security.roles import Actor
+    from app.services.database import Database, InstallationInfo
+    from app.services.login import Opened
+    from app.services.records import RecordService
+    from ui.lock import IdleLock, LockScreen
+    from ui.login_panel import LoginPanel
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
-    """Everything a user sees after start. Pages are built the first time they are opened."""
+    """Everything a user sees. Pages are built the first time they are opened.
 
-    def __init__(self, opened: Opened, settings: QSettings) -> None:
+    ``MainWindow(opened, settings)`` is the window of someone logged in;
+    ``MainWindow(None, settings, sign_in=panel)`` shows the log-in panel until it logs someone in,
+    then becomes the same (``signed_in``)."""
+
+    signed_in = Signal()
+
+    opened: Opened | None
+    db: Database
+    actor: Actor
+    user: str
+    records: RecordService
+    info: InstallationInfo
+    nav: QTreeWidget
+    stack: QStackedWidget
+    splitter: QSplitter
+    lock_screen: LockScreen
+    idle_lock: IdleLock
+
+    def __init__(self, opened: Opened | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
         super().__init__()
-        self.opened = opened
-        self.db = opened.db
-        self.actor = opened.actor
-        self.user = opened.actor.username
+        self.opened = None
         self.settings = settings
         self.bus = ChangeBus(self)
-        self.records = RecordService(self.db, self.actor)
         self.backup_on_exit = False
         self.exit_task: Task | None = None
         self._backup_done = False
         self.exit_error: QMessageBox | None = None
         self._action_states: dict[QAction, bool] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.factories: dict[str, Callable[[], QWidget]] = {}
+        self.shell = QStackedWidget()
+        self.shell.setObjectName("shell")
+        self.setCentralWidget(self.shell)
+        self.resize(1200, 760)
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.sign_in = sign_in
+        if opened is not None:
+            self.attach(opened)
+        else:
+            assert sign_in is not None, "without a logged-in person the window needs the log-in panel"
+            self.setWindowTitle(self.tr("登录 — 基层纪检监察工作台"))
+            self.shell.addWidget(sign_in)
+            sign_in.logged_in.connect(self._logged_in)
+            sign_in.quit_requested.connect(self.close)
+
+    def _logged_in(self) -> None:
+        panel = self.sign_in
+        assert panel is not None and panel.opened is not None
+        self.attach(panel.opened)
+        self.sign_in = None
+        self.shell.removeWidget(panel)
+        panel.deleteLater()
+        self.signed_in.emit()
+
+    def attach(self, opened: Opened) -> None:
+        """Build the window for the person logged in: navigation, pages, menus, status bar, lock."""
+        from app.services.records import RecordService
+        from ui.lock import IdleLock, LockScreen
+
+        self.opened = opened
+        self.db = opened.db
+        self.actor = opened.actor
+        self.user = opened.actor.username
+        self.records = RecordService(self.db, self.actor)
         info = self.db.installation()
         assert info is not None, "the main window needs an initialised installation"
         self.info = info
@@ -69,8 +124,6 @@ class MainWindow(QMainWindow):
         self.nav.setHeaderHidden(True)
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self.factories: dict[str, Callable[[], QWidget]] = {}
         self._build_navigation()
         self.nav.currentItemChanged.connect(self._nav_changed)
 
@@ -80,20 +133,29 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 900])
         self.lock_screen = LockScreen()
-        self.shell = QStackedWidget()
-        self.shell.setObjectName("shell")
         self.shell.addWidget(self.splitter)
         self.shell.addWidget(self.lock_screen)
-        self.setCentralWidget(self.shell)
+        self.shell.setCurrentWidget(self.splitter)
 
         self._build_menus()
         self._build_status_bar()
-        self.resize(1200, 760)
         self._restore_layout()
-        self.idle_lock = IdleLock(self, opened, settings, self._set_locked)
+        self.idle_lock = IdleLock(self, opened, self.settings, self._set_locked)
+        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def is_signed_in(self) -> bool:
+        return self.opened is not None
+
+    def session(self) -> Opened:
+        """The person logged in (only asked for by what exists once someone is)."""
+        assert self.opened is not None
+        return self.opened
 
     # ---- navigation -------------------------------------------------------------------
     def _build_navigation(self) -> None:
+        from app import registers
+        from app.security.roles import EXCHANGE, MANAGE_USERS, VIEW_AUDIT
+
         home = QTreeWidgetItem([self.tr("工作台")])
         home.setData(0, PAGE_KEY_ROLE, "home")
         self.nav.addTopLevelItem(home)
@@ -137,12 +199,17 @@ class MainWindow(QMainWindow):
         self.factories[key] = factory
 
     def _register_factory(self, name: str) -> Callable[[], QWidget]:
+        from app import registers
+        from ui.pages.register_page import RegisterPage
+
         def make() -> QWidget:
             return RegisterPage(self.records, registers.get(name), self.bus, self.settings, actor=self.actor)
 
         return make
 
     def _staffing_page(self) -> QWidget:
+        from ui.pages.staffing_page import StaffingPage
+
         return StaffingPage(self.db, self.bus, self.settings, self.user)
 
     def _home_page(self) -> QWidget:
@@ -154,6 +221,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, register: str, row_id: str) -> None:
         """Show a record on its register page and open it."""
+        from ui.pages.register_page import RegisterPage
+
         page = self.show_page(f"register:{register}")
         assert isinstance(page, RegisterPage)
         page.show_record(row_id)
@@ -174,7 +243,7 @@ class MainWindow(QMainWindow):
     def _users_page(self) -> QWidget:
         from ui.pages.users_page import UsersPage
 
-        return UsersPage(self.opened, self.bus, self.settings)
+        return UsersPage(self.session(), self.bus, self.settings)
 
     def _audit_page(self) -> QWidget:
         from ui.pages.audit_page import AuditPage
@@ -251,6 +320,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        from app.security.roles import BACKUP, MANAGE_USERS
+
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self._action(self.tr("设置(&S)…"), "Ctrl+,", self.open_settings))
@@ -316,6 +387,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("字号：{n} 磅").format(n=size), 3000)
 
     def open_settings(self) -> None:
+        from app.security.roles import MANAGE_USERS
+        from ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self, allow_security=self.actor.can(MANAGE_USERS))
         if dialog.exec():
             self.set_font_size(dialog.chosen_font_size())
@@ -329,17 +403,17 @@ class MainWindow(QMainWindow):
     def open_backup(self) -> QDialog:
         from ui.dialogs.backup_dialogs import BackupDialog
 
-        return self._open_dialog(BackupDialog(self.opened, self.settings, self))
+        return self._open_dialog(BackupDialog(self.session(), self.settings, self))
 
     def new_recovery_key(self) -> QDialog:
         from ui.dialogs.backup_dialogs import NewRecoveryKeyDialog
 
-        return self._open_dialog(NewRecoveryKeyDialog(self.opened, self.settings, self))
+        return self._open_dialog(NewRecoveryKeyDialog(self.session(), self.settings, self))
 
     def change_password(self) -> QDialog:
         from ui.dialogs.change_password import ChangePasswordDialog
 
-        return self._open_dialog(ChangePasswordDialog(self.opened, self))
+        return self._open_dialog(ChangePasswordDialog(self.session(), self))
 
     # ---- the lock ---------------------------------------------------------------------------
     def lock(self) -> None:
@@ -391,12 +465,16 @@ class MainWindow(QMainWindow):
 
     # ---- status bar and layout --------------------------------------------------------
     def unit_description(self) -> str:
+        from app.registers.org import UNIT_TYPE_CHOICES
+
         type_label = dict(UNIT_TYPE_CHOICES).get(self.info.unit_type, self.info.unit_type)
         return self.tr("本机单位：{unit}（{type}）· {county}").format(
             unit=self.info.unit_name, type=tr_register(type_label), county=self.info.county_name
         )
 
     def _build_status_bar(self) -> None:
+        from app.security.roles import role_label
+
         self.unit_label = QLabel(self.unit_description())
         self.db_label = QLabel(self.tr("数据库：{db}").format(db=self.db.describe()))
         self.user_label = QLabel(
@@ -408,9 +486,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.db_label)
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        """What is remembered besides the window's place and size (restored before the log-in)."""
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -423,14 +499,22 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.opened is not None:
+            self.settings.setValue("window/state", self.saveState())
+            self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
 
     # ---- exit: automatic backup -----------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.exit_task is not None:  # the backup is running: the window closes when it ends
             event.ignore()
+            return
+        if self.opened is None:  # still at the log-in
+            if self.sign_in is not None and not self.sign_in.can_close():
+                event.ignore()
+                return
+            self.save_layout()
+            super().closeEvent(event)
             return
         self.save_layout()
         if self.backup_on_exit and not self._backup_done:
@@ -442,7 +526,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _start_exit_backup(self) -> Task:
-        opened = self.opened
+        opened = self.session()
 
         def work(_progress: Progress) -> object:
             from app.services.backup import auto_backup

@@ -1100,10 +1100,10 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>LoginPanel</name>
     <message>
-        <source>登录 — 基层纪检监察工作台</source>
-        <translation>Log in — Jiwei Desk</translation>
+        <source>基层纪检监察工作台</source>
+        <translation>Jiwei Desk</translation>
     </message>
     <message>
         <source>请输入用户名和密码。</source>
@@ -1335,6 +1335,10 @@ The program will still close. Next time, make a backup by hand under “Administ
     <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>登录 — 基层纪检监察工作台</source>
+        <translation>Log in — Jiwei Desk</translation>
     </message>
     <message>
         <source>基层纪检监察工作台 {version}
@@ -4577,7 +4581,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>数据包 {name} 的记录无法并入本机数据（{reason}），整个数据包未导入。</source>
-        <translation>The records of data package {name} cannot be merged into this installation's data ({reason}); nothing from the package was imported.</translation>
+        <translation>The records of data package {name} cannot be merged into this installation&apos;s data ({reason}); nothing from the package was imported.</translation>
     </message>
     <message>
         <source>没有编号为 {id} 的数据冲突。</source>
@@ -4650,7 +4654,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>建立县纪委监委的安装…</source>
-        <translation>Setting up the county commission's installation…</translation>
+        <translation>Setting up the county commission&apos;s installation…</translation>
     </message>
     <message>
         <source>登记各乡镇纪委和派驻组，建立它们的安装并导出数据包…</source>
@@ -4658,7 +4662,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>县纪委监委导入各单位的数据包…</source>
-        <translation>The county commission imports every unit's data package…</translation>
+        <translation>The county commission imports every unit&apos;s data package…</translation>
     </message>
     <message>
         <source>向各单位发回数据包…</source>

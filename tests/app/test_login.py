@@ -214,15 +214,15 @@ def test_the_light_url_parse_agrees_with_sqlalchemy(url: str) -> None:
     assert sqlite_file(url) == expected
 
 
-def test_the_log_in_dialog_does_not_wait_for_the_database_layer() -> None:
-    """What the window needs up to the log-in dialog loads without SQLAlchemy (which then loads in
-    the background while the password is typed, see main.preload_services)."""
+def test_the_main_window_at_its_log_in_does_not_wait_for_the_database_layer() -> None:
+    """What the program needs to show its main window at the log-in loads without SQLAlchemy
+    (which then loads in the background while the password is typed, see main.preload_services)."""
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parents[2]
     code = (
-        "import sys; import main, app.data_folder, ui.application, ui.dialogs.login_dialog, ui.tasks; "
+        "import sys; import main, app.data_folder, ui.application, ui.login_panel, ui.main_window, ui.tasks; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))"
     )
     result = subprocess.run(

@@ -1,7 +1,8 @@
-"""Log-in before anything is shown: user name, password, 登录.
+"""Log-in before anything is shown: user name, password, 登录, in the main window's place of its
+contents (``ui.main_window``), which the program shows first.
 
 The password check (argon2id, a few tenths of a second) and the opening of the database run on a
-worker thread; the dialog shows that it is busy meanwhile. A wrong password says so and empties
+worker thread; the panel shows that it is busy meanwhile. A wrong password says so and empties
 the password field; after repeated failures the button waits out a countdown. A database from
 before encryption is encrypted by the log-in itself, and its new recovery key is shown once
 before the program goes on.
@@ -14,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -84,7 +85,7 @@ class Countdown(QObject):
 
 
 class PasswordPrompt(QObject):
-    """What the log-in dialog and the lock screen share: the busy state, the message under the
+    """What the log-in panel and the lock screen share: the busy state, the message under the
     fields, the countdown after repeated failures, and the password field's reaction to a refusal."""
 
     def __init__(self, password: QLineEdit, button: QPushButton, message: QLabel, busy: QProgressBar) -> None:
@@ -158,26 +159,34 @@ def default_username(data_dir: Path, settings: QSettings) -> str:
         return ""
 
 
-class LoginDialog(QDialog):
-    """Log in to the installation in ``data_dir``; ``opened`` is set once the dialog is accepted."""
+class LoginPanel(QWidget):
+    """Log in to the installation in ``data_dir``: ``logged_in`` once ``opened`` is set (after the
+    recovery key of a database just encrypted, when there is one); ``quit_requested`` on 退出."""
 
     logged_in = Signal()
+    quit_requested = Signal()
 
     def __init__(
         self, data_dir: str | Path, db_url: str | None, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("loginPanel")
         self.data_dir = Path(data_dir)
         self.db_url = db_url
         self.settings = settings
         self.opened: Opened | None = None
         self.last_task: Task | None = None
         self._pending: Opened | None = None
-        self.setWindowTitle(self.tr("登录 — 基层纪检监察工作台"))
-        self.setMinimumWidth(420)
 
         # ---- the log-in page -----------------------------------------------------------------
         self.login_page = QWidget()
+        title = QLabel(self.tr("基层纪检监察工作台"))
+        title.setObjectName("loginTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         heading = QLabel(self.tr("请输入用户名和密码。"))
         self.username = QLineEdit(default_username(self.data_dir, settings))
         self.username.setObjectName("username")
@@ -201,7 +210,7 @@ class LoginDialog(QDialog):
         self.login_button.clicked.connect(self.submit)
         self.quit_button = QPushButton(self.tr("退出"))
         self.quit_button.setAutoDefault(False)
-        self.quit_button.clicked.connect(self.reject)
+        self.quit_button.clicked.connect(self.request_quit)
         self.forgot_button = QPushButton(self.tr("忘记密码…"))
         self.forgot_button.setToolTip(self.tr("用设置时打印的恢复密钥为账号设置新密码"))
         self.forgot_button.setAutoDefault(False)
@@ -219,6 +228,8 @@ class LoginDialog(QDialog):
         buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.prompt = PasswordPrompt(self.password, self.login_button, self.message, self.busy_bar)
         page = QVBoxLayout(self.login_page)
+        page.addWidget(title)
+        page.addSpacing(12)
         page.addWidget(heading)
         page.addLayout(form)
         page.addWidget(self.message)
@@ -249,12 +260,35 @@ class LoginDialog(QDialog):
         self.pages.addWidget(self.login_page)
         self.pages.addWidget(self.key_page)
         self.key_page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # small until shown
+        # A box of a form's width in the middle of the window, whatever the window's size.
+        box = QFrame()
+        box.setObjectName("loginBox")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setMinimumWidth(420)
+        box.setMaximumWidth(560)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.pages)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 2)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
 
-        (self.password if self.username.text() else self.username).setFocus()
+        self._focused = False  # the first field to type into takes the focus when first shown
         self._check_throttle()
         self.username.textChanged.connect(self._username_changed)
+        # Not a dialog: no default button takes Enter, so the fields do.
+        self.username.returnPressed.connect(self._enter_in_username)
+        self.password.returnPressed.connect(self.submit)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            (self.password if self.username.text() else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- for tests and for the window ------------------------------------------------------------
     def set_credentials(self, username: str, password: str) -> None:
@@ -278,6 +312,12 @@ class LoginDialog(QDialog):
             if wait:
                 self.prompt.wait(wait)
 
+    def _enter_in_username(self) -> None:
+        if self.password.text():
+            self.submit()
+        else:
+            self.password.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _username_changed(self, _text: str) -> None:
         self.prompt.show_message("")
         self._check_throttle()
@@ -300,7 +340,7 @@ class LoginDialog(QDialog):
         data_dir, db_url = self.data_dir, self.db_url
 
         def work(_progress: Progress) -> Opened | LoginError:
-            # The services (and SQLAlchemy) load here, on the worker, after the dialog is up.
+            # The services (and SQLAlchemy) load here, on the worker, after the window is up.
             from app.services.login import LoginError, login
 
             try:
@@ -349,7 +389,6 @@ class LoginDialog(QDialog):
             self.login_page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             self.key_page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             self.pages.setCurrentWidget(self.key_page)
-            self.adjustSize()
             self.recovery.check.setFocus()
             return
         self._done(result)
@@ -397,17 +436,16 @@ class LoginDialog(QDialog):
 
     def _done(self, opened: Opened) -> None:
         self.opened = opened
+        self.password.clear()
         self.logged_in.emit()
-        self.accept()
 
-    def reject(self) -> None:
-        # Not while the password is being checked, nor once logged in and the key is on screen.
-        if self.prompt.busy or self._pending is not None:
-            return
-        super().reject()
+    def can_close(self) -> bool:
+        """Not while the password is being checked, nor once logged in with the key on screen."""
+        return not self.prompt.busy and self._pending is None
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.prompt.busy or self._pending is not None:
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def request_quit(self) -> bool:
+        """退出: ``quit_requested`` unless the panel cannot be left now (see ``can_close``)."""
+        if not self.can_close():
+            return False
+        self.quit_requested.emit()
+        return True

@@ -1,5 +1,6 @@
-"""The log-in dialog: refusals, the countdown after repeated failures, a plain database encrypted
-at first log-in, and starting the program with a password file."""
+"""The log-in, in the main window shown first: refusals, the countdown after repeated failures, a
+plain database encrypted at first log-in, the window becoming the registers once logged in, and
+starting the program with a password file."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from app.security.keyslots import KeyFile
@@ -20,8 +21,9 @@ from app.services.database import Database
 from app.services.installation import initialise
 from app.services.login import PLAIN_HEADER, Opened, create, state
 from tests.ui.conftest import SETUP
-from ui.dialogs.login_dialog import LAST_USER_KEY, LoginDialog
 from ui.dialogs.recovery_key import PDF_DIR_KEY
+from ui.login_panel import LAST_USER_KEY, LoginPanel
+from ui.main_window import MainWindow
 from ui.tasks import TaskState
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,24 +39,31 @@ def installation(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def dialogs(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], LoginDialog]]:
-    made: list[LoginDialog] = []
+def windows(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], MainWindow]]:
+    """The main window as the program first shows it: at the log-in to ``folder``."""
+    made: list[MainWindow] = []
 
-    def make(folder: Path) -> LoginDialog:
-        dialog = LoginDialog(folder, None, settings)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        made.append(dialog)
-        return dialog
+    def make(folder: Path) -> MainWindow:
+        window = MainWindow(None, settings, sign_in=LoginPanel(folder, None, settings))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
 
     yield make
-    for dialog in made:
-        if dialog.opened is not None:
-            dialog.opened.db.close()
+    for window in made:
+        if window.opened is not None:
+            window.idle_lock.stop()
+            window.opened.db.close()
 
 
-def attempt(qtbot: QtBot, dialog: LoginDialog, username: str, password: str) -> None:
+def panel_of(window: MainWindow) -> LoginPanel:
+    assert window.sign_in is not None
+    return window.sign_in
+
+
+def attempt(qtbot: QtBot, dialog: LoginPanel, username: str, password: str) -> None:
     dialog.set_credentials(username, password)
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     assert dialog.is_busy()
@@ -67,15 +76,16 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_wrong_password_is_refused_and_changes_nothing(
-    qtbot: QtBot, installation: Path, dialogs: Callable[[Path], LoginDialog]
+    qtbot: QtBot, installation: Path, windows: Callable[[Path], MainWindow]
 ) -> None:
     before = snapshot(installation)
-    dialog = dialogs(installation)
+    window = windows(installation)
+    dialog = panel_of(window)
     assert dialog.username.text() == "admin"  # the administrator made at set-up, the first time
-    assert dialog.focusWidget() is dialog.password
+    assert window.focusWidget() is dialog.password
     attempt(qtbot, dialog, "admin", "wrong-pass-1")
     assert dialog.message_text() == "用户名或密码不正确。"
-    assert dialog.password.text() == "" and dialog.focusWidget() is dialog.password
+    assert dialog.password.text() == "" and window.focusWidget() is dialog.password
     assert dialog.opened is None and dialog.isVisible()
     assert dialog.login_button.isEnabled()
     assert snapshot(installation) == before
@@ -83,8 +93,9 @@ def test_wrong_password_is_refused_and_changes_nothing(
     assert dialog.message_text() == "用户名或密码不正确。"
 
 
-def test_empty_fields_are_asked_for_without_trying(installation: Path, dialogs: Callable[[Path], LoginDialog]) -> None:
-    dialog = dialogs(installation)
+def test_empty_fields_are_asked_for_without_trying(installation: Path, windows: Callable[[Path], MainWindow]) -> None:
+    window = windows(installation)
+    dialog = panel_of(window)
     dialog.set_credentials("admin", "")
     assert dialog.submit() is None
     assert dialog.message_text() == "请输入密码。"
@@ -94,26 +105,28 @@ def test_empty_fields_are_asked_for_without_trying(installation: Path, dialogs: 
 
 
 def test_right_password_opens_the_installation_and_remembers_the_name(
-    qtbot: QtBot, installation: Path, settings: QSettings, dialogs: Callable[[Path], LoginDialog]
+    qtbot: QtBot, installation: Path, settings: QSettings, windows: Callable[[Path], MainWindow]
 ) -> None:
-    dialog = dialogs(installation)
+    window = windows(installation)
+    dialog = panel_of(window)
     attempt(qtbot, dialog, "admin", PASSWORD)
     opened = dialog.opened
     assert opened is not None
-    assert dialog.result() == dialog.DialogCode.Accepted
+    assert window.is_signed_in() and window.opened is opened
     assert (opened.actor.username, opened.actor.role) == ("admin", "admin")
     assert opened.recovery_key is None
     info = opened.db.installation()
     assert info is not None and info.unit_name == SETUP.unit_name
     assert settings.value(LAST_USER_KEY) == "admin"
     settings.setValue(LAST_USER_KEY, "someone")
-    assert dialogs(installation).username.text() == "someone"
+    assert panel_of(windows(installation)).username.text() == "someone"
 
 
 def test_repeated_failures_make_the_button_wait_out_a_countdown(
-    qtbot: QtBot, installation: Path, dialogs: Callable[[Path], LoginDialog]
+    qtbot: QtBot, installation: Path, windows: Callable[[Path], MainWindow]
 ) -> None:
-    dialog = dialogs(installation)
+    window = windows(installation)
+    dialog = panel_of(window)
     for _ in range(5):  # the fifth failure makes the next attempt wait a second
         attempt(qtbot, dialog, "admin", "wrong-pass-1")
     assert "用户名或密码不正确。" in dialog.message_text()
@@ -128,12 +141,13 @@ def test_repeated_failures_make_the_button_wait_out_a_countdown(
 
 
 def test_a_throttled_user_sees_the_countdown_at_once(
-    qtbot: QtBot, installation: Path, dialogs: Callable[[Path], LoginDialog]
+    qtbot: QtBot, installation: Path, windows: Callable[[Path], MainWindow]
 ) -> None:
     throttle = LoginThrottle(installation)
     for _ in range(6):  # as if another try had failed six times: two seconds to wait
         throttle.failed("admin")
-    dialog = dialogs(installation)
+    window = windows(installation)
+    dialog = panel_of(window)
     assert "请 2 秒后再试" in dialog.message_text() or "请 1 秒后再试" in dialog.message_text()
     assert not dialog.login_button.isEnabled()
     dialog.username.setText("other")  # another name is not held up
@@ -144,22 +158,24 @@ def test_a_throttled_user_sees_the_countdown_at_once(
 
 
 def test_a_plain_database_is_encrypted_at_log_in_and_its_recovery_key_shown(
-    qtbot: QtBot, tmp_path: Path, settings: QSettings, dialogs: Callable[[Path], LoginDialog]
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, windows: Callable[[Path], MainWindow]
 ) -> None:
     folder = tmp_path / "old"
     plain = Database.open(folder)  # an installation from before encryption
     initialise(plain, SETUP)
     plain.close()
     assert state(folder, None) == "plain"
-    dialog = dialogs(folder)
+    window = windows(folder)
+    dialog = panel_of(window)
     attempt(qtbot, dialog, "admin", PASSWORD)
     assert dialog.showing_recovery_key()
     assert dialog.opened is None and dialog.isVisible()
     key = dialog.recovery.key_label.text()
     assert key and dialog.recovery.key == key
     assert not dialog.continue_button.isEnabled()
-    dialog.reject()  # neither Esc nor closing skips the key
-    assert dialog.isVisible()
+    assert not dialog.request_quit()  # neither 退出 nor closing the window skips the key
+    window.close()
+    assert window.isVisible() and dialog.isVisible()
 
     pdf = tmp_path / "sheets" / "key.pdf"
     pdf.parent.mkdir()
@@ -179,7 +195,7 @@ def test_a_plain_database_is_encrypted_at_log_in_and_its_recovery_key_shown(
     opened = dialog.opened
     assert isinstance(opened, Opened)
     assert opened.recovery_key == key
-    assert dialog.result() == dialog.DialogCode.Accepted
+    assert window.is_signed_in() and window.opened is opened
     assert state(folder, None) == "encrypted" and KeyFile.exists(folder)
     assert (folder / "jiwei.db").read_bytes()[:16] != PLAIN_HEADER
 
@@ -211,25 +227,78 @@ def test_main_logs_in_with_a_password_file_and_refuses_a_wrong_one(tmp_path: Pat
 
 
 def test_forgotten_password_is_reset_with_the_recovery_key_and_logs_in(
-    qtbot: QtBot, tmp_path: Path, settings: QSettings, dialogs: Callable[[Path], LoginDialog]
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, windows: Callable[[Path], MainWindow]
 ) -> None:
     folder = tmp_path / "y"
     first = create(folder, None, SETUP)
     key = first.recovery_key
     first.db.close()
     assert key
-    dialog = dialogs(folder)
-    recover = dialog.forgot_password()
-    qtbot.addWidget(recover)
+    window = windows(folder)
+    dialog = panel_of(window)
+    recover = dialog.forgot_password()  # a child of the panel, gone with it once logged in
     assert recover.username.text() == "admin"
     recover.recovery_key.setText(key)
     recover.passwords.set_passwords("new2022pass")
     recover.submit()
-    qtbot.waitUntil(lambda: dialog.opened is not None, timeout=10_000)
-    assert dialog.result() == dialog.DialogCode.Accepted
-    assert dialog.opened is not None and dialog.opened.actor.username == "admin"
-    dialog.opened.db.close()
-    dialog.opened = None
-    again = dialogs(folder)
-    attempt(qtbot, again, "admin", "new2022pass")
-    assert again.opened is not None
+    qtbot.waitUntil(window.is_signed_in, timeout=10_000)
+    assert window.opened is not None and window.opened.actor.username == "admin"
+    window.close()
+    window.opened.db.close()  # before the same folder is opened again (closing twice is harmless)
+    again = windows(folder)
+    attempt(qtbot, panel_of(again), "admin", "new2022pass")
+    assert again.is_signed_in()
+
+
+def test_the_window_shows_only_the_log_in_until_someone_logs_in_then_its_registers(
+    qtbot: QtBot, installation: Path, settings: QSettings, windows: Callable[[Path], MainWindow]
+) -> None:
+    settings.setValue("window/last_page", "register:staff")
+    window = windows(installation)
+    panel = panel_of(window)
+    assert window.windowTitle() == "登录 — 基层纪检监察工作台"
+    assert window.centralWidget().isAncestorOf(panel) and panel.isVisible()
+    assert window.menuBar().actions() == [] and not window.findChildren(QTreeWidget)  # nothing else yet
+    assert window.focusWidget() is panel.password  # the name is filled in: type the password
+    qtbot.keyClicks(panel.password, PASSWORD)
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)  # Enter logs in: no dialog's default button here
+    assert panel.is_busy()
+    with qtbot.waitSignal(window.signed_in, timeout=10_000):
+        pass
+    assert window.is_signed_in() and window.sign_in is None
+    assert panel.password.text() == ""  # the typed password is not kept in a widget
+    assert window.windowTitle() == f"基层纪检监察工作台 — {SETUP.unit_name}"
+    assert window.current_page_key() == "register:staff"  # the last page, as before
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["文件(&F)", "系统管理(&M)"]
+    assert SETUP.unit_name in window.unit_label.text()
+
+
+def test_enter_in_the_user_name_moves_to_the_password_and_quitting_closes_the_window(
+    qtbot: QtBot, installation: Path, settings: QSettings, windows: Callable[[Path], MainWindow]
+) -> None:
+    window = windows(installation)
+    panel = panel_of(window)
+    panel.username.setFocus()
+    qtbot.keyClick(panel.username, Qt.Key.Key_Return)
+    assert window.focusWidget() is panel.password and not panel.is_busy()
+    assert panel.message_text() == ""
+    attempt(qtbot, panel, "admin", "wrong-pass-1")
+    window.move(40, 50)
+    qtbot.mouseClick(panel.quit_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible() and not window.is_signed_in()
+    assert settings.value("window/geometry") is not None  # its place is remembered even so
+    assert settings.value("window/state") is None  # nothing of the registers' layout was there
+
+
+def test_the_window_does_not_close_while_the_password_is_checked(
+    qtbot: QtBot, installation: Path, windows: Callable[[Path], MainWindow]
+) -> None:
+    window = windows(installation)
+    panel = panel_of(window)
+    panel.set_credentials("admin", PASSWORD)
+    task = panel.submit()
+    assert task is not None
+    window.close()  # the check is under way: the window stays, and opens when it ends
+    assert window.isVisible()
+    qtbot.waitUntil(window.is_signed_in, timeout=10_000)
+    assert window.isVisible()
