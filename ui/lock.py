@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.security.roles import role_label
 from app.services.login import LoginError, Opened, note_lock, unlock_again
+from ui.heading import heading_label
 from ui.i18n import tr_app, tr_message
 from ui.login_panel import PasswordPrompt
 from ui.tasks import Progress, Task, run_task
@@ -93,11 +94,7 @@ class LockScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
-        self.label = QLabel(self.tr("已锁定"))
-        font = self.label.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        self.label.setFont(font)
+        self.label = heading_label(self.tr("已锁定"), scale=2)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(self.tr("为保护数据，程序已锁定。输入密码后回到锁定前的画面，已填写的内容不会丢失。"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

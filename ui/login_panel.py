@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.security.keyslots import KeyFile
 from app.security.throttle import LoginThrottle
 from ui.dialogs.recovery_key import RecoveryKeyPage
+from ui.heading import heading_label
 from ui.i18n import tr_message
 from ui.tasks import Progress, Task, run_task
 
@@ -180,12 +181,7 @@ class LoginPanel(QWidget):
 
         # ---- the log-in page -----------------------------------------------------------------
         self.login_page = QWidget()
-        title = QLabel(self.tr("基层纪检监察工作台"))
-        title.setObjectName("loginTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading_label(self.tr("基层纪检监察工作台"), scale=1.6, name="loginTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         heading = QLabel(self.tr("请输入用户名和密码。"))
         self.username = QLineEdit(default_username(self.data_dir, settings))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.heading import heading_label
 from ui.tasks import Progress, Task, run_task
 
 PDF_DIR_KEY = "recovery/last_dir"
@@ -41,11 +42,7 @@ class RecoveryKeyPage(QWidget):
         self.last_task: Task | None = None
         self.setObjectName("recoveryKeyPage")
 
-        title = QLabel(self.tr("恢复密钥"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading_label(self.tr("恢复密钥"))
         intro = QLabel(
             self.tr(
                 "这是本机数据的恢复密钥。所有人的密码都忘记时，只有它能打开数据。\n"

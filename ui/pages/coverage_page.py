@@ -62,6 +62,7 @@ from ui.dialogs.drill_down import DrillDownDialog
 from ui.dialogs.pdf_preview import PdfPreview, open_preview
 from ui.dialogs.record_form import RecordForm
 from ui.events import ChangeBus
+from ui.heading import heading_label
 from ui.i18n import tr_app, tr_register
 from ui.tasks import Progress, Task, run_task
 
@@ -247,12 +248,7 @@ class CoveragePage(QWidget):
         self._stale = False
         self.units, self.can_choose_unit = planning_units(records)
 
-        title = QLabel(self.tr("驻村（驻在）覆盖"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading_label(self.tr("驻村（驻在）覆盖"), name="pageTitle")
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

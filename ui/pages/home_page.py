@@ -30,6 +30,7 @@ from app.services.coverage import Row, missing_this_quarter
 from app.services.deadlines import HORIZON_DAYS, DueItem, by_handler, due_items
 from app.services.records import RecordService
 from ui.events import ChangeBus
+from ui.heading import heading_label
 from ui.i18n import tr_register
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -83,12 +84,7 @@ class HomePage(QWidget):
         self.missing: list[Row] = []
         self._stale = True
 
-        title = QLabel(self.tr("工作台"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading_label(self.tr("工作台"), name="pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("deadlineSummary")
         refresh = QPushButton(self.tr("刷新"))

@@ -42,6 +42,7 @@ from app.services.staffing import StaffingRow, TownshipTotals, staffing_summary,
 from app.services.staffing_export import STAFFING_COLUMNS, export_staffing, format_percent, summary_total
 from ui.dialogs import ask
 from ui.events import ChangeBus
+from ui.heading import heading_label
 from ui.i18n import tr_app, tr_register, tr_value
 from ui.tasks import Progress, Task, run_task
 
@@ -168,12 +169,7 @@ class StaffingPage(QWidget):
         self.current_totals: TownshipTotals | None = None
         self.last_task: Task | None = None
 
-        title = QLabel(self.tr("编制配备汇总"))
-        title.setObjectName("pageTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading_label(self.tr("编制配备汇总"), name="pageTitle")
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
