@@ -5,7 +5,7 @@
     python main.py --demo     a throw-away demo county (user admin, password demo-pass-2022)
     python main.py --check    build the main window on a demo database, render it once, exit 0
 
-``--demo`` builds what ``python -m app demo-county`` builds (``app.services.demo_county``: every
+``--demo`` builds what ``python -m app demo-county`` builds (``app.demo.county``: every
 township's and group's installation made from its enrolment package, their bundles imported at the
 county, the county's bundles imported back) in a temporary folder, ``jiwei-demo-XXXX/demo-county/``
 with ``DEMO/`` (the county, opened) and ``T01/`` … ``G10/`` beside it (administrator ``admin``,
@@ -130,7 +130,7 @@ def build_demo_with_progress(root: Path) -> Opened | None:
     from PySide6.QtWidgets import QMessageBox
 
     from app.config import DB_FILE_NAME
-    from app.services.demo_county import DemoCountyError, build_demo_county
+    from app.demo.county import DemoCountyError, build_demo_county
     from app.services.login import login
     from ui.i18n import tr_message
     from ui.tasks import Cancelled, TaskState, run_task
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     opened: Opened | LoginPanel | None = None
     try:
         if args.demo or args.check:
-            from app.services.demo import create_demo_county
+            from app.demo.batch import create_demo_county
 
             temp_dir = Path(tempfile.mkdtemp(prefix="jiwei-demo-"))
             settings = open_settings(temp_dir)

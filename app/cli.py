@@ -23,6 +23,7 @@ from app import __version__
 from app.config import resolve_data_dir, resolve_db_url
 from app.db.base import SyncMixin, field_columns
 from app.db.changelog import jsonable
+from app.db.database import Database, InstallationInfo
 from app.db.migrate import current_revision, head_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
@@ -30,7 +31,6 @@ from app.registers import get as get_register
 from app.registers.org import UNIT_TYPE_CHOICES, active_staff_count, vacancies
 from app.security.keyslots import KeyFile
 from app.services import login as login_service
-from app.services.database import Database, InstallationInfo
 from app.services.login import Opened
 
 EXIT_OK = 0
@@ -508,7 +508,7 @@ cmd_dump = _session_command(_dump_cmd)
 # ---- demo --------------------------------------------------------------------------------------------
 def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     """Add one deterministic batch of demo data."""
-    from app.services.demo import add_demo_batch
+    from app.demo.batch import add_demo_batch
     from app.services.records import ValidationError
 
     try:
@@ -727,7 +727,7 @@ cmd_conflicts = _session_command(_conflicts_cmd)
 def cmd_demo_county(args: argparse.Namespace) -> int:
     """Build a whole demo county, one data folder per unit plus the county's; print
     ``CODE<TAB>TYPE<TAB>PATH`` per folder."""
-    from app.services.demo_county import DemoCountyError, build_demo_county
+    from app.demo.county import DemoCountyError, build_demo_county
 
     out = Path(args.out).expanduser()
     password = _read_password(args, confirm=True)

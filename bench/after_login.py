@@ -86,7 +86,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from app.services.demo import create_demo_county
+    from app.demo.batch import create_demo_county
 
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:
         data_dir = Path(tmp) / "data"

@@ -157,7 +157,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from app.services.database import Database
+    from app.db.database import Database
     from app.services.installation import SetupRequest, initialise
 
     qapp = QApplication(sys.argv)

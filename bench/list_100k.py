@@ -34,8 +34,8 @@ def fill(db: object, rows: int) -> None:
     """Insert `rows` staff rows with the system columns set, in one transaction (bench data only)."""
     from sqlalchemy import insert, select
 
+    from app.db.database import Database
     from app.models.org import Staff, Unit
-    from app.services.database import Database
 
     assert isinstance(db, Database)
     rng = random.Random(7)
@@ -128,7 +128,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from app.services.demo import create_demo_county
+    from app.demo.batch import create_demo_county
 
     qapp = QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:

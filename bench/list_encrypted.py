@@ -29,8 +29,8 @@ def main() -> int:
     from list_100k import fill, measure
     from PySide6.QtWidgets import QApplication
 
-    from app.services.database import Database
-    from app.services.demo import DEMO_COUNTY, add_demo_batch, create_demo_county
+    from app.db.database import Database
+    from app.demo.batch import DEMO_COUNTY, add_demo_batch, create_demo_county
     from app.services.installation import SetupRequest, initialise
 
     qapp = QApplication(sys.argv)

@@ -45,7 +45,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    from app.services.demo import DEMO_COUNTY, create_demo_county
+    from app.demo.batch import DEMO_COUNTY, create_demo_county
     from app.services.login import login
 
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:

@@ -175,7 +175,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from app.services.demo import create_demo_county
+    from app.demo.batch import create_demo_county
     from app.services.statistics import figures
 
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:

@@ -55,8 +55,8 @@ def previous_quarter(today: date) -> str:
 def build(data_dir: Path, villages: int) -> tuple[Any, str]:
     """A township installation with its villages, five staff and a saved plan for the last quarter;
     every other visit recorded as done. Returns (records, quarter)."""
+    from app.db.database import Database
     from app.registers import get
-    from app.services.database import Database
     from app.services.installation import SetupRequest, initialise
     from app.services.records import RecordService
     from app.services.transitions import Transitions

@@ -49,7 +49,7 @@ def casework_shots(window: Any, save: Callable[[QWidget, str], None]) -> None:
 
 
 def main() -> int:
-    from app.services.demo import create_demo_county
+    from app.demo.batch import create_demo_county
     from ui.application import configure, create_application
     from ui.dialogs.setup_wizard import SetupWizard
     from ui.login_panel import LoginPanel

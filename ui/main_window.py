@@ -36,8 +36,8 @@ from ui.settings import FONT_SIZES
 from ui.tasks import Progress, Task, TaskState, run_task
 
 if TYPE_CHECKING:
+    from app.db.database import Database, InstallationInfo
     from app.security.roles import Actor
-    from app.services.database import Database, InstallationInfo
     from app.services.login import Opened
     from app.services.records import RecordService
     from ui.lock import IdleLock, LockScreen

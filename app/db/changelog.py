@@ -84,7 +84,7 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
     unit = str(session.info.get("unit") or "")
     user = str(session.info.get("user") or "system")
     if not unit:
-        raise RuntimeError("session has no unit: open sessions through app.services.database")
+        raise RuntimeError("session has no unit: open sessions through app.db.database")
     now = utcnow()
     for hook in _hooks:
         for extra in hook(session, [(obj, op, changes) for obj, op, changes in pending], now):

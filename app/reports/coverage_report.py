@@ -22,7 +22,7 @@ from app.services.coverage_export import STATUS_COLOURS, TOTALS_HEADER, Labels, 
 from app.services.spreadsheet import write_atomically
 
 if TYPE_CHECKING:
-    from app.services.database import Database
+    from app.db.database import Database
 
 FONT_SIZE = 9
 TITLE_SIZE = 15

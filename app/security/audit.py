@@ -28,7 +28,7 @@ from app.db.base import Base, SyncMixin, utcnow
 from app.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from app.services.database import Database
+    from app.db.database import Database
 
 ALGORITHM = "sha256"
 GENESIS = "0" * 64
@@ -164,7 +164,7 @@ def new_entry(
     """Build the next entry of this installation's chain (not yet added to the session)."""
     owner = str(session.info.get("unit") or "")
     if not owner:
-        raise RuntimeError("session has no unit: open sessions through app.services.database")
+        raise RuntimeError("session has no unit: open sessions through app.db.database")
     seq, prev = _tail(session, owner)
     entry = AuditEntry(
         owner=owner,

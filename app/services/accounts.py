@@ -6,9 +6,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
+from app.db.database import Database
 from app.db.local import User
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.services.database import Database
 
 _hasher = PasswordHasher()
 

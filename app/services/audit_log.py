@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Select, Text, case, cast, func, or_, select
 
+from app.db.database import Database
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import Register
@@ -22,7 +23,6 @@ from app.registers.org import UNIT_TYPE_CHOICES
 from app.security import audit
 from app.security.audit import AuditEntry
 from app.security.roles import VIEW_AUDIT, Actor
-from app.services.database import Database
 
 # Sort keys of the viewer's columns.
 SORT_AT = "at"

@@ -38,6 +38,7 @@ from sqlalchemy.engine import make_url
 
 from app import __version__
 from app.config import DB_FILE_NAME, resolve_data_dir, resolve_db_url
+from app.db.database import Database
 from app.db.engine import is_sqlite
 from app.db.migrate import alembic_config, current_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -45,7 +46,6 @@ from app.security import audit
 from app.security.keyslots import FORMAT as KEYS_FORMAT
 from app.security.keyslots import KEY_FILE_NAME, SUITE, KeyFile, Keys, WrongSecret
 from app.security.roles import BACKUP, permissions
-from app.services.database import Database
 from app.services.login import CONVERTING_SUFFIX, PLAIN_HEADER, Opened
 from app.services.spreadsheet import ExportCancelled
 

@@ -33,7 +33,7 @@ from app.services.coverage import (
 from app.services.spreadsheet import write_atomically
 
 if TYPE_CHECKING:
-    from app.services.database import Database
+    from app.db.database import Database
 
 Labels = Callable[[str], str]
 

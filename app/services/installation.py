@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.db.database import Database, InstallationInfo
 from app.db.local import Installation, User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit, unit_row_id
 from app.registers.org import CODE_PATTERN
 from app.security import audit
 from app.services.accounts import ROLE_ADMIN, check_password_policy, hash_password
-from app.services.database import Database, InstallationInfo
 
 INSTALL_TYPES = ("county", "township", "group")
 USERNAME_PATTERN = r"[A-Za-z0-9_.-]{2,64}"

@@ -30,6 +30,7 @@ from app.data_folder import (
     sqlite_file,
     state,
 )
+from app.db.database import Database, InstallationInfo
 from app.db.local import User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security import audit
@@ -37,7 +38,6 @@ from app.security.keyslots import KeyFile, Keys, WrongSecret, new_keys
 from app.security.roles import VIEW_SENSITIVE, Actor, permissions
 from app.security.throttle import LoginThrottle
 from app.services import accounts
-from app.services.database import Database, InstallationInfo
 from app.services.installation import SetupError, SetupRequest, initialise
 
 

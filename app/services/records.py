@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.db.base import SyncMixin
 from app.db.base import new_id as new_row_id
+from app.db.database import Database
 from app.db.local import ChangeLog, User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
@@ -36,7 +37,6 @@ from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, F
 from app.security import audit, sensitive
 from app.security.roles import EDIT, VIEW_SENSITIVE, Actor
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience, parse_audience
-from app.services.database import Database
 
 YES = QT_TRANSLATE_NOOP("app", "是")
 NO = QT_TRANSLATE_NOOP("app", "否")

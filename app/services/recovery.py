@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.config import resolve_data_dir, resolve_db_url
+from app.db.database import Database
 from app.db.engine import is_sqlite
 from app.db.local import User
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -23,7 +24,6 @@ from app.security.roles import MANAGE_USERS, VIEW_SENSITIVE, permissions
 from app.security.throttle import LoginThrottle
 from app.services import accounts
 from app.services import login as login_service
-from app.services.database import Database
 from app.services.login import LoginError, Opened
 
 RECOVERY_USER = "recovery-key"  # how failed recovery-key attempts are noted for the audit log

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.db.database import Database
 from app.models.org import Staff, TownshipYearStats, Unit
 from app.registers.org import UNIT_TYPE_CHOICES
-from app.services.database import Database
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from app.services.spreadsheet import write_atomically
 from app.services.staffing import StaffingRow, TownshipTotals
 
 if TYPE_CHECKING:
-    from app.services.database import Database
+    from app.db.database import Database
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.db.database import Database
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.casework import Case, Clue, CoReview, Disposition, Verification
 from app.models.org import Unit
@@ -46,7 +47,6 @@ from app.registers.org import UNIT_TYPE_CHOICES
 from app.security import audit
 from app.security.roles import Actor
 from app.security.secrecy import audience_condition, has_secrecy
-from app.services.database import Database
 from app.services.spreadsheet import write_atomically
 
 FORMS = tuple(code for code, _label in FORM_CHOICES)

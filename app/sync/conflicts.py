@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db.base import SyncMixin, utcnow
+from app.db.database import Database
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import Register
 from app.security import audit
 from app.security.roles import EXCHANGE, Actor
-from app.services.database import Database
 from app.sync.exchange import SyncError
 from app.sync.merge import column_value, synced_models
 from app.sync.state import SyncConflict, SyncPeer

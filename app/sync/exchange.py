@@ -26,11 +26,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
+from app.db.database import Database
 from app.db.local import ChangeLog
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.security import audit
-from app.services.database import Database
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
 from app.sync.keys import KeyPair, fingerprint

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.db.base import utcnow
-from app.services.database import Database
+from app.db.database import Database
 from app.sync.exchange import BUNDLE_SUFFIX
 from app.sync.merge import synced_models
 from app.sync.state import SyncBundle, SyncConflict, SyncPeer

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.services.database import Database
+from app.db.database import Database
 from app.services.installation import SetupRequest, initialise
 
 ROOT = Path(__file__).resolve().parents[2]

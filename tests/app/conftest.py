@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from apphelpers import PASSWORD, Cli, OpenDb, init_installation
 
-from app.services.database import Database
+from app.db.database import Database
 
 
 @pytest.fixture

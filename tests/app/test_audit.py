@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, select, text, update
 
 from app.cli import dump_records
 from app.config import DB_FILE_NAME
+from app.db.database import Database
 from app.db.local import ChangeLog
 from app.registers import get
 from app.security import audit
@@ -24,7 +25,6 @@ from app.security.audit import AuditEntry, AuditLogImmutable
 from app.security.roles import Actor, PermissionDenied
 from app.services import login
 from app.services.audit_log import AuditLogService, AuditQuery, describe, local_day_range
-from app.services.database import Database
 from app.services.installation import SetupRequest
 from app.services.records import RecordService
 from app.services.spreadsheet import ExportCancelled, export_register
@@ -131,7 +131,7 @@ def test_a_refused_save_writes_no_entry(county_db: Database, records: RecordServ
 
 
 def test_the_chain_holds_after_many_changes(county_db: Database) -> None:
-    from app.services.demo import add_demo_batch
+    from app.demo.batch import add_demo_batch
 
     add_demo_batch(county_db, 1, user="admin")
     add_demo_batch(county_db, 2, user="clerk")

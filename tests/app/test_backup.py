@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from app.cli import dump_records
 from app.db.local import User
+from app.demo.batch import add_demo_batch
 from app.registers import get
 from app.security import audit
 from app.security.keyslots import KeyFile
@@ -34,7 +35,6 @@ from app.services.backup import (
     restore,
     verify_backup,
 )
-from app.services.demo import add_demo_batch
 from app.services.installation import SetupRequest
 from app.services.login import LoginError, Opened, create, login
 from app.services.records import RecordService

@@ -12,9 +12,9 @@ import pytest
 from apphelpers import init_installation
 from sqlalchemy import select, text
 
+from app.db.database import Database
 from app.db.local import ChangeLog
-from app.services.database import Database
-from app.services.demo import add_demo_batch
+from app.demo.batch import add_demo_batch
 from app.sync import bulk
 from app.sync.merge import merge_records, record_from_row, synced_models
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from app.db.database import Database
 from app.registers import get
-from app.services.database import Database
 from app.services.deadlines import by_handler, due_items
 from app.services.intake import clue_values_from_report, mark_report_clued
 from app.services.records import NeedsConfirmation, RecordService, ValidationError

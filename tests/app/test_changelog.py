@@ -14,9 +14,9 @@ from sqlalchemy.orm import mapped_column
 from app.cli import dump_records, synced_models
 from app.db.base import Base, SyncMixin
 from app.db.changelog import HardDeleteError
+from app.db.database import Database
 from app.db.local import ChangeLog, LocalCounter
 from app.models.org import Unit, Village, Zone
-from app.services.database import Database
 
 
 def _log(db: Database, row_id: str) -> list[ChangeLog]:

@@ -15,11 +15,11 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from app.db.database import Database
 from app.registers import get
 from app.reports.clue_forms import APPROVAL, REGISTER, UnknownFormError, clue_forms_pdf
 from app.security import audit
 from app.security.roles import Actor, PermissionDenied
-from app.services.database import Database
 from app.services.installation import SetupRequest, initialise
 from app.services.records import RecordService
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from apphelpers import init_installation
 
+from app.db.database import Database
 from app.registers import get
 from app.security.audit import AuditEntry
 from app.security.roles import Actor, PermissionDenied
-from app.services.database import Database
 from app.services.records import RecordService
 from app.sync.conflicts import conflict_fields, conflict_rows, settle
 from app.sync.exchange import SyncError

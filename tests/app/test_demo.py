@@ -12,10 +12,10 @@ from apphelpers import PASSWORD, OpenDb, init_installation
 from sqlalchemy import select
 
 from app.cli import dump_records
+from app.db.database import Database
+from app.demo.batch import OFFICES, add_demo_batch, create_demo_county
 from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village, Zone
 from app.services.accounts import verify
-from app.services.database import Database
-from app.services.demo import OFFICES, add_demo_batch, create_demo_county
 from app.services.staffing import StaffingRow, staffing_summary, township_totals
 
 CASEWORK_TABLES = ("reports", "clues", "staff_ties", "deadline_rules", "audit_log")

@@ -14,11 +14,11 @@ import pytest
 from apphelpers import PASSWORD, Cli
 from sqlalchemy import func, select, text
 
+from app.demo.batch import add_demo_batch
 from app.models.casework import Transition
 from app.registers import get as get_register
 from app.services import login
 from app.services.deadlines import due_items
-from app.services.demo import add_demo_batch
 from app.services.installation import SetupRequest
 from app.services.records import RecordService
 

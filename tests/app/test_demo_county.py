@@ -15,11 +15,12 @@ from sqlalchemy import func, select
 
 from app.cli import dump_records
 from app.db.local import ChangeLog
+from app.demo import county as demo_county
+from app.demo.batch import GROUPS, TOWNSHIPS
 from app.models.casework import Clue
 from app.registers import get as get_register
 from app.security.sensitive import PLACEHOLDERS
-from app.services import demo_county, login
-from app.services.demo import GROUPS, TOWNSHIPS
+from app.services import login
 from app.services.records import RecordService
 from app.sync.state import SyncBundle, SyncConflict, SyncPeer
 

@@ -17,6 +17,9 @@ from apphelpers import PASSWORD, OpenDb, init_installation
 from sqlalchemy import func, select
 
 from app.cli import dump_records
+from app.db.database import Database
+from app.demo.batch import add_demo_batch
+from app.demo.residency import COUNTY_CHECKLIST, KINDS
 from app.models.casework import Clue, Transition
 from app.models.org import Staff, Unit, Village
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
@@ -25,9 +28,6 @@ from app.registers import get as get_register
 from app.registers.residency import checklist
 from app.services import login
 from app.services.coverage import MISSED, PLANNED, UNPLANNED, VISITED, ledger_coverage, visit_coverage
-from app.services.database import Database
-from app.services.demo import add_demo_batch
-from app.services.demo_residency import COUNTY_CHECKLIST, KINDS
 from app.services.installation import SetupRequest
 from app.services.records import RecordService
 

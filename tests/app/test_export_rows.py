@@ -10,7 +10,7 @@ from apphelpers import OpenDb, init_installation
 from sqlalchemy import select
 
 from app.db.local import ChangeLog
-from app.services.demo import add_demo_batch
+from app.demo.batch import add_demo_batch
 from app.sync import exchange
 from app.sync.merge import synced_models
 

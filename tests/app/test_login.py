@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import dump_records
+from app.db.database import Database
 from app.registers import get
 from app.security import audit
 from app.security.audit import AuditEntry
 from app.security.keyslots import KeyFile
 from app.security.throttle import LoginThrottle, delay_after
 from app.services import login
-from app.services.database import Database
 from app.services.installation import SetupError, SetupRequest, initialise
 from app.services.records import RecordService
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from apphelpers import init_installation
 
+from app.db.database import Database
 from app.registers import get
-from app.services.database import Database
 from app.services.records import RecordService
 from app.sync.merge import merge_records, record_of, synced_models
 from app.sync.state import SyncConflict

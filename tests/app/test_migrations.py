@@ -10,9 +10,9 @@ from sqlalchemy import Engine, inspect
 import app.db.local  # noqa: F401  (local tables on Base.metadata)
 import app.models  # noqa: F401  (synchronised models on Base.metadata)
 from app.db.base import Base
+from app.db.database import Database
 from app.db.engine import make_engine
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
-from app.services.database import Database
 
 
 def _differences(engine: Engine) -> list[object]:

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.db.database import Database
 from app.db.local import ChangeLog
 from app.registers import get
-from app.services.database import Database
 from app.services.installation import SetupRequest, initialise
 from app.services.records import ListQuery, RecordService, ValidationError
 

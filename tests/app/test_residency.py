@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from apphelpers import init_installation
 
+from app.db.database import Database
 from app.registers import get
 from app.registers.residency import checklist, normalise_code
 from app.services.coverage import (
@@ -18,7 +19,6 @@ from app.services.coverage import (
     missing_this_quarter,
     visit_coverage,
 )
-from app.services.database import Database
 from app.services.records import NeedsConfirmation, RecordService, ValidationError
 from app.services.transitions import Transitions
 from app.services.visit_plan import PlanError, propose_plan, save_plan, working_days

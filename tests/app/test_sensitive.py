@@ -18,6 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app import registers
 from app.db.base import SyncMixin
+from app.db.database import Database
 from app.db.local import ChangeLog, User
 from app.registers.fields import INT, LONGTEXT, Field, Register
 from app.security import audit, sensitive
@@ -32,7 +33,6 @@ from app.security.secrecy import (
 )
 from app.security.sensitive import ENCRYPTED, RESTRICTED, UNREADABLE, Context, TokenError
 from app.services.accounts import hash_password
-from app.services.database import Database
 from app.services.installation import SetupRequest, initialise
 from app.services.records import ListQuery, RecordService, ValidationError
 

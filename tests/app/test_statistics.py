@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from apphelpers import PASSWORD, Cli
 
+from app.db.database import Database
 from app.models.casework import Case, Clue, CoReview, Disposition, Verification
 from app.registers import get
 from app.security.roles import Actor
-from app.services.database import Database
 from app.services.records import RecordService
 from app.services.statistics import (
     DRILL_KEYS,

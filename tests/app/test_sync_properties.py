@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.cli import dump_records
+from app.db.database import Database
 from app.models.org import Unit
 from app.registers import get
-from app.services.database import Database
 from app.services.installation import SetupRequest
 from app.services.login import create, login
 from app.services.records import RecordService

@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from apphelpers import init_installation
 
+from app.db.database import Database
 from app.registers import get
 from app.security.roles import Actor
-from app.services.database import Database
 from app.services.records import RecordService, ValidationError
 from app.services.transitions import TransitionRefused
 from app.services.visit_entry import (

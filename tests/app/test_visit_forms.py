@@ -17,11 +17,11 @@ import pytest
 from apphelpers import PASSWORD, Cli, OpenDb, init_installation
 from sqlalchemy import select
 
+from app.db.database import Database
 from app.registers import get
 from app.reports.visit_forms import quarter_visit_ids, visit_forms_pdf, visit_sheets
 from app.security import audit
 from app.security.roles import Actor, PermissionDenied
-from app.services.database import Database
 from app.services.records import RecordService
 from app.services.transitions import Transitions
 

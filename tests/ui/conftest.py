@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.db.database import Database
 from app.registers import get
-from app.services.database import Database
 from app.services.installation import SetupRequest, initialise
 from app.services.records import RecordService
 from ui.events import ChangeBus

@@ -11,11 +11,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from app.db.database import Database
 from app.registers import get
 from app.security import audit
 from app.security.roles import Actor, PermissionDenied
 from app.services.audit_log import AuditLogService, AuditQuery
-from app.services.database import Database
 from app.services.records import RecordService
 from tests.ui.conftest import Org
 from ui.events import ChangeBus

@@ -15,11 +15,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.db.local import User
 from app.registers import get
 from app.security.roles import Actor
 from app.services.accounts import hash_password
-from app.services.database import Database
 from app.services.records import RecordService
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.transition_dialog import TransitionDialog

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
+from app.demo import county as demo_county
+from app.demo.county import PHASES, DemoCountyError, Folder
 from app.i18n import Message
-from app.services import demo_county
-from app.services.demo_county import PHASES, DemoCountyError, Folder
 from app.services.installation import SetupRequest
 from app.services.login import create
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import QSettings
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.registers import get
 from app.security.roles import Actor, PermissionDenied
-from app.services.database import Database
 from app.services.login import Opened
 from app.services.records import RecordService
 from app.sync.conflicts import conflict_rows

@@ -15,9 +15,9 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTreeWidget
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.security.keyslots import KeyFile
 from app.security.throttle import LoginThrottle
-from app.services.database import Database
 from app.services.installation import initialise
 from app.services.login import PLAIN_HEADER, Opened, create, state
 from tests.ui.conftest import SETUP

@@ -13,9 +13,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.registers import get
 from app.security import audit
-from app.services.database import Database
 from app.services.records import RecordService
 from ui.dialogs.pdf_preview import PDF_DIR_KEY, PdfPreview
 from ui.print_actions import register_print_actions

@@ -15,13 +15,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app import registers
 from app.db.base import SyncMixin
+from app.db.database import Database
 from app.db.local import User
 from app.registers.fields import LONGTEXT, Field, Register
 from app.security import audit
 from app.security.roles import Actor
 from app.security.secrecy import SecrecyMixin, secrecy_fields
 from app.services.accounts import hash_password
-from app.services.database import Database
 from app.services.records import RecordService
 from ui.dialogs.record_form import RecordForm
 

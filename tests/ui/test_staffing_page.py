@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.registers import get
-from app.services.database import Database
 from app.services.records import RecordService
 from app.services.staffing import StaffingRow, TownshipTotals
 from tests.ui.conftest import Org

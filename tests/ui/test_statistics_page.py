@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.registers import get
 from app.security.roles import Actor
-from app.services.database import Database
 from app.services.records import RecordService
 from tests.ui.conftest import Org
 from ui.dialogs.drill_down import DrillDownDialog, FixedRecordModel

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from app.services import login, users
 from app.services.installation import SetupRequest
 from app.services.login import LoginError, Opened
-from ui.dialogs.change_password import ChangePasswordDialog, FormDialog
+from ui.dialogs.change_password import ChangePasswordDialog
+from ui.dialogs.form_dialog import FormDialog
 from ui.events import ChangeBus
 from ui.pages.users_page import NewUserDialog, PasswordDialog, RoleDialog, UsersPage, UsersTableModel
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.db.local import User
 from app.registers import get
 from app.security.roles import Actor
 from app.services.accounts import hash_password
-from app.services.database import Database
 from app.services.records import RecordService
 from app.services.visit_entry import linked_clues
 from ui.dialogs.visit_entry import VisitEntryDialog

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.db.database import Database
 from app.quarters import quarter_of
 from app.registers import get
 from app.reports.visit_forms import quarter_visit_ids, visit_forms_pdf
 from app.security import audit
-from app.services.database import Database
 from app.services.records import RecordService
 from ui.dialogs.pdf_preview import PdfPreview
 from ui.print_actions import register_print_actions, selected_quarter

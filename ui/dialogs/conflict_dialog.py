@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import Database
 from app.security.roles import Actor
-from app.services.database import Database
 from app.sync.conflicts import LOCAL, REMOTE, ConflictView, conflict_view, settle
 from app.sync.exchange import SyncError
 from ui.i18n import tr_message, tr_register, tr_value

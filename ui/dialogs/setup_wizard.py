@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import InstallationInfo
 from app.i18n import Message
-from app.services.database import InstallationInfo
 from app.services.installation import SetupError, SetupRequest
 from app.services.login import Opened, create
 from ui.dialogs.recovery_key import RecoveryKeyPage

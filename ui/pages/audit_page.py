@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import Database
 from app.security.roles import VIEW_AUDIT, Actor, PermissionDenied
 from app.services.audit_log import (
     SORT_ACTION,
@@ -57,7 +58,6 @@ from app.services.audit_log import (
     VerifyResult,
     local_day_range,
 )
-from app.services.database import Database
 from ui.dialogs.history_dialog import local_time
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_message, tr_value

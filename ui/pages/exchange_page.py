@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.base import utcnow
+from app.db.database import Database
 from app.registers import REGISTERS
 from app.security.roles import EXCHANGE, Actor, PermissionDenied
-from app.services.database import Database
 from app.sync.conflicts import LOCAL, conflict_rows
 from app.sync.exchange import Exported, Imported, SyncError, export_bundle, import_bundles
 from app.sync.status import COUNTY, bundle_files, exchange_status, removable_drives

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.database import Database
+from app.db.database import Database
 from app.services.staffing import StaffingRow, TownshipTotals, staffing_summary, stats_years, township_totals
 from app.services.staffing_export import STAFFING_COLUMNS, export_staffing, format_percent, summary_total
 from ui.dialogs import ask

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.database import Database
 from app.registers import get
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
@@ -53,7 +54,6 @@ from app.registers.casework_choices import (
 )
 from app.registers.org import UNIT_TYPE_CHOICES
 from app.security.roles import Actor
-from app.services.database import Database
 from app.services.records import RecordService
 from app.services.statistics import (
     PENDING,

@@ -40,7 +40,8 @@ from app.services.installation import USERNAME_PATTERN
 from app.services.login import Opened
 from app.services.users import UserInfo
 from ui.dialogs import ask
-from ui.dialogs.change_password import ChangePasswordDialog, FormDialog, PasswordPair
+from ui.dialogs.change_password import ChangePasswordDialog
+from ui.dialogs.form_dialog import FormDialog, PasswordPair
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_message
 

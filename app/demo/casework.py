@@ -4,7 +4,7 @@
 Every record is entered the way a person would: saved through ``RecordService`` (the register's
 own validation and warnings) and moved through its lifecycle with ``Transitions.apply`` (with a
 reason in Chinese, so every step is on the record's timeline). Everything runs inside the demo
-batch's one transaction (``app.services.demo``): ``Transitions`` gets the batch's session through
+batch's one transaction (``app.demo.batch``): ``Transitions`` gets the batch's session through
 a ``Database`` stand-in, and the steps' timeline rows get seeded ids, so the same seed gives the
 same records and ids.
 
@@ -36,17 +36,17 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from app.db.database import Database
 from app.models.casework import Case, Clue, DeadlineRule, Disposition, Inquiry, Report, StaffTie, Transition
 from app.models.org import Liaison, Staff, SupervisedUnit, Unit, Village
 from app.registers import get as get_register
 from app.registers.casework_choices import MEASURES
-from app.services.database import Database
 from app.services.deadlines import deadline_days
 from app.services.records import RecordService
 from app.services.transitions import Transitions
 
 if TYPE_CHECKING:
-    from app.services.demo import _Batch
+    from app.demo.batch import _Batch
 
 __all__ = ["SEED_FIGURES", "add_casework", "add_seed_county", "later_casework"]
 
@@ -745,7 +745,7 @@ def add_seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], 
             o for o in offices if "纪检监察室" in o.name or "党风政风" in o.name or o.name == "信访室"
         ]
         investigating = [o for o in handling if "纪检监察室" in o.name] or handling[:1]
-        from app.services.demo import _split_exactly
+        from app.demo.batch import _split_exactly
 
         fig = SEED_FIGURES
         township_ff = _split_exactly(fig["first_form_townships"], [rng.uniform(0.6, 1.4) for _ in townships])

@@ -45,10 +45,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.config import DB_FILE_NAME
+from app.demo import entry as demo_entry
+from app.demo.batch import DEMO_COUNTY, GROUPS, TOWNSHIPS, create_demo_county
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
-from app.services import demo_entry
-from app.services.demo import DEMO_COUNTY, GROUPS, TOWNSHIPS, create_demo_county
 from app.services.installation import SetupError, SetupRequest
 from app.services.login import Opened, create
 from app.sync import exchange

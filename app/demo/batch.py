@@ -5,8 +5,8 @@ commissions with 书记 1, 副书记 1 and 委员 3 each (two 委员 also 监察
 full-time), 10 dispatched groups with 30 authorised posts, 29 staff and 10 group leaders, and the
 townships' 2022 figures of 2,652 supervision objects and 7,370 party members; plus the county
 offices, zones, point-to-point liaisons, villages and supervised units around it. Casework comes
-from ``app.services.demo_casework``, this year's village and unit residency (visits, the quarterly
-ledgers, the visit checklist) from ``app.services.demo_residency``. A later batch (another seed)
+from ``app.demo.casework``, this year's village and unit residency (visits, the quarterly
+ledgers, the visit checklist) from ``app.demo.residency``. A later batch (another seed)
 adds a few records, edits a few and tombstones one, so that data exchanges carry updates and
 deletions too, without ever changing the seed's staffing figures.
 
@@ -30,13 +30,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.config import DB_FILE_NAME
+from app.db.database import Database
 from app.db.local import ChangeLog
+from app.demo import casework as demo_casework
+from app.demo import residency as demo_residency
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.security.roles import Actor
-from app.services import demo_casework, demo_residency
-from app.services.database import Database
 from app.services.installation import SetupRequest
 from app.services.login import Opened, create
 from app.services.records import NotFoundError, RecordService, ValidationError
@@ -570,7 +571,7 @@ def add_demo_batch(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
     """Add one deterministic batch of demo data for this installation's unit type: organisation,
-    casework (``app.services.demo_casework``) and residency (``app.services.demo_residency``:
+    casework (``app.demo.casework``) and residency (``app.demo.residency``:
     a township's or group's visits and ledgers; on a county, the checklist setting).
 
     ``user`` is who enters it: an ``Actor`` holding the sensitive-field key (``Opened.actor``)

@@ -20,7 +20,7 @@ items of its own (``COUNTY_CHECKLIST``), the way a county sends its setting to t
 and group installations keep the built-in default list (``DEFAULT_CHECKLIST``) until the county's
 setting reaches them.
 
-Everything runs in the demo batch's one session (``app.services.demo``): visits, ledger entries
+Everything runs in the demo batch's one session (``app.demo.batch``): visits, ledger entries
 and clues are saved through ``RecordService.save_in`` with the batch's seeded ids (the visit's
 printed code drawn from the batch's random generator), the steps through ``Transitions.apply``
 with seeded timeline ids (``demo_casework.Casework``). A unit's plans and ledger entries are
@@ -43,18 +43,18 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.demo.casework import Casework, _InBatch
 from app.models.casework import StaffTie
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
 from app.quarters import quarter_bounds, quarter_of, quarters_of_year
 from app.registers import get as get_register
 from app.registers.residency import CODE_ALPHABET, CODE_LENGTH, DEFAULT_CHECKLIST, LEDGER_KINDS, checklist
-from app.services.demo_casework import Casework, _InBatch
 from app.services.records import RecordService
 from app.services.transitions import Transitions
 
 if TYPE_CHECKING:
-    from app.services.demo import _Batch
+    from app.demo.batch import _Batch
 
 __all__ = ["COUNTY_CHECKLIST", "add_county_checklist", "add_residency", "later_residency"]
 
