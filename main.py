@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QSettings
 
-    from app.services.login import Opened
+    from app.context import Context
     from ui.login_panel import LoginPanel
     from ui.main_window import MainWindow
 
@@ -64,7 +64,7 @@ def report_shown() -> None:
     print(f"shown {time.monotonic():.6f}", flush=True)
 
 
-def login_with_password_file(data_dir: Path, db_url: str | None, user: str | None) -> Opened:
+def login_with_password_file(data_dir: Path, db_url: str | None, user: str | None) -> Context:
     """``JIWEI_PASSWORD_FILE``: log in exactly as ``python -m app`` does (same user default, same
     password file rule, same refusals)."""
     from app.cli import CliError, _open_as_user
@@ -94,7 +94,7 @@ def preload_services() -> None:
 
 def open_installation(
     data_dir: Path, db_url: str | None, user: str | None, settings: QSettings
-) -> Opened | LoginPanel | None:
+) -> Context | LoginPanel | None:
     """Set up (first start: the wizard opens the installation) or the log-in panel for the main
     window to show; opened already with a password file; None when the person chose to quit."""
     from app.data_folder import state  # light: the window must not wait for the database layer
@@ -122,7 +122,7 @@ def open_installation(
     return panel
 
 
-def build_demo_with_progress(root: Path) -> Opened | None:
+def build_demo_with_progress(root: Path) -> Context | None:
     """Build the demo county under ``root`` (see the module's docstring) on a worker thread under
     a progress dialog that names each step and can be cancelled; the county opened as ``admin``,
     or None when it failed (the error was shown) or was cancelled."""
@@ -146,7 +146,7 @@ def build_demo_with_progress(root: Path) -> Opened | None:
     }
     phase = ["generate"]  # written by the worker, read on the GUI thread when progress arrives
 
-    def build(progress: Callable[[int, int], bool]) -> Opened | DemoCountyError:
+    def build(progress: Callable[[int, int], bool]) -> Context | DemoCountyError:
         def report(done: int, total: int, name: str) -> None:
             phase[0] = name
             if not progress(done, total):
@@ -159,7 +159,7 @@ def build_demo_with_progress(root: Path) -> Opened | None:
         county = folders[0].path
         return login(county, f"sqlite:///{county / DB_FILE_NAME}", "admin", DEMO_PASSWORD)
 
-    result: dict[str, Opened | DemoCountyError] = {}
+    result: dict[str, Context | DemoCountyError] = {}
     loop = QEventLoop()
     task = run_task(
         None,
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application([sys.argv[0]])
     temp_dir: Path | None = None
     window: MainWindow | None = None
-    opened: Opened | LoginPanel | None = None
+    opened: Context | LoginPanel | None = None
     try:
         if args.demo or args.check:
             from app.demo.batch import create_demo_county

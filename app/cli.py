@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.config import resolve_data_dir, resolve_db_url
+from app.context import Context
 from app.db.base import SyncMixin, field_columns
 from app.db.changelog import jsonable
 from app.db.database import Database, InstallationInfo
@@ -30,8 +31,8 @@ from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.registers.org import UNIT_TYPE_CHOICES, active_staff_count, vacancies
 from app.security.keyslots import KeyFile
+from app.security.roles import EXCHANGE, PRINT, UNITS, PermissionDenied
 from app.services import login as login_service
-from app.services.login import Opened
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -213,6 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(handler=cmd_print_visit_forms)
     p.set_defaults(handler=None, usage_parser=p)
 
+    from app import cli_users  # its handlers use this module's helpers
+
+    cli_users.add_parser(sub, common)
+
     p = sub.add_parser("audit", parents=[common], help="审计日志")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)
     q = audit_sub.add_parser("verify", parents=[common], help="校验审计日志的哈希链，报告第一处断开")
@@ -279,7 +284,7 @@ def _read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
     return password
 
 
-def _open_as_user(args: argparse.Namespace) -> Opened:
+def _open_as_user(args: argparse.Namespace) -> Context:
     """Log in to the installation (exit 1 when not set up or refused; the database is untouched)."""
     data_dir, url = _locate(args)
     current = login_service.state(data_dir, url)
@@ -321,17 +326,17 @@ def _info(db: Database) -> InstallationInfo:
 
 
 def _session_command(
-    func: Callable[[Database, argparse.Namespace, str], int],
+    func: Callable[[Context, argparse.Namespace], int],
 ) -> Callable[[argparse.Namespace], int]:
-    """Open the initialised installation, log in, run ``func(db, args, user)``, close."""
+    """Open the initialised installation, log in, run ``func(ctx, args)`` as the person logged
+    in, close. The operations ``func`` calls check the person's permissions themselves."""
 
     def run(args: argparse.Namespace) -> int:
-        opened = _open_as_user(args)
-        args.opened = opened
+        ctx = _open_as_user(args)
         try:
-            return func(opened.db, args, opened.actor.username)
+            return func(ctx, args)
         finally:
-            opened.db.close()
+            ctx.db.close()
 
     run.__name__ = func.__name__
     run.__doc__ = func.__doc__
@@ -429,12 +434,13 @@ def _installation_json(info: InstallationInfo) -> dict[str, Any]:
 
 
 # ---- info -------------------------------------------------------------------------------------------
-def _info_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _info_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """What this installation is: unit, county, schema version, live records per register."""
     from app.services.records import RecordService
 
+    db = ctx.db
     info = _info(db)
-    records = RecordService(db, user)
+    records = RecordService(ctx)
     counts = {name: records.count(reg) for name, reg in REGISTERS.items()}
     revision = current_revision(db.engine)
     doc = _installation_json(info)
@@ -475,12 +481,13 @@ def synced_models() -> list[type[SyncMixin]]:
     return [model for _table, model in sorted(by_table().items())]
 
 
-def dump_records(db: Database, user: str = "system") -> Iterator[dict[str, Any]]:
-    """Every synchronised record (tombstones too), sorted by table then id."""
+def dump_records(ctx: Context) -> Iterator[dict[str, Any]]:
+    """Every synchronised record (tombstones too), sorted by table then id; sensitive fields as
+    stored (sealed tokens: the dump never opens them)."""
     for model in synced_models():
         table = model.__table__  # type: ignore[attr-defined]
         fields = [c.key for c in field_columns(table)]
-        with db.session(user) as s:
+        with ctx.session() as s:
             rows = [r._mapping for r in s.execute(select(table))]
         for row in sorted(rows, key=lambda r: str(r["id"])):
             yield {
@@ -493,10 +500,10 @@ def dump_records(db: Database, user: str = "system") -> Iterator[dict[str, Any]]
             }
 
 
-def _dump_cmd(db: Database, _args: argparse.Namespace, user: str) -> int:
+def _dump_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """Every synchronised record, one JSON object per line."""
     out = sys.stdout
-    for record in dump_records(db, user):
+    for record in dump_records(ctx):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     out.flush()
     return EXIT_OK
@@ -506,13 +513,13 @@ cmd_dump = _session_command(_dump_cmd)
 
 
 # ---- demo --------------------------------------------------------------------------------------------
-def _demo_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _demo_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """Add one deterministic batch of demo data."""
     from app.demo.batch import add_demo_batch
     from app.services.records import ValidationError
 
     try:
-        counts = add_demo_batch(db, args.seed, user=args.opened.actor)
+        counts = add_demo_batch(ctx, args.seed)
     except ValidationError as exc:
         raise CliError(
             Message(QT_TRANSLATE_NOOP("app", "示范数据与已有数据冲突：{reason}"), {"reason": str(exc)})
@@ -616,11 +623,12 @@ def _init_from_enrollment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _enroll_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _enroll_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.sync.exchange import SyncError, enroll
 
+    ctx.require(UNITS)
     passphrase = _read_passphrase(args.passphrase_file)
-    if args.opened.actor.sensitive_key is None:
+    if ctx.actor.sensitive_key is None:
         # The package carries the county's sensitive-field key; without it the unit would seal
         # its reporters under a key of its own and the county could never read them.
         raise CliError(
@@ -631,10 +639,7 @@ def _enroll_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
             )
         )
     try:
-        path = enroll(
-            db, args.code, Path(args.out).expanduser(), passphrase, user,
-            sensitive_key=args.opened.actor.sensitive_key,
-        )  # fmt: skip
+        path = enroll(ctx, args.code, Path(args.out).expanduser(), passphrase)
     except SyncError as exc:
         raise CliError(exc.message) from None
     print(path)
@@ -643,11 +648,11 @@ def _enroll_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     return EXIT_OK
 
 
-def _revoke_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _revoke_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.sync.exchange import SyncError, revoke
 
     try:
-        revoke(db, args.code, user)
+        revoke(ctx, args.code)
     except SyncError as exc:
         raise CliError(exc.message) from None
     _say(
@@ -661,14 +666,15 @@ def _revoke_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     return EXIT_OK
 
 
-def _export_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _export_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.sync.exchange import SyncError, export_bundle
 
+    ctx.require(EXCHANGE)
     out = Path(args.out).expanduser()
     if not out.is_dir():
         raise CliError(Message(QT_TRANSLATE_NOOP("app", "导出目录不存在：{path}"), {"path": str(out)}))
     try:
-        result = export_bundle(db, out, args.to, user)
+        result = export_bundle(ctx, out, args.to)
     except SyncError as exc:
         raise CliError(exc.message) from None
     if args.json:
@@ -681,10 +687,10 @@ def _export_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     return EXIT_OK
 
 
-def _import_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _import_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.sync.exchange import import_bundles
 
-    results = import_bundles(db, [Path(f).expanduser() for f in args.files], user)
+    results = import_bundles(ctx, [Path(f).expanduser() for f in args.files])
     docs = []
     for r in results:
         summary = r.summary.as_dict() if r.summary else None
@@ -702,10 +708,10 @@ def _import_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     return EXIT_FAILED if any(r.status == "refused" for r in results) else EXIT_OK
 
 
-def _conflicts_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _conflicts_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.sync.exchange import open_conflicts
 
-    rows = open_conflicts(db, user)
+    rows = open_conflicts(ctx)
     if args.json:
         _print_json([{"id": c.id, "table": c.table_name, "row_id": c.row_id, "peer": c.peer, "winner": c.winner,
                       "local": c.local, "remote": c.remote} for c in rows])  # fmt: skip
@@ -741,13 +747,13 @@ def cmd_demo_county(args: argparse.Namespace) -> int:
 
 
 # ---- stats --------------------------------------------------------------------------------------------
-def _stats_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+def _stats_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """The figures leaders ask for, for a year or quarter (all years when no year is given)."""
     from app.services.statistics import figures, render_text
 
     if args.quarter and not args.year:
         raise _UsageError("--quarter 须同时给出 --year")
-    result = figures(db, year=args.year, quarter=args.quarter)
+    result = figures(ctx.db, year=args.year, quarter=args.quarter)
     if args.json:
         _print_json(result)
     else:
@@ -768,7 +774,7 @@ def _require_county(db: Database) -> None:
         )
 
 
-def _unit_rows(db: Database, user: str, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def _unit_rows(ctx: Context, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
     from app.models.org import Unit, Zone
 
     zone_name = select(Zone.name).where(Zone.id == Unit.zone_id).correlate(Unit).scalar_subquery()
@@ -777,7 +783,7 @@ def _unit_rows(db: Database, user: str, ids: Sequence[str] | None = None) -> lis
     ).where(Unit.deleted.is_(False))
     if ids is not None:
         stmt = stmt.where(Unit.id.in_(list(ids)))
-    with db.session(user) as s:
+    with ctx.session() as s:
         rows = s.execute(stmt.order_by(Unit.code, Unit.id)).all()
         return [
             {
@@ -795,18 +801,18 @@ def _unit_rows(db: Database, user: str, ids: Sequence[str] | None = None) -> lis
         ]
 
 
-def _unit_add_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _unit_add_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """Register a unit (county only), with the register's own validation."""
     from app.services.records import RecordService, ValidationError
 
-    _require_county(db)
+    _require_county(ctx.db)
     posts = args.posts if args.posts is not None else DEFAULT_POSTS[args.unit_type]
     values = {"code": args.code, "name": args.name, "unit_type": args.unit_type, "authorised_posts": posts}
     try:
-        row_id = RecordService(db, user).save(get_register("units"), values)
+        row_id = RecordService(ctx).save(get_register("units"), values)
     except ValidationError as exc:
         raise CliError(str(exc)) from None
-    row = _unit_rows(db, user, [row_id])[0]
+    row = _unit_rows(ctx, [row_id])[0]
     if args.json:
         _print_json(row)
     else:
@@ -822,10 +828,10 @@ def _unit_add_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
     return EXIT_OK
 
 
-def _unit_list_cmd(db: Database, args: argparse.Namespace, user: str) -> int:
+def _unit_list_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """The live units, by code (county only)."""
-    _require_county(db)
-    rows = _unit_rows(db, user)
+    _require_county(ctx.db)
+    rows = _unit_rows(ctx)
     if args.json:
         _print_json(rows)
         return EXIT_OK
@@ -853,7 +859,7 @@ cmd_unit_list = _session_command(_unit_list_cmd)
 
 
 # ---- print visit-forms --------------------------------------------------------------------------------
-def _print_visit_forms_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+def _print_visit_forms_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """The quarter's visit forms (planned and done visits, in date order), one page a visit."""
     from app.quarters import parse_quarter
     from app.reports.visit_forms import quarter_visit_ids, visit_forms_pdf
@@ -873,7 +879,8 @@ def _print_visit_forms_cmd(db: Database, args: argparse.Namespace, _user: str) -
         ) from None
     quarter = f"{year}Q{q}"
     _check_pdf_target(args.out)
-    records = RecordService(db, args.opened.actor)
+    ctx.require(PRINT)
+    records = RecordService(ctx)
     ids = quarter_visit_ids(records, quarter)
     if not ids:
         raise CliError(
@@ -914,13 +921,13 @@ cmd_print_visit_forms = _session_command(_print_visit_forms_cmd)
 
 
 # ---- audit verify ------------------------------------------------------------------------------------
-def _audit_verify_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+def _audit_verify_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """Walk every unit's hash chain: exit 0 when it holds, 1 naming the first broken entry."""
     from app.security.roles import PermissionDenied
     from app.services.audit_log import AuditLogService
 
     try:
-        result = AuditLogService(db, args.opened.actor).verify()
+        result = AuditLogService(ctx.db, ctx.actor).verify()
     except PermissionDenied as exc:
         raise CliError(exc.message) from None
     if args.json:
@@ -989,13 +996,13 @@ def _read_recovery_key(path: str) -> str:
     return key
 
 
-def _backup_cmd(_db: Database, args: argparse.Namespace, _user: str) -> int:
+def _backup_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """Write an encrypted backup; print its path."""
     from app.security.roles import PermissionDenied
     from app.services.backup import BackupError, backup
 
     try:
-        path = backup(args.opened, Path(args.out))
+        path = backup(ctx, Path(args.out))
     except (BackupError, PermissionDenied) as exc:
         raise CliError(exc.message) from None
     print(path)
@@ -1078,14 +1085,14 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _recovery_key_cmd(db: Database, args: argparse.Namespace, _user: str) -> int:
+def _recovery_key_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """A new recovery key (administrators); the old one stops opening this data folder."""
     from app.security.roles import PermissionDenied
     from app.services.recovery import RecoveryError, new_recovery_key
 
     _check_pdf_target(args.pdf)
     try:
-        key = new_recovery_key(args.opened)
+        key = new_recovery_key(ctx)
     except (RecoveryError, PermissionDenied) as exc:
         raise CliError(exc.message) from None
     _say(
@@ -1100,7 +1107,7 @@ def _recovery_key_cmd(db: Database, args: argparse.Namespace, _user: str) -> int
         )
     )
     if args.pdf:
-        _write_recovery_pdf(Path(args.pdf), _info(db), key)
+        _write_recovery_pdf(Path(args.pdf), _info(ctx.db), key)
     return EXIT_OK
 
 
@@ -1130,6 +1137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except CliError as exc:
         _say(_one_line(str(exc)))
+        return EXIT_FAILED
+    except PermissionDenied as exc:  # the operation refused the person logged in: nothing changed
+        _say(_one_line(str(exc.message)))
         return EXIT_FAILED
     except SQLAlchemyError as exc:
         # The driver's first line only: never the statement or its parameters (they may hold data).

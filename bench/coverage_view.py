@@ -22,6 +22,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.context import Context
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,7 +46,7 @@ def fill(db: Any) -> None:
     from app.services.records import RecordService
 
     rng = random.Random(5)
-    records = RecordService(db, "bench")
+    records = RecordService(Context.system(db, "bench"))
     now = datetime(2025, 11, 20)
     batch = []
     with db.session("bench") as s:
@@ -95,7 +97,7 @@ def measure(qapp: Any, db: Any, runs: int) -> dict[str, float]:
     from ui.events import ChangeBus
     from ui.pages.coverage_page import CoverageModel, CoveragePage, CoverageView
 
-    records = RecordService(db, "bench")
+    records = RecordService(Context.system(db, "bench"))
     rows = TOWNSHIPS * VILLAGES
     texts = ["已驻 03-14", "已驻 05-02", "未驻", "已安排 12-08"]
 

@@ -22,6 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.context import Context
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -79,7 +81,7 @@ def measure(qapp: Any, db: Any, rows: int, runs: int) -> dict[str, float]:
     from app.services.records import RecordService
     from ui.models.record_table import RecordTableModel
 
-    records = RecordService(db, "bench")
+    records = RecordService(Context.system(db, "bench"))
     staff = get("staff")
 
     def baseline() -> None:

@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.context import Context
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -38,7 +40,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="jiwei-bench-") as tmp:
         plain = Database.open(Path(tmp) / "plain")
         initialise(plain, SetupRequest(unit_type="county", admin_password="bench-pass-2022", **DEMO_COUNTY))
-        add_demo_batch(plain, 1)
+        add_demo_batch(Context.system(plain), 1)
         encrypted = create_demo_county(Path(tmp) / "encrypted", "bench-pass-2022").db
         assert encrypted.encrypted and not plain.encrypted
         for db in (plain, encrypted):

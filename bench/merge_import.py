@@ -35,6 +35,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from app.context import Context
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -58,11 +60,11 @@ def installations(root: Path) -> tuple[Any, Any]:
         unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
         county_name="测试县", admin_username="admin", admin_password=PASSWORD,
     )).db  # fmt: skip
-    RecordService(county, "admin").save(
+    RecordService(Context.system(county, "admin")).save(
         get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township", "authorised_posts": 3}
     )
     package = root / "T01.jwenrol"
-    exchange.enroll(county, "T01", package, PASSPHRASE)
+    exchange.enroll(Context.system(county), "T01", package, PASSPHRASE)
     town = exchange.init_from_enrolment(root / "T01", None, package, PASSPHRASE, "admin", PASSWORD).db
     return county, town
 
@@ -179,7 +181,7 @@ def import_once(
     start = time.perf_counter()
     if profiler:
         profiler.enable()
-    [result] = exchange.import_bundles(county, [bundle])
+    [result] = exchange.import_bundles(Context.system(county), [bundle])
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - start
@@ -221,7 +223,7 @@ def main() -> int:
         profiler = cProfile.Profile() if args.profile else None
         if profiler and args.profile == "export":
             profiler.enable()
-        out = exchange.export_bundle(town, stick)
+        out = exchange.export_bundle(Context.system(town), stick)
         if profiler:
             profiler.disable()
         export_s = time.perf_counter() - start

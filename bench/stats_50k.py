@@ -24,6 +24,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.context import Context
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -128,7 +130,7 @@ def measure(db: Any, runs: int) -> dict[str, float]:
     from app.services.records import ListQuery, RecordService
     from app.services.statistics import figures
 
-    records = RecordService(db, "bench")
+    records = RecordService(Context.system(db, "bench"))
     clues = get("clues")
     first, last = date(YEAR, 1, 1).isoformat(), date(YEAR, 12, 31).isoformat()
 

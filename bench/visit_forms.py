@@ -23,6 +23,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.context import Context
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -64,7 +66,7 @@ def build(data_dir: Path, villages: int) -> tuple[Any, str]:
 
     db = Database.open(data_dir)
     initialise(db, SetupRequest("township", "T01", "城关镇纪委", "C01", "测试县", "admin", "bench-pass-2022"))
-    records = RecordService(db, "admin")
+    records = RecordService(Context.system(db, "admin"))
     unit = records.ids(get("units"))[0]
     for n in range(villages):
         base = VILLAGE_NAMES[2 * (n % 30) : 2 * (n % 30) + 2]

@@ -89,7 +89,7 @@ def password_file(tmp_path: Path) -> Callable[[str], Path]:
 
 @pytest.fixture
 def log_in(inst: Any) -> Iterator[Callable[[str, str], Any]]:
-    """Log in as someone to the test module's ``inst`` installation (an ``Opened``); every
+    """Log in as someone to the test module's ``inst`` installation (an ``Context``); every
     installation opened this way is closed after the test."""
     from app.services import login
 

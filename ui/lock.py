@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Context
 from app.security.roles import role_label
-from app.services.login import LoginError, Opened, note_lock, unlock_again
+from app.services.login import LoginError, note_lock, unlock_again
 from ui.heading import heading_label
 from ui.i18n import tr_app, tr_message
 from ui.login_panel import PasswordPrompt
@@ -111,7 +112,7 @@ class UnlockDialog(QDialog):
 
     unlocked = Signal()
 
-    def __init__(self, opened: Opened, parent: QWidget | None = None) -> None:
+    def __init__(self, opened: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.opened = opened
         self.last_task: Task | None = None
@@ -223,7 +224,7 @@ class IdleLock(QObject):
     locked_changed = Signal(bool)
 
     def __init__(
-        self, window: QWidget, opened: Opened, settings: QSettings, set_locked: Callable[[bool], None]
+        self, window: QWidget, opened: Context, settings: QSettings, set_locked: Callable[[bool], None]
     ) -> None:
         super().__init__(window)
         self.window = window

@@ -39,7 +39,8 @@ from ui.i18n import tr_message
 from ui.tasks import Progress, Task, run_task
 
 if TYPE_CHECKING:
-    from app.services.login import LoginError, Opened
+    from app.context import Context
+    from app.services.login import LoginError
     from ui.dialogs.backup_dialogs import RecoverDialog, RestoreDialog
 
 LAST_USER_KEY = "login/last_user"
@@ -175,9 +176,9 @@ class LoginPanel(QWidget):
         self.data_dir = Path(data_dir)
         self.db_url = db_url
         self.settings = settings
-        self.opened: Opened | None = None
+        self.opened: Context | None = None
         self.last_task: Task | None = None
-        self._pending: Opened | None = None
+        self._pending: Context | None = None
 
         # ---- the log-in page -----------------------------------------------------------------
         self.login_page = QWidget()
@@ -335,7 +336,7 @@ class LoginPanel(QWidget):
         self.prompt.set_busy(True, self._fields())
         data_dir, db_url = self.data_dir, self.db_url
 
-        def work(_progress: Progress) -> Opened | LoginError:
+        def work(_progress: Progress) -> Context | LoginError:
             # The services (and SQLAlchemy) load here, on the worker, after the window is up.
             from app.services.login import LoginError, login
 
@@ -362,7 +363,8 @@ class LoginPanel(QWidget):
         self.prompt.set_busy(False, self._fields())
 
     def _answered(self, result: object) -> None:
-        from app.services.login import LoginError, Opened  # loaded by the log-in itself
+        from app.context import Context  # loaded by the log-in itself
+        from app.services.login import LoginError
 
         self._unbusy()
         if isinstance(result, LoginError):
@@ -372,7 +374,7 @@ class LoginPanel(QWidget):
                 wait = LoginThrottle(self.data_dir).wait_seconds(self.username.text().strip())
                 self.prompt.refused(tr_message(result.message), wait)
             return
-        assert isinstance(result, Opened)
+        assert isinstance(result, Context)
         self.settings.setValue(LAST_USER_KEY, result.actor.username)
         if result.recovery_key:
             self._pending = result
@@ -430,7 +432,7 @@ class LoginPanel(QWidget):
         opened, self._pending = self._pending, None
         self._done(opened)
 
-    def _done(self, opened: Opened) -> None:
+    def _done(self, opened: Context) -> None:
         self.opened = opened
         self.password.clear()
         self.logged_in.emit()

@@ -3,7 +3,7 @@
 It is the first window the program shows. Until someone logs in it holds only the log-in panel
 (``ui.login_panel``): no menus, no data, and none of the registers' code loaded, so it is up as
 quickly as a bare window allows while the database layer loads behind it. Logging in builds the
-rest in place (``attach``): for that person (``Opened``), whose role decides which pages and menu
+rest in place (``attach``): for that person (``Context``), whose role decides which pages and menu
 entries exist (系统管理: users, audit log, backup) and what the register pages allow. The idle lock
 (``ui.lock``) replaces the contents by a lock screen; at exit an automatic backup is made when
 ``backup_on_exit`` is set (the real program, not tests or the demo).
@@ -36,9 +36,9 @@ from ui.settings import FONT_SIZES
 from ui.tasks import Progress, Task, TaskState, run_task
 
 if TYPE_CHECKING:
+    from app.context import Context
     from app.db.database import Database, InstallationInfo
     from app.security.roles import Actor
-    from app.services.login import Opened
     from app.services.records import RecordService
     from ui.lock import IdleLock, LockScreen
     from ui.login_panel import LoginPanel
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
 
     signed_in = Signal()
 
-    opened: Opened | None
+    opened: Context | None
     db: Database
     actor: Actor
     user: str
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
     lock_screen: LockScreen
     idle_lock: IdleLock
 
-    def __init__(self, opened: Opened | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
+    def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
         super().__init__()
         self.opened = None
         self.settings = settings
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         panel.deleteLater()
         self.signed_in.emit()
 
-    def attach(self, opened: Opened) -> None:
+    def attach(self, opened: Context) -> None:
         """Build the window for the person logged in: navigation, pages, menus, status bar, lock."""
         from app.services.records import RecordService
         from ui.lock import IdleLock, LockScreen
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.db = opened.db
         self.actor = opened.actor
         self.user = opened.actor.username
-        self.records = RecordService(self.db, self.actor)
+        self.records = RecordService(opened)
         info = self.db.installation()
         assert info is not None, "the main window needs an initialised installation"
         self.info = info
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
     def is_signed_in(self) -> bool:
         return self.opened is not None
 
-    def session(self) -> Opened:
+    def session(self) -> Context:
         """The person logged in (only asked for by what exists once someone is)."""
         assert self.opened is not None
         return self.opened
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
     def _statistics_page(self) -> QWidget:
         from ui.pages.statistics_page import StatisticsPage
 
-        return StatisticsPage(self.db, self.actor, self.bus, self.settings)
+        return StatisticsPage(self.session(), self.bus, self.settings)
 
     def _users_page(self) -> QWidget:
         from ui.pages.users_page import UsersPage
@@ -248,12 +248,12 @@ class MainWindow(QMainWindow):
     def _audit_page(self) -> QWidget:
         from ui.pages.audit_page import AuditPage
 
-        return AuditPage(self.db, self.actor, self.bus, self.settings)
+        return AuditPage(self.session(), self.bus, self.settings)
 
     def _exchange_page(self) -> QWidget:
         from ui.pages.exchange_page import ExchangePage
 
-        return ExchangePage(self.db, self.actor, self.bus, self.settings)
+        return ExchangePage(self.session(), self.bus, self.settings)
 
     def page_keys(self) -> list[str]:
         return list(self.factories)

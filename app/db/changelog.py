@@ -90,6 +90,8 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         for extra in hook(session, [(obj, op, changes) for obj, op, changes in pending], now):
             session.add(extra)
             pending.append((extra, "insert", _field_changes(extra, new=True)))
+    touched = session.info.setdefault("changed_tables", set())
+    touched.update(type(obj).__table__.name for obj, _op, _changes in pending)  # type: ignore[attr-defined]
     counter = _next_counters(session, len(pending))
     for obj, op, changes in pending:
         if op == "insert":

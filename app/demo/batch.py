@@ -30,16 +30,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.config import DB_FILE_NAME
-from app.db.database import Database
+from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
 from app.demo import residency as demo_residency
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import REGISTERS
 from app.registers import get as get_register
-from app.security.roles import Actor
+from app.security.roles import DEMO, VIEW_SENSITIVE, system_actor
 from app.services.installation import SetupRequest
-from app.services.login import Opened, create
+from app.services.login import create
 from app.services.records import NotFoundError, RecordService, ValidationError
 
 __all__ = ["DEMO_COUNTY", "add_demo_batch", "create_demo_county"]
@@ -563,9 +563,8 @@ def _tally(s: Session, since: int) -> dict[str, int]:
 
 
 def add_demo_batch(
-    db: Database,
+    ctx: Context,
     seed: int,
-    user: Actor | str = "demo",
     *,
     seed_county: bool = False,
     progress: Callable[[int, int], None] | None = None,
@@ -574,9 +573,10 @@ def add_demo_batch(
     casework (``app.demo.casework``) and residency (``app.demo.residency``:
     a township's or group's visits and ledgers; on a county, the checklist setting).
 
-    ``user`` is who enters it: an ``Actor`` holding the sensitive-field key (``Opened.actor``)
-    fills reporters, summaries and reports too; a plain name leaves them empty (see
-    ``demo_casework``). ``seed_county``: on a county's first batch, the casework of the whole
+    Needs the DEMO permission. The batch is entered by the program itself (a system actor, in the
+    name of the person who asked for it), so it may fill every unit's records; with the acting
+    person's sensitive-field key it fills reporters, summaries and reports too, without it they
+    stay empty (see ``demo_casework``). ``seed_county``: on a county's first batch, the casework of the whole
     county reproducing the seed report's section 二 (``create_demo_county``) instead of a small set
     for the county's own offices.
 
@@ -586,12 +586,15 @@ def add_demo_batch(
     ``RuntimeError`` on an installation that is not initialised, and ``ValidationError`` (with
     nothing changed) if the data already there clashes with the batch.
     """
+    ctx.require(DEMO)
+    db = ctx.db
     info = db.installation()
     if info is None:
         raise RuntimeError("the installation is not initialised")
-    records = RecordService(db, user)
+    key = ctx.actor.sensitive_key if ctx.can(VIEW_SENSITIVE) else None
+    records = RecordService(Context(db, system_actor(ctx.user, key), ctx.keys, ctx.data_dir))
     try:
-        with db.session(records.user) as s:
+        with records.ctx.session() as s:
             since = int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
             own = s.scalars(select(Unit).where(Unit.code == info.unit_code, Unit.deleted.is_(False))).first()
             if info.unit_type == "county":
@@ -654,7 +657,7 @@ def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], Non
 
 def create_demo_county(
     data_dir: Path, password: str, seed: int = 1, progress: Callable[[int, int], None] | None = None
-) -> Opened:
+) -> Context:
     """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch ``seed``, set
     up exactly as a real installation is (encrypted database, key slots), and opened as ``admin``.
     Its casework and residency cover every unit of the county (each unit's rows owned by that
@@ -672,7 +675,7 @@ def create_demo_county(
         SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY),
     )
     try:
-        add_demo_batch(opened.db, seed, user=opened.actor, seed_county=True, progress=progress)
+        add_demo_batch(opened, seed, seed_county=True, progress=progress)
     except BaseException:
         opened.db.close()
         raise

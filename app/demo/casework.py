@@ -9,7 +9,7 @@ a ``Database`` stand-in, and the steps' timeline rows get seeded ids, so the sam
 same records and ids.
 
 Sensitive fields (reporter, contact, summaries, reports, facts) can only be written by an actor
-holding the sensitive-field key (``Opened.actor``). A plain user name (the system acting: tests,
+holding the sensitive-field key (``Context.actor``). A plain user name (the system acting: tests,
 ``python -m app demo`` as long as it passes a name) holds no key: the batch then leaves those
 fields empty (anonymous reports only) and stops before the steps that need them (报告结果 of an
 inquiry or verification, 移送审理 of a case), so those records stay open and no co-review or
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from app.context import Context
 from app.db.database import Database
 from app.models.casework import Case, Clue, DeadlineRule, Disposition, Inquiry, Report, StaffTie, Transition
 from app.models.org import Liaison, Staff, SupervisedUnit, Unit, Village
@@ -171,9 +172,7 @@ class Casework:
         self.rng: random.Random = b.rng
         self.records = b.records
         self.can_seal = b.records.sensitive_key is not None
-        inner = RecordService(
-            _InBatch(b.records.db, b.s), b.records.actor if not b.records.system else b.records.user
-        )
+        inner = RecordService(Context(_InBatch(b.records.db, b.s), b.records.actor))
         self.flow = Transitions(inner)
         self.today = date.today()
         self.days = deadline_days(self.s)

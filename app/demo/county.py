@@ -45,12 +45,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.config import DB_FILE_NAME
+from app.context import Context
 from app.demo import entry as demo_entry
 from app.demo.batch import DEMO_COUNTY, GROUPS, TOWNSHIPS, create_demo_county
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.services.installation import SetupError, SetupRequest
-from app.services.login import Opened, create
+from app.services.login import create
 from app.sync import exchange
 
 __all__ = ["PHASES", "DemoCountyError", "Folder", "build_demo_county"]
@@ -130,7 +131,7 @@ def _url(folder: Path) -> str:
     return f"sqlite:///{folder / DB_FILE_NAME}"
 
 
-def _units(opened: Opened) -> list[Unit]:
+def _units(opened: Context) -> list[Unit]:
     """The townships, then the groups, in code order."""
     with opened.db.session() as s:
         units = list(
@@ -144,7 +145,7 @@ def _units(opened: Opened) -> list[Unit]:
     return units
 
 
-def _create_county(folder: Path, password: str) -> Opened:
+def _create_county(folder: Path, password: str) -> Context:
     return create(
         folder,
         _url(folder),
@@ -160,15 +161,13 @@ def _create_county(folder: Path, password: str) -> Opened:
     )
 
 
-def _enrol_unit(county: Opened, unit: Unit, folder: Path, password: str) -> Opened:
+def _enrol_unit(county: Context, unit: Unit, folder: Path, password: str) -> Context:
     """The county enrols ``unit`` and its installation is made in ``folder`` from the package:
     the same package ``enroll`` writes, handed over in memory (both installations are made here,
     so the passphrase-protected file, whose scrypt took about 3 s a unit, has no one to protect
     anything from)."""
-    package = exchange.enrolment_package(
-        county.db, unit.code, ADMIN, sensitive_key=county.actor.sensitive_key
-    )
-    opened: Opened = exchange.init_from_package(folder, _url(folder), package, ADMIN, password)
+    package = exchange.enrolment_package(county, unit.code)
+    opened: Context = exchange.init_from_package(folder, _url(folder), package, ADMIN, password)
     return opened
 
 
@@ -192,7 +191,7 @@ def build_demo_county(
     _check_out(out)
     steps = _Steps(progress)
     county_code = DEMO_COUNTY["county_code"]
-    opened: list[Opened] = []
+    opened: list[Context] = []
     try:
         out.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".demo-build-", dir=out))
@@ -207,27 +206,27 @@ def build_demo_county(
         opened.append(scratch)
         county = _create_county(out / county_code, password)
         opened.append(county)
-        demo_entry.enter(county, demo_entry.owned_rows(scratch, county_code), scratch.keys.sensitive, ADMIN)
+        demo_entry.enter(county, demo_entry.owned_rows(scratch, county_code), scratch.held_keys.sensitive, ADMIN)
         steps("county", 1)
         folders = [Folder(county_code, "county", out / county_code)]
         stick = work / "stick"
         stick.mkdir()
-        units: list[tuple[Unit, Opened, exchange.Exported]] = []
+        units: list[tuple[Unit, Context, exchange.Exported]] = []
         for unit in _units(scratch):
             path = out / unit.code
             unit_opened = _enrol_unit(county, unit, path, password)
             opened.append(unit_opened)
             rows = demo_entry.owned_rows(scratch, unit.code)
-            demo_entry.enter(unit_opened, rows, scratch.keys.sensitive, ADMIN)
-            units.append((unit, unit_opened, exchange.export_bundle(unit_opened.db, stick, user=ADMIN)))
+            demo_entry.enter(unit_opened, rows, scratch.held_keys.sensitive, ADMIN)
+            units.append((unit, unit_opened, exchange.export_bundle(unit_opened, stick)))
             folders.append(Folder(unit.code, unit.unit_type, path))
             steps("units", len(units))
         for _unit, _opened, bundle in units:
-            _imported(exchange.import_bundles(county.db, [bundle.path], user=ADMIN))
+            _imported(exchange.import_bundles(county, [bundle.path]))
         steps("import", 1)
         for unit, unit_opened, _bundle in units:
-            back = exchange.export_bundle(county.db, stick, to=unit.code, user=ADMIN)
-            _imported(exchange.import_bundles(unit_opened.db, [back.path], user=ADMIN))
+            back = exchange.export_bundle(county, stick, to=unit.code)
+            _imported(exchange.import_bundles(unit_opened, [back.path]))
         steps("return", 1)
     except SetupError as exc:
         raise DemoCountyError(next(iter(exc.messages.values()))) from None

@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from app.context import Context
 from app.db.base import Base, SyncMixin
 from app.security import sensitive
-from app.services.login import Opened
 from app.sync.merge import synced_models
 
 __all__ = ["Rows", "enter", "owned_rows"]
@@ -32,7 +32,7 @@ Rows = dict[str, list[dict[str, Any]]]
 _MANAGED = SyncMixin.SYSTEM_COLUMNS - {"id", "owner"}
 
 
-def owned_rows(source: Opened, owner: str) -> Rows:
+def owned_rows(source: Context, owner: str) -> Rows:
     """Every synchronised row ``owner`` owns in ``source`` (tombstones too), the audit log
     excepted: each installation writes its own."""
     models = synced_models()
@@ -62,7 +62,7 @@ def _reseal(table: str, rows: list[dict[str, Any]], from_key: bytes | None, to_k
                 row[name] = sensitive.seal(to_key, sensitive.open(from_key, value, where), where)
 
 
-def enter(target: Opened, rows: Rows, from_key: bytes | None, user: str) -> int:
+def enter(target: Context, rows: Rows, from_key: bytes | None, user: str) -> int:
     """Write ``rows`` (from ``owned_rows`` of an installation whose sensitive-field key is
     ``from_key``) into ``target`` as local changes made by ``user``, in one transaction; rows
     whose id ``target`` already holds are left as they are. Returns how many were written."""
@@ -81,7 +81,7 @@ def enter(target: Opened, rows: Rows, from_key: bytes | None, user: str) -> int:
             for i in range(0, len(ids), 500):
                 present |= set(s.scalars(select(model.id).where(model.id.in_(ids[i : i + 500]))))
             todo = [dict(r) for r in todo if r["id"] not in present]
-            _reseal(table.name, todo, from_key, target.keys.sensitive)
+            _reseal(table.name, todo, from_key, target.held_keys.sensitive)
             s.add_all(model(**r) for r in todo)
             s.flush()  # referenced tables first: the change log numbers them first too
             s.expunge_all()

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.context import Context
 from app.demo.casework import Casework, _InBatch
 from app.models.casework import StaffTie
 from app.models.org import Staff, SupervisedUnit, Unit, Village
@@ -225,9 +226,7 @@ class Residency:
         self.clues = get_register("clues")
         self.quick = cast(Session, _Deferred(b.s))
         records = b.records
-        self.inner = RecordService(
-            _InBatch(records.db, self.quick), records.actor if not records.system else records.user
-        )
+        self.inner = RecordService(Context(_InBatch(records.db, self.quick), records.actor))
         self.flow = Transitions(self.inner)
         self.codes: set[str] = set(self.s.scalars(select(Visit.code)))
         self.ties: dict[str, set[str]] = {}

@@ -116,6 +116,9 @@ class Register:
     warn: Warner | None = None  # asked when a field in warn_fields changes
     warn_fields: tuple[str, ...] = ()
     complete: Completer | None = None
+    # The permission that creating, changing and deleting its records needs besides EDIT (the
+    # county's units: UNITS), or "" for none.
+    permission: str = ""
 
     def __post_init__(self) -> None:
         sensitive = {f.name for f in self.fields if f.sensitive}

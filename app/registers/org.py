@@ -12,6 +12,7 @@ from app.db.local import Installation
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village, Zone, unit_row_id
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Computed, Field, Register
+from app.security import roles
 
 AREA = "org"
 
@@ -144,6 +145,7 @@ UNITS = Register(
     ),
     unique=(("code",),),
     make_id=_unit_id,
+    permission=roles.UNITS,
 )
 
 LIAISONS = Register(

@@ -217,7 +217,7 @@ def new_canvas(target: Any, page: Page, title: str, subject: str) -> Canvas:
 def audited_print(records: RecordService, table_name: str, ids: Sequence[str], form: str) -> Iterator[None]:
     """One PRINT entry per record (the form and the record's id, never its content), written
     before the file appears and kept only when it does."""
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         for row_id in ids:
             audit.record(s, audit.PRINT, target_table=table_name, target_id=row_id, detail=f"form={form}")
         s.flush()

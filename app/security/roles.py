@@ -13,16 +13,18 @@ VIEW_SENSITIVE = "view_sensitive"  # read sensitive fields (the reporter of a cl
 PRINT = "print"
 EDIT = "edit"  # create, change and delete register records
 BACKUP = "backup"  # make and restore backups
-VIEW_AUDIT = "view_audit"
+VIEW_AUDIT = "view_audit"  # view and verify the audit log
+UNITS = "units"  # the county's units, enrolment and revocation
+DEMO = "demo"  # add demo data
 
-ALL = frozenset({MANAGE_USERS, EXCHANGE, VIEW_SENSITIVE, PRINT, EDIT, BACKUP, VIEW_AUDIT})
+ALL = frozenset({MANAGE_USERS, EXCHANGE, VIEW_SENSITIVE, PRINT, EDIT, BACKUP, VIEW_AUDIT, UNITS, DEMO})
 
 # role -> (Chinese label, permissions, which installation types offer it)
 ROLES: dict[str, tuple[str, frozenset[str], tuple[str, ...]]] = {
     "admin": (QT_TRANSLATE_NOOP("app", "单位管理员"), ALL, ("county", "township", "group")),
     "secretary": (
         QT_TRANSLATE_NOOP("app", "书记（组长）"),
-        ALL - {MANAGE_USERS},
+        ALL - {MANAGE_USERS, UNITS, DEMO},
         ("county", "township", "group"),
     ),
     "staff": (
@@ -47,6 +49,8 @@ PERMISSION_LABELS = {
     EDIT: QT_TRANSLATE_NOOP("app", "录入和修改"),
     BACKUP: QT_TRANSLATE_NOOP("app", "备份和恢复"),
     VIEW_AUDIT: QT_TRANSLATE_NOOP("app", "查看审计日志"),
+    UNITS: QT_TRANSLATE_NOOP("app", "管理单位和数据交换登记"),
+    DEMO: QT_TRANSLATE_NOOP("app", "添加示范数据"),
 }
 
 
@@ -76,20 +80,44 @@ class PermissionDenied(Exception):
         super().__init__(str(self.message))
 
 
+class NotOwner(PermissionDenied):
+    """The record belongs to another unit: only its owner changes it (its copy here is read-only)."""
+
+    def __init__(self, owner: str) -> None:
+        self.permission = EDIT
+        self.owner = owner
+        self.message = Message(
+            QT_TRANSLATE_NOOP("app", "这条记录属于单位 {owner}，只能由该单位修改；本单位的意见请另行登记。"),
+            {"owner": owner},
+        )
+        Exception.__init__(self, str(self.message))
+
+
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: user name, role, and the sensitive-field key when the role may hold it."""
+    """Who is acting: user name, role, and the sensitive-field key when the role may hold it.
+
+    ``system``: the program itself (demo builder, migrations, set-up), never a log-in.
+    """
 
     username: str
     role: str
     sensitive_key: bytes | None = field(default=None, repr=False)
+    system: bool = False
 
     def can(self, permission: str) -> bool:
-        return permission in permissions(self.role)
+        return self.system or permission in permissions(self.role)
 
     def require(self, permission: str) -> None:
         if not self.can(permission):
             raise PermissionDenied(permission)
 
 
-SYSTEM = Actor("system", "admin")
+SYSTEM_ROLE = "system"  # not in ROLES: no account can hold it, so no log-in becomes it
+SYSTEM = Actor("system", SYSTEM_ROLE, system=True)
+
+
+def system_actor(on_behalf_of: str, sensitive_key: bytes | None = None) -> Actor:
+    """The program acting in a person's name (the demo builder asked for by them): every
+    permission and every unit's records, recorded as theirs."""
+    return Actor(on_behalf_of, SYSTEM_ROLE, sensitive_key, system=True)

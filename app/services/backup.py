@@ -38,6 +38,7 @@ from sqlalchemy.engine import make_url
 
 from app import __version__
 from app.config import DB_FILE_NAME, resolve_data_dir, resolve_db_url
+from app.context import Context
 from app.db.database import Database
 from app.db.engine import is_sqlite
 from app.db.migrate import alembic_config, current_revision
@@ -46,7 +47,7 @@ from app.security import audit
 from app.security.keyslots import FORMAT as KEYS_FORMAT
 from app.security.keyslots import KEY_FILE_NAME, SUITE, KeyFile, Keys, WrongSecret
 from app.security.roles import BACKUP, permissions
-from app.services.login import CONVERTING_SUFFIX, PLAIN_HEADER, Opened
+from app.services.login import CONVERTING_SUFFIX, PLAIN_HEADER
 from app.services.spreadsheet import ExportCancelled
 
 FORMAT = "jiwei-backup"
@@ -270,7 +271,7 @@ def _unique(folder: Path, name: str) -> Path:
 
 
 # ---- making a backup ---------------------------------------------------------------------------------
-def backup(opened: Opened, out: Path, progress: Progress | None = None) -> Path:
+def backup(opened: Context, out: Path, progress: Progress | None = None) -> Path:
     """Write a backup of ``opened`` to ``out`` (a file, or a folder to put a named file in);
     return its path. Needs the BACKUP permission. ``progress(done, total)`` may return False to
     cancel (``BackupCancelled``; nothing written)."""
@@ -278,7 +279,7 @@ def backup(opened: Opened, out: Path, progress: Progress | None = None) -> Path:
     return _backup(opened, Path(out), progress, auto=False)
 
 
-def _backup(opened: Opened, out: Path, progress: Progress | None, *, auto: bool) -> Path:
+def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool) -> Path:
     db = opened.db
     source = _require_sqlite(db.url)
     info = db.installation()
@@ -292,12 +293,12 @@ def _backup(opened: Opened, out: Path, progress: Progress | None, *, auto: bool)
             raise BackupError(Message(NO_FOLDER, {"dir": str(out.parent)}))
         target = out
     revision = current_revision(db.engine) or ""
-    keys_bytes = KeyFile.path_in(opened.data_dir).read_bytes()
+    keys_bytes = KeyFile.path_in(opened.folder).read_bytes()
     _step(progress, 0)
     work = Path(tempfile.mkdtemp(prefix=".backup-", dir=opened.data_dir))
     try:
         snapshot = work / DATABASE
-        _snapshot(source, snapshot, opened.keys.db, _scaled(progress, 0, 500))
+        _snapshot(source, snapshot, opened.held_keys.db, _scaled(progress, 0, 500))
         db_hash, db_size = _sha256_file(snapshot, _scaled(progress, 500, 600))
         manifest = Manifest(
             version=VERSION,
@@ -306,7 +307,7 @@ def _backup(opened: Opened, out: Path, progress: Progress | None, *, auto: bool)
             unit_name=info.unit_name,
             county_code=info.county_code,
             county_name=info.county_name,
-            admin=KeyFile.load(opened.data_dir).admin or info.admin_username,
+            admin=KeyFile.load(opened.folder).admin or info.admin_username,
             schema_revision=revision,
             created=datetime.now(UTC).replace(microsecond=0),
             program_version=__version__,
@@ -421,16 +422,16 @@ def save_auto_settings(data_dir: Path, settings: AutoBackupSettings) -> None:
         raise
 
 
-def auto_backup(opened: Opened, folder: Path | None = None, keep: int | None = None) -> Path | None:
+def auto_backup(opened: Context, folder: Path | None = None, keep: int | None = None) -> Path | None:
     """The backup made when the window closes: into ``folder``, keeping the newest ``keep`` of
     this unit's backups there and deleting older ones (both default to ``auto_settings``: the
     folder ``<data dir>/backups``, 7 files). Made for whoever is logged in (the file is as closed
     as the data folder). None with a database server or when ``keep`` is 0 (switched off)."""
-    configured = auto_settings(opened.data_dir)
+    configured = auto_settings(opened.folder)
     keep = configured.keep if keep is None else keep
     if keep < 1 or not is_sqlite(opened.db.url):
         return None
-    folder = Path(folder) if folder is not None else configured.folder_in(opened.data_dir)
+    folder = Path(folder) if folder is not None else configured.folder_in(opened.folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = _backup(opened, folder, None, auto=True)
     info = opened.db.installation()

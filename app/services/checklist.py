@@ -11,5 +11,5 @@ def visit_checklist(records: RecordService, unit_type: str) -> list[str]:
     """The matters a township's village visit (``unit_type="township"``) or a dispatched group's
     visit (``"group"``) lists, in the order the form prints them: the county's setting, or the
     default list when nothing is set."""
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         return checklist(s, unit_type)

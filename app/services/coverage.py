@@ -94,7 +94,7 @@ def visit_coverage(
     """The year view of visits: every village and supervised unit × the four quarters."""
     today = today or date.today()
     quarters = quarters_of_year(year)
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         targets = _targets(s, unit_id)
         stmt = select(
             Visit.id, Visit.village_id, Visit.supervised_unit_id, Visit.quarter, Visit.state,
@@ -129,7 +129,7 @@ def ledger_coverage(
     meaning an entry exists for that quarter."""
     today = today or date.today()
     quarters = quarters_of_year(year)
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         targets = _targets(s, unit_id)
         stmt = select(
             LedgerEntry.id, LedgerEntry.village_id, LedgerEntry.supervised_unit_id, LedgerEntry.quarter,

@@ -70,7 +70,7 @@ def due_items(
     today = today or date.today()
     step_label = dict(DEADLINE_STEP_CHOICES)
     out: list[tuple[str, str, str, str, str, str | None, str | None, date]] = []
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         days = deadline_days(s)
         clues = get_register("clues").lifecycle
         assert clues is not None

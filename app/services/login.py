@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.context import Context
 from app.data_folder import (
     CONVERTING_SUFFIX,
     PLAIN_HEADER,
@@ -54,27 +54,16 @@ WRONG = Message(QT_TRANSLATE_NOOP("app", "用户名或密码不正确。"))
 NOT_INITIALISED = Message(QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。"))
 
 
-@dataclass
-class Opened:
-    """An installation opened by a person: the database, who they are, and the keys they hold."""
-
-    db: Database
-    actor: Actor
-    keys: Keys
-    data_dir: Path
-    recovery_key: str | None = None  # set once, when a recovery key was just made
-
-
 def _actor(username: str, role: str, keys: Keys) -> Actor:
     return Actor(username, role, keys.sensitive if VIEW_SENSITIVE in permissions(role) else None)
 
 
 def create(
     data_dir: str | Path | None, db_url: str | None, req: SetupRequest, *, sensitive_key: bytes | None = None
-) -> Opened:
+) -> Context:
     """Set up a new installation: keys, encrypted database, identity, administrator.
 
-    ``Opened.recovery_key`` must be shown (and printed) to the person setting up: it exists nowhere else.
+    ``Context.recovery_key`` must be shown (and printed) to the person setting up: it exists nowhere else.
     ``sensitive_key``: the county's sensitive-field key from an enrolment package (every
     installation of a county seals sensitive fields under one key, so the county reads what its
     units send and they read the clues it hands them); otherwise a new random key.
@@ -110,10 +99,10 @@ def create(
             for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 p.unlink(missing_ok=True)
         raise
-    return Opened(db, _actor(req.admin_username, accounts.ROLE_ADMIN, keys), keys, folder, recovery)
+    return Context(db, _actor(req.admin_username, accounts.ROLE_ADMIN, keys), keys, folder, recovery)
 
 
-def login(data_dir: str | Path | None, db_url: str | None, username: str, password: str) -> Opened:
+def login(data_dir: str | Path | None, db_url: str | None, username: str, password: str) -> Context:
     """Open the installation as ``username``; ``LoginError`` (nothing opened) otherwise."""
     folder, url = paths(data_dir, db_url)
     throttle = LoginThrottle(folder)
@@ -157,7 +146,7 @@ def login(data_dir: str | Path | None, db_url: str | None, username: str, passwo
     except BaseException:
         db.close()
         raise
-    return Opened(db, _actor(username, role, keys), keys, folder, recovery)
+    return Context(db, _actor(username, role, keys), keys, folder, recovery)
 
 
 def _utc_from_epoch(ts: float) -> datetime:
@@ -179,16 +168,16 @@ def audit_pending_failures(session: Session, throttle: LoginThrottle) -> int:
     return len(pending)
 
 
-def record_failure_now(opened: Opened, throttle: LoginThrottle) -> None:
+def record_failure_now(opened: Context, throttle: LoginThrottle) -> None:
     """With the database open (unlock, change of password), a failure goes straight into the log."""
-    with opened.db.session(opened.actor.username) as s:
+    with opened.session() as s:
         audited = audit_pending_failures(s, throttle)
     throttle.succeeded("", audited)
 
 
-def unlock_again(opened: Opened, password: str) -> None:
+def unlock_again(opened: Context, password: str) -> None:
     """The idle lock: the same person's password again. ``LoginError`` when wrong."""
-    throttle = LoginThrottle(opened.data_dir)
+    throttle = LoginThrottle(opened.folder)
     username = opened.actor.username
     wait = throttle.wait_seconds(username)
     if wait:
@@ -196,7 +185,7 @@ def unlock_again(opened: Opened, password: str) -> None:
             Message(QT_TRANSLATE_NOOP("app", "连续输错密码，请 {n} 秒后再试。"), {"n": str(wait)}), wait
         )
     try:
-        KeyFile.load(opened.data_dir).unlock(username, password)
+        KeyFile.load(opened.folder).unlock(username, password)
     except WrongSecret:
         throttle.failed(username, "unlock")
         record_failure_now(opened, throttle)
@@ -206,9 +195,9 @@ def unlock_again(opened: Opened, password: str) -> None:
     throttle.succeeded(username, 0)
 
 
-def note_lock(opened: Opened, reason: str) -> None:
+def note_lock(opened: Context, reason: str) -> None:
     """The window locked (``reason``: "idle" or "manual"): one audit entry."""
-    with opened.db.session(opened.actor.username) as s:
+    with opened.session() as s:
         audit.record(s, audit.LOCK, detail=reason[:32])
 
 
@@ -276,7 +265,7 @@ __all__ = [
     "PLAIN_HEADER",
     "InstallationInfo",
     "LoginError",
-    "Opened",
+    "Context",
     "create",
     "login",
     "note_lock",

@@ -5,15 +5,17 @@ of the few rows it shows, so a list of a hundred thousand rows opens at once. Sa
 every field and the register's own rules and returns Chinese messages; deleting writes a
 tombstone that ``restore`` undoes. Every change reaches the change log through the storage layer.
 
-The service acts for one ``Actor`` (``app.security.roles``): saving, deleting and restoring need
-the EDIT permission. Sensitive fields (``Field(sensitive=True)``) are sealed on save with the
+The service acts for one operation context (``app.context.Context``): saving, deleting and
+restoring need the EDIT permission (and the register's own, ``Register.permission``), and change
+only records this installation's unit owns (``NotOwner``: the county's opinion on a township's
+case is a record of the county's own, never an edit of the township's). Sensitive fields (``Field(sensitive=True)``) are sealed on save with the
 actor's sensitive-field key and opened for display only for actors who hold it; everyone else
 sees ``（受限）`` and cannot set them. Opening a record with sensitive fields through ``get`` (the
 form) writes one VIEW_SENSITIVE audit entry; the list shows them without one. Records of a model
 with ``SecrecyMixin`` whose audience (知悉范围) leaves the actor out are not shown at all.
 
-A plain user name instead of an ``Actor`` is the system acting (tests, the demo, the command
-line): every permission, every record, and no sensitive-field key.
+``Context.system(db)`` is the program itself acting (the demo builder, set-up): every
+permission, every record, and no sensitive-field key.
 """
 
 from __future__ import annotations
@@ -27,15 +29,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.context import Context
 from app.db.base import SyncMixin
 from app.db.base import new_id as new_row_id
-from app.db.database import Database
 from app.db.local import ChangeLog, User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, Field, Register
 from app.security import audit, sensitive
-from app.security.roles import EDIT, VIEW_SENSITIVE, Actor
+from app.security.roles import EDIT, VIEW_SENSITIVE, NotOwner
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience, parse_audience
 
 YES = QT_TRANSLATE_NOOP("app", "是")
@@ -89,13 +91,14 @@ _UNKNOWN = object()  # a sensitive value the actor cannot read: kept as stored, 
 
 
 class RecordService:
-    """Register operations for one acting user (an ``Actor``, or a name for the system)."""
+    """Register operations for one operation context (who acts, on which database)."""
 
-    def __init__(self, db: Database, actor: Actor | str = "system") -> None:
-        self.db = db
-        self.system = not isinstance(actor, Actor)
-        self.actor: Actor = actor if isinstance(actor, Actor) else Actor(actor, "admin")
-        self.user = self.actor.username
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.db = ctx.db
+        self.actor = ctx.actor
+        self.system = ctx.actor.system
+        self.user = ctx.actor.username
 
     # ---- who is acting ---------------------------------------------------------------------
     def can(self, permission: str) -> bool:
@@ -103,6 +106,24 @@ class RecordService:
 
     def _require(self, permission: str) -> None:
         self.actor.require(permission)
+
+    def may_edit(self, reg: Register) -> bool:
+        """Whether the actor may create, change and delete ``reg``'s records at all."""
+        return self.can(EDIT) and (not reg.permission or self.can(reg.permission))
+
+    def _require_edit(self, reg: Register, obj: Any = None) -> None:
+        """EDIT, the register's own permission, and (for an existing row) that this unit owns it."""
+        self._require(EDIT)
+        if reg.permission:
+            self._require(reg.permission)
+        if obj is not None and not self.system:
+            unit = self.ctx.unit
+            if obj.owner and obj.owner != unit:
+                raise NotOwner(obj.owner)
+
+    def owns(self, obj_owner: str | None) -> bool:
+        """Whether a record of ``obj_owner`` may be changed here."""
+        return self.system or not obj_owner or obj_owner == self.ctx.unit
 
     @property
     def sensitive_key(self) -> bytes | None:
@@ -204,12 +225,12 @@ class RecordService:
         sort = q.sort or reg.default_sort
         expr = self._sort_expression(reg, sort)
         order = [expr.desc() if q.descending else expr.asc(), reg.model.id.asc()]
-        with self.db.session(self.user) as s:
+        with self.ctx.session() as s:
             return list(s.scalars(stmt.order_by(*order)))
 
     def count(self, reg: Register, q: ListQuery | None = None) -> int:
         stmt = self._filtered(reg, q or ListQuery())
-        with self.db.session(self.user) as s:
+        with self.ctx.session() as s:
             return int(s.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
 
     def rows(self, reg: Register, ids: Sequence[str]) -> dict[str, dict[str, str]]:
@@ -221,7 +242,7 @@ class RecordService:
         stmt = select(model, *computed).where(model.id.in_(list(ids)))
         if self._hides(reg):
             stmt = stmt.where(audience_condition(model, self.user))
-        with self.db.session(self.user) as s:
+        with self.ctx.session() as s:
             result = s.execute(stmt).all()
             refs = self._ref_labels(s, reg, [r[0] for r in result])
             out: dict[str, dict[str, str]] = {}
@@ -286,16 +307,16 @@ class RecordService:
             for key, allowed in f.ref_filter.items():
                 stmt = stmt.where(getattr(target.model, key).in_(allowed))
             stmt = stmt.order_by(getattr(target.model, target.default_sort))
-            with self.db.session(self.user) as s:
+            with self.ctx.session() as s:
                 return [(t.id, target.display(t)) for t in s.scalars(stmt)]
         if f.kind == INT and f.filterable:
             col = getattr(reg.model, f.name)
-            with self.db.session(self.user) as s:
+            with self.ctx.session() as s:
                 vals = s.scalars(select(col).where(reg.model.deleted.is_(False)).distinct().order_by(col))
                 return [(v, str(v)) for v in vals if v is not None]
         if f.kind == TEXT and f.filterable:
             col = getattr(reg.model, f.name)
-            with self.db.session(self.user) as s:
+            with self.ctx.session() as s:
                 vals = s.scalars(select(col).where(reg.model.deleted.is_(False)).distinct().order_by(col))
                 return [(v, v) for v in vals if v]
         return []
@@ -306,7 +327,7 @@ class RecordService:
 
         Sensitive fields come decrypted for an actor holding the key, which is recorded in the
         audit log (one VIEW_SENSITIVE entry naming the fields); others get （受限）."""
-        with self.db.session(self.user) as s:
+        with self.ctx.session() as s:
             obj = s.get(reg.model, row_id)
             if obj is None:
                 raise NotFoundError(row_id)
@@ -517,7 +538,7 @@ class RecordService:
     ) -> str:
         """Create (``row_id`` None) or update a record; raise ``ValidationError`` and change nothing.
         Raise ``NeedsConfirmation`` when the register warns and ``confirmed`` is not set."""
-        with self.db.session(self.user) as s:
+        with self.ctx.session() as s:
             return self.save_in(s, reg, raw, row_id, confirmed=confirmed)
 
     def save_in(
@@ -535,7 +556,7 @@ class RecordService:
         register derives ids itself (``Register.make_id``); a derived id that names a tombstoned
         row brings that row back with the new values. ``program_values`` sets fields the form
         cannot (``Field.editable`` False: a lifecycle's state)."""
-        self._require(EDIT)
+        self._require_edit(reg)
         values, errors = self.normalise(reg, raw)
         values.update(program_values or {})
         self._sensitive_input(reg, raw, values, errors)
@@ -548,6 +569,7 @@ class RecordService:
             if obj is None or obj.deleted:
                 raise NotFoundError(row_id)
             self._check_audience(reg, obj)
+            self._require_edit(reg, obj)
             merged = {}
             for f in reg.fields:
                 if not f.sensitive:
@@ -591,6 +613,7 @@ class RecordService:
             old = s.get(reg.model, rid) if rid else None
             if old is not None and old.deleted:
                 self._check_audience(reg, old)
+                self._require_edit(reg, old)
                 obj = old
                 obj.deleted = False
             else:
@@ -621,16 +644,17 @@ class RecordService:
 
     def delete(self, reg: Register, row_id: str) -> None:
         """Tombstone a record. Refused while live records still point to it."""
-        with self.db.session(self.user) as s:
+        with self.ctx.session() as s:
             self.delete_in(s, reg, row_id)
 
     def delete_in(self, s: Session, reg: Register, row_id: str) -> None:
         """``delete`` inside the caller's transaction."""
-        self._require(EDIT)
+        self._require_edit(reg)
         obj = s.get(reg.model, row_id)
         if obj is None or obj.deleted:
             raise NotFoundError(row_id)
         self._check_audience(reg, obj)
+        self._require_edit(reg, obj)
         refs = self._references(s, reg, row_id)
         if refs:
             what = tuple(
@@ -649,19 +673,20 @@ class RecordService:
 
     def restore(self, reg: Register, row_id: str) -> None:
         """Undo a delete."""
-        self._require(EDIT)
-        with self.db.session(self.user) as s:
+        self._require_edit(reg)
+        with self.ctx.session() as s:
             obj = s.get(reg.model, row_id)
             if obj is None:
                 raise NotFoundError(row_id)
             self._check_audience(reg, obj)
+            self._require_edit(reg, obj)
             if obj.deleted:
                 obj.deleted = False
 
     def history(self, reg: Register, row_id: str) -> list[HistoryEntry]:
         """Who changed what and when, oldest first, as displayed values."""
         table = reg.model.__table__.name  # type: ignore[attr-defined]
-        with self.db.session(self.user) as s:
+        with self.ctx.session() as s:
             obj = s.get(reg.model, row_id)
             if obj is not None:
                 self._check_audience(reg, obj)

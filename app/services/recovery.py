@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.config import resolve_data_dir, resolve_db_url
+from app.context import Context
 from app.db.database import Database
 from app.db.engine import is_sqlite
 from app.db.local import User
@@ -24,7 +25,7 @@ from app.security.roles import MANAGE_USERS, VIEW_SENSITIVE, permissions
 from app.security.throttle import LoginThrottle
 from app.services import accounts
 from app.services import login as login_service
-from app.services.login import LoginError, Opened
+from app.services.login import LoginError
 
 RECOVERY_USER = "recovery-key"  # how failed recovery-key attempts are noted for the audit log
 
@@ -45,7 +46,7 @@ class RecoveryError(Exception):
 
 def recover(
     data_dir: str | Path | None, db_url: str | None, recovery_key: str, username: str, new_password: str
-) -> Opened:
+) -> Context:
     """Give ``username`` the password ``new_password`` with the recovery key; return the
     installation opened as that person. ``RecoveryError`` (nothing changed) when refused."""
     folder = resolve_data_dir(data_dir)
@@ -98,13 +99,13 @@ def recover(
         raise RecoveryError(exc.message) from None
 
 
-def new_recovery_key(opened: Opened) -> str:
+def new_recovery_key(opened: Context) -> str:
     """A new recovery key for this installation (administrators only); the old key stops opening
     this data folder. Return it: it must be shown and printed (``app.reports.recovery_sheet``)."""
     opened.actor.require(MANAGE_USERS)  # PermissionDenied otherwise
-    if opened.keys.sensitive is None:
+    if opened.held_keys.sensitive is None:
         raise RecoveryError(Message(NEEDS_FULL_KEYS))
-    key = KeyFile.load(opened.data_dir).replace_recovery(opened.keys)
-    with opened.db.session(opened.actor.username) as s:
+    key = KeyFile.load(opened.folder).replace_recovery(opened.held_keys)
+    with opened.session() as s:
         audit.record(s, audit.PASSWORD_CHANGE, detail="new recovery key")
     return key

@@ -20,7 +20,6 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Transition
 from app.registers.fields import Register
 from app.registers.lifecycle import Step
-from app.security.roles import EDIT
 from app.services.records import NotFoundError, RecordService, ValidationError
 
 REASON_MAX = 500
@@ -58,7 +57,7 @@ class Transitions:
         return reg.lifecycle
 
     def state(self, reg: Register, row_id: str) -> str:
-        with self.records.db.session(self.records.user) as s:
+        with self.records.ctx.session() as s:
             obj = s.get(reg.model, row_id)
             if obj is None:
                 raise NotFoundError(row_id)
@@ -81,7 +80,7 @@ class Transitions:
     ) -> str:
         """Take a step; return the new state. Raise ``TransitionRefused``, ``ValidationError``,
         ``NeedsConfirmation`` or ``PermissionDenied`` and change nothing."""
-        with self.records.db.session(self.records.user) as s:
+        with self.records.ctx.session() as s:
             return self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=confirmed)
 
     def apply_in(
@@ -99,7 +98,7 @@ class Transitions:
         a visit recorded with the clues it found). A refusal raises and leaves the rolling back of
         what the caller did before to the caller's transaction."""
         lifecycle = self._lifecycle(reg)
-        self.records._require(EDIT)
+        self.records._require_edit(reg)
         try:
             step = lifecycle.step(step_name)
         except KeyError:
@@ -112,6 +111,7 @@ class Transitions:
         if obj is None or obj.deleted:
             raise NotFoundError(row_id)
         self.records._check_audience(reg, obj)
+        self.records._require_edit(reg, obj)
         state = str(obj.state)  # type: ignore[attr-defined]
         if state not in step.sources:
             allowed = tuple(st.label for st in lifecycle.allowed(state))
@@ -191,7 +191,7 @@ class Transitions:
     def timeline(self, reg: Register, row_id: str) -> list[TimelineEntry]:
         """The record's steps, oldest first, with who took each, when and why."""
         lifecycle = self._lifecycle(reg)
-        with self.records.db.session(self.records.user) as s:
+        with self.records.ctx.session() as s:
             obj = s.get(reg.model, row_id)
             if obj is None:
                 raise NotFoundError(row_id)

@@ -28,6 +28,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.context import Context
 from app.db.local import User
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security import audit
@@ -36,7 +37,7 @@ from app.security.roles import MANAGE_USERS, VIEW_SENSITIVE, permissions, role_l
 from app.security.throttle import LoginThrottle
 from app.services.accounts import check_password_policy, hash_password
 from app.services.installation import USERNAME_PATTERN
-from app.services.login import Opened, record_failure_now
+from app.services.login import record_failure_now
 
 T = TypeVar("T")
 RESERVED_NAMES = frozenset({"system", "recovery"})
@@ -82,22 +83,22 @@ def _info(u: User) -> UserInfo:
     return UserInfo(u.username, u.full_name or "", u.role, bool(u.active), u.created_at)
 
 
-def _require(opened: Opened) -> None:
+def _require(opened: Context) -> None:
     opened.actor.require(MANAGE_USERS)
 
 
-def available_roles(opened: Opened) -> list[str]:
+def available_roles(opened: Context) -> list[str]:
     """The roles this installation offers (a county has more)."""
     info = opened.db.installation()
     return roles_for(info.unit_type if info else "township")
 
 
-def _check_role(opened: Opened, role: str) -> Message | None:
+def _check_role(opened: Context, role: str) -> Message | None:
     if not role:
         return Message(QT_TRANSLATE_NOOP("app", "请选择角色。"))
     if role not in available_roles(opened):
         return Message(QT_TRANSLATE_NOOP("app", "本机不能使用这个角色。"))
-    if can_view_sensitive(role) and opened.keys.sensitive is None:
+    if can_view_sensitive(role) and opened.held_keys.sensitive is None:
         return Message(
             QT_TRANSLATE_NOOP("app", "当前登录的账号不持有敏感信息密钥，不能设置可查看敏感信息的角色。")
         )
@@ -138,13 +139,13 @@ def _audit(s: Session, action: str, user: User, fields: list[str], detail: str) 
     audit.record(s, action, target_table="users", target_id=user.id, fields=fields, detail=detail)
 
 
-def _transaction(opened: Opened, work: Callable[[Session, KeyFile], T]) -> T:
+def _transaction(opened: Context, work: Callable[[Session, KeyFile], T]) -> T:
     """Run ``work`` (database changes first, then key slots) so that a failure anywhere leaves
     both the database and ``keys.json`` as they were."""
-    kf = KeyFile.load(opened.data_dir)
+    kf = KeyFile.load(opened.folder)
     before = copy.deepcopy(kf.slots)
     try:
-        with opened.db.session(opened.actor.username) as s:
+        with opened.session() as s:
             return work(s, kf)
     except BaseException:
         if kf.slots != before:
@@ -155,16 +156,16 @@ def _transaction(opened: Opened, work: Callable[[Session, KeyFile], T]) -> T:
 
 
 # ---- reading -----------------------------------------------------------------------------------
-def list_users(opened: Opened) -> list[UserInfo]:
+def list_users(opened: Context) -> list[UserInfo]:
     """Every user, active ones first, by user name."""
     _require(opened)
-    with opened.db.session(opened.actor.username) as s:
+    with opened.session() as s:
         users = list(s.scalars(select(User).order_by(User.active.desc(), User.username)))
         return [_info(u) for u in users]
 
 
 # ---- changes -----------------------------------------------------------------------------------
-def create_user(opened: Opened, username: str, full_name: str, role: str, password: str) -> UserInfo:
+def create_user(opened: Context, username: str, full_name: str, role: str, password: str) -> UserInfo:
     """A new active user with a key slot under ``password``."""
     _require(opened)
     username = (username or "").strip()
@@ -208,13 +209,13 @@ def create_user(opened: Opened, username: str, full_name: str, role: str, passwo
             f"create {username} role={role}",
         )
         s.flush()
-        kf.set_user(opened.keys, username, password, sensitive=can_view_sensitive(role))
+        kf.set_user(opened.held_keys, username, password, sensitive=can_view_sensitive(role))
         return _info(user)
 
     return _transaction(opened, work)
 
 
-def set_role(opened: Opened, username: str, role: str, new_password: str | None = None) -> UserInfo:
+def set_role(opened: Context, username: str, role: str, new_password: str | None = None) -> UserInfo:
     """Change another user's role. When the change gives or takes away the right to read sensitive
     fields, ``new_password`` is required: the user's key slot is sealed again under it. An
     inactive user has no slot, so needs no password (it is ignored)."""
@@ -265,16 +266,16 @@ def set_role(opened: Opened, username: str, role: str, new_password: str | None 
             _audit(s, audit.PASSWORD_CHANGE, user, ["password"], f"reset {username} (role change)")
         s.flush()
         if password:
-            kf.set_user(opened.keys, username, password, sensitive=can_view_sensitive(role))
+            kf.set_user(opened.held_keys, username, password, sensitive=can_view_sensitive(role))
         return _info(user)
 
     info = _transaction(opened, work)
     if new_password:
-        LoginThrottle(opened.data_dir).succeeded(username, 0)
+        LoginThrottle(opened.folder).succeeded(username, 0)
     return info
 
 
-def reset_password(opened: Opened, username: str, new_password: str) -> UserInfo:
+def reset_password(opened: Context, username: str, new_password: str) -> UserInfo:
     """An administrator sets another user's password (their slot is sealed again under it)."""
     _require(opened)
     if username == opened.actor.username:
@@ -294,15 +295,15 @@ def reset_password(opened: Opened, username: str, new_password: str) -> UserInfo
         user.password_hash = hash_password(new_password)
         _audit(s, audit.PASSWORD_CHANGE, user, ["password"], f"reset {username}")
         s.flush()
-        kf.set_user(opened.keys, username, new_password, sensitive=can_view_sensitive(user.role))
+        kf.set_user(opened.held_keys, username, new_password, sensitive=can_view_sensitive(user.role))
         return _info(user)
 
     info = _transaction(opened, work)
-    LoginThrottle(opened.data_dir).succeeded(username, 0)  # a waiting delay ends with the new password
+    LoginThrottle(opened.folder).succeeded(username, 0)  # a waiting delay ends with the new password
     return info
 
 
-def deactivate(opened: Opened, username: str) -> UserInfo:
+def deactivate(opened: Context, username: str) -> UserInfo:
     """The user can no longer log in: their key slot is removed; the row and history stay."""
     _require(opened)
     if username == opened.actor.username:
@@ -323,7 +324,7 @@ def deactivate(opened: Opened, username: str) -> UserInfo:
     return _transaction(opened, work)
 
 
-def reactivate(opened: Opened, username: str, new_password: str) -> UserInfo:
+def reactivate(opened: Context, username: str, new_password: str) -> UserInfo:
     """Let a deactivated user log in again, with a new password (their old slot is gone)."""
     _require(opened)
     bad = _password_problem(new_password, username)
@@ -334,7 +335,7 @@ def reactivate(opened: Opened, username: str, new_password: str) -> UserInfo:
         user = _find(s, username)
         if user.active:
             raise UserError({"": Message(QT_TRANSLATE_NOOP("app", "该账号正在使用，无需启用。"))})
-        if can_view_sensitive(user.role) and opened.keys.sensitive is None:
+        if can_view_sensitive(user.role) and opened.held_keys.sensitive is None:
             raise UserError(
                 {
                     "role": Message(
@@ -348,20 +349,20 @@ def reactivate(opened: Opened, username: str, new_password: str) -> UserInfo:
         user.password_hash = hash_password(new_password)
         _audit(s, audit.USER_CHANGE, user, ["active", "password"], f"reactivate {username}")
         s.flush()
-        kf.set_user(opened.keys, username, new_password, sensitive=can_view_sensitive(user.role))
+        kf.set_user(opened.held_keys, username, new_password, sensitive=can_view_sensitive(user.role))
         return _info(user)
 
     info = _transaction(opened, work)
-    LoginThrottle(opened.data_dir).succeeded(username, 0)
+    LoginThrottle(opened.folder).succeeded(username, 0)
     return info
 
 
-def change_own_password(opened: Opened, old: str, new: str) -> None:
+def change_own_password(opened: Context, old: str, new: str) -> None:
     """The logged-in user changes their own password (no permission needed; the old one is).
 
     A wrong old password counts as a failed log-in (growing delay, audited)."""
     username = opened.actor.username
-    throttle = LoginThrottle(opened.data_dir)
+    throttle = LoginThrottle(opened.folder)
     wait = throttle.wait_seconds(username)
     if wait:
         raise UserError(
@@ -372,7 +373,7 @@ def change_own_password(opened: Opened, old: str, new: str) -> None:
             }
         )
     try:
-        keys = KeyFile.load(opened.data_dir).unlock(username, old)
+        keys = KeyFile.load(opened.folder).unlock(username, old)
     except WrongSecret:
         throttle.failed(username, "change_password")
         record_failure_now(opened, throttle)

@@ -68,7 +68,7 @@ def find_by_code(records: RecordService, code: str) -> str | None:
     wanted = normalise_code(code)
     if not wanted:
         return None
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         found = s.scalars(select(Visit.id).where(Visit.code == wanted, Visit.deleted.is_(False))).first()
         return str(found) if found is not None else None
 
@@ -79,7 +79,7 @@ def split_matters(text: str) -> list[str]:
 
 def visit_sheet(records: RecordService, visit_id: str) -> VisitSheet:
     """The visit as the entry dialog shows it; ``NotFoundError`` when it is gone."""
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         v = s.get(Visit, visit_id)
         if v is None or v.deleted:
             raise NotFoundError(visit_id)
@@ -122,7 +122,7 @@ def visit_sheet(records: RecordService, visit_id: str) -> VisitSheet:
 def linked_clues(records: RecordService, visit_id: str) -> list[str]:
     """Ids of the live clues registered from this visit."""
     clues = get_register("clues")
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         model: Any = clues.model
         return list(s.scalars(select(model.id).where(model.visit_id == visit_id, model.deleted.is_(False))))
 
@@ -148,7 +148,7 @@ def record_visit(
     if isinstance(matters, list | tuple):
         step_values["matters"] = MATTER_SEPARATOR.join(str(m) for m in matters)
     transitions = Transitions(records)
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.deleted:
             raise NotFoundError(visit_id)
@@ -187,7 +187,7 @@ def planning_units(records: RecordService) -> tuple[list[PlanUnit], bool]:
     """The units this installation plans visits for, and whether it may choose among them: a
     township commission or a dispatched group plans its own (no choice); the county plans for any
     township or group it chooses; any other installation plans none."""
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         own = own_unit(s)
         if own is not None and own.unit_type in PLANNING_TYPES:
             return [PlanUnit(own.id, own.name, own.unit_type)], False
@@ -203,7 +203,7 @@ def planning_units(records: RecordService) -> tuple[list[PlanUnit], bool]:
 
 def unit_staff(records: RecordService, unit_id: str) -> list[tuple[str, str]]:
     """(id, name) of the unit's staff in post, in the order the plan takes them."""
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         rows = s.scalars(
             select(Staff)
             .where(Staff.unit_id == unit_id, Staff.deleted.is_(False), Staff.left_on.is_(None))

@@ -78,7 +78,7 @@ def propose_plan(
 ) -> list[ProposedVisit]:
     """A visit for each village (supervised unit) of the unit that has none planned or done in
     the quarter."""
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         unit = s.get(Unit, unit_id)
         if unit is None or unit.deleted:
             raise PlanError(Message(QT_TRANSLATE_NOOP("app", "找不到这个单位。")))
@@ -145,7 +145,7 @@ def save_plan(records: RecordService, proposals: Sequence[ProposedVisit]) -> lis
     """Store the (edited) proposals as planned visits, all or none."""
     visits = get_register("visits")
     ids = []
-    with records.db.session(records.user) as s:
+    with records.ctx.session() as s:
         for p in proposals:
             values = {
                 "unit_id": p.unit_id,

@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.context import Context
 from app.db.base import SyncMixin, utcnow
-from app.db.database import Database
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import Register
 from app.security import audit
-from app.security.roles import EXCHANGE, Actor
+from app.security.roles import EXCHANGE
 from app.sync.exchange import SyncError
 from app.sync.merge import column_value, synced_models
 from app.sync.state import SyncConflict, SyncPeer
@@ -63,13 +63,6 @@ def conflict_fields(conflict: SyncConflict) -> list[tuple[str, Any, Any]]:
     return out
 
 
-def _username(user: Actor | str) -> str:
-    if isinstance(user, Actor):
-        user.require(EXCHANGE)
-        return user.username
-    return user
-
-
 def _open(s: Any, conflict_id: int) -> SyncConflict:
     conflict = s.get(SyncConflict, conflict_id)
     if conflict is None:
@@ -86,12 +79,13 @@ def _open(s: Any, conflict_id: int) -> SyncConflict:
     return conflict
 
 
-def settle(db: Database, conflict_id: int, choices: Mapping[str, str], user: Actor | str) -> None:
+def settle(ctx: Context, conflict_id: int, choices: Mapping[str, str]) -> None:
     """Write the chosen version of each differing field onto the row, mark the conflict settled
     and audit it, all in one transaction. ``choices`` maps a field (or ``deleted``) to ``local``
-    or ``remote``; a differing field left out keeps the value the row has now."""
-    username = _username(user)
-    with db.session(username) as s:
+    or ``remote``; a differing field left out keeps the value the row has now. Needs EXCHANGE."""
+    ctx.require(EXCHANGE)
+    username = ctx.user
+    with ctx.session() as s:
         conflict = _open(s, conflict_id)
         model = synced_models().get(conflict.table_name)
         row: SyncMixin | None = s.get(model, conflict.row_id) if model is not None else None
@@ -147,10 +141,10 @@ def _display(reg: Register | None, row: Any, fallback: str) -> str:
         return fallback
 
 
-def conflict_rows(db: Database, user: str = "system", include_settled: bool = False) -> list[ConflictRow]:
+def conflict_rows(ctx: Context, include_settled: bool = False) -> list[ConflictRow]:
     """The conflicts waiting for a person (oldest first), with what the list shows."""
     models = synced_models()
-    with db.session(user) as s:
+    with ctx.session() as s:
         stmt = select(SyncConflict).order_by(SyncConflict.id)
         if not include_settled:
             stmt = stmt.where(SyncConflict.state == "open")
@@ -177,9 +171,9 @@ def conflict_rows(db: Database, user: str = "system", include_settled: bool = Fa
         return out
 
 
-def get_conflict(db: Database, conflict_id: int, user: str = "system") -> SyncConflict:
+def get_conflict(ctx: Context, conflict_id: int) -> SyncConflict:
     """One conflict, detached from its session (both versions, the winner, the state)."""
-    with db.session(user) as s:
+    with ctx.session() as s:
         conflict = s.get(SyncConflict, conflict_id)
         if conflict is None:
             raise SyncError(
@@ -208,12 +202,12 @@ class ConflictView:
 DELETED_LABEL = QT_TRANSLATE_NOOP("app", "已删除")
 
 
-def conflict_view(db: Database, conflict_id: int, user: str = "system") -> ConflictView:
+def conflict_view(ctx: Context, conflict_id: int) -> ConflictView:
     """A conflict's differing fields with labels and displayable values, for the 数据冲突 dialog."""
     from app.services.records import RecordService
 
-    rows = {r.id: r for r in conflict_rows(db, user, include_settled=True)}
-    conflict = get_conflict(db, conflict_id, user)
+    rows = {r.id: r for r in conflict_rows(ctx, include_settled=True)}
+    conflict = get_conflict(ctx, conflict_id)
     reg = register_for(conflict.table_name)
     diffs = conflict_fields(conflict)
     fields_by_name = {f.name: f for f in reg.fields} if reg else {}
@@ -224,7 +218,7 @@ def conflict_view(db: Database, conflict_id: int, user: str = "system") -> Confl
         if f is not None and f.kind == "ref" and f.ref:
             wanted.setdefault(f.ref, set()).update(str(v) for v in (lv, rv) if v)
     if wanted:
-        with db.session(user) as s:
+        with ctx.session() as s:
             for target_name, ids in wanted.items():
                 target = REGISTERS[target_name]
                 for t in s.scalars(select(target.model).where(target.model.id.in_(ids))):

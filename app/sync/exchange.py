@@ -25,12 +25,14 @@ from sqlalchemy import Table, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.context import Context
 from app.db.base import utcnow
 from app.db.database import Database
 from app.db.local import ChangeLog
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.security import audit
+from app.security.roles import EXCHANGE, UNITS
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
 from app.sync.keys import KeyPair, fingerprint
@@ -107,55 +109,44 @@ def _county_identity(s: Session, unit_code: str, county_code: str) -> SyncIdenti
 
 
 # ---- enrolment ---------------------------------------------------------------------------------
-def enroll(
-    db: Database,
-    code: str,
-    out: Path,
-    passphrase: str,
-    user: str = "system",
-    *,
-    sensitive_key: bytes | None = None,
-) -> Path:
+def enroll(ctx: Context, code: str, out: Path, passphrase: str, *, share_sensitive_key: bool = True) -> Path:
     """County: the enrolment package for unit ``code`` (new key pairs; enrolling again replaces
     the old keys, whose bundles are refused from then on), written to ``out`` under ``passphrase``.
 
-    ``sensitive_key``: the county's sensitive-field key (the enrolling person's, who must be
-    allowed to read sensitive fields). The package carries it so the unit seals its reporters and
+    ``share_sensitive_key``: the package carries the county's sensitive-field key (the enrolling
+    person's, who must be allowed to read sensitive fields). The package carries it so the unit seals its reporters and
     clue contents under the county's key: the county can read what arrives, the unit can read
     clues handed to it. Without it the unit makes its own key and what it seals stays unreadable
-    at the county."""
+    at the county.
+
+    Needs the UNITS permission."""
+    ctx.require(UNITS)
     if len(passphrase) < 8:
         raise SyncError(Message(QT_TRANSLATE_NOOP("app", "登记包口令至少 8 个字符。")))
-    _enrol(
-        db, code, user, sensitive_key, lambda package: enrolment_io.write_enrolment(out, package, passphrase)
-    )
+    key = ctx.actor.sensitive_key if share_sensitive_key else None
+    _enrol(ctx, code, key, lambda package: enrolment_io.write_enrolment(out, package, passphrase))
     return out
 
 
-def enrolment_package(
-    db: Database, code: str, user: str = "system", *, sensitive_key: bytes | None = None
-) -> dict[str, Any]:
+def enrolment_package(ctx: Context, code: str) -> dict[str, Any]:
     """``enroll`` for an installation made on this same machine (the demo county): the package as
     a dict for ``init_from_package``, never written anywhere (so no passphrase: its scrypt took
     a minute and a half of the demo county's build)."""
+    ctx.require(UNITS)
     kept: list[dict[str, Any]] = []
-    _enrol(db, code, user, sensitive_key, kept.append)
+    _enrol(ctx, code, ctx.actor.sensitive_key, kept.append)
     return kept[0]
 
 
 def _enrol(
-    db: Database,
-    code: str,
-    user: str,
-    sensitive_key: bytes | None,
-    deliver: Callable[[dict[str, Any]], object],
+    ctx: Context, code: str, sensitive_key: bytes | None, deliver: Callable[[dict[str, Any]], object]
 ) -> None:
     """New keys for ``code``, its package handed to ``deliver`` in the transaction that records
     them (a package that cannot be delivered changes nothing)."""
-    info = db.installation()
-    if info is None or info.unit_type != "county":
+    info = ctx.installation()
+    if info.unit_type != "county":
         raise SyncError(Message(QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能登记单位。")))
-    with db.session(user) as s:
+    with ctx.session() as s:
         unit = s.scalars(select(Unit).where(Unit.code == code, Unit.deleted.is_(False))).first()
         if unit is None or unit.unit_type not in ("township", "group"):
             raise SyncError(
@@ -249,8 +240,12 @@ def init_from_package(
     return opened
 
 
-def revoke(db: Database, code: str, user: str = "system") -> None:
-    with db.session(user) as s:
+def revoke(ctx: Context, code: str) -> None:
+    """County: revoke unit ``code``'s keys; its bundles are refused from then on (UNITS)."""
+    ctx.require(UNITS)
+    if ctx.installation().unit_type != "county":
+        raise SyncError(Message(QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能登记单位。")))
+    with ctx.session() as s:
         peer = s.get(SyncPeer, code)
         if peer is None or peer.unit_type == "county":
             raise SyncError(
@@ -394,11 +389,11 @@ class Exported:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def export_bundle(db: Database, out_dir: Path, to: str | None = None, user: str = "system") -> Exported:
-    """Write the next bundle for ``to`` (a unit: always the county) into ``out_dir``."""
-    info = db.installation()
-    assert info is not None
-    with db.session(user) as s:
+def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exported:
+    """Write the next bundle for ``to`` (a unit: always the county) into ``out_dir`` (EXCHANGE)."""
+    ctx.require(EXCHANGE)
+    info = ctx.installation()
+    with ctx.session() as s:
         ident = (
             _identity(s)
             if info.unit_type != "county"
@@ -514,11 +509,12 @@ def _public_key_for(db: Database, user: str) -> Any:
     return lookup
 
 
-def import_bundles(db: Database, paths: Sequence[Path], user: str = "system") -> list[Imported]:
-    """Verify and merge each bundle; a bad one is reported and skipped, never the others."""
-    info = db.installation()
-    assert info is not None
-    with db.session(user) as s:
+def import_bundles(ctx: Context, paths: Sequence[Path]) -> list[Imported]:
+    """Verify and merge each bundle; a bad one is reported and skipped, never the others (EXCHANGE)."""
+    ctx.require(EXCHANGE)
+    db, user = ctx.db, ctx.user
+    info = ctx.installation()
+    with ctx.session() as s:
         ident = _identity(s) if info.unit_type != "county" else s.get(SyncIdentity, 1)
         if ident is None:
             return [Imported(p, "refused", message=Message(QT_TRANSLATE_NOOP("app", "本机还没有登记过任何单位，不能导入数据包。"))) for p in paths]  # fmt: skip
@@ -534,7 +530,7 @@ def import_bundles(db: Database, paths: Sequence[Path], user: str = "system") ->
         opened.append((Path(path), b))
     opened.sort(key=lambda pb: (str(pb[1].manifest.get("sender")), int(pb[1].manifest.get("sequence") or 0)))
     for path, b in opened:
-        results.append(_import_one(db, path, b, info, my_fp, user))
+        results.append(_import_one(ctx, path, b, info, my_fp))
     return results
 
 
@@ -544,7 +540,7 @@ def _refused(path: Path, m: dict[str, Any], text: str, **params: Any) -> Importe
     )
 
 
-def _import_one(db: Database, path: Path, b: Any, info: Any, my_fp: str, user: str) -> Imported:
+def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Imported:
     m = b.manifest
     if m.get("county") != info.county_code:
         return _refused(
@@ -557,7 +553,7 @@ def _import_one(db: Database, path: Path, b: Any, info: Any, my_fp: str, user: s
         return _refused(path, m, QT_TRANSLATE_NOOP("app", "数据包不是发给本单位的。"))
     sender, sequence, payload = str(m["sender"]), int(m["sequence"]), m.get("payload") or {}
     try:
-        with db.session(user) as s:
+        with ctx.session() as s:
             peer = s.get(SyncPeer, sender)
             if peer is None or peer.revoked:
                 return _refused(
@@ -605,8 +601,8 @@ def _import_one(db: Database, path: Path, b: Any, info: Any, my_fp: str, user: s
 
 
 # ---- conflicts ---------------------------------------------------------------------------------
-def open_conflicts(db: Database, user: str = "system") -> list[SyncConflict]:
-    with db.session(user) as s:
+def open_conflicts(ctx: Context) -> list[SyncConflict]:
+    with ctx.session() as s:
         rows = s.scalars(
             select(SyncConflict).where(SyncConflict.state == "open").order_by(SyncConflict.id)
         ).all()

@@ -227,6 +227,7 @@ def merge_records(
                 continue
             table = model.__table__  # type: ignore[attr-defined]
             _merge_chunk(session, conn, table, chunk, summary, peer, bundle_id, adopt)
+            session.info.setdefault("changed_tables", set()).add(table_name)
     for obj in list(session.identity_map.values()):
         if isinstance(obj, SyncMixin):
             session.expire(obj)

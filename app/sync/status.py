@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.context import Context
 from app.db.base import utcnow
-from app.db.database import Database
 from app.sync.exchange import BUNDLE_SUFFIX
 from app.sync.merge import synced_models
 from app.sync.state import SyncBundle, SyncConflict, SyncPeer
@@ -39,7 +39,7 @@ def _records_by_owner(s: Any) -> dict[str, int]:
     return out
 
 
-def exchange_status(db: Database, user: str = "system") -> dict[str, Any]:
+def exchange_status(ctx: Context) -> dict[str, Any]:
     """This installation's role (``county`` or ``unit``), its peers and the bundle history.
 
     ``peers``: one dict per peer (code, name, unit_type, revoked, last_received, days_since,
@@ -47,10 +47,10 @@ def exchange_status(db: Database, user: str = "system") -> dict[str, Any]:
     ``bundles``: every bundle sent and received, newest first (direction, peer, peer_name,
     sequence, at, file_name, records, upto, acked, summary).
     """
-    info = db.installation()
+    info = ctx.db.installation()
     assert info is not None
     now = utcnow()
-    with db.session(user) as s:
+    with ctx.session() as s:
         peers = list(s.scalars(select(SyncPeer).order_by(SyncPeer.code)))
         held = _records_by_owner(s)
         conflicts = dict(

@@ -96,8 +96,8 @@ class Cli:
 class EnrolledPair:
     """A county installation and one unit's installation made from its enrolment package."""
 
-    county: Any  # app.services.login.Opened
-    unit: Any  # Opened
+    county: Any  # app.services.login.Context
+    unit: Any  # Context
     unit_id: str  # the unit's row in the units register
 
 
@@ -122,11 +122,10 @@ def enrolled_pair(
         unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
         county_name="测试县", admin_username="admin", admin_password=PASSWORD,
     ))  # fmt: skip
-    unit_id = RecordService(county.db, county.actor).save(
+    unit_id = RecordService(county).save(
         get("units"), {"code": code, "name": name, "unit_type": unit_type, "authorised_posts": 3}
     )
     package, passphrase = root / f"{code}.jwenrol", "enrolment-2022"
-    key = county.actor.sensitive_key if share_sensitive_key else None
-    exchange.enroll(county.db, code, package, passphrase, sensitive_key=key)
+    exchange.enroll(county, code, package, passphrase, share_sensitive_key=share_sensitive_key)
     unit = exchange.init_from_enrolment(root / code, None, package, passphrase, "admin", PASSWORD)
     return EnrolledPair(county, unit, unit_id)

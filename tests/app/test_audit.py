@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, select, text, update
 
 from app.cli import dump_records
 from app.config import DB_FILE_NAME
+from app.context import Context
 from app.db.database import Database
 from app.db.local import ChangeLog
 from app.registers import get
@@ -51,7 +52,7 @@ def entries(db: Database, **where: Any) -> list[AuditEntry]:
 
 def entry_json(db: Database) -> str:
     """Every audit entry as ``dump`` writes it (one JSON text)."""
-    return "\n".join(json.dumps(r, ensure_ascii=False) for r in dump_records(db) if r["table"] == "audit_log")
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in dump_records(Context.system(db)) if r["table"] == "audit_log")
 
 
 def check(db: Database) -> audit.Report:
@@ -71,7 +72,7 @@ def seq_of(db: Database, action: str, n: int = 0) -> int:
 
 @pytest.fixture
 def records(county_db: Database) -> RecordService:
-    return RecordService(county_db, "admin")
+    return RecordService(Context.system(county_db, "admin"))
 
 
 @pytest.fixture
@@ -133,8 +134,8 @@ def test_a_refused_save_writes_no_entry(county_db: Database, records: RecordServ
 def test_the_chain_holds_after_many_changes(county_db: Database) -> None:
     from app.demo.batch import add_demo_batch
 
-    add_demo_batch(county_db, 1, user="admin")
-    add_demo_batch(county_db, 2, user="clerk")
+    add_demo_batch(Context.system(county_db, "1"), 1)
+    add_demo_batch(Context.system(county_db, "2"), 2)
     busy_db = county_db
     report = check(busy_db)
     assert report.ok and report.broken is None
@@ -337,7 +338,7 @@ def test_recorded_keeps_the_entry_only_when_the_work_succeeds(county_db: Databas
 
 # ---- synchronised rows of their unit -----------------------------------------------------------
 def test_entries_are_synchronised_rows_owned_by_their_unit(busy_db: Database) -> None:
-    rows = [r for r in dump_records(busy_db) if r["table"] == "audit_log"]
+    rows = [r for r in dump_records(Context.system(busy_db)) if r["table"] == "audit_log"]
     assert len(rows) == check(busy_db).entries
     assert {r["owner"] for r in rows} == {"C01"}
     assert all(r["version"]["origin"] == "C01" and r["version"]["counter"] > 0 for r in rows)
@@ -418,7 +419,7 @@ def test_the_service_needs_view_audit(county_db: Database) -> None:
 
 
 def test_the_service_filters_newest_first(busy_db: Database, records: RecordService) -> None:
-    clerk = RecordService(busy_db, "clerk")
+    clerk = RecordService(Context.system(busy_db, "clerk"))
     zone = clerk.save(ZONES, {"name": "南片区"})
     clerk.save(ZONES, {"leader": "孙常委"}, zone)
     service = AuditLogService(busy_db, ADMIN)
@@ -528,7 +529,7 @@ def test_cli_audit_verify(installed: Path, password_file: Any) -> None:
     cli = Cli(installed, None, password_file(PASSWORD))
     db = login.login(installed, None, "admin", PASSWORD).db
     try:
-        records = RecordService(db, "admin")
+        records = RecordService(Context.system(db, "admin"))
         for i in range(1, 4):
             records.save(ZONES, {"name": f"第{i}片区"})
     finally:
@@ -572,7 +573,7 @@ def test_cli_audit_verify_finds_a_deleted_entry_in_a_plain_installation(cli: Cli
     plain = Database(f"sqlite:///{cli.data_dir / DB_FILE_NAME}", cli.data_dir)
     try:
         init_installation(plain)
-        RecordService(plain, "admin").save(ZONES, {"name": "东片区"})
+        RecordService(Context.system(plain, "admin")).save(ZONES, {"name": "东片区"})
         raw(plain, "DELETE FROM audit_log WHERE seq = 2")
     finally:
         plain.close()

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from app.cli import dump_records
+from app.context import Context
 from app.db.local import User
 from app.demo.batch import add_demo_batch
 from app.registers import get
@@ -36,7 +37,7 @@ from app.services.backup import (
     verify_backup,
 )
 from app.services.installation import SetupRequest
-from app.services.login import LoginError, Opened, create, login
+from app.services.login import LoginError, create, login
 from app.services.records import RecordService
 
 PASSWORD = "seed-2022-report"
@@ -57,7 +58,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         mp.setenv("JIWEI_TEST_FAST_KDF", "1")
         o = create(folder, None, setup_request())
         try:
-            add_demo_batch(o.db, 1, user="admin")
+            add_demo_batch(Context.system(o.db, "1"), 1)
         finally:
             o.db.close()
     assert o.recovery_key
@@ -70,7 +71,7 @@ def recovery_key(template: tuple[Path, str]) -> str:
 
 
 @pytest.fixture
-def opened(template: tuple[Path, str], tmp_path: Path) -> Iterator[Opened]:
+def opened(template: tuple[Path, str], tmp_path: Path) -> Iterator[Context]:
     """A copy of the template installation, logged in as its administrator."""
     folder = tmp_path / "source"
     shutil.copytree(template[0], folder)
@@ -99,7 +100,7 @@ def folder_state(folder: Path) -> dict[str, str]:
     }
 
 
-def add_user(o: Opened, name: str, role: str, password: str) -> None:
+def add_user(o: Context, name: str, role: str, password: str) -> None:
     with o.db.session("admin") as s:
         s.add(User(username=name, full_name="", role=role, password_hash=hash_password(password)))
     KeyFile.load(o.data_dir).set_user(o.keys, name, password, sensitive=VIEW_SENSITIVE in permissions(role))
@@ -120,8 +121,8 @@ def damage(path: Path, how: str) -> None:
 
 
 # ---- round trip --------------------------------------------------------------------------------------
-def test_backup_restore_round_trip_gives_an_identical_dump(opened: Opened, tmp_path: Path) -> None:
-    before = list(dump_records(opened.db))
+def test_backup_restore_round_trip_gives_an_identical_dump(opened: Context, tmp_path: Path) -> None:
+    before = list(dump_records(Context.system(opened)))
     out = tmp_path / "out"
     out.mkdir()
     path = backup(opened, out)
@@ -145,7 +146,7 @@ def test_backup_restore_round_trip_gives_an_identical_dump(opened: Opened, tmp_p
             assert hashlib.sha256(zf.read(name)).hexdigest() == member["sha256"]
 
     # the source notes the backup in its audit log
-    assert audit_actions(list(dump_records(opened.db)))[-1] == audit.BACKUP
+    assert audit_actions(list(dump_records(Context.system(opened))))[-1] == audit.BACKUP
 
     target = tmp_path / "restored"
     result = restore(path, target, password=PASSWORD)
@@ -154,7 +155,7 @@ def test_backup_restore_round_trip_gives_an_identical_dump(opened: Opened, tmp_p
 
     again = login(target, None, "admin", PASSWORD)
     try:
-        after = list(dump_records(again.db))
+        after = list(dump_records(Context.system(again)))
         with again.db.session() as s:
             assert audit.verify(s) is None
             assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
@@ -165,17 +166,17 @@ def test_backup_restore_round_trip_gives_an_identical_dump(opened: Opened, tmp_p
     assert audit_actions([r for r in after if r["id"] not in known]) == [audit.RESTORE_BACKUP, audit.LOGIN]
 
 
-def test_a_backup_file_as_out_and_the_recovery_key(opened: Opened, tmp_path: Path, recovery_key: str) -> None:
+def test_a_backup_file_as_out_and_the_recovery_key(opened: Context, tmp_path: Path, recovery_key: str) -> None:
     key = recovery_key
     path = backup(opened, tmp_path / "weekly.jwbak")
     assert path == tmp_path / "weekly.jwbak"
-    before = data_rows(list(dump_records(opened.db)))
+    before = data_rows(list(dump_records(Context.system(opened))))
 
     result = restore(path, tmp_path / "restored", recovery_key=key.lower().replace("-", " "))
     assert result.username == "recovery-key"
     again = login(tmp_path / "restored", None, "admin", PASSWORD)  # the accounts come back as they were
     try:
-        after = list(dump_records(again.db))
+        after = list(dump_records(Context.system(again)))
     finally:
         again.db.close()
     assert data_rows(after) == before
@@ -185,7 +186,7 @@ def test_a_backup_file_as_out_and_the_recovery_key(opened: Opened, tmp_path: Pat
     assert entry and entry[0]["actor"] == "recovery-key" and "recovery key" in entry[0]["detail"]
 
 
-def test_backup_folder_must_exist_and_cancel_leaves_nothing(opened: Opened, tmp_path: Path) -> None:
+def test_backup_folder_must_exist_and_cancel_leaves_nothing(opened: Context, tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="找不到保存备份的文件夹"):
         backup(opened, tmp_path / "missing" / "x.jwbak")
 
@@ -213,7 +214,7 @@ def test_backup_folder_must_exist_and_cancel_leaves_nothing(opened: Opened, tmp_
     "how", ["flipped byte in the database", "flipped byte in the manifest", "truncated", "not a backup"]
 )
 def test_a_damaged_backup_is_refused_and_the_target_stays_as_it_was(
-    opened: Opened, tmp_path: Path, recovery_key: str, how: str
+    opened: Context, tmp_path: Path, recovery_key: str, how: str
 ) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
     damage(path, how)
@@ -235,7 +236,7 @@ def test_a_damaged_backup_is_refused_and_the_target_stays_as_it_was(
     assert sorted(p.name for p in empty.iterdir()) == ["window.ini"]
 
 
-def test_wrong_password_wrong_user_or_wrong_key_is_refused(opened: Opened, tmp_path: Path) -> None:
+def test_wrong_password_wrong_user_or_wrong_key_is_refused(opened: Context, tmp_path: Path) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
     target = tmp_path / "restored"
     with pytest.raises(BackupError) as info:
@@ -252,11 +253,11 @@ def test_wrong_password_wrong_user_or_wrong_key_is_refused(opened: Opened, tmp_p
 
 
 def test_restore_refuses_a_folder_with_data_unless_replace_and_keeps_the_old_files(
-    opened: Opened, tmp_path: Path
+    opened: Context, tmp_path: Path
 ) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
-    backed_up = data_rows(list(dump_records(opened.db)))
-    zone = RecordService(opened.db, "admin").save(get("zones"), {"name": "备份之后新建的片区"})
+    backed_up = data_rows(list(dump_records(Context.system(opened))))
+    zone = RecordService(Context.system(opened.db, "admin")).save(get("zones"), {"name": "备份之后新建的片区"})
     opened.db.close()
     source = opened.data_dir
     state = folder_state(source)
@@ -274,14 +275,14 @@ def test_restore_refuses_a_folder_with_data_unless_replace_and_keeps_the_old_fil
 
     again = login(source, None, "admin", PASSWORD)
     try:
-        assert data_rows(list(dump_records(again.db))) == backed_up
-        assert zone not in RecordService(again.db, "admin").ids(get("zones"))
+        assert data_rows(list(dump_records(Context.system(again)))) == backed_up
+        assert zone not in RecordService(Context.system(again.db, "admin")).ids(get("zones"))
     finally:
         again.db.close()
 
 
 def test_a_failed_replace_puts_the_old_files_back(
-    opened: Opened, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    opened: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
     opened.db.close()
@@ -303,7 +304,7 @@ def test_a_failed_replace_puts_the_old_files_back(
     login(source, None, "admin", PASSWORD).db.close()
 
 
-def test_backup_needs_the_right_and_restore_by_password_needs_it_too(opened: Opened, tmp_path: Path) -> None:
+def test_backup_needs_the_right_and_restore_by_password_needs_it_too(opened: Context, tmp_path: Path) -> None:
     add_user(opened, "clerk", "staff", "clerk-pass-1")
     path = backup(opened, tmp_path / "b.jwbak")
     clerk = login(opened.data_dir, None, "clerk", "clerk-pass-1")
@@ -317,7 +318,7 @@ def test_backup_needs_the_right_and_restore_by_password_needs_it_too(opened: Ope
     assert not (tmp_path / "restored").exists()
 
 
-def test_a_backup_from_a_newer_program_is_refused(opened: Opened, tmp_path: Path) -> None:
+def test_a_backup_from_a_newer_program_is_refused(opened: Context, tmp_path: Path) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
 
     def rewrite(change: dict[str, Any], name: str) -> Path:
@@ -342,7 +343,7 @@ def test_a_backup_from_a_newer_program_is_refused(opened: Opened, tmp_path: Path
 
 
 def test_with_a_database_server_backup_and_restore_refuse(tmp_path: Path) -> None:
-    server = Opened(
+    server = Context(
         db=SimpleNamespace(url="postgresql+psycopg://jiwei@db.example/jiwei"),  # type: ignore[arg-type]
         actor=Actor("admin", "admin"),
         keys=None,  # type: ignore[arg-type]
@@ -356,7 +357,7 @@ def test_with_a_database_server_backup_and_restore_refuse(tmp_path: Path) -> Non
 
 
 # ---- automatic backups ---------------------------------------------------------------------------------
-def test_auto_backup_rotates_and_follows_its_settings(opened: Opened, tmp_path: Path) -> None:
+def test_auto_backup_rotates_and_follows_its_settings(opened: Context, tmp_path: Path) -> None:
     folder = opened.data_dir / "backups"
     other = folder / "jiwei-T01-20200101-000000.jwbak"
     stray = folder / "my-notes.txt"
@@ -381,13 +382,13 @@ def test_auto_backup_rotates_and_follows_its_settings(opened: Opened, tmp_path: 
 
     backup_service.save_auto_settings(opened.data_dir, AutoBackupSettings(keep=0))
     assert auto_backup(opened) is None
-    actions = audit_actions(list(dump_records(opened.db)))
+    actions = audit_actions(list(dump_records(Context.system(opened))))
     assert actions.count(audit.BACKUP) == 8
 
 
 # ---- nothing readable ------------------------------------------------------------------------------------
-def test_no_plaintext_in_the_backup_or_the_data_folder(opened: Opened, tmp_path: Path) -> None:
-    records = RecordService(opened.db, "admin")
+def test_no_plaintext_in_the_backup_or_the_data_folder(opened: Context, tmp_path: Path) -> None:
+    records = RecordService(Context.system(opened.db, "admin"))
     unit_id = records.ids(get("units"))[0]
     records.save(
         get("staff"),
@@ -417,7 +418,7 @@ def test_no_plaintext_in_the_backup_or_the_data_folder(opened: Opened, tmp_path:
     assert any(row["name"] == SECRET_NAME for row in shown.values())
 
 
-def test_login_still_refuses_the_wrong_password_after_a_restore(opened: Opened, tmp_path: Path) -> None:
+def test_login_still_refuses_the_wrong_password_after_a_restore(opened: Context, tmp_path: Path) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
     restore(path, tmp_path / "r", password=PASSWORD)
     with pytest.raises(LoginError):

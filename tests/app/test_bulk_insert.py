@@ -12,6 +12,7 @@ import pytest
 from apphelpers import init_installation
 from sqlalchemy import select, text
 
+from app.context import Context
 from app.db.database import Database
 from app.db.local import ChangeLog
 from app.demo.batch import add_demo_batch
@@ -72,7 +73,7 @@ def test_direct_and_general_inserts_store_the_same(tmp_path: Path, monkeypatch: 
         code="T01",
         name="城关镇纪委",
     )
-    add_demo_batch(town, 1)
+    add_demo_batch(Context.system(town), 1)
     records = [r for r in _records(town) if r["table"] != "units"]
     tables = sorted({r["table"] for r in records})
     assert {"staff", "villages", "clues", "visits"} <= set(tables)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.services.deadlines import by_handler, due_items
@@ -52,7 +53,7 @@ class Org:
 
 @pytest.fixture
 def records(county_db: Database) -> RecordService:
-    return RecordService(county_db, "admin")
+    return RecordService(Context.system(county_db, "admin"))
 
 
 @pytest.fixture

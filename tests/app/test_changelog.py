@@ -12,6 +12,7 @@ from sqlalchemy import Date, Integer, String, func, select
 from sqlalchemy.orm import mapped_column
 
 from app.cli import dump_records, synced_models
+from app.context import Context
 from app.db.base import Base, SyncMixin
 from app.db.changelog import HardDeleteError
 from app.db.database import Database
@@ -156,7 +157,7 @@ def test_a_model_added_later_is_logged_and_dumped_without_extra_code(
     assert entries[1].counter < entries[2].counter
 
     assert model in synced_models()
-    dumped = [r for r in dump_records(db) if r["table"] == model.__table__.name]
+    dumped = [r for r in dump_records(Context.system(db)) if r["table"] == model.__table__.name]
     assert dumped == [
         {
             "table": model.__table__.name,

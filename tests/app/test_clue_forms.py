@@ -15,6 +15,7 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.reports.clue_forms import APPROVAL, REGISTER, UnknownFormError, clue_forms_pdf
@@ -43,8 +44,8 @@ class Clues:
 def clues(tmp_path: Path) -> Iterator[Clues]:
     db = Database.open(tmp_path / "data")
     initialise(db, SetupRequest("county", "C01", "测试县纪委监委", "C01", "测试县", "admin", "secret123"))
-    secretary = RecordService(db, Actor("sec", "secretary", KEY))
-    staff = RecordService(db, Actor("clerk", "staff", None))
+    secretary = RecordService(Context(db, Actor("sec", "secretary", KEY)))
+    staff = RecordService(Context(db, Actor("clerk", "staff", None)))
     unit = secretary.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
     handler = secretary.save(get("staff"), {"name": "李强", "unit_id": unit, "post": "member"})
     report = secretary.save(
@@ -216,7 +217,7 @@ def test_each_printed_clue_is_audited_without_its_content(clues: Clues, tmp_path
 
 
 def test_refused_without_print_permission_or_for_an_unknown_form(clues: Clues, tmp_path: Path) -> None:
-    readonly = RecordService(clues.db, Actor("viewer", "readonly", None))
+    readonly = RecordService(Context(clues.db, Actor("viewer", "readonly", None)))
     with pytest.raises(PermissionDenied):
         clue_forms_pdf(readonly, [clues.full], REGISTER, tmp_path / "x.pdf")
     with pytest.raises(UnknownFormError):

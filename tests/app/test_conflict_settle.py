@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from apphelpers import init_installation
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.security.audit import AuditEntry
@@ -39,12 +40,12 @@ def conflicted(open_db, tmp_path) -> tuple[Database, str, int]:  # type: ignore[
         units += [record_of(o) for o in s.query(synced_models()["units"]).all()]
     with county.session() as s:
         merge_records(s, [u for u in units if u["owner"] == "T01"], peer="T01", bundle_id="u", adopt=True)
-    r = RecordService(town, "admin")
+    r = RecordService(Context.system(town, "admin"))
     sid = r.save(STAFF, {"name": "王芳", "unit_id": r.ids(get("units"))[0], "post": "secretary"})
     with county.session() as s:
         merge_records(s, [staff_record(town, sid)], peer="T01", bundle_id="t1")
-    RecordService(town, "admin").save(STAFF, {"phone": "111111", "note": "镇里写的"}, sid)
-    RecordService(county, "admin").save(STAFF, {"phone": "222222", "note": "县里写的"}, sid)
+    RecordService(Context.system(town, "admin")).save(STAFF, {"phone": "111111", "note": "镇里写的"}, sid)
+    RecordService(Context.system(county, "admin")).save(STAFF, {"phone": "222222", "note": "县里写的"}, sid)
     with county.session() as s:
         assert merge_records(s, [staff_record(town, sid)], peer="T01", bundle_id="t2").conflicts == 1
         [c] = s.query(SyncConflict).all()
@@ -58,11 +59,11 @@ def test_settle_takes_one_field_from_each_side(conflicted: tuple[Database, str, 
         conflict = s.get(SyncConflict, cid)
         fields = {name: (lv, rv) for name, lv, rv in conflict_fields(conflict)}
     assert fields == {"phone": ("222222", "111111"), "note": ("县里写的", "镇里写的")}
-    [row] = conflict_rows(county)
+    [row] = conflict_rows(Context.system(county))
     assert row.id == cid and row.table == "staff" and row.record == "王芳" and row.peer == "T01"
     before = staff_record(county, sid)
 
-    settle(county, cid, {"phone": "remote", "note": "local"}, Actor("admin", "admin"))
+    settle(Context(county, Actor("admin", "admin")), cid, {"phone": "remote", "note": "local"})
 
     after = staff_record(county, sid)
     assert after["fields"]["phone"] == "111111" and after["fields"]["note"] == "县里写的"
@@ -74,10 +75,10 @@ def test_settle_takes_one_field_from_each_side(conflicted: tuple[Database, str, 
         assert c.state == "settled" and c.settled_by == "admin" and c.settled_at is not None
         details = [e.detail for e in s.query(AuditEntry).filter(AuditEntry.target_id == sid)]
         assert "conflict settled" in details
-    assert conflict_rows(county) == []
+    assert conflict_rows(Context.system(county)) == []
 
     with pytest.raises(SyncError) as err:  # settling again is refused, in Chinese
-        settle(county, cid, {"phone": "local"}, "admin")
+        settle(Context.system(county, "admin"), cid, {"phone": "local"})
     assert "已由 admin 处理过" in str(err.value.message)
     assert staff_record(county, sid)["fields"]["phone"] == "111111"
 
@@ -87,8 +88,8 @@ def test_settle_refuses_unknown_fields_and_roles_without_exchange(
 ) -> None:
     county, sid, cid = conflicted
     with pytest.raises(SyncError):
-        settle(county, cid, {"name": "local"}, "admin")  # the same on both sides: not in the conflict
+        settle(Context.system(county, "admin"), cid, {"name": "local"})  # the same on both sides: not in the conflict
     with pytest.raises(PermissionDenied):
-        settle(county, cid, {"phone": "local"}, Actor("clerk", "staff"))
+        settle(Context(county, Actor("clerk", "staff")), cid, {"phone": "local"})
     with county.session() as s:
         assert s.get(SyncConflict, cid).state == "open"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from app.context import Context
 from app.registers import get
 from app.security import audit
 from app.services.installation import SetupRequest
@@ -31,7 +32,7 @@ from app.services.login import login
 from app.services.records import RecordService
 
 opened = login(sys.argv[1], None, "admin", sys.argv[2])
-records = RecordService(opened.db, "admin")
+records = RecordService(Context.system(opened.db, "admin"))
 zones = get("zones")
 i = 0
 while True:
@@ -101,7 +102,7 @@ def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(
         with opened.db.session("admin") as s:
             assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             assert audit.verify(s) is None
-        ids = set(RecordService(opened.db, "admin").ids(get("zones")))
+        ids = set(RecordService(Context.system(opened.db, "admin")).ids(get("zones")))
         missing = [i for i in committed if i not in ids]
         assert not missing, f"{len(missing)} committed records lost"
         assert len(committed) >= 2 * commits_before_kill

@@ -12,6 +12,7 @@ from apphelpers import PASSWORD, OpenDb, init_installation
 from sqlalchemy import select
 
 from app.cli import dump_records
+from app.context import Context
 from app.db.database import Database
 from app.demo.batch import OFFICES, add_demo_batch, create_demo_county
 from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village, Zone
@@ -47,14 +48,14 @@ def _normalised_dump(db: Database) -> list[str]:
     derived from codes, every other id is seeded."""
     return sorted(
         json.dumps(r, ensure_ascii=False, sort_keys=True)
-        for r in dump_records(db)
+        for r in dump_records(Context.system(db))
         if r["table"] != "audit_log"
     )
 
 
 @pytest.fixture
 def demo_county(county_db: Database) -> Database:
-    counts = add_demo_batch(county_db, 1)
+    counts = add_demo_batch(Context.system(county_db), 1)
     assert counts["units.added"] == 7 + 8 + 10
     assert counts["zones.added"] == 3
     # Casework moves through its lifecycle (edits); the organisation is only added to.
@@ -114,30 +115,30 @@ def test_first_county_batch_reproduces_the_seed(demo_county: Database) -> None:
 def test_later_batches_add_edit_delete_and_keep_the_seed_figures(demo_county: Database) -> None:
     db = demo_county
     villages_before = {v.id for v in _live(db, Village)}
-    counts = add_demo_batch(db, 2)
+    counts = add_demo_batch(Context.system(db), 2)
     assert counts["villages.added"] >= 1 and counts["villages.deleted"] == 1
     assert counts["staff.added"] == 1 and counts["staff.edited"] >= 2
     assert counts.get("units.added", 0) == 0
     villages_after = {v.id for v in _live(db, Village)}
     assert len(villages_before - villages_after) == 1  # an earlier village was tombstoned
 
-    deleted = [r for r in dump_records(db) if r["deleted"]]
+    deleted = [r for r in dump_records(Context.system(db)) if r["deleted"]]
     assert [r["table"] for r in deleted if r["table"] not in CASEWORK_TABLES] == ["villages"]
     left = [p for p in _live(db, Staff) if p.left_on is not None]
     assert len(left) == 1 and left[0].seconded  # a secondee's year ended; a new one took the post
 
     for seed in (3, 4):
-        assert add_demo_batch(db, seed)
+        assert add_demo_batch(Context.system(db), seed)
     _assert_seed_section_one(db)
 
 
 def test_a_seed_applied_twice_changes_nothing(demo_county: Database) -> None:
     db = demo_county
-    assert add_demo_batch(db, 1) != {}  # on an existing county, seed 1 is a later batch
+    assert add_demo_batch(Context.system(db), 1) != {}  # on an existing county, seed 1 is a later batch
     before = _normalised_dump(db)
-    assert add_demo_batch(db, 1) == {}
-    assert add_demo_batch(db, 2) != {}
-    assert add_demo_batch(db, 2) == {}
+    assert add_demo_batch(Context.system(db), 1) == {}
+    assert add_demo_batch(Context.system(db), 2) != {}
+    assert add_demo_batch(Context.system(db), 2) == {}
     assert len(_normalised_dump(db)) > len(before)
 
 
@@ -147,9 +148,9 @@ def test_same_seeds_give_the_same_records(tmp_path: Path) -> None:
         db = Database(f"sqlite:///{tmp_path / name}.db")
         try:
             init_installation(db)
-            add_demo_batch(db, 7)
+            add_demo_batch(Context.system(db), 7)
             first_batches.append(_normalised_dump(db))
-            add_demo_batch(db, 8)
+            add_demo_batch(Context.system(db), 8)
             dumps.append(_normalised_dump(db))
         finally:
             db.close()
@@ -160,7 +161,7 @@ def test_same_seeds_give_the_same_records(tmp_path: Path) -> None:
     other = Database(f"sqlite:///{tmp_path / 'other'}.db")
     try:
         init_installation(other)
-        add_demo_batch(other, 9)
+        add_demo_batch(Context.system(other), 9)
         assert _normalised_dump(other) != first_batches[0]  # another seed, other names and ids
         _assert_seed_section_one(other)  # but the seed report's figures all the same
     finally:
@@ -171,7 +172,7 @@ def test_township_installation(open_db: OpenDb) -> None:
     db = init_installation(
         open_db(), "township", "T05", "河口镇纪委", county_code="C01", county_name="测试县"
     )
-    counts = add_demo_batch(db, 1)
+    counts = add_demo_batch(Context.system(db), 1)
     assert counts["staff.added"] == 5
     (own,) = _live(db, Unit)
     assert own.code == "T05"
@@ -181,7 +182,7 @@ def test_township_installation(open_db: OpenDb) -> None:
     assert 15 <= len(_live(db, Village)) <= 30
     assert {s.year for s in _live(db, TownshipYearStats)} == {2021, 2022}
 
-    counts = add_demo_batch(db, 2)
+    counts = add_demo_batch(Context.system(db), 2)
     assert counts["villages.added"] >= 1
     # Every earlier village has its visits and ledger entries now, so none can be tombstoned:
     # a planned visit is, instead.
@@ -195,7 +196,7 @@ def test_group_installation(open_db: OpenDb) -> None:
     db = init_installation(
         open_db(), "group", "G03", "派驻第三纪检监察组", county_code="C01", county_name="测试县"
     )
-    add_demo_batch(db, 1)
+    add_demo_batch(Context.system(db), 1)
     people = _live(db, Staff)
     assert sorted(p.post for p in people) == ["deputy_leader", "group_leader", "group_member"]
     supervised = _live(db, SupervisedUnit)
@@ -205,10 +206,10 @@ def test_group_installation(open_db: OpenDb) -> None:
     assert secondees[0].seconded_from in {u.name for u in supervised}
 
     for seed in (2, 3, 4):
-        counts = add_demo_batch(db, seed)
+        counts = add_demo_batch(Context.system(db), seed)
         assert counts["supervised_units.added"] == 1
         assert counts.get("staff.edited", 0) >= 1
-    assert any(r["deleted"] for r in dump_records(db) if r["table"] == "supervised_units")
+    assert any(r["deleted"] for r in dump_records(Context.system(db)) if r["table"] == "supervised_units")
     row = _by_type(db)["group"]
     assert (row.units, row.authorised, row.staffed, row.vacancies, row.leaders) == (1, 3, 3, 0, 1)
     assert len(_live(db, SupervisedUnit)) >= 3

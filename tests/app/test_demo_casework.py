@@ -14,6 +14,7 @@ import pytest
 from apphelpers import PASSWORD, Cli
 from sqlalchemy import func, select, text
 
+from app.context import Context
 from app.demo.batch import add_demo_batch
 from app.models.casework import Transition
 from app.registers import get as get_register
@@ -40,7 +41,7 @@ UNITS = {
 }
 
 
-def _open(tmp_path: Path, unit_type: str) -> login.Opened:
+def _open(tmp_path: Path, unit_type: str) -> login.Context:
     code, name = UNITS[unit_type]
     folder = tmp_path / unit_type
     return login.create(
@@ -51,7 +52,7 @@ def _open(tmp_path: Path, unit_type: str) -> login.Opened:
 
 
 @pytest.fixture(params=list(UNITS))
-def installation(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[login.Opened]:
+def installation(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[login.Context]:
     opened = _open(tmp_path, request.param)
     yield opened
     opened.db.close()
@@ -61,16 +62,16 @@ def _live_ids(records: RecordService, register: str) -> list[str]:
     return records.ids(get_register(register))
 
 
-def _count(opened: login.Opened, sql: str, **params: Any) -> int:
+def _count(opened: login.Context, sql: str, **params: Any) -> int:
     with opened.db.session() as s:
         return int(s.execute(text(sql), params).scalar_one())
 
 
-def test_demo_batches_fill_every_casework_register_with_valid_records(installation: login.Opened) -> None:
+def test_demo_batches_fill_every_casework_register_with_valid_records(installation: login.Context) -> None:
     db, actor = installation.db, installation.actor
-    counts = add_demo_batch(db, 1, user=actor)
+    counts = add_demo_batch(Context(db, actor), 1)
     assert counts
-    records = RecordService(db, actor)
+    records = RecordService(Context(db, actor))
     for name in CASEWORK:
         ids = _live_ids(records, name)
         assert ids, name
@@ -100,17 +101,17 @@ def test_later_seeds_edit_and_tombstone_and_a_seed_twice_changes_nothing(tmp_pat
     opened = _open(tmp_path, "township")
     db = opened.db
     try:
-        add_demo_batch(db, 1, user=opened.actor)
-        counts = add_demo_batch(db, 2, user=opened.actor)
+        add_demo_batch(Context(db, opened.actor), 1)
+        counts = add_demo_batch(Context(db, opened.actor), 2)
         assert counts["clues.added"] >= 1 and counts["clues.edited"] >= 1
         assert counts["reports.deleted"] == 1 and counts["staff_ties.deleted"] == 1
         assert counts.get("dispositions.added", 0) == 0 and counts.get("co_reviews.added", 0) == 0
         before = _count(opened, "SELECT count(*) FROM change_log")
-        assert add_demo_batch(db, 2, user=opened.actor) == {}
-        assert add_demo_batch(db, 1, user=opened.actor) != {}  # seed 1 is now a later batch
-        assert add_demo_batch(db, 1, user=opened.actor) == {}
+        assert add_demo_batch(Context(db, opened.actor), 2) == {}
+        assert add_demo_batch(Context(db, opened.actor), 1) != {}  # seed 1 is now a later batch
+        assert add_demo_batch(Context(db, opened.actor), 1) == {}
         assert _count(opened, "SELECT count(*) FROM change_log") > before
-        records = RecordService(db, opened.actor)
+        records = RecordService(Context(db, opened.actor))
         for name in CASEWORK:
             for rid in _live_ids(records, name):
                 records.save(get_register(name), {}, rid)
@@ -198,14 +199,14 @@ def test_demo_county_reproduces_the_seed_report_for_2021(
         assert forms["2"] > 0 and forms["3"] > 0 and forms["4"] > 0
         owners = _count(opened, "SELECT count(DISTINCT owner) FROM clues")
         assert owners == 19  # the county's offices plus every township and group
-        assert any(d.overdue for d in due_items(RecordService(opened.db, opened.actor)))
+        assert any(d.overdue for d in due_items(RecordService(opened)))
     finally:
         opened.db.close()
     township = login.login(out / "T01", None, "admin", PASSWORD)
     try:
         assert _count(township, "SELECT count(*) FROM clues WHERE owner != 'T01'") == 0
         assert _count(township, "SELECT count(*) FROM dispositions WHERE guided = 1") > 0
-        records = RecordService(township.db, township.actor)
+        records = RecordService(township)
         for name in CASEWORK:
             ids = _live_ids(records, name)
             assert ids or name == "staff_ties", name

@@ -14,6 +14,7 @@ from apphelpers import PASSWORD
 from sqlalchemy import func, select
 
 from app.cli import dump_records
+from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import county as demo_county
 from app.demo.batch import GROUPS, TOWNSHIPS
@@ -33,15 +34,15 @@ def data(dump: list[dict[str, Any]], owner: str) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def county(demo_county_cli: DemoCounty) -> Iterator[login.Opened]:
+def county(demo_county_cli: DemoCounty) -> Iterator[login.Context]:
     opened = login.login(demo_county_cli[0] / "DEMO", None, "admin", PASSWORD)
     yield opened
     opened.db.close()
 
 
 @pytest.fixture(scope="module")
-def county_dump(county: login.Opened) -> list[dict[str, Any]]:
-    return list(dump_records(county.db))
+def county_dump(county: login.Context) -> list[dict[str, Any]]:
+    return list(dump_records(Context.system(county)))
 
 
 @pytest.mark.parametrize("code", UNIT_CODES)
@@ -50,7 +51,7 @@ def test_the_county_holds_each_units_rows_exactly_as_the_unit_does(
 ) -> None:
     unit = login.login(demo_county_cli[0] / code, None, "admin", PASSWORD)
     try:
-        mine = data(list(dump_records(unit.db)), code)
+        mine = data(list(dump_records(Context.system(unit))), code)
         with unit.db.session() as s:
             entered = s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.origin == code))
             conflicts = s.scalar(select(func.count()).select_from(SyncConflict))
@@ -74,7 +75,7 @@ def test_the_county_holds_each_units_rows_exactly_as_the_unit_does(
 
 
 def test_the_county_lists_one_received_and_one_sent_bundle_per_unit(
-    county: login.Opened, county_dump: list[dict[str, Any]]
+    county: login.Context, county_dump: list[dict[str, Any]]
 ) -> None:
     with county.db.session() as s:
         bundles = list(s.scalars(select(SyncBundle)))
@@ -91,8 +92,8 @@ def test_the_county_lists_one_received_and_one_sent_bundle_per_unit(
     assert units_rows and not units_rows & written_here
 
 
-def test_what_a_township_sealed_opens_at_the_county(county: login.Opened) -> None:
-    records = RecordService(county.db, county.actor)
+def test_what_a_township_sealed_opens_at_the_county(county: login.Context) -> None:
+    records = RecordService(county)
     with county.db.session() as s:
         ids = list(s.scalars(select(Clue.id).where(Clue.owner == "T01", Clue.summary != "").limit(5)))
     assert ids

@@ -17,6 +17,7 @@ from apphelpers import PASSWORD, OpenDb, init_installation
 from sqlalchemy import func, select
 
 from app.cli import dump_records
+from app.context import Context
 from app.db.database import Database
 from app.demo.batch import add_demo_batch
 from app.demo.residency import COUNTY_CHECKLIST, KINDS
@@ -35,7 +36,7 @@ UNITS = {"township": ("T05", "河口镇纪委"), "group": ("G03", "派驻第三�
 RESIDENCY_TABLES = ("visits", "ledger_entries", "checklist_items", "clues", "transitions")
 
 
-def _open(folder: Path, unit_type: str) -> login.Opened:
+def _open(folder: Path, unit_type: str) -> login.Context:
     code, name = UNITS[unit_type]
     return login.create(
         folder,
@@ -111,18 +112,18 @@ def _assert_valid_and_sound(db: Database, records: RecordService, unit_type: str
 
 
 @pytest.fixture(params=list(UNITS))
-def installation(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[login.Opened, str]]:
+def installation(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[login.Context, str]]:
     opened = _open(tmp_path / request.param, request.param)
     yield opened, request.param
     opened.db.close()
 
 
-def test_a_batch_fills_visits_ledgers_and_clue_drafts(installation: tuple[login.Opened, str]) -> None:
+def test_a_batch_fills_visits_ledgers_and_clue_drafts(installation: tuple[login.Context, str]) -> None:
     opened, unit_type = installation
     db, today = opened.db, date.today()
-    counts = add_demo_batch(db, 1, user=opened.actor)
+    counts = add_demo_batch(Context(db, opened.actor), 1)
     assert counts["visits.added"] > 0 and counts["ledger_entries.added"] > 0
-    records = RecordService(db, opened.actor)
+    records = RecordService(Context(db, opened.actor))
     visits = _rows(db, Visit)
     states = {v.state for v in visits}
     assert {"done", "planned"} <= states
@@ -158,7 +159,7 @@ def test_a_batch_fills_visits_ledgers_and_clue_drafts(installation: tuple[login.
 def _dump(db: Database) -> list[str]:
     return sorted(
         json.dumps(r, ensure_ascii=False, sort_keys=True)
-        for r in dump_records(db)
+        for r in dump_records(Context.system(db))
         if r["table"] in RESIDENCY_TABLES
     )
 
@@ -167,19 +168,19 @@ def test_later_seeds_add_edit_and_tombstone_and_a_seed_twice_changes_nothing(ope
     db = init_installation(
         open_db(), "township", "T05", "河口镇纪委", county_code="C01", county_name="测试县"
     )
-    add_demo_batch(db, 1)
+    add_demo_batch(Context.system(db), 1)
     done_before = len(_rows(db, Visit, Visit.state == "done"))
-    counts = add_demo_batch(db, 2)
+    counts = add_demo_batch(Context.system(db), 2)
     assert counts["visits.added"] == 1 and counts["visits.deleted"] == 1
     assert counts["visits.edited"] >= 2  # recorded and corrected
     assert counts["ledger_entries.added"] == 1
     assert len(_rows(db, Visit, Visit.state == "done")) > done_before
     before = _dump(db)
-    assert add_demo_batch(db, 2) == {}
+    assert add_demo_batch(Context.system(db), 2) == {}
     assert _dump(db) == before
-    assert add_demo_batch(db, 3)  # another seed: the next changes
+    assert add_demo_batch(Context.system(db), 3)  # another seed: the next changes
     assert _dump(db) != before
-    records = RecordService(db, "demo")
+    records = RecordService(Context.system(db, "demo"))
     _assert_valid_and_sound(db, records, "township")
 
 
@@ -190,8 +191,8 @@ def test_the_same_seed_gives_the_same_visits(open_db: OpenDb, tmp_path: Path) ->
             open_db(f"sqlite:///{tmp_path / name}.db", tmp_path / name), "group", "G03", "派驻第三纪检监察组",
             county_code="C01", county_name="测试县",
         )  # fmt: skip
-        add_demo_batch(db, 5)
-        add_demo_batch(db, 6)
+        add_demo_batch(Context.system(db), 5)
+        add_demo_batch(Context.system(db), 6)
         dumps.append(_dump(db))
     assert dumps[0] == dumps[1]
     assert any('"table": "visits"' in line for line in dumps[0])
@@ -208,7 +209,7 @@ def test_demo_county_coverage_has_visited_missed_and_unplanned_cells(county: Pat
     opened = login.login(county / "DEMO", None, "admin", PASSWORD)
     try:
         db, today = opened.db, date.today()
-        records = RecordService(db, opened.actor)
+        records = RecordService(Context(db, opened.actor))
         assert {VISITED, MISSED, UNPLANNED, PLANNED} <= _statuses(records, today)
         rows = visit_coverage(records, today.year, today=today)
         assert {r.target_kind for r in rows} == {"village", "supervised_unit"}
@@ -244,7 +245,7 @@ def test_each_unit_folder_holds_its_own_visits_ledgers_and_clue_drafts(county: P
             assert s.scalar(select(func.count()).select_from(ChecklistItem)) > 0
             kinds = set(s.scalars(select(LedgerEntry.kind).distinct()))
         assert kinds == set(KINDS)
-        records = RecordService(db, opened.actor)
+        records = RecordService(Context(db, opened.actor))
         _assert_valid_and_sound(db, records, "township" if code.startswith("T") else "group")
         assert {VISITED, MISSED, UNPLANNED} <= _statuses(records, date.today())
     finally:

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import dump_records
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.security import audit
@@ -39,7 +40,7 @@ def _actions(db: Database) -> list[tuple[str, str]]:
 
 
 def _add_person(db: Database) -> None:
-    records = RecordService(db, "admin")
+    records = RecordService(Context.system(db, "admin"))
     unit = records.ids(get("units"))[0]
     records.save(get("staff"), {"name": SECRET_NAME, "unit_id": unit, "post": "secretary"})
 
@@ -62,8 +63,8 @@ def test_a_new_installation_is_encrypted_and_no_file_shows_what_was_typed(tmp_pa
     try:
         names = [
             r["name"]
-            for r in RecordService(again.db, "admin")
-            .rows(get("staff"), RecordService(again.db).ids(get("staff")))
+            for r in RecordService(Context.system(again.db, "admin"))
+            .rows(get("staff"), RecordService(Context.system(again.db)).ids(get("staff")))
             .values()
         ]
         assert names == [SECRET_NAME]
@@ -131,7 +132,7 @@ def test_a_plain_database_is_encrypted_at_first_login_without_loss(tmp_path: Pat
     plain = Database.open(tmp_path)
     initialise(plain, REQ)
     _add_person(plain)
-    before = [r for r in dump_records(plain) if r["table"] != "audit_log"]
+    before = [r for r in dump_records(Context.system(plain)) if r["table"] != "audit_log"]
     plain.close()
     assert (tmp_path / "jiwei.db").read_bytes()[:16] == login.PLAIN_HEADER
     assert _raw_contains(tmp_path, SECRET_NAME)  # the foundation's file is readable
@@ -144,7 +145,7 @@ def test_a_plain_database_is_encrypted_at_first_login_without_loss(tmp_path: Pat
     opened = login.login(tmp_path, None, "admin", PASSWORD)
     try:
         assert opened.recovery_key
-        after = [r for r in dump_records(opened.db) if r["table"] != "audit_log"]
+        after = [r for r in dump_records(Context.system(opened)) if r["table"] != "audit_log"]
         assert after == before
         assert ("admin", "convert") in _actions(opened.db)
     finally:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from apphelpers import init_installation
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.services.records import RecordService
@@ -43,7 +44,7 @@ def send(src: Database, dst: Database, ids: list[str], peer: str, bundle: str = 
 
 
 def staff(db: Database) -> str:
-    r = RecordService(db, "admin")
+    r = RecordService(Context.system(db, "admin"))
     unit = r.ids(get("units"))[0]
     return r.save(STAFF, {"name": "王芳", "unit_id": unit, "post": "secretary"})
 
@@ -56,14 +57,14 @@ def test_new_then_edit_on_top_then_stale(pair: tuple[Database, Database]) -> Non
     sid = staff(town)
     assert send(town, county, [sid], "T01").new == 1
     old = rows(town, "staff", [sid])
-    RecordService(town, "admin").save(STAFF, {"phone": "13800000000"}, sid)
+    RecordService(Context.system(town, "admin")).save(STAFF, {"phone": "13800000000"}, sid)
     assert send(town, county, [sid], "T01").updated == 1
     assert rows(county, "staff", [sid])[0]["fields"]["phone"] == "13800000000"
     with county.session() as s:  # an older version of the same origin arrives late
         assert merge_records(s, old, peer="T01", bundle_id="old").skipped == 1
     assert send(town, county, [sid], "T01").unchanged == 1  # the same again
     # The county edits the township's row; the township's next edit of its own copy conflicts.
-    RecordService(county, "admin").save(STAFF, {"note": "县里补充"}, sid)
+    RecordService(Context.system(county, "admin")).save(STAFF, {"note": "县里补充"}, sid)
     mine = rows(county, "staff", [sid])
     assert mine[0]["base"] == {
         "origin": "T01",
@@ -73,7 +74,7 @@ def test_new_then_edit_on_top_then_stale(pair: tuple[Database, Database]) -> Non
     with town.session() as s:
         assert merge_records(s, mine, peer="C01", bundle_id="c1").updated == 1
     # Tombstones travel.
-    RecordService(town, "admin").delete(STAFF, sid)
+    RecordService(Context.system(town, "admin")).delete(STAFF, sid)
     assert send(town, county, [sid], "T01").deleted == 1
     assert rows(county, "staff", [sid])[0]["deleted"] is True
 
@@ -86,8 +87,8 @@ def test_both_sides_edit_one_row_a_conflict_on_both_with_the_same_winner(
         merge_records(s, rows(town, "units"), peer="T01", bundle_id="u", adopt=True)
     sid = staff(town)
     send(town, county, [sid], "T01")
-    RecordService(town, "admin").save(STAFF, {"phone": "111111"}, sid)
-    RecordService(county, "admin").save(STAFF, {"phone": "222222"}, sid)
+    RecordService(Context.system(town, "admin")).save(STAFF, {"phone": "111111"}, sid)
+    RecordService(Context.system(county, "admin")).save(STAFF, {"phone": "222222"}, sid)
     at_town, at_county = rows(town, "staff", [sid]), rows(county, "staff", [sid])
     with county.session() as s:
         assert merge_records(s, at_town, peer="T01", bundle_id="t2").conflicts == 1

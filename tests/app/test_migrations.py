@@ -9,6 +9,7 @@ from sqlalchemy import Engine, inspect
 
 import app.db.local  # noqa: F401  (local tables on Base.metadata)
 import app.models  # noqa: F401  (synchronised models on Base.metadata)
+from app.context import Context
 from app.db.base import Base
 from app.db.database import Database
 from app.db.engine import make_engine
@@ -81,7 +82,7 @@ def test_a_table_rebuilt_by_a_migration_keeps_the_rows_that_refer_to_it(db_url: 
 
     db = init_installation(Database(db_url))
     try:
-        r = RecordService(db, "admin")
+        r = RecordService(Context.system(db, "admin"))
         clue = r.save(
             get("clues"), {"source": "petition", "received_on": date(2021, 1, 1), "subject_name": "甲"}
         )

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.context import Context
 from app.db.database import Database
 from app.db.local import ChangeLog
 from app.registers import get
@@ -23,7 +24,7 @@ LIAISONS = get("liaisons")
 
 @pytest.fixture
 def records(county_db: Database) -> RecordService:
-    return RecordService(county_db, "clerk")
+    return RecordService(Context.system(county_db, "clerk"))
 
 
 def _errors(
@@ -159,7 +160,7 @@ def test_history_shows_who_changed_what(records: RecordService, county_db: Datab
     village = records.save(
         VILLAGES, {"township_id": township, "name": "东河村", "liaison_phone": "13800000000"}
     )
-    RecordService(county_db, "secretary").save(VILLAGES, {"liaison_phone": "13900000000"}, village)
+    RecordService(Context.system(county_db, "secretary")).save(VILLAGES, {"liaison_phone": "13900000000"}, village)
     records.delete(VILLAGES, village)
     records.restore(VILLAGES, village)
 
@@ -201,10 +202,10 @@ def test_a_unit_has_the_same_id_on_every_installation_and_comes_back_after_delet
     try:
         initialise(county, SetupRequest("county", "X01", "示范县纪委监委", "X01", "示范县", "admin", "secret123"))
         initialise(township, SetupRequest("township", "T01", "城关镇纪委", "X01", "示范县", "admin", "secret123"))
-        records = RecordService(county, "admin")
+        records = RecordService(Context.system(county, "admin"))
         units = get("units")
         made = records.save(units, {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
-        own = RecordService(township, "admin").ids(units)
+        own = RecordService(Context.system(township, "admin")).ids(units)
         assert made == unit_row_id("X01", "T01") == own[0]
         records.delete(units, made)
         again = records.save(units, {"code": "T01", "name": "城关镇纪委（新）", "unit_type": "township"})

@@ -17,6 +17,7 @@ import pytest
 from apphelpers import PASSWORD, Cli
 
 from app.cli import dump_records
+from app.context import Context
 from app.db.local import User
 from app.registers import get
 from app.reports import fonts
@@ -27,20 +28,20 @@ from app.security.roles import VIEW_SENSITIVE, PermissionDenied, permissions
 from app.services import accounts
 from app.services.backup import backup, restore
 from app.services.installation import SetupRequest
-from app.services.login import LoginError, Opened, create, login
+from app.services.login import LoginError, create, login
 from app.services.records import RecordService
 from app.services.recovery import RecoveryError, new_recovery_key, recover
 
 NEW_PASSWORD = "forgotten-no-more-7"
 
 
-def audit_entries(o: Opened) -> list[dict[str, Any]]:
-    rows = [r["fields"] for r in dump_records(o.db) if r["table"] == "audit_log"]
+def audit_entries(o: Context) -> list[dict[str, Any]]:
+    rows = [r["fields"] for r in dump_records(Context.system(o)) if r["table"] == "audit_log"]
     return sorted(rows, key=lambda f: f["seq"])
 
 
-def data_rows(o: Opened) -> list[dict[str, Any]]:
-    return [r for r in dump_records(o.db) if r["table"] not in ("audit_log",)]
+def data_rows(o: Context) -> list[dict[str, Any]]:
+    return [r for r in dump_records(Context.system(o)) if r["table"] not in ("audit_log",)]
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         data_dir, None, SetupRequest("township", "T01", "城关镇纪委", "C01", "测试县", "admin", PASSWORD)
     )
     try:
-        RecordService(o.db, "admin").save(get("zones"), {"name": "东片区", "leader": "赵常委"})
+        RecordService(Context.system(o.db, "admin")).save(get("zones"), {"name": "东片区", "leader": "赵常委"})
         with o.db.session("admin") as s:
             s.add(
                 User(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from apphelpers import init_installation
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.registers.residency import checklist, normalise_code
@@ -28,7 +29,7 @@ VISITS = get("visits")
 
 class Township:
     def __init__(self, db: Database) -> None:
-        self.records = r = RecordService(db, "admin")
+        self.records = r = RecordService(Context.system(db, "admin"))
         self.unit = r.ids(get("units"))[0]
         self.villages = {
             name: r.save(get("villages"), {"township_id": self.unit, "name": name})

@@ -11,15 +11,18 @@ from sqlalchemy import MetaData, String, Text, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app import registers
+from app.context import Context
 from app.db.base import SyncMixin
 from app.registers import get
 from app.registers.fields import Field, Register
 from app.security import audit
 from app.security.roles import (
     ALL,
+    DEMO,
     EDIT,
     MANAGE_USERS,
     PRINT,
+    UNITS,
     VIEW_SENSITIVE,
     Actor,
     PermissionDenied,
@@ -29,7 +32,6 @@ from app.security.roles import (
 from app.security.sensitive import RESTRICTED
 from app.services import login, users
 from app.services.installation import SetupRequest
-from app.services.login import Opened
 from app.services.records import RecordService
 
 REPORTER = "实名举报人赵德明"
@@ -61,11 +63,11 @@ REPORTS = Register(
     default_sort="subject",
 )
 
-LogIn = Callable[[str], Opened]
+LogIn = Callable[[str], Context]
 
 
 @pytest.fixture
-def inst(tmp_path: Path) -> Iterator[Opened]:
+def inst(tmp_path: Path) -> Iterator[Context]:
     """A county installation with a secretary, a staff member, a read-only user and a reviewer."""
     registers.REGISTERS[REPORTS.name] = REPORTS
     opened = login.create(tmp_path / "inst", None, SETUP)
@@ -83,10 +85,10 @@ def inst(tmp_path: Path) -> Iterator[Opened]:
 
 
 @pytest.fixture
-def log_in(inst: Opened) -> Iterator[LogIn]:
-    opened: list[Opened] = []
+def log_in(inst: Context) -> Iterator[LogIn]:
+    opened: list[Context] = []
 
-    def _log_in(username: str) -> Opened:
+    def _log_in(username: str) -> Context:
         o = login.login(inst.data_dir, None, username, PASSWORDS[username])
         opened.append(o)
         return o
@@ -98,7 +100,8 @@ def log_in(inst: Opened) -> Iterator[LogIn]:
 
 def test_the_roles_and_what_they_may_do() -> None:
     assert permissions("admin") == ALL
-    assert permissions("secretary") == ALL - {MANAGE_USERS}
+    assert permissions("secretary") == ALL - {MANAGE_USERS, UNITS, DEMO}
+    assert permissions("system") == frozenset()  # the system role: no account holds it
     assert permissions("staff") == {EDIT, PRINT}
     assert permissions("readonly") == frozenset()
     assert VIEW_SENSITIVE in permissions("reviewer") and MANAGE_USERS not in permissions("reviewer")
@@ -107,7 +110,7 @@ def test_the_roles_and_what_they_may_do() -> None:
 
 
 @pytest.mark.parametrize("who", ["chief", "clerk", "viewer", "judge"])
-def test_only_administrators_manage_users(inst: Opened, log_in: LogIn, who: str) -> None:
+def test_only_administrators_manage_users(inst: Context, log_in: LogIn, who: str) -> None:
     opened = log_in(who)
     attempts: list[Callable[[], object]] = [
         lambda: users.list_users(opened),
@@ -124,15 +127,15 @@ def test_only_administrators_manage_users(inst: Opened, log_in: LogIn, who: str)
     assert [u.username for u in users.list_users(inst)] == ["admin", "chief", "clerk", "judge", "viewer"]
 
 
-def test_readonly_cannot_save_and_staff_can(inst: Opened, log_in: LogIn) -> None:
+def test_readonly_cannot_save_and_staff_can(inst: Context, log_in: LogIn) -> None:
     zones = get("zones")
     viewer_in = log_in("viewer")
-    viewer = RecordService(viewer_in.db, viewer_in.actor)
+    viewer = RecordService(viewer_in)
     with pytest.raises(PermissionDenied) as caught:
         viewer.save(zones, {"name": "东片区"})
     assert str(caught.value) == "当前用户没有「录入和修改」的权限。"
     clerk_in = log_in("clerk")
-    clerk = RecordService(clerk_in.db, clerk_in.actor)
+    clerk = RecordService(clerk_in)
     zone = clerk.save(zones, {"name": "东片区"})
     with pytest.raises(PermissionDenied):
         viewer.delete(zones, zone)
@@ -143,14 +146,14 @@ def test_readonly_cannot_save_and_staff_can(inst: Opened, log_in: LogIn) -> None
     assert viewer.rows(zones, [zone])[zone]["name"] == "东片区"
 
 
-def test_who_sees_a_sensitive_field(inst: Opened, log_in: LogIn) -> None:
+def test_who_sees_a_sensitive_field(inst: Context, log_in: LogIn) -> None:
     chief_in = log_in("chief")
-    chief = RecordService(chief_in.db, chief_in.actor)
+    chief = RecordService(chief_in)
     row_id = chief.save(REPORTS, {"subject": "反映某村干部优亲厚友", "reporter": REPORTER})
 
     for who in ("clerk", "viewer"):
         o = log_in(who)
-        records = RecordService(o.db, o.actor)
+        records = RecordService(o)
         assert records.rows(REPORTS, [row_id])[row_id]["reporter"] == RESTRICTED
         assert records.get(REPORTS, row_id)["reporter"] == RESTRICTED
     with inst.db.session() as s:
@@ -161,7 +164,7 @@ def test_who_sees_a_sensitive_field(inst: Opened, log_in: LogIn) -> None:
 
     for who in ("judge", "chief", "admin"):
         o = inst if who == "admin" else log_in(who)
-        records = RecordService(o.db, o.actor)
+        records = RecordService(o)
         assert records.get(REPORTS, row_id)["reporter"] == REPORTER
     with inst.db.session() as s:
         views = s.scalars(
@@ -175,17 +178,17 @@ def test_who_sees_a_sensitive_field(inst: Opened, log_in: LogIn) -> None:
         assert audit.verify(s) is None
 
 
-def test_a_key_without_the_role_or_a_role_without_the_key_sees_nothing(inst: Opened) -> None:
-    row_id = RecordService(inst.db, inst.actor).save(REPORTS, {"subject": "某事", "reporter": REPORTER})
+def test_a_key_without_the_role_or_a_role_without_the_key_sees_nothing(inst: Context) -> None:
+    row_id = RecordService(inst).save(REPORTS, {"subject": "某事", "reporter": REPORTER})
     stolen_key = Actor("clerk", "staff", inst.keys.sensitive)
-    assert RecordService(inst.db, stolen_key).get(REPORTS, row_id)["reporter"] == RESTRICTED
+    assert RecordService(Context(inst.db, stolen_key)).get(REPORTS, row_id)["reporter"] == RESTRICTED
     no_key = Actor("chief", "secretary", None)
-    assert RecordService(inst.db, no_key).get(REPORTS, row_id)["reporter"] == RESTRICTED
+    assert RecordService(Context(inst.db, no_key)).get(REPORTS, row_id)["reporter"] == RESTRICTED
 
 
-def test_the_data_folder_never_holds_the_sensitive_value(inst: Opened, log_in: LogIn) -> None:
+def test_the_data_folder_never_holds_the_sensitive_value(inst: Context, log_in: LogIn) -> None:
     chief_in = log_in("chief")
-    chief = RecordService(chief_in.db, chief_in.actor)
+    chief = RecordService(chief_in)
     row_id = chief.save(REPORTS, {"subject": "某事", "reporter": REPORTER})
     chief.get(REPORTS, row_id)
     chief_in.db.close()

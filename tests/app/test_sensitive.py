@@ -17,6 +17,7 @@ from sqlalchemy import MetaData, String, Text, select, update
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app import registers
+from app.context import Context as OpContext
 from app.db.base import SyncMixin
 from app.db.database import Database
 from app.db.local import ChangeLog, User
@@ -103,7 +104,7 @@ def db(db_url: str, tmp_path: Path, tips_register: Register) -> Iterator[Databas
 
 def service(db: Database, username: str, role: str) -> RecordService:
     return RecordService(
-        db, Actor(username, role, KEY if role in ("admin", "secretary", "reviewer") else None)
+        OpContext(db, Actor(username, role, KEY if role in ("admin", "secretary", "reviewer") else None))
     )
 
 
@@ -203,11 +204,11 @@ def test_staff_sees_restricted_and_a_secretary_sees_the_value_with_an_audit_entr
 
 def test_the_system_name_and_a_role_without_the_key_see_restricted(db: Database) -> None:
     row_id = service(db, "sec", "secretary").save(TIPS, {"subject": "甲", "reporter": REPORTER})
-    assert RecordService(db, "system").get(TIPS, row_id)["reporter"] == RESTRICTED
+    assert RecordService(OpContext.system(db, "system")).get(TIPS, row_id)["reporter"] == RESTRICTED
     # a role that may read sensitive fields, but whose slot did not give the key
-    assert RecordService(db, Actor("sec", "secretary", None)).get(TIPS, row_id)["reporter"] == RESTRICTED
+    assert RecordService(OpContext(db, Actor("sec", "secretary", None))).get(TIPS, row_id)["reporter"] == RESTRICTED
     # a key in the hands of a role that may not read: still restricted
-    assert RecordService(db, Actor("staff1", "staff", KEY)).get(TIPS, row_id)["reporter"] == RESTRICTED
+    assert RecordService(OpContext(db, Actor("staff1", "staff", KEY))).get(TIPS, row_id)["reporter"] == RESTRICTED
 
 
 def test_without_the_key_a_sensitive_value_cannot_be_set(db: Database) -> None:
@@ -388,7 +389,7 @@ def test_a_user_outside_the_audience_does_not_see_the_record(db: Database) -> No
         with pytest.raises(NotInAudience):
             outsider.history(TIPS, limited)
     assert staff1.get(TIPS, limited)["subject"] == "限定"
-    assert set(RecordService(db, "system").ids(TIPS)) == {open_id, limited}  # the system (dump, backup)
+    assert set(RecordService(OpContext.system(db, "system")).ids(TIPS)) == {open_id, limited}  # the system (dump, backup)
 
 
 def test_whoever_sets_an_audience_is_in_it_and_names_must_be_users(db: Database) -> None:

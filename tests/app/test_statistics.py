@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from apphelpers import PASSWORD, Cli
 
+from app.context import Context
 from app.db.database import Database
 from app.models.casework import Case, Clue, CoReview, Disposition, Verification
 from app.registers import get
@@ -36,7 +37,7 @@ class Data:
     n: int = 0
 
     def unit(self, code: str, name: str, unit_type: str) -> str:
-        records = RecordService(self.db, "admin")
+        records = RecordService(Context.system(self.db, "admin"))
         self.units[code] = records.save(get("units"), {"code": code, "name": name, "unit_type": unit_type})
         return self.units[code]
 
@@ -321,7 +322,7 @@ def test_drilled_ids_are_as_many_as_the_figure(data: Data, period: tuple[int | N
 def test_drill_names_the_register_and_its_rows(data: Data) -> None:
     register, ids = drill(data.db, "inspection_clues_transferred", 2021)
     assert register == "clues"
-    records = RecordService(data.db, "admin")
+    records = RecordService(Context.system(data.db, "admin"))
     rows = records.rows(get(register), ids)
     assert sorted(rows[i]["source"] for i in ids) == ["巡察移交"] * 3
     assert [rows[i]["received_on"] for i in ids] == sorted(rows[i]["received_on"] for i in ids)
@@ -348,7 +349,7 @@ def test_drill_leaves_out_records_outside_the_actors_audience(data: Data) -> Non
 
 
 def test_records_saved_through_the_service_are_counted(county_db: Database) -> None:
-    records = RecordService(county_db, "admin")
+    records = RecordService(Context.system(county_db, "admin"))
     township = records.save(get("units"), {"code": "T09", "name": "白沙镇纪委", "unit_type": "township"})
     for i, measure in enumerate(("谈话提醒", "批评教育", "诫勉")):
         records.save(
@@ -392,7 +393,7 @@ def test_cli_stats_json(cli: Cli) -> None:
     opened = login.login(cli.data_dir, None, "admin", PASSWORD)
     db = opened.db
     try:
-        records = RecordService(db, "admin")
+        records = RecordService(Context.system(db, "admin"))
         township = records.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
         group = records.save(
             get("units"), {"code": "G01", "name": "第一派驻纪检监察组", "unit_type": "group"}

@@ -23,7 +23,7 @@ REPORTS, CLUES = get("reports"), get("clues")
 def test_a_handed_clue_brings_its_report(tmp_path: Path) -> None:
     pair = enrolled_pair(tmp_path)
     county, town, township = pair.county, pair.unit, pair.unit_id
-    records = RecordService(county.db, county.actor)
+    records = RecordService(county)
 
     report = records.save(REPORTS, {
         "received_on": date(2022, 3, 1), "method": "letter", "named": True, "reporter": "举报人李某",
@@ -37,11 +37,11 @@ def test_a_handed_clue_brings_its_report(tmp_path: Path) -> None:
 
     stick = tmp_path / "stick"
     stick.mkdir()
-    out = exchange.export_bundle(county.db, stick, to="T01")
-    [result] = exchange.import_bundles(town.db, [out.path])
+    out = exchange.export_bundle(county, stick, to="T01")
+    [result] = exchange.import_bundles(town, [out.path])
     assert result.status == "imported", result.message
 
-    at_town = RecordService(town.db, town.actor)
+    at_town = RecordService(town)
     assert at_town.get(CLUES, clue)["report_id"] == report
     assert at_town.get(REPORTS, report)["reporter"] == "举报人李某"  # the same county-wide key
     with town.db.session() as s:
@@ -60,7 +60,7 @@ def test_a_bundle_that_does_not_fit_is_refused_whole_and_the_next_one_imports(
     report out) is refused with a message and changes nothing; the next, complete one imports."""
     pair = enrolled_pair(tmp_path)
     county, town, township = pair.county, pair.unit, pair.unit_id
-    records = RecordService(county.db, county.actor)
+    records = RecordService(county)
     report = records.save(
         REPORTS, {"received_on": date(2022, 3, 1), "method": "letter", "subject_name": "郑某"}
     )
@@ -70,12 +70,12 @@ def test_a_bundle_that_does_not_fit_is_refused_whole_and_the_next_one_imports(
     stick.mkdir()
     with monkeypatch.context() as m:
         m.setattr(exchange, "_referenced", lambda s, unit, since: {})
-        broken = exchange.export_bundle(county.db, stick, to="T01")
-    whole = exchange.export_bundle(county.db, stick, to="T01")
-    first, second = exchange.import_bundles(town.db, [broken.path, whole.path])
+        broken = exchange.export_bundle(county, stick, to="T01")
+    whole = exchange.export_bundle(county, stick, to="T01")
+    first, second = exchange.import_bundles(town, [broken.path, whole.path])
     assert first.status == "refused" and first.message is not None
     assert "整个数据包未导入" in str(first.message)
     assert second.status == "imported"
-    assert RecordService(town.db, town.actor).get(CLUES, clue)["report_id"] == report
+    assert RecordService(town).get(CLUES, clue)["report_id"] == report
     county.db.close()
     town.db.close()

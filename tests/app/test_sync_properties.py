@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.cli import dump_records
+from app.context import Context
 from app.db.database import Database
 from app.models.org import Unit
 from app.registers import get
@@ -55,14 +56,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             unit_type="county", unit_code=COUNTY, unit_name="测试县纪委监委", county_code=COUNTY,
             county_name="测试县", admin_username="admin", admin_password=PASSWORD,
         ))  # fmt: skip
-        records = RecordService(county.db, "admin")
+        records = RecordService(Context.system(county.db, "admin"))
         for code, name in (("T01", "城关镇纪委"), ("T02", "河口乡纪委")):
             records.save(
                 get("units"), {"code": code, "name": name, "unit_type": "township", "authorised_posts": 3}
             )
         for code in TOWNS:
             package = root / f"{code}.jwenrol"
-            exchange.enroll(county.db, code, package, PASSPHRASE)
+            exchange.enroll(county, code, package, PASSPHRASE)
             town = exchange.init_from_enrolment(root / code, None, package, PASSPHRASE, "admin", PASSWORD)
             town.db.close()
             package.unlink()
@@ -119,7 +120,7 @@ STEP = st.one_of(
 def edit(w: World, side: str, op: str, slot: int, value: int) -> None:
     """A side changes one of its own rows: a staff member (townships also add villages)."""
     db = w.dbs[side]
-    records = RecordService(db, "admin")
+    records = RecordService(Context.system(db, "admin"))
     own = w.rows[side]
     staff, villages = get("staff"), get("villages")
     live = [(reg, rid) for reg, rid in (own_row(db, r) for r in own) if reg is not None]
@@ -154,14 +155,14 @@ def own_row(db: Database, rid: str) -> tuple[Any, str]:
 
 
 def export(w: World, sender: str, recipient: str) -> exchange.Exported:
-    out = exchange.export_bundle(w.dbs[sender], w.stick, to=recipient if sender == COUNTY else None)
+    out = exchange.export_bundle(Context.system(w.dbs[sender]), w.stick, to=recipient if sender == COUNTY else None)
     w.pending.setdefault((sender, recipient), []).append((out.path, out.sequence))
     return out
 
 
 def deliver(w: World, key: tuple[str, str], path: Path, sequence: int) -> None:
     """Import one bundle and check what the importer says against what it must say."""
-    [result] = exchange.import_bundles(w.dbs[key[1]], [path])
+    [result] = exchange.import_bundles(Context.system(w.dbs[key[1]]), [path])
     newest = w.imported.get(key, 0)
     if path in w.seen:
         expected = "duplicate" if sequence >= newest else "refused"
@@ -217,7 +218,7 @@ def settle(w: World) -> None:
 
 
 def data(db: Database) -> list[dict[str, Any]]:
-    return [r for r in dump_records(db) if r["table"] != "audit_log"]
+    return [r for r in dump_records(Context.system(db)) if r["table"] != "audit_log"]
 
 
 def conflicts(db: Database) -> int:
@@ -303,7 +304,7 @@ def test_mutated_bundles_are_refused_and_change_nothing(
         return
     path = w.stick / "T01-00001-20260101.jwb"
     path.write_bytes(bad)
-    [result] = exchange.import_bundles(w.dbs[COUNTY], [path])
+    [result] = exchange.import_bundles(Context.system(w.dbs[COUNTY]), [path])
     assert result.status == "refused"
     assert result.message is not None and str(result.message)
     assert data(w.dbs[COUNTY]) == before

@@ -27,16 +27,16 @@ def test_a_reporter_typed_at_a_township_is_read_at_the_county(tmp_path: Path) ->
     assert town.keys.sensitive == county.keys.sensitive  # one key for the county's installations
     assert town.keys.db != county.keys.db  # each database keeps its own key
 
-    rid = RecordService(town.db, town.actor).save(REPORTS, {
+    rid = RecordService(town).save(REPORTS, {
         "received_on": date(2022, 3, 1), "method": "letter", "named": True, "reporter": REPORTER,
         "reporter_contact": "13912345678", "subject_name": "郑某", "subject_unit": "河口乡人民政府",
     })  # fmt: skip
     stick = tmp_path / "stick"
     stick.mkdir()
-    [result] = exchange.import_bundles(county.db, [exchange.export_bundle(town.db, stick).path])
+    [result] = exchange.import_bundles(county, [exchange.export_bundle(town, stick).path])
     assert result.status == "imported" and result.summary is not None and result.summary.new >= 1
 
-    at_county = RecordService(county.db, county.actor).get(REPORTS, rid)
+    at_county = RecordService(county).get(REPORTS, rid)
     assert at_county["reporter"] == REPORTER
     assert at_county["reporter_contact"] == "13912345678"
     for opened in (town, county):

@@ -14,30 +14,31 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.context import Context
 from app.db.local import User
 from app.security import audit
 from app.security.keyslots import KeyFile
 from app.services import login, users
 from app.services.accounts import check_password_policy, password_policy_hint
 from app.services.installation import SetupRequest
-from app.services.login import LoginError, Opened
+from app.services.login import LoginError
 from app.services.users import UserError
 
 ADMIN_PASSWORD = "Harbor-1-pw"
 SETUP = SetupRequest("township", "T01", "城关镇纪委", "C01", "测试县", "admin", ADMIN_PASSWORD)
 
-LogIn = Callable[[str, str], Opened]
+LogIn = Callable[[str, str], Context]
 
 
 @pytest.fixture
-def inst(tmp_path: Path) -> Iterator[Opened]:
+def inst(tmp_path: Path) -> Iterator[Context]:
     """A new township installation, opened by its administrator."""
     opened = login.create(tmp_path / "inst", None, SETUP)
     yield opened
     opened.db.close()
 
 
-def consistent(inst: Opened) -> set[str]:
+def consistent(inst: Context) -> set[str]:
     """Active users in the database are exactly the users with a key slot; returns them."""
     with inst.db.session() as s:
         active = set(s.scalars(select(User.username).where(User.active.is_(True))))
@@ -45,7 +46,7 @@ def consistent(inst: Opened) -> set[str]:
     return active
 
 
-def audited(inst: Opened, *actions: str) -> list[audit.AuditEntry]:
+def audited(inst: Context, *actions: str) -> list[audit.AuditEntry]:
     with inst.db.session() as s:
         return list(
             s.scalars(
@@ -66,7 +67,7 @@ def messages(caught: pytest.ExceptionInfo[UserError]) -> dict[str, str]:
     return {k: str(v) for k, v in caught.value.messages.items()}
 
 
-def test_created_users_log_in_with_their_role_and_keys(inst: Opened, log_in: LogIn) -> None:
+def test_created_users_log_in_with_their_role_and_keys(inst: Context, log_in: LogIn) -> None:
     users.create_user(inst, "clerk", "李强", "staff", "Ledger-1-pw")
     chief = users.create_user(inst, " chief ", " 王芳 ", "secretary", "Lotus-1-pw")
     assert (chief.username, chief.full_name, chief.role, chief.active) == ("chief", "王芳", "secretary", True)
@@ -90,7 +91,7 @@ def test_created_users_log_in_with_their_role_and_keys(inst: Opened, log_in: Log
     assert all("Ledger" not in e.detail and "Lotus" not in e.detail for e in changes)
 
 
-def test_create_explains_every_problem_in_chinese(inst: Opened) -> None:
+def test_create_explains_every_problem_in_chinese(inst: Context) -> None:
     with pytest.raises(UserError) as caught:
         users.create_user(inst, "张三", "名" * 65, "county_admin", "abc1")
     assert messages(caught) == {
@@ -118,7 +119,7 @@ def test_create_explains_every_problem_in_chinese(inst: Opened) -> None:
     assert consistent(inst) == {"admin"}
 
 
-def test_reset_password(inst: Opened, log_in: LogIn) -> None:
+def test_reset_password(inst: Context, log_in: LogIn) -> None:
     users.create_user(inst, "clerk", "", "staff", "Ledger-1-pw")
     users.reset_password(inst, "clerk", "Fresh-pass-2")
     assert refused(log_in, "clerk", "Ledger-1-pw") == "用户名或密码不正确。"
@@ -137,7 +138,7 @@ def test_reset_password(inst: Opened, log_in: LogIn) -> None:
     assert consistent(inst) == {"admin", "clerk"}
 
 
-def test_a_reset_ends_a_waiting_delay(inst: Opened, log_in: LogIn) -> None:
+def test_a_reset_ends_a_waiting_delay(inst: Context, log_in: LogIn) -> None:
     users.create_user(inst, "clerk", "", "staff", "Ledger-1-pw")
     for _ in range(6):
         refused(log_in, "clerk", "wrong-pass-0")
@@ -146,7 +147,7 @@ def test_a_reset_ends_a_waiting_delay(inst: Opened, log_in: LogIn) -> None:
     assert log_in("clerk", "Fresh-pass-2").actor.username == "clerk"
 
 
-def test_role_changes(inst: Opened, log_in: LogIn) -> None:
+def test_role_changes(inst: Context, log_in: LogIn) -> None:
     users.create_user(inst, "clerk", "", "staff", "Ledger-1-pw")
     # staff -> read-only: sensitive access does not change, the password stays
     assert users.set_role(inst, "clerk", "readonly").role == "readonly"
@@ -186,13 +187,13 @@ def test_role_changes(inst: Opened, log_in: LogIn) -> None:
     assert consistent(inst) == {"admin", "clerk"}
 
 
-def test_nobody_changes_their_own_role(inst: Opened) -> None:
+def test_nobody_changes_their_own_role(inst: Context) -> None:
     with pytest.raises(UserError) as caught:
         users.set_role(inst, "admin", "staff")
     assert messages(caught) == {"role": "不能修改自己的角色，请由另一名单位管理员修改。"}
 
 
-def test_deactivate_and_reactivate(inst: Opened, log_in: LogIn) -> None:
+def test_deactivate_and_reactivate(inst: Context, log_in: LogIn) -> None:
     users.create_user(inst, "chief", "", "secretary", "Lotus-1-pw")
     info = users.deactivate(inst, "chief")
     assert not info.active
@@ -216,7 +217,7 @@ def test_deactivate_and_reactivate(inst: Opened, log_in: LogIn) -> None:
     assert [e.detail for e in audited(inst, audit.USER_CHANGE)][-1] == "reactivate chief"
 
 
-def test_the_last_active_administrator_stays(inst: Opened, log_in: LogIn) -> None:
+def test_the_last_active_administrator_stays(inst: Context, log_in: LogIn) -> None:
     with pytest.raises(UserError) as caught:
         users.deactivate(inst, "admin")
     assert messages(caught) == {"": "不能停用自己的账号。"}
@@ -237,7 +238,7 @@ def test_the_last_active_administrator_stays(inst: Opened, log_in: LogIn) -> Non
     assert consistent(inst) == {"admin", "admin2"}
 
 
-def test_change_own_password(inst: Opened, log_in: LogIn) -> None:
+def test_change_own_password(inst: Context, log_in: LogIn) -> None:
     users.create_user(inst, "clerk", "", "staff", "Ledger-1-pw")
     clerk = log_in("clerk", "Ledger-1-pw")
     with pytest.raises(UserError) as caught:
@@ -265,7 +266,7 @@ def test_change_own_password(inst: Opened, log_in: LogIn) -> None:
 
 
 def test_a_failed_key_file_write_leaves_the_database_unchanged(
-    inst: Opened, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
+    inst: Context, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     users.create_user(inst, "clerk", "", "staff", "Ledger-1-pw")
     before = KeyFile.path_in(inst.data_dir).read_bytes()
@@ -291,7 +292,7 @@ def test_a_failed_key_file_write_leaves_the_database_unchanged(
 
 
 def test_a_failed_commit_puts_the_key_file_back(
-    inst: Opened, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
+    inst: Context, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     users.create_user(inst, "clerk", "", "staff", "Ledger-1-pw")
     before = json.loads(KeyFile.path_in(inst.data_dir).read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from apphelpers import init_installation
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.security.roles import Actor
@@ -30,8 +31,8 @@ KEY = secrets.token_bytes(32)
 
 class Township:
     def __init__(self, db: Database) -> None:
-        self.system = RecordService(db, "admin")
-        self.records = RecordService(db, Actor("sec", "secretary", KEY))  # may write a clue's summary
+        self.system = RecordService(Context.system(db, "admin"))
+        self.records = RecordService(Context(db, Actor("sec", "secretary", KEY)))  # may write a clue's summary
         self.unit = self.system.ids(get("units"))[0]
         self.village = self.system.save(get("villages"), {"township_id": self.unit, "name": "西岭村"})
         staff = get("staff")

@@ -17,6 +17,7 @@ import pytest
 from apphelpers import PASSWORD, Cli, OpenDb, init_installation
 from sqlalchemy import select
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.reports.visit_forms import quarter_visit_ids, visit_forms_pdf, visit_sheets
@@ -89,7 +90,7 @@ def add_township_data(records: RecordService) -> Town:
 @pytest.fixture
 def town(open_db: OpenDb) -> Town:
     db = init_installation(open_db(), unit_type="township", code="T01", name="城关镇纪委")
-    return add_township_data(RecordService(db, "admin"))
+    return add_township_data(RecordService(Context.system(db, "admin")))
 
 
 def code_of(records: RecordService, visit_id: str) -> str:
@@ -201,7 +202,7 @@ def test_each_printed_visit_is_audited_and_printing_needs_the_permission(town: T
     ]
     with town.db.session() as s:
         assert audit.verify(s) is None
-    readonly = RecordService(town.db, Actor("viewer", "readonly", None))
+    readonly = RecordService(Context(town.db, Actor("viewer", "readonly", None)))
     with pytest.raises(PermissionDenied):
         visit_forms_pdf(readonly, town.ordered, tmp_path / "x.pdf")
     with pytest.raises(ValueError):
@@ -221,7 +222,7 @@ def test_long_notes_shrink_to_keep_one_page_a_visit(town: Town) -> None:
 
 def test_a_groups_visit_prints_the_residency_form(open_db: OpenDb) -> None:
     db = init_installation(open_db(), unit_type="group", code="G01", name="第一派驻纪检监察组")
-    r = RecordService(db, "admin")
+    r = RecordService(Context.system(db, "admin"))
     group = r.ids(get("units"))[0]
     bureau = r.save(get("supervised_units"), {"group_id": group, "name": "县教育局"})
     lead = r.save(get("staff"), {"name": "周文", "unit_id": group, "post": "group_member"})
@@ -241,7 +242,7 @@ def test_the_print_visit_forms_command(cli: Cli, tmp_path: Path) -> None:
            "--county-name", "测试县", "--admin", "admin")  # fmt: skip
     opened = login(cli.data_dir, None, "admin", PASSWORD)
     try:
-        town = add_township_data(RecordService(opened.db, opened.actor))
+        town = add_township_data(RecordService(opened))
         codes = [code_of(town.records, vid) for vid in town.ordered]
     finally:
         opened.db.close()

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.services.installation import SetupRequest, initialise
@@ -47,7 +48,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def records(db: Database) -> RecordService:
-    return RecordService(db, "admin")
+    return RecordService(Context.system(db, "admin"))
 
 
 @pytest.fixture

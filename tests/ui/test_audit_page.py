@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.security import audit
@@ -29,7 +30,7 @@ MakePage = Callable[..., AuditPage]
 @pytest.fixture
 def make_page(qtbot: QtBot, db: Database, bus: ChangeBus, settings: QSettings) -> MakePage:
     def make(actor: Actor = ADMIN, show: bool = True) -> AuditPage:
-        page = AuditPage(db, actor, bus, settings)
+        page = AuditPage(Context(db, actor), bus, settings)
         qtbot.addWidget(page)
         page.resize(1200, 600)
         if show:
@@ -84,7 +85,7 @@ def test_the_list_shows_newest_first_in_chinese(make_page: MakePage, db: Databas
 
 
 def test_filters_narrow_the_rows(make_page: MakePage, db: Database, org: Org, records: RecordService) -> None:
-    clerk = RecordService(db, "clerk")
+    clerk = RecordService(Context.system(db, "clerk"))
     village = clerk.save(get("villages"), {"name": "东村", "township_id": org.units["T01"]})
     clerk.save(get("villages"), {"name": "东村社区"}, village)
     records.delete(get("villages"), village)
@@ -139,7 +140,7 @@ def test_typing_a_record_id_filters_after_a_pause(qtbot: QtBot, make_page: MakeP
 
 
 def test_sorting_by_a_header_click(qtbot: QtBot, make_page: MakePage, db: Database, org: Org) -> None:
-    RecordService(db, "clerk").save(get("zones"), {"name": "南片区"})
+    RecordService(Context.system(db, "clerk")).save(get("zones"), {"name": "南片区"})
     page = make_page()
     header = page.table.horizontalHeader()
     logical = COLUMNS.index("actor")
@@ -212,7 +213,7 @@ def test_the_list_reads_again_on_a_change_and_when_shown(
 
 
 def test_filters_are_remembered(make_page: MakePage, db: Database, org: Org, settings: QSettings) -> None:
-    RecordService(db, "clerk").save(get("zones"), {"name": "南片区"})
+    RecordService(Context.system(db, "clerk")).save(get("zones"), {"name": "南片区"})
     page = make_page()
     first = date.today() - timedelta(days=3)
     page.set_filters(user="clerk", action="create", first=first, target="zones")
@@ -235,4 +236,4 @@ def test_the_page_needs_view_audit(db: Database, bus: ChangeBus, settings: QSett
         actor = Actor("someone", role)
         assert not AuditPage.allowed(actor)
         with pytest.raises(PermissionDenied):
-            AuditPage(db, actor, bus, settings)
+            AuditPage(Context(db, actor), bus, settings)

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.registers import get
 from app.security.keyslots import KeyFile, WrongSecret
 from app.services import backup as backup_service
-from app.services.login import LoginError, Opened, create, login
+from app.services.login import LoginError, create, login
 from app.services.records import RecordService
 from tests.ui.conftest import SETUP
 from ui.dialogs.backup_dialogs import (
@@ -28,15 +29,15 @@ PASSWORD = SETUP.admin_password
 
 
 @pytest.fixture
-def opened(tmp_path: Path) -> Iterator[Opened]:
+def opened(tmp_path: Path) -> Iterator[Context]:
     o = create(tmp_path / "data", None, SETUP)
-    RecordService(o.db, "admin").save(get("zones"), {"name": "东片区", "leader": "赵常委"})
+    RecordService(Context.system(o.db, "admin")).save(get("zones"), {"name": "东片区", "leader": "赵常委"})
     yield o
     o.db.close()
 
 
 @pytest.fixture
-def backup_file(opened: Opened, tmp_path: Path) -> Path:
+def backup_file(opened: Context, tmp_path: Path) -> Path:
     return backup_service.backup(opened, tmp_path / "b.jwbak")
 
 
@@ -48,7 +49,7 @@ def wait(qtbot: QtBot, task: Task | None) -> Task:
 
 # ---- 备份 ---------------------------------------------------------------------------------------------------
 def test_backup_dialog_writes_verifies_and_remembers_the_folder(
-    qtbot: QtBot, opened: Opened, settings: QSettings, tmp_path: Path
+    qtbot: QtBot, opened: Context, settings: QSettings, tmp_path: Path
 ) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -74,7 +75,7 @@ def test_backup_dialog_writes_verifies_and_remembers_the_folder(
 
 
 def test_backup_dialog_refuses_a_missing_folder_and_sets_the_automatic_backups(
-    qtbot: QtBot, opened: Opened, settings: QSettings, tmp_path: Path
+    qtbot: QtBot, opened: Context, settings: QSettings, tmp_path: Path
 ) -> None:
     dialog = BackupDialog(opened, settings)
     qtbot.addWidget(dialog)
@@ -129,7 +130,7 @@ def test_restore_dialog_checks_the_file_then_restores_with_the_password(
 
 
 def test_restore_dialog_shows_a_damaged_file_and_uses_the_recovery_key(
-    qtbot: QtBot, opened: Opened, backup_file: Path, settings: QSettings, tmp_path: Path
+    qtbot: QtBot, opened: Context, backup_file: Path, settings: QSettings, tmp_path: Path
 ) -> None:
     damaged = tmp_path / "damaged.jwbak"
     data = bytearray(backup_file.read_bytes())
@@ -156,7 +157,7 @@ def test_restore_dialog_shows_a_damaged_file_and_uses_the_recovery_key(
 
 
 def test_restore_dialog_asks_before_replacing_data(
-    qtbot: QtBot, opened: Opened, backup_file: Path, settings: QSettings
+    qtbot: QtBot, opened: Context, backup_file: Path, settings: QSettings
 ) -> None:
     opened.db.close()
     folder = opened.data_dir
@@ -181,7 +182,7 @@ def test_restore_dialog_asks_before_replacing_data(
 
 # ---- recovery key ------------------------------------------------------------------------------------------------
 def test_new_recovery_key_dialog_shows_the_key_until_it_is_kept(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     old = opened.recovery_key or ""
     dialog = NewRecoveryKeyDialog(opened, settings)
@@ -204,7 +205,7 @@ def test_new_recovery_key_dialog_shows_the_key_until_it_is_kept(
 
 
 def test_recover_dialog_sets_a_new_password_and_logs_in(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     key = opened.recovery_key or ""
     opened.db.close()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.db.database import Database
 from app.db.local import User
 from app.registers import get
@@ -40,7 +41,7 @@ def secretary(db: Database) -> RecordService:
             )
         )
         s.add(User(username="clerk", full_name="", role="staff", password_hash=hash_password("x1234567")))
-    return RecordService(db, Actor("sec", "secretary", KEY))
+    return RecordService(Context(db, Actor("sec", "secretary", KEY)))
 
 
 @pytest.fixture
@@ -248,7 +249,7 @@ def test_the_reporter_is_hidden_from_staff_and_shown_to_the_secretary(
     report_id = secretary.save(get("reports"), {"received_on": date(2021, 3, 1), "method": "visit", "named": True,
                                                 "reporter": "孙丽", "subject_name": "赵某"})  # fmt: skip
     for actor, expected in ((Actor("clerk", "staff", None), "（受限）"), (secretary.actor, "孙丽")):
-        form = RecordForm(RecordService(db, actor), get("reports"), report_id)
+        form = RecordForm(RecordService(Context(db, actor)), get("reports"), report_id)
         qtbot.addWidget(form)
         editor = form.editor("reporter")
         assert isinstance(editor, QLineEdit) and editor.text() == expected

@@ -13,10 +13,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.security.roles import Actor, PermissionDenied
-from app.services.login import Opened
 from app.services.records import RecordService
 from app.sync.conflicts import conflict_rows
 from app.sync.exchange import enroll, init_from_enrolment
@@ -31,7 +31,7 @@ PASSPHRASE = "登记口令-2026-correct"
 @dataclass
 class World:
     county: Database
-    town: Opened
+    town: Context
     stick: Path
     staff_id: str
 
@@ -39,9 +39,9 @@ class World:
 @pytest.fixture
 def world(db: Database, records: RecordService, tmp_path: Path) -> Iterator[World]:
     records.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
-    package = enroll(db, "T01", tmp_path / "T01.jwenrol", PASSPHRASE, user="admin")
+    package = enroll(Context.system(db, "admin"), "T01", tmp_path / "T01.jwenrol", PASSPHRASE)
     town = init_from_enrolment(tmp_path / "town", None, package, PASSPHRASE, "admin", "secret123")
-    town_records = RecordService(town.db, "admin")
+    town_records = RecordService(Context.system(town.db, "admin"))
     [unit] = [u for u in town_records.ids(get("units")) if town_records.get(get("units"), u)["code"] == "T01"]
     staff = town_records.save(get("staff"), {"name": "王芳", "unit_id": unit, "post": "secretary"})
     stick = tmp_path / "stick"
@@ -51,7 +51,7 @@ def world(db: Database, records: RecordService, tmp_path: Path) -> Iterator[Worl
 
 
 def page_for(qtbot: QtBot, db: Database, settings: QSettings) -> ExchangePage:
-    page = ExchangePage(db, Actor("admin", "admin"), ChangeBus(), settings)
+    page = ExchangePage(Context(db, Actor("admin", "admin")), ChangeBus(), settings)
     qtbot.addWidget(page)
     page.resize(1100, 720)
     return page
@@ -94,10 +94,10 @@ def test_export_at_the_township_import_at_the_county_then_settle_a_conflict(
     assert county.summary_model.texts()[0][3] == "已导入过"
 
     # Both sides edit the same person; the township's next bundle opens a conflict at the county.
-    RecordService(world.town.db, "admin").save(
+    RecordService(Context.system(world.town.db, "admin")).save(
         get("staff"), {"phone": "111111", "note": "镇里"}, world.staff_id
     )
-    RecordService(world.county, "admin").save(
+    RecordService(Context.system(world.county, "admin")).save(
         get("staff"), {"phone": "222222", "note": "县里"}, world.staff_id
     )
     finish(qtbot, town.export())
@@ -119,9 +119,9 @@ def test_export_at_the_township_import_at_the_county_then_settle_a_conflict(
     dialog.choose("phone", "remote")
     dialog.choose("note", "local")
     assert dialog.save()
-    assert conflict_rows(world.county) == []
+    assert conflict_rows(Context.system(world.county)) == []
     assert county.conflicts_model.rowCount() == 0
-    row = RecordService(world.county, "admin").get(get("staff"), world.staff_id)
+    row = RecordService(Context.system(world.county, "admin")).get(get("staff"), world.staff_id)
     assert row["phone"] == "111111" and row["note"] == "县里"
 
     for model in (county.summary_model, county.units_model, county.conflicts_model, county.history_model):
@@ -149,7 +149,7 @@ def test_errors_are_shown_and_roles_without_exchange_get_no_page(
     qtbot: QtBot, world: World, settings: QSettings, tmp_path: Path
 ) -> None:
     with pytest.raises(PermissionDenied):
-        ExchangePage(world.county, Actor("clerk", "staff"), ChangeBus(), settings)
+        ExchangePage(Context(world.county, Actor("clerk", "staff")), ChangeBus(), settings)
     page = page_for(qtbot, world.county, settings)
     page.set_folder(tmp_path / "missing")
     assert page.export(["T01"]) is None

@@ -11,8 +11,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.security.throttle import LoginThrottle
-from app.services.login import Opened, create
+from app.services.login import create
 from tests.ui.conftest import SETUP
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -24,13 +25,13 @@ PASSWORD = SETUP.admin_password
 
 
 @pytest.fixture
-def opened(tmp_path: Path) -> Iterator[Opened]:
+def opened(tmp_path: Path) -> Iterator[Context]:
     o = create(tmp_path / "x", None, SETUP)
     yield o
     o.db.close()
 
 
-def make_window(qtbot: QtBot, opened: Opened, settings: QSettings, idle: int | None = None) -> MainWindow:
+def make_window(qtbot: QtBot, opened: Context, settings: QSettings, idle: int | None = None) -> MainWindow:
     if idle is not None:
         settings.setValue(IDLE_SECONDS_KEY, idle)
     window = MainWindow(opened, settings)
@@ -80,7 +81,7 @@ def unlock(qtbot: QtBot, window: MainWindow, password: str) -> UnlockDialog:
 
 
 def test_idle_lock_hides_everything_and_unlocking_keeps_the_typed_text(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     window = make_window(qtbot, opened, settings, idle=1)
     page, form = open_unit_form(qtbot, window)
@@ -120,7 +121,7 @@ def test_idle_lock_hides_everything_and_unlocking_keeps_the_typed_text(
     assert page.model.row_of(form.saved_id) >= 0
 
 
-def test_input_keeps_the_lock_away(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_input_keeps_the_lock_away(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings, idle=1)
     for _ in range(6):  # 1.5 s with a key press every quarter second
         qtbot.wait(250)
@@ -130,7 +131,7 @@ def test_input_keeps_the_lock_away(qtbot: QtBot, opened: Opened, settings: QSett
 
 
 def test_ctrl_l_locks_from_the_window_and_from_an_open_form(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     window = make_window(qtbot, opened, settings)
     assert window.act_lock.shortcut().toString() == "Ctrl+L"
@@ -151,7 +152,7 @@ def test_ctrl_l_locks_from_the_window_and_from_an_open_form(
 
 
 def test_a_dialog_running_its_own_loop_survives_the_lock(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     window = make_window(qtbot, opened, settings)
     box = QMessageBox(QMessageBox.Icon.Question, "确认", "某条记录的内容", QMessageBox.StandardButton.NoButton, window)
@@ -182,7 +183,7 @@ def test_a_dialog_running_its_own_loop_survives_the_lock(
 
 
 def test_a_window_opened_while_locked_shows_nothing_until_unlocked(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     window = make_window(qtbot, opened, settings)
     window.lock()
@@ -197,7 +198,7 @@ def test_a_window_opened_while_locked_shows_nothing_until_unlocked(
     box.close()
 
 
-def test_unlocking_is_throttled_after_repeated_failures(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_unlocking_is_throttled_after_repeated_failures(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings)
     window.lock()
     for _ in range(5):
@@ -211,7 +212,7 @@ def test_unlocking_is_throttled_after_repeated_failures(qtbot: QtBot, opened: Op
     assert not window.is_locked()
 
 
-def test_the_prompt_cannot_be_closed_without_the_password(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_the_prompt_cannot_be_closed_without_the_password(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings)
     window.lock()
     dialog = window.idle_lock.dialog
@@ -223,7 +224,7 @@ def test_the_prompt_cannot_be_closed_without_the_password(qtbot: QtBot, opened: 
     unlock(qtbot, window, PASSWORD)
 
 
-def test_idle_time_comes_from_the_settings(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_idle_time_comes_from_the_settings(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     assert idle_seconds(settings) == 600  # ten minutes unless changed
     window = make_window(qtbot, opened, settings)
     dialog = SettingsDialog(settings, window)
@@ -241,7 +242,7 @@ def test_idle_time_comes_from_the_settings(qtbot: QtBot, opened: Opened, setting
     assert not others.idle_minutes.isEnabled()
 
 
-def test_open_menus_close_when_locking(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_open_menus_close_when_locking(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings)
     menu = QMenu(window)
     menu.addAction("某条记录")

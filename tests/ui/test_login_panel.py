@@ -15,11 +15,12 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTreeWidget
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.db.database import Database
 from app.security.keyslots import KeyFile
 from app.security.throttle import LoginThrottle
 from app.services.installation import initialise
-from app.services.login import PLAIN_HEADER, Opened, create, state
+from app.services.login import PLAIN_HEADER, create, state
 from tests.ui.conftest import SETUP
 from ui.dialogs.recovery_key import PDF_DIR_KEY
 from ui.login_panel import LAST_USER_KEY, LoginPanel
@@ -193,7 +194,7 @@ def test_a_plain_database_is_encrypted_at_log_in_and_its_recovery_key_shown(
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
     opened = dialog.opened
-    assert isinstance(opened, Opened)
+    assert isinstance(opened, Context)
     assert opened.recovery_key == key
     assert window.is_signed_in() and window.opened is opened
     assert state(folder, None) == "encrypted" and KeyFile.exists(folder)

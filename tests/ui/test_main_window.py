@@ -14,9 +14,10 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.security.keyslots import KeyFile
 from app.security.roles import Actor
-from app.services.login import PLAIN_HEADER, Opened, create, state
+from app.services.login import PLAIN_HEADER, create, state
 from tests.ui.conftest import SETUP
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.setup_wizard import SetupWizard
@@ -28,13 +29,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def opened(tmp_path: Path) -> Iterator[Opened]:
+def opened(tmp_path: Path) -> Iterator[Context]:
     o = create(tmp_path / "x", None, SETUP)
     yield o
     o.db.close()
 
 
-def finish_wizard(qtbot: QtBot, wizard: SetupWizard) -> Opened:
+def finish_wizard(qtbot: QtBot, wizard: SetupWizard) -> Context:
     """Wait for the installation, then confirm the recovery key and press 完成."""
     qtbot.waitUntil(wizard.showing_recovery_key, timeout=10_000)
     assert wizard.opened is not None and wizard.opened.recovery_key
@@ -118,7 +119,7 @@ def test_setup_wizard_for_the_county_uses_the_county_code(qtbot: QtBot, tmp_path
         opened.db.close()
 
 
-def test_setup_wizard_refuses_a_folder_set_up_meanwhile(qtbot: QtBot, tmp_path: Path, opened: Opened) -> None:
+def test_setup_wizard_refuses_a_folder_set_up_meanwhile(qtbot: QtBot, tmp_path: Path, opened: Context) -> None:
     wizard = SetupWizard(opened.data_dir, None)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -135,7 +136,7 @@ def test_setup_wizard_refuses_a_folder_set_up_meanwhile(qtbot: QtBot, tmp_path: 
     assert wizard.ok_button.isEnabled()
 
 
-def make_window(qtbot: QtBot, opened: Opened, settings: QSettings) -> MainWindow:
+def make_window(qtbot: QtBot, opened: Context, settings: QSettings) -> MainWindow:
     window = MainWindow(opened, settings)
     qtbot.addWidget(window)
     window.show()
@@ -144,7 +145,7 @@ def make_window(qtbot: QtBot, opened: Opened, settings: QSettings) -> MainWindow
 
 
 def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     window = make_window(qtbot, opened, settings)
     assert "测试县纪委监委" in window.unit_label.text()
@@ -173,7 +174,7 @@ def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
     assert units.model.rowCount() == 1
 
 
-def test_keyboard_switches_pages(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_keyboard_switches_pages(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings)
     with qtbot.waitActive(window):
         window.activateWindow()
@@ -188,7 +189,7 @@ def test_keyboard_switches_pages(qtbot: QtBot, opened: Opened, settings: QSettin
     assert window.current_page_key() == window.page_keys()[2]
 
 
-def test_layout_and_last_page_are_remembered(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_layout_and_last_page_are_remembered(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings)
     window.resize(700, 500)
     window.show_page("register:villages")
@@ -200,7 +201,7 @@ def test_layout_and_last_page_are_remembered(qtbot: QtBot, opened: Opened, setti
     assert again.splitter.sizes()[0] == 250
 
 
-def test_font_size_steps_and_settings_dialog(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_font_size_steps_and_settings_dialog(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     before = app.font().pointSize()
@@ -240,7 +241,7 @@ def menu_texts(window: MainWindow, title: str) -> list[str]:
     raise AssertionError(f"no menu {title}")
 
 
-def test_the_administrator_gets_system_pages_and_menus(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_the_administrator_gets_system_pages_and_menus(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings)
     assert {"users", "audit"} <= set(window.page_keys())
     assert menu_texts(window, "系统管理(&M)") == ["用户管理(&U)", "审计日志(&A)", "备份(&B)…", "新的恢复密钥(&R)…", "修改密码(&P)…"]
@@ -252,7 +253,7 @@ def test_the_administrator_gets_system_pages_and_menus(qtbot: QtBot, opened: Ope
 
 
 def test_a_readonly_user_sees_no_system_pages_and_disabled_edit_buttons(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     viewer = dataclasses.replace(opened, actor=Actor("viewer", "readonly"))
     window = make_window(qtbot, viewer, settings)
@@ -278,7 +279,7 @@ def test_a_readonly_user_sees_no_system_pages_and_disabled_edit_buttons(
 
 
 def test_a_staff_member_edits_and_exports_but_has_no_system_pages(
-    qtbot: QtBot, opened: Opened, settings: QSettings
+    qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     staff = dataclasses.replace(opened, actor=Actor("clerk", "staff"))
     window = make_window(qtbot, staff, settings)
@@ -290,7 +291,7 @@ def test_a_staff_member_edits_and_exports_but_has_no_system_pages(
     assert page.act_edit.text() == "编辑"
 
 
-def test_closing_makes_the_automatic_backup_then_exits(qtbot: QtBot, opened: Opened, settings: QSettings) -> None:
+def test_closing_makes_the_automatic_backup_then_exits(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     from app.services.backup import AUTO_FOLDER
 
     window = make_window(qtbot, opened, settings)
@@ -303,9 +304,9 @@ def test_closing_makes_the_automatic_backup_then_exits(qtbot: QtBot, opened: Ope
 
 
 def test_a_failed_automatic_backup_is_shown_and_the_exit_goes_on(
-    qtbot: QtBot, opened: Opened, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: Context, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(_opened: Opened, *_args: object, **_kwargs: object) -> None:
+    def full_disk(_opened: Context, *_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("app.services.backup.auto_backup", full_disk)

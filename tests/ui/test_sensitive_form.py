@@ -14,6 +14,7 @@ from sqlalchemy import MetaData, String, Text, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app import registers
+from app.context import Context
 from app.db.base import SyncMixin
 from app.db.database import Database
 from app.db.local import User
@@ -69,7 +70,7 @@ def clues(db: Database) -> Iterator[Register]:
 
 
 def service(db: Database, username: str, role: str) -> RecordService:
-    return RecordService(db, Actor(username, role, KEY if role == "secretary" else None))
+    return RecordService(Context(db, Actor(username, role, KEY if role == "secretary" else None)))
 
 
 def open_form(qtbot: QtBot, records: RecordService, row_id: str | None = None) -> RecordForm:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.security.roles import Actor
@@ -59,7 +60,7 @@ def figures_data(records: RecordService, org: Org) -> Org:
 
 
 def make_page(qtbot: QtBot, db: Database, bus: ChangeBus, settings: QSettings) -> StatisticsPage:
-    page = StatisticsPage(db, ADMIN, bus, settings)
+    page = StatisticsPage(Context(db, ADMIN), bus, settings)
     qtbot.addWidget(page)
     wait_figures(qtbot, page)
     return page

@@ -11,9 +11,10 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.services import login, users
 from app.services.installation import SetupRequest
-from app.services.login import LoginError, Opened
+from app.services.login import LoginError
 from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.events import ChangeBus
@@ -22,12 +23,12 @@ from ui.pages.users_page import NewUserDialog, PasswordDialog, RoleDialog, Users
 ADMIN_PASSWORD = "Harbor-1-pw"
 SETUP = SetupRequest("township", "T01", "城关镇纪委", "C01", "测试县", "admin", ADMIN_PASSWORD)
 
-MakePage = Callable[[Opened], UsersPage]
-LogIn = Callable[[str, str], Opened]
+MakePage = Callable[[Context], UsersPage]
+LogIn = Callable[[str, str], Context]
 
 
 @pytest.fixture
-def inst(tmp_path: Path) -> Iterator[Opened]:
+def inst(tmp_path: Path) -> Iterator[Context]:
     opened = login.create(tmp_path / "inst", None, SETUP)
     users.create_user(opened, "clerk", "李强", "staff", "Ledger-1-pw")
     yield opened
@@ -36,7 +37,7 @@ def inst(tmp_path: Path) -> Iterator[Opened]:
 
 @pytest.fixture
 def make_page(qtbot: QtBot, settings: QSettings) -> MakePage:
-    def make(opened: Opened) -> UsersPage:
+    def make(opened: Context) -> UsersPage:
         page = UsersPage(opened, ChangeBus(), settings)
         qtbot.addWidget(page)
         page.resize(800, 500)
@@ -68,7 +69,7 @@ def can_log_in(log_in: LogIn, username: str, password: str) -> bool:
     return True
 
 
-def test_models_pass_the_qt_model_tester(qtmodeltester: ModelTester, inst: Opened) -> None:
+def test_models_pass_the_qt_model_tester(qtmodeltester: ModelTester, inst: Context) -> None:
     model = UsersTableModel()
     model.set_users(users.list_users(inst))
     qtmodeltester.check(model)
@@ -79,7 +80,7 @@ def test_models_pass_the_qt_model_tester(qtmodeltester: ModelTester, inst: Opene
     qtmodeltester.check(empty)
 
 
-def test_the_list_shows_users_with_their_roles(make_page: MakePage, inst: Opened) -> None:
+def test_the_list_shows_users_with_their_roles(make_page: MakePage, inst: Context) -> None:
     page = make_page(inst)
     assert column(page, "username") == ["admin", "clerk"]
     assert column(page, "full_name") == ["", "李强"]
@@ -98,7 +99,7 @@ def test_the_list_shows_users_with_their_roles(make_page: MakePage, inst: Opened
     assert not page.act_reactivate.isEnabled()
 
 
-def test_create_a_user(qtbot: QtBot, make_page: MakePage, inst: Opened, log_in: LogIn) -> None:
+def test_create_a_user(qtbot: QtBot, make_page: MakePage, inst: Context, log_in: LogIn) -> None:
     page = make_page(inst)
     emitted: list[str] = []
     page.bus.changed.connect(emitted.append)
@@ -119,7 +120,7 @@ def test_create_a_user(qtbot: QtBot, make_page: MakePage, inst: Opened, log_in: 
     assert chief.actor.role == "secretary" and chief.actor.sensitive_key is not None
 
 
-def test_the_new_user_dialog_explains_what_is_wrong(qtbot: QtBot, make_page: MakePage, inst: Opened) -> None:
+def test_the_new_user_dialog_explains_what_is_wrong(qtbot: QtBot, make_page: MakePage, inst: Context) -> None:
     page = make_page(inst)
     dialog = page.new_user()
     assert dialog is not None
@@ -143,7 +144,7 @@ def test_the_new_user_dialog_explains_what_is_wrong(qtbot: QtBot, make_page: Mak
     assert column(page, "username") == ["admin", "clerk"]
 
 
-def test_reset_a_password(qtbot: QtBot, make_page: MakePage, inst: Opened, log_in: LogIn) -> None:
+def test_reset_a_password(qtbot: QtBot, make_page: MakePage, inst: Context, log_in: LogIn) -> None:
     page = make_page(inst)
     page.select_user("clerk")
     dialog = page.reset_password()
@@ -159,7 +160,7 @@ def test_reset_a_password(qtbot: QtBot, make_page: MakePage, inst: Opened, log_i
 
 
 def test_change_a_role_asks_for_a_password_only_when_needed(
-    qtbot: QtBot, make_page: MakePage, inst: Opened, log_in: LogIn
+    qtbot: QtBot, make_page: MakePage, inst: Context, log_in: LogIn
 ) -> None:
     page = make_page(inst)
     page.select_user("clerk")
@@ -180,7 +181,7 @@ def test_change_a_role_asks_for_a_password_only_when_needed(
 
 
 def test_deactivate_and_reactivate(
-    qtbot: QtBot, make_page: MakePage, inst: Opened, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_page: MakePage, inst: Context, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = make_page(inst)
     questions: list[str] = []
@@ -201,7 +202,7 @@ def test_deactivate_and_reactivate(
 
 
 def test_a_refused_deactivation_is_explained(
-    make_page: MakePage, inst: Opened, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
+    make_page: MakePage, inst: Context, log_in: LogIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     users.create_user(inst, "admin2", "", "admin", "Second-1-pw")
     second = log_in("admin2", "Second-1-pw")
@@ -216,7 +217,7 @@ def test_a_refused_deactivation_is_explained(
 
 
 def test_a_staff_member_manages_nobody_but_changes_their_own_password(
-    qtbot: QtBot, make_page: MakePage, inst: Opened, log_in: LogIn
+    qtbot: QtBot, make_page: MakePage, inst: Context, log_in: LogIn
 ) -> None:
     clerk = log_in("clerk", "Ledger-1-pw")
     page = make_page(clerk)
@@ -242,7 +243,7 @@ def test_a_staff_member_manages_nobody_but_changes_their_own_password(
     assert not can_log_in(log_in, "clerk", "Ledger-1-pw")
 
 
-def test_change_password_dialog_checks_the_entries_first(qtbot: QtBot, inst: Opened) -> None:
+def test_change_password_dialog_checks_the_entries_first(qtbot: QtBot, inst: Context) -> None:
     dialog = ChangePasswordDialog(inst)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.context import Context
 from app.db.database import Database
 from app.db.local import User
 from app.registers import get
@@ -37,7 +38,7 @@ def secretary(db: Database) -> RecordService:
                 username="sec", full_name="陈书记", role="secretary", password_hash=hash_password("x1234567")
             )
         )
-    return RecordService(db, Actor("sec", "secretary", KEY))
+    return RecordService(Context(db, Actor("sec", "secretary", KEY)))
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Context
 from app.db.engine import is_sqlite
 from app.i18n import Message
 from app.security.keyslots import KeyFile
@@ -45,7 +46,6 @@ from app.services import backup as backup_service
 from app.services import recovery as recovery_service
 from app.services.accounts import MIN_PASSWORD_LENGTH
 from app.services.backup import BackupError, Manifest, RestoreResult
-from app.services.login import Opened
 from app.services.recovery import RecoveryError
 from ui.i18n import tr_message
 from ui.tasks import Progress, Task, TaskState, run_task
@@ -160,7 +160,7 @@ def _key_font_edit() -> QLineEdit:
 class BackupDialog(QDialog):
     """Make a backup now into a chosen folder, and set the automatic backups made at exit."""
 
-    def __init__(self, opened: Opened, settings: QSettings | None, parent: QWidget | None = None) -> None:
+    def __init__(self, opened: Context, settings: QSettings | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.opened = opened
         self.settings = settings
@@ -205,7 +205,7 @@ class BackupDialog(QDialog):
         button_row.addWidget(self.backup_button)
         now_layout.addRow(button_row)
 
-        auto = backup_service.auto_settings(opened.data_dir)
+        auto = backup_service.auto_settings(opened.folder)
         self.keep_spin = QSpinBox()
         self.keep_spin.setObjectName("autoKeep")
         self.keep_spin.setRange(0, backup_service.MAX_KEEP)
@@ -214,7 +214,7 @@ class BackupDialog(QDialog):
         self.keep_spin.setSuffix(self.tr(" 份"))
         self.auto_folder_edit = QLineEdit(str(auto.folder) if auto.folder else "")
         self.auto_folder_edit.setObjectName("autoFolder")
-        self.auto_folder_edit.setPlaceholderText(str(opened.data_dir / backup_service.AUTO_FOLDER))
+        self.auto_folder_edit.setPlaceholderText(str(opened.folder / backup_service.AUTO_FOLDER))
         self.auto_browse_button = QPushButton(self.tr("浏览…"))
         self.auto_browse_button.clicked.connect(self.choose_auto_folder)
         auto_row = QHBoxLayout()
@@ -274,7 +274,7 @@ class BackupDialog(QDialog):
     def save_auto_settings(self) -> None:
         text = self.auto_folder_edit.text().strip()
         backup_service.save_auto_settings(
-            self.opened.data_dir,
+            self.opened.folder,
             backup_service.AutoBackupSettings(self.keep_spin.value(), Path(text) if text else None),
         )
 
@@ -618,7 +618,7 @@ class NewRecoveryKeyDialog(QDialog):
     """An administrator makes a new recovery key (the old one stops opening this data folder)
     and is shown it once, with 保存为 PDF, like at set-up."""
 
-    def __init__(self, opened: Opened, settings: QSettings | None, parent: QWidget | None = None) -> None:
+    def __init__(self, opened: Context, settings: QSettings | None, parent: QWidget | None = None) -> None:
         from ui.dialogs.recovery_key import RecoveryKeyPage
 
         super().__init__(parent)
@@ -721,7 +721,7 @@ class RecoverDialog(QDialog):
         self.data_dir = Path(data_dir)
         self.db_url = db_url
         self.settings = settings
-        self.opened: Opened | None = None
+        self.opened: Context | None = None
         self.task: Task | None = None
         self.setWindowTitle(self.tr("用恢复密钥重设密码"))
         self.setMinimumWidth(520)
@@ -799,7 +799,7 @@ class RecoverDialog(QDialog):
         if isinstance(result, Refused):
             self.show_error(tr_message(result.message))
             return
-        assert isinstance(result, Opened)
+        assert isinstance(result, Context)
         self.opened = result
         self.recovery_key.clear()
         self.passwords.clear()

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
+from app.context import Context
 from app.services import users
-from app.services.login import Opened
 from ui.dialogs.form_dialog import FormDialog, PasswordPair, password_edit
 
 
 class ChangePasswordDialog(FormDialog):
     """The logged-in user's own password. Accepted once the new one is in place."""
 
-    def __init__(self, opened: Opened, parent: QWidget | None = None) -> None:
+    def __init__(self, opened: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.opened = opened
         self.setWindowTitle(self.tr("修改密码 — {user}").format(user=opened.actor.username))

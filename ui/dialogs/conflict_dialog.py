@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
-from app.security.roles import Actor
+from app.context import Context
 from app.sync.conflicts import LOCAL, REMOTE, ConflictView, conflict_view, settle
 from app.sync.exchange import SyncError
 from ui.i18n import tr_message, tr_register, tr_value
@@ -32,13 +31,12 @@ from ui.tasks import show_error
 
 
 class ConflictDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, conflict_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, conflict_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.db = db
-        self.actor = actor
+        self.ctx = ctx
         self.conflict_id = conflict_id
-        self.view: ConflictView = conflict_view(db, conflict_id, actor.username)
+        self.view: ConflictView = conflict_view(ctx, conflict_id)
         row = self.view.row
         self.setWindowTitle(self.tr("处理数据冲突"))
         intro = QLabel(
@@ -126,7 +124,7 @@ class ConflictDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            settle(self.db, self.conflict_id, self.choices(), self.actor)
+            settle(self.ctx, self.conflict_id, self.choices())
         except SyncError as exc:
             show_error(self, self.tr("处理数据冲突"), tr_message(exc.message))
             return False

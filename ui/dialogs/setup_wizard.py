@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Context
 from app.db.database import InstallationInfo
 from app.i18n import Message
 from app.services.installation import SetupError, SetupRequest
-from app.services.login import Opened, create
+from app.services.login import create
 from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.i18n import tr_message
 from ui.tasks import Progress, Task, run_task
@@ -57,7 +58,7 @@ class SetupWizard(QDialog):
         self.db_url = db_url
         self.settings = settings
         self.result_info: InstallationInfo | None = None
-        self.opened: Opened | None = None
+        self.opened: Context | None = None
         self.restored = False  # a backup was restored instead: log in to it
         self.last_task: Task | None = None
         self.busy = False
@@ -258,7 +259,7 @@ class SetupWizard(QDialog):
         self._set_busy(True)
         data_dir, db_url = self.data_dir, self.db_url
 
-        def work(_progress: Progress) -> Opened | SetupError:
+        def work(_progress: Progress) -> Context | SetupError:
             try:
                 return create(data_dir, db_url, req)
             except SetupError as exc:  # an answer, not a failure
@@ -291,7 +292,7 @@ class SetupWizard(QDialog):
         if isinstance(result, SetupError):
             self.show_errors(dict(result.messages))
             return
-        assert isinstance(result, Opened)
+        assert isinstance(result, Context)
         self.opened = result
         self.result_info = result.db.installation()
         self.password.clear()

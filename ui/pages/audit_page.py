@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
+from app.context import Context
 from app.security.roles import VIEW_AUDIT, Actor, PermissionDenied
 from app.services.audit_log import (
     SORT_ACTION,
@@ -281,7 +281,9 @@ class AuditPage(QWidget):
     def allowed(actor: Actor) -> bool:
         return actor.can(VIEW_AUDIT)
 
-    def __init__(self, db: Database, actor: Actor, bus: ChangeBus, settings: QSettings) -> None:
+    def __init__(self, ctx: Context, bus: ChangeBus, settings: QSettings) -> None:
+        db, actor = ctx.db, ctx.actor
+        self.ctx = ctx
         if not actor.can(VIEW_AUDIT):
             raise PermissionDenied(VIEW_AUDIT)
         super().__init__()

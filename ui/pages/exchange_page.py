@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Context
 from app.db.base import utcnow
-from app.db.database import Database
 from app.registers import REGISTERS
 from app.security.roles import EXCHANGE, Actor, PermissionDenied
 from app.sync.conflicts import LOCAL, conflict_rows
@@ -207,7 +207,9 @@ class ExchangePage(QWidget):
     def allowed(actor: Actor) -> bool:
         return actor.can(EXCHANGE)
 
-    def __init__(self, db: Database, actor: Actor, bus: ChangeBus, settings: QSettings) -> None:
+    def __init__(self, ctx: Context, bus: ChangeBus, settings: QSettings) -> None:
+        db, actor = ctx.db, ctx.actor
+        self.ctx = ctx
         if not actor.can(EXCHANGE):
             raise PermissionDenied(EXCHANGE)
         super().__init__()
@@ -462,7 +464,7 @@ class ExchangePage(QWidget):
             targets = list(codes)
         else:
             targets = [None]
-        db, user = self.db, self.actor.username
+        ctx = self.ctx
 
         def work(progress: Progress) -> list[tuple[str, Exported | str]]:
             out: list[tuple[str, Exported | str]] = []
@@ -470,7 +472,7 @@ class ExchangePage(QWidget):
                 if not progress(i, len(targets)):
                     raise Cancelled()
                 try:
-                    out.append((code or "", export_bundle(db, folder, to=code, user=user)))
+                    out.append((code or "", export_bundle(ctx, folder, to=code)))
                 except SyncError as exc:
                     out.append((code or "", tr_message(exc.message)))
             progress(len(targets), len(targets))
@@ -519,14 +521,14 @@ class ExchangePage(QWidget):
                 + (self.tr("另有 {n} 个本机导出的数据包。").format(n=len(own)) if own else "")
             )
             return None
-        db, user = self.db, self.actor.username
+        ctx = self.ctx
 
         def work(progress: Progress) -> list[Imported]:
             out: list[Imported] = []
             for i, path in enumerate(paths):  # by name: a unit's bundles in their order
                 if not progress(i, len(paths)):
                     raise Cancelled()
-                out.extend(import_bundles(db, [path], user=user))
+                out.extend(import_bundles(ctx, [path]))
             progress(len(paths), len(paths))
             return out
 
@@ -594,7 +596,7 @@ class ExchangePage(QWidget):
         if conflict_id is None:
             return None
         try:
-            dialog = ConflictDialog(self.db, self.actor, int(conflict_id), self)
+            dialog = ConflictDialog(self.ctx, int(conflict_id), self)
         except SyncError as exc:
             self.error_box = show_error(self, self.tr("处理数据冲突"), tr_message(exc.message))
             return None
@@ -613,7 +615,7 @@ class ExchangePage(QWidget):
 
     # ---- reading the state ----------------------------------------------------------------------
     def refresh(self) -> None:
-        self.status = exchange_status(self.db, self.actor.username)
+        self.status = exchange_status(self.ctx)
         st = self.status
         if st["role"] == COUNTY:
             units = [p for p in st["peers"] if p["unit_type"] != "county"]
@@ -677,7 +679,7 @@ class ExchangePage(QWidget):
         self.units_table.resizeColumnsToContents()
 
     def _fill_conflicts(self) -> None:
-        rows = conflict_rows(self.db, self.actor.username)
+        rows = conflict_rows(self.ctx)
         self.conflicts_model.set_rows(
             [[tr_register(r.table_title), r.record, r.peer_name,
               self.tr("本机的版本") if r.winner == LOCAL else self.tr("对方的版本"), local_time(r.created_at)]

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
+from app.context import Context
 from app.registers import get
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
@@ -53,7 +53,6 @@ from app.registers.casework_choices import (
     VERIFICATION_OUTCOME_CHOICES,
 )
 from app.registers.org import UNIT_TYPE_CHOICES
-from app.security.roles import Actor
 from app.services.records import RecordService
 from app.services.statistics import (
     PENDING,
@@ -238,7 +237,9 @@ class StatisticsPage(QWidget):
     exported = Signal(str)
     drilled = Signal(object)  # the DrillDownDialog opened
 
-    def __init__(self, db: Database, actor: Actor, bus: ChangeBus, settings: QSettings) -> None:
+    def __init__(self, ctx: Context, bus: ChangeBus, settings: QSettings) -> None:
+        db, actor = ctx.db, ctx.actor
+        self.ctx = ctx
         super().__init__()
         self.setObjectName("statisticsPage")
         self.db = db
@@ -664,7 +665,7 @@ class StatisticsPage(QWidget):
         value = index.data(VALUE_ROLE)
         expected = int(value) if isinstance(value, int) else None
         dialog = DrillDownDialog(
-            RecordService(self.db, self.actor), get(register), ids, title, expected, self.settings, self
+            RecordService(self.ctx), get(register), ids, title, expected, self.settings, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

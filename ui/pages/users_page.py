@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Context
 from app.security.roles import MANAGE_USERS, PERMISSION_LABELS, permissions, role_label
 from app.services import users
 from app.services.installation import USERNAME_PATTERN
-from app.services.login import Opened
 from app.services.users import UserInfo
 from ui.dialogs import ask
 from ui.dialogs.change_password import ChangePasswordDialog
@@ -131,7 +131,7 @@ class UsersTableModel(QAbstractTableModel):
         return self.users[row]
 
 
-def role_combo(opened: Opened, current: str | None = None) -> QComboBox:
+def role_combo(opened: Context, current: str | None = None) -> QComboBox:
     combo = QComboBox()
     for role in users.available_roles(opened):
         combo.addItem(role_text(role), role)
@@ -144,7 +144,7 @@ def role_combo(opened: Opened, current: str | None = None) -> QComboBox:
 class NewUserDialog(FormDialog):
     """新增用户: user name, name, role and a first password."""
 
-    def __init__(self, opened: Opened, parent: QWidget | None = None) -> None:
+    def __init__(self, opened: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.opened = opened
         self.created: UserInfo | None = None
@@ -212,7 +212,7 @@ class RoleDialog(FormDialog):
     """修改角色. When the new role changes whether sensitive fields can be read, a new password
     is asked for (the service explains why if it is missing)."""
 
-    def __init__(self, opened: Opened, user: UserInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, opened: Context, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.opened = opened
         self.user = user
@@ -329,7 +329,7 @@ class UsersPage(QWidget):
 
     changed = Signal()  # after any change made from this page
 
-    def __init__(self, opened: Opened, bus: ChangeBus, settings: QSettings) -> None:
+    def __init__(self, opened: Context, bus: ChangeBus, settings: QSettings) -> None:
         super().__init__()
         self.opened = opened
         self.bus = bus

@@ -1,0 +1,246 @@
+"""Who may do what, through the command line and through the services: every cell of the table.
+
+The expectations are the table of the issue "The core decides who may act", written out here
+literally, never derived from ``app.security.roles``: a change of the role definitions that
+breaks the table fails here. A refused operation exits 1 with the operation's own message and
+changes nothing (``dump`` equal before and after, the audit log aside: every log-in is audited).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from apphelpers import PASSWORD, EnrolledPair, enrolled_pair
+
+from app import cli
+from app.context import Context
+from app.registers import get
+from app.security.roles import PermissionDenied
+from app.security.sensitive import RESTRICTED
+from app.services import users
+from app.services.login import login
+from app.services.records import RecordService
+from app.sync import exchange
+
+ROLES = ("readonly", "staff", "secretary", "admin", "county_admin", "reviewer")
+
+# operation -> the roles that may (the issue's table, row by row)
+TABLE: dict[str, set[str]] = {
+    "read": set(ROLES),
+    "read_sealed": {"secretary", "admin", "county_admin", "reviewer"},
+    "edit": {"staff", "secretary", "admin", "county_admin", "reviewer"},
+    "print": {"staff", "secretary", "admin", "county_admin", "reviewer"},
+    "exchange": {"secretary", "admin", "county_admin"},
+    "units": {"admin", "county_admin"},
+    "accounts": {"admin", "county_admin"},
+    "backup": {"secretary", "admin", "county_admin"},
+    "audit": {"secretary", "admin", "county_admin", "reviewer"},
+    "demo": {"admin", "county_admin"},
+}
+REFUSED = "没有「"  # the start of PermissionDenied's message: 当前用户没有「…」的权限。
+REPORTER = "举报人周某"
+
+
+@dataclass
+class County:
+    pair: EnrolledPair
+    root: Path
+    password_file: Path
+    report_id: str
+    bundle: Path  # a bundle from the township, waiting at the county
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "county"
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[County]:
+    """County C01 with one account per role, township T01 enrolled, a report with a sealed
+    reporter, and a bundle from T01 for the county to import."""
+    root = tmp_path_factory.mktemp("rights")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JIWEI_TEST_FAST_KDF", "1")
+        mp.delenv("JIWEI_DB_URL", raising=False)
+        pair = enrolled_pair(root)
+        for role in ROLES:
+            if role != "admin":
+                users.create_user(pair.county, f"u_{role}", role, role, PASSWORD)
+        report_id = RecordService(pair.county).save(get("reports"), {
+            "received_on": date(2022, 3, 1), "method": "letter", "named": True, "reporter": REPORTER,
+            "subject_name": "郑某", "subject_unit": "城关镇人民政府",
+        })  # fmt: skip
+        stick = root / "stick"
+        stick.mkdir()
+        RecordService(pair.unit).save(get("villages"), {"name": "东风村", "township_id": pair.unit_id})
+        bundle = exchange.export_bundle(pair.unit, stick).path
+        pair.county.db.close()
+        pair.unit.db.close()
+    password_file = root / "password.txt"
+    password_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    yield County(pair, root, password_file, report_id, bundle)
+
+
+def _user(role: str) -> str:
+    return "admin" if role == "admin" else f"u_{role}"
+
+
+def run(c: County, role: str, *argv: str) -> tuple[int, str, str]:
+    """``python -m app --data-dir … --user … ARGV`` in this process: (exit, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = cli.main(
+            ["--data-dir", str(c.data_dir), "--user", _user(role), "--password-file", str(c.password_file),
+             *argv]
+        )  # fmt: skip
+    return code, out.getvalue(), err.getvalue()
+
+
+def data(c: County) -> list[str]:
+    """The county's records as ``dump`` prints them, without the audit log."""
+    code, out, _err = run(c, "admin", "dump")
+    assert code == 0
+    return [line for line in out.splitlines() if json.loads(line)["table"] != "audit_log"]
+
+
+# operation -> the command line that does it (on the module's county)
+def _commands(c: County, tmp: Path, role: str) -> dict[str, list[str]]:
+    (tmp / "out").mkdir(exist_ok=True)
+    return {
+        "read": ["info", "--json"],
+        "exchange": ["export", "--to", "T01", "--out", str(tmp / "out")],
+        "units": ["unit", "add", "--type", "group", "--code", f"G{ROLES.index(role)}", "--name", f"派驻组{role}"],
+        "backup": ["backup", "--out", str(tmp / "out")],
+        "audit": ["audit", "verify"],
+        "demo": ["demo", "--seed", "1"],
+        "accounts": ["user", "list", "--json"],
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("operation", ["read", "exchange", "units", "backup", "audit", "demo", "accounts"])
+def test_the_command_line_grants_exactly_the_table(
+    county: County, tmp_path: Path, role: str, operation: str
+) -> None:
+    """Slow-ish (demo builds a batch for the roles that may): one CLI call per cell."""
+    argv = _commands(county, tmp_path, role)[operation]
+    before = data(county)
+    code, _out, err = run(county, role, *argv)
+    if role in TABLE[operation]:
+        assert code == 0, err
+    else:
+        assert code == 1 and REFUSED in err, err
+        assert data(county) == before  # refused: nothing changed
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_import_is_refused_to_those_without_exchange(county: County, role: str) -> None:
+    if role in TABLE["exchange"]:
+        return  # imports once only: the permitted case is covered by the exchange tests
+    before = data(county)
+    code, _out, err = run(county, role, "import", str(county.bundle))
+    assert code == 1 and REFUSED in err, err
+    assert data(county) == before
+
+
+@pytest.fixture
+def as_role(county: County) -> Iterator[Callable[[str], Context]]:
+    opened: list[Context] = []
+
+    def log_in(role: str) -> Context:
+        ctx = login(county.data_dir, None, _user(role), PASSWORD)
+        opened.append(ctx)
+        return ctx
+
+    yield log_in
+    for ctx in opened:
+        ctx.db.close()
+
+
+def _may(action: Callable[[], Any]) -> bool:
+    try:
+        action()
+    except PermissionDenied:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_services_grant_exactly_the_table(as_role: Callable[[str], Context], county: County, role: str) -> None:
+    ctx = as_role(role)
+    records = RecordService(ctx)
+    shown = records.get(get("reports"), county.report_id)["reporter"]
+    assert (shown == REPORTER) == (role in TABLE["read_sealed"])
+    assert (shown == RESTRICTED) == (role not in TABLE["read_sealed"])
+    zones = get("zones")
+    assert _may(lambda: records.delete(zones, records.save(zones, {"name": f"片区-{role}"}))) == (
+        role in TABLE["edit"]
+    )
+    assert _may(lambda: users.list_users(ctx)) == (role in TABLE["accounts"])
+    assert _may(lambda: ctx.require("print")) == (role in TABLE["print"])
+
+
+def test_no_account_can_edit_a_record_another_unit_owns(as_role: Callable[[str], Context], county: County) -> None:
+    """The county holds T01's village (from T01's bundle once imported); editing it is T01's."""
+    from app.security.roles import NotOwner
+
+    admin = as_role("admin")
+    code, _out, err = run(county, "admin", "import", str(county.bundle))
+    assert code == 0, err
+    records = RecordService(admin)
+    villages = get("villages")
+    [village] = [i for i in records.ids(villages) if records.get(villages, i)["name"] == "东风村"]
+    with pytest.raises(NotOwner):
+        records.save(villages, {"name": "改名村"}, village)
+    with pytest.raises(NotOwner):
+        records.delete(villages, village)
+    assert records.get(villages, village)["name"] == "东风村"
+
+
+def test_the_system_role_is_no_account(as_role: Callable[[str], Context]) -> None:
+    admin = as_role("admin")
+    with pytest.raises(users.UserError):
+        users.create_user(admin, "sneaky", "sneaky", "system", PASSWORD)
+
+
+def test_accounts_on_the_command_line(county: County, tmp_path: Path) -> None:
+    """user add / list / role / deactivate / reactivate / reset, with the users page's rules."""
+    new_password = tmp_path / "new.txt"
+    new_password.write_text("another-pass-2026\n", encoding="utf-8")
+    code, out, err = run(county, "admin", "user", "add", "wang", "--role", "staff", "--full-name", "王某",
+                         "--new-password-file", str(new_password), "--json")  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["role"] == "staff"
+    code, out, _err = run(county, "admin", "user", "list", "--json")
+    assert {u["username"]: u["active"] for u in json.loads(out)}["wang"] is True
+    code, _out, err = run(county, "admin", "user", "role", "wang", "secretary")
+    assert code == 1 and "新密码" in err  # the key slot must be sealed again under a new password
+    code, _out, err = run(county, "admin", "user", "role", "wang", "secretary", "--new-password-file", str(new_password))
+    assert code == 0, err
+    assert run(county, "admin", "user", "deactivate", "wang")[0] == 0
+    assert login_refused(county, "wang", "another-pass-2026")
+    assert run(county, "admin", "user", "reactivate", "wang", "--new-password-file", str(new_password))[0] == 0
+    assert run(county, "admin", "user", "reset", "wang", "--new-password-file", str(new_password))[0] == 0
+    code, _out, err = run(county, "admin", "user", "deactivate", "admin")
+    assert code == 1 and err.strip()  # not one's own account
+    code, _out, err = run(county, "staff", "user", "add", "li", "--role", "admin", "--full-name", "李某",
+                          "--new-password-file", str(new_password))  # fmt: skip
+    assert code == 1 and REFUSED in err
+
+
+def login_refused(c: County, username: str, password: str) -> bool:
+    from app.services.login import LoginError
+
+    try:
+        login(c.data_dir, None, username, password).db.close()
+    except LoginError:
+        return True
+    return False
