@@ -205,7 +205,9 @@ def main() -> int:
         "--sort", default="cumulative", help="pstats order of the profile (cumulative, tottime)"
     )
     args = parser.parse_args()
-    os.environ.setdefault("JIWEI_TEST_FAST_KDF", "1")  # key slots only; the bundle crypto is unchanged
+    from app.security import kdf
+
+    kdf.set_default_params(kdf.TEST_PARAMS)  # key slots only; the bundle crypto is unchanged
 
     from app.sync import exchange
 

@@ -10,7 +10,6 @@ how much costlier our slot is than the library's default.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -25,7 +24,6 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    os.environ.pop("JIWEI_TEST_FAST_KDF", None)
     from argon2 import PasswordHasher
 
     from app.security.kdf import default_params

@@ -66,7 +66,6 @@ def main() -> int:
             "JIWEI_PASSWORD_FILE": str(secret),
             "PYTHONPATH": str(ROOT),
         }
-        env.pop("JIWEI_TEST_FAST_KDF", None)
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program runs from compiled bytecode
         ours_cmd = [sys.executable, "main.py", "--data-dir", str(data_dir)]
         bare_cmd = [sys.executable, "bench/bare_window.py"]

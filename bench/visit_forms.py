@@ -28,7 +28,9 @@ from app.context import Context
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("JIWEI_TEST_FAST_KDF", "1")  # the installation's key slot is not what is measured
+from app.security import kdf  # noqa: E402
+
+kdf.set_default_params(kdf.TEST_PARAMS)  # the installation's key slot is not what is measured
 
 STAFF = (
     ("王芳", "secretary"),

@@ -30,13 +30,22 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_kdf() -> Iterator[None]:
+    """Key slots made by tests use a cheap argon2id (the real cost is 0.2-0.5 s per slot), injected
+    here (the program reads no such setting); subprocesses get it through tests/fastkdf.py."""
+    from app.security import kdf
+
+    kdf.set_default_params(kdf.TEST_PARAMS)
+    yield
+    kdf.set_default_params(None)
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This test's data folder (not created): JIWEI_DATA_DIR points to it."""
     data_dir = tmp_path / "jiwei-data"
     monkeypatch.setenv("JIWEI_DATA_DIR", str(data_dir))
-    # Key slots made by tests use a cheap argon2id (the real cost is 0.2-0.5 s per slot).
-    monkeypatch.setenv("JIWEI_TEST_FAST_KDF", "1")
     monkeypatch.delenv("JIWEI_DB_URL", raising=False)
     monkeypatch.delenv("JIWEI_PASSWORD_FILE", raising=False)
     return data_dir

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
@@ -27,13 +26,24 @@ class KdfParams:
         return cls(int(data["time_cost"]), int(data["memory_kib"]), int(data["parallelism"]))
 
 
-# Tests create hundreds of installations; they may ask for a cheap KDF for the slots they make.
+# Tests create hundreds of installations and want a cheap KDF for the slots they make; they inject
+# it with ``set_default_params(TEST_PARAMS)`` (tests/conftest.py, tests/fastkdf.py). The program
+# itself never does: nothing outside the code (no environment variable) can weaken its slots.
 # Parameters are stored per slot, so a slot made this way stays cheap and is never used for real data.
 TEST_PARAMS = KdfParams(time_cost=1, memory_kib=8_192, parallelism=1)
 
+_default = KdfParams()
+
 
 def default_params() -> KdfParams:
-    return TEST_PARAMS if os.environ.get("JIWEI_TEST_FAST_KDF") == "1" else KdfParams()
+    """The parameters of new slots: ``KdfParams()`` unless a test injected others."""
+    return _default
+
+
+def set_default_params(params: KdfParams | None) -> None:
+    """For tests and benchmarks only: make new slots with ``params`` (None: the real ones again)."""
+    global _default
+    _default = KdfParams() if params is None else params
 
 
 def derive(secret: str, salt: bytes, params: KdfParams) -> bytes:

@@ -160,10 +160,20 @@ class KeyFile:
     def _slot(self, kind: str, name: str) -> dict[str, Any] | None:
         return next((s for s in self.slots if s["kind"] == kind and s["name"] == name), None)
 
+    def slot_params(self) -> KdfParams:
+        """The parameters this installation's user slots use (the most common, should they differ
+        because some were made under older defaults); ``default_params()`` when there are none."""
+        found = [KdfParams.from_json(s["kdf"]) for s in self.slots if s["kind"] == "user"]
+        found = found or [KdfParams.from_json(s["kdf"]) for s in self.slots]
+        return max(found, key=found.count) if found else default_params()
+
     def unlock(self, username: str, password: str) -> Keys:
+        """Open ``username``'s slot. A name with no slot (unknown, or deactivated: its slot was
+        removed) costs the same one derivation, with the real slots' parameters, before
+        ``WrongSecret``: how long a refusal takes does not tell which names exist."""
         slot = self._slot("user", username)
         if slot is None:
-            derive(password, secrets.token_bytes(SALT_BYTES), default_params())  # same cost either way
+            derive(password, secrets.token_bytes(SALT_BYTES), self.slot_params())
             raise WrongSecret()
         return _open(password, slot)
 

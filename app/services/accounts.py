@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+import contextlib
+
+from argon2 import PasswordHasher, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.db.local import User
@@ -53,8 +56,8 @@ def verify(db: Database, username: str, password: str) -> str:
     """Return the username when the password is right; raise ``AuthError`` otherwise."""
     with db.session() as s:
         user = s.scalars(select(User).where(User.username == username, User.active.is_(True))).first()
-        if user is None:
-            _hasher.hash(password)  # same cost whether or not the user exists
+        if user is None:  # unknown or deactivated: the same one hash, with the stored hashes' cost
+            _dummy_hash(s, password)
             raise AuthError(str(Message(QT_TRANSLATE_NOOP("app", "用户名或密码不正确。"))))
         try:
             _hasher.verify(user.password_hash, password)
@@ -63,3 +66,17 @@ def verify(db: Database, username: str, password: str) -> str:
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         return user.username
+
+
+def _dummy_hash(s: Session, password: str) -> None:
+    """Hash ``password`` once with the parameters of a stored hash (argon2-cffi's defaults may
+    have changed since it was made), so that refusing a name that has no usable hash costs what
+    refusing a wrong password does."""
+    stored = s.scalars(
+        select(User.password_hash).order_by(User.active.desc(), User.username).limit(1)
+    ).first()
+    hasher = _hasher
+    if stored:
+        with contextlib.suppress(InvalidHashError, ValueError):
+            hasher = PasswordHasher.from_parameters(extract_parameters(stored))
+    hasher.hash(password)

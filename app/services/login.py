@@ -4,7 +4,11 @@ The embedded SQLite file is encrypted with SQLCipher under a random key that onl
 in ``keys.json`` open (``app.security.keyslots``): a person's password opens their own slot,
 the recovery key opens the recovery slot. A wrong password opens nothing, so the database is not
 touched; the failure is noted beside it and audited at the next successful log-in, and repeated
-failures make the next attempt wait (``app.security.throttle``).
+failures make the next attempt wait (``app.security.throttle``). Every refusal of a password costs
+the one derivation a real slot costs, with the slots' own parameters: a wrong password, a name
+without a slot (unknown, or deactivated: its slot was removed) alike, so the time a refusal takes
+does not tell which names exist. A throttled attempt is refused before any password work, for
+every name alike (unknown names are throttled too).
 
 With a database server (``--db postgresql+psycopg://…``) the server is responsible for its disk:
 the password is checked against the argon2 hash in ``users``, and ``keys.json`` still holds the

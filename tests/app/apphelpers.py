@@ -16,6 +16,7 @@ from app.services.installation import SetupRequest, initialise
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "seed-2022-report"
+FAST_KDF = str(ROOT / "tests" / "fastkdf.py")  # runs the program with the tests' cheap KDF injected
 
 OpenDb = Callable[..., Database]
 
@@ -46,7 +47,8 @@ def init_installation(
 
 
 class Cli:
-    """Runs ``python -m app`` in a subprocess against one data folder (and maybe a database URL)."""
+    """Runs ``python -m app`` in a subprocess against one data folder (and maybe a database URL),
+    through tests/fastkdf.py: key slots it makes use the tests' cheap KDF."""
 
     def __init__(self, data_dir: Path, db_url: str | None, password_file: Path) -> None:
         self.data_dir = data_dir
@@ -54,7 +56,7 @@ class Cli:
         self.password_file = password_file
 
     def env(self, **extra: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_") or k == "JIWEI_TEST_FAST_KDF"}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_")}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
         env["JIWEI_DATA_DIR"] = str(self.data_dir)
         env["JIWEI_PASSWORD_FILE"] = str(self.password_file)
@@ -67,7 +69,7 @@ class Cli:
         self, *args: str, python_flags: tuple[str, ...] = (), **env: str
     ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, *python_flags, "-m", "app", *args],
+            [sys.executable, *python_flags, FAST_KDF, "-m", "app", *args],
             capture_output=True,
             text=True,
             encoding="utf-8",

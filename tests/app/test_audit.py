@@ -134,8 +134,8 @@ def test_a_refused_save_writes_no_entry(county_db: Database, records: RecordServ
 def test_the_chain_holds_after_many_changes(county_db: Database) -> None:
     from app.demo.batch import add_demo_batch
 
-    add_demo_batch(Context.system(county_db, "1"), 1)
-    add_demo_batch(Context.system(county_db, "2"), 2)
+    add_demo_batch(Context.system(county_db, "admin"), 1)
+    add_demo_batch(Context.system(county_db, "clerk"), 2)
     busy_db = county_db
     report = check(busy_db)
     assert report.ok and report.broken is None

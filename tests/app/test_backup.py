@@ -54,13 +54,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """One installation with a batch of demo data (made once: the batch takes seconds) and its
     recovery key; each test works on a copy."""
     folder = tmp_path_factory.mktemp("template") / "source"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JIWEI_TEST_FAST_KDF", "1")
-        o = create(folder, None, setup_request())
-        try:
-            add_demo_batch(Context.system(o.db, "1"), 1)
-        finally:
-            o.db.close()
+    o = create(folder, None, setup_request())
+    try:
+        add_demo_batch(Context.system(o.db, "admin"), 1)
+    finally:
+        o.db.close()
     assert o.recovery_key
     return folder, o.recovery_key
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from apphelpers import FAST_KDF
 from sqlalchemy import text
 
 from app.context import Context
@@ -47,9 +48,8 @@ while True:
 def _writer(data_dir: Path, tag: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
-    env["JIWEI_TEST_FAST_KDF"] = "1"
     return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(data_dir), PASSWORD, tag],
+        [sys.executable, FAST_KDF, "-c", WRITER, str(data_dir), PASSWORD, tag],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,

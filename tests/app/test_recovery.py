@@ -231,10 +231,7 @@ def test_font_runs_split_what_the_cjk_font_cannot_draw() -> None:
 
 # ---- command line -----------------------------------------------------------------------------------------------
 class FastCli(Cli):
-    """The command line with the cheap key derivation of the tests (slots made by it stay cheap)."""
-
-    def env(self, **extra: str) -> dict[str, str]:
-        return super().env(**{"JIWEI_TEST_FAST_KDF": "1", **extra})
+    """The command line with the cheap key derivation of the tests (every ``Cli`` has it now)."""
 
 
 @pytest.fixture

@@ -68,7 +68,6 @@ def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[County]:
     reporter, and a bundle from T01 for the county to import."""
     root = tmp_path_factory.mktemp("rights")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JIWEI_TEST_FAST_KDF", "1")
         mp.delenv("JIWEI_DB_URL", raising=False)
         pair = enrolled_pair(root)
         for role in ROLES:

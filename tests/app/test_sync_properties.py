@@ -50,7 +50,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """County C01 and townships T01, T02 enrolled from it, all closed: folders to copy."""
     root = tmp_path_factory.mktemp("sync-template")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JIWEI_TEST_FAST_KDF", "1")
         mp.delenv("JIWEI_DB_URL", raising=False)
         county = create(root / COUNTY, None, SetupRequest(
             unit_type="county", unit_code=COUNTY, unit_name="测试县纪委监委", county_code=COUNTY,
@@ -255,19 +254,17 @@ def test_any_interleaving_converges(template: Path, program: list[tuple[Any, ...
 @pytest.fixture(scope="module")
 def mutation_world(template: Path) -> Iterator[tuple[World, bytes, list[dict[str, Any]]]]:
     """The county and a real bundle from T01 with a few rows (never imported)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JIWEI_TEST_FAST_KDF", "1")
-        w = open_world(template)
-        for value in range(6):
-            edit(w, "T01", "add", 0, value)
-        edit(w, "T01", "delete", 1, 0)
-        bundle = export(w, "T01", COUNTY).path
-        raw = bundle.read_bytes()
-        bundle.unlink()
-        try:
-            yield w, raw, data(w.dbs[COUNTY])
-        finally:
-            w.close()
+    w = open_world(template)
+    for value in range(6):
+        edit(w, "T01", "add", 0, value)
+    edit(w, "T01", "delete", 1, 0)
+    bundle = export(w, "T01", COUNTY).path
+    raw = bundle.read_bytes()
+    bundle.unlink()
+    try:
+        yield w, raw, data(w.dbs[COUNTY])
+    finally:
+        w.close()
 
 
 MUTATION = st.one_of(

@@ -225,7 +225,7 @@ def test_font_size_steps_and_settings_dialog(qtbot: QtBot, opened: Context, sett
 def test_main_check_renders_the_window_and_exits_zero(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIWEI_DATA_DIR": str(tmp_path / "unused")}
     result = subprocess.run(
-        [sys.executable, "main.py", "--check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "tests/fastkdf.py", "main.py", "--check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert "check: main window rendered" in result.stderr
