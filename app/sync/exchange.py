@@ -126,9 +126,18 @@ def enroll(
     at the county."""
     if len(passphrase) < 8:
         raise SyncError(Message(QT_TRANSLATE_NOOP("app", "登记包口令至少 8 个字符。")))
-    _enrol(
-        db, code, user, sensitive_key, lambda package: enrolment_io.write_enrolment(out, package, passphrase)
-    )
+    written: list[Path] = []
+
+    def write(package: dict[str, Any]) -> None:
+        enrolment_io.write_enrolment(out, package, passphrase)
+        written.append(out)
+
+    try:
+        _enrol(db, code, user, sensitive_key, write)
+    except BaseException:
+        for path in written:  # the commit failed: keys nobody recorded must not be handed out
+            path.unlink(missing_ok=True)
+        raise
     return out
 
 
@@ -196,8 +205,9 @@ def _enrol(
             "upto": _max_seq(s),
             "reference": reference,
         }
-        deliver(package)
         audit.record(s, audit.EXPORT, target_table="sync_peers", target_id=code, detail=f"enrolment={code}")
+        s.flush()  # everything but the commit done before the package leaves
+        deliver(package)
 
 
 def init_from_enrolment(
@@ -300,7 +310,9 @@ def _changed_rows(
         ):
             # Most of the table: read it in storage order and keep the wanted rows; looking 100,000
             # rows up by key one by one took half of an export.
-            result = conn.execution_options(yield_per=SCAN_BATCH).execute(select(table))
+            # yield_per on the statement: on the connection it stays set for the transaction's
+            # later statements (psycopg then ran the change log's UPDATE as a cursor and failed).
+            result = conn.execute(select(table).execution_options(yield_per=SCAN_BATCH))
             keys = list(result.keys())
             at_id = keys.index("id")
             for part in result.partitions():
