@@ -25,6 +25,7 @@ from sqlalchemy import Table, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db import changelog
 from app.db.base import utcnow
 from app.db.database import Database
 from app.db.local import ChangeLog
@@ -570,6 +571,9 @@ def _import_one(db: Database, path: Path, b: Any, info: Any, my_fp: str, user: s
     sender, sequence, payload = str(m["sender"]), int(m["sequence"]), m.get("payload") or {}
     try:
         with db.session(user) as s:
+            # One import at a time: another program importing the same bundle finishes first, and
+            # this one then finds it imported instead of failing on the rows it wrote.
+            changelog.take_write_lock(s)
             peer = s.get(SyncPeer, sender)
             if peer is None or peer.revoked:
                 return _refused(
@@ -608,12 +612,20 @@ def _import_one(db: Database, path: Path, b: Any, info: Any, my_fp: str, user: s
     except bundle_io.BundleError as exc:
         return Imported(path, "refused", sender, sequence, message=exc.message)
     except (RecordError, IntegrityError) as exc:  # signed, but does not fit here: nothing applied
+        if _imported_before(db, str(m["bundle_id"]), user):  # by another program meanwhile
+            return Imported(path, "duplicate", sender, sequence,
+                            message=Message(QT_TRANSLATE_NOOP("app", "该数据包已经导入过，没有变化。")))  # fmt: skip
         reason = str(getattr(exc, "orig", None) or exc)
         return Imported(path, "refused", sender, sequence, message=Message(
             QT_TRANSLATE_NOOP("app", "数据包 {name} 的记录无法并入本机数据（{reason}），整个数据包未导入。"),
             {"name": path.name, "reason": reason[:200]},
         ))  # fmt: skip
     return Imported(path, "imported", sender, sequence, summary)
+
+
+def _imported_before(db: Database, bundle_id: str, user: str) -> bool:
+    with db.session(user) as s:
+        return s.get(SyncBundle, bundle_id) is not None
 
 
 # ---- conflicts ---------------------------------------------------------------------------------
