@@ -61,3 +61,34 @@ def test_enrol_export_and_import_with_the_county_on_either_backend(
     assert [r["status"] for r in back_in] == ["imported"], back_in
     dump = _run(capsys, *county, "dump")
     assert '"owner": "T01"' in dump or '"owner":"T01"' in dump
+
+
+def test_no_enrolment_package_is_left_when_its_keys_were_not_committed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy.orm import Session
+
+    from app.services.login import login
+    from app.sync import exchange
+
+    password = tmp_path / "password.txt"
+    password.write_text(PASSWORD + "\n", encoding="utf-8")
+    county = ["--data-dir", str(tmp_path / "county"), "--password-file", str(password)]
+    _run(capsys, *county, "init", "--type", "county", "--code", "C01", "--name", "测试县纪委监委",
+         "--admin", "admin")  # fmt: skip
+    _run(capsys, *county, "unit", "add", "--type", "township", "--code", "T01", "--name", "城关镇纪委")
+    opened = login(tmp_path / "county", None, "admin", PASSWORD)
+    package = tmp_path / "T01.jwenrol"
+
+    def failing_commit(self: Session) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(Session, "commit", failing_commit)
+    try:
+        with pytest.raises(RuntimeError, match="disk is full"):
+            exchange.enroll(opened.db, "T01", package, "enrolment-2022", "admin")
+    finally:
+        monkeypatch.undo()
+        opened.db.close()
+    assert not package.exists()
+    assert list(tmp_path.glob("*.part")) == []
