@@ -25,6 +25,7 @@ from app.context import Context
 from app.db.base import SyncMixin, field_columns
 from app.db.changelog import jsonable
 from app.db.database import Database, InstallationInfo
+from app.db.engine import busy_message, is_busy
 from app.db.migrate import current_revision, head_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
@@ -1142,6 +1143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(_one_line(str(exc.message)))
         return EXIT_FAILED
     except SQLAlchemyError as exc:
+        if is_busy(exc):  # another program held the database longer than the busy timeout
+            _say(_one_line(str(busy_message())))
+            return EXIT_FAILED
         # The driver's first line only: never the statement or its parameters (they may hold data).
         lines = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()
         reason = lines[0] if lines else type(exc).__name__

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import event, insert, inspect, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from app.db.base import SyncMixin, new_id, utcnow
@@ -31,17 +31,50 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+# Statements on the counter row never stream: a connection left set to stream results (an
+# export reads tables with ``yield_per``) made psycopg wrap this UPDATE in ``DECLARE … CURSOR``.
+_PLAIN = {"stream_results": False}
+
+
+def _bump(session: Session, n: int) -> int:
+    """Add ``n`` to the counter row and return its new value, making the row when there is none.
+
+    The UPDATE takes the database's write lock (SQLite) or the row's lock (PostgreSQL) until the
+    transaction ends, so writers that go through here take their turns instead of colliding."""
+    conn = session.connection()
+    bump = (
+        update(LocalCounter)
+        .where(LocalCounter.id == 1)
+        .values(value=LocalCounter.value + n)
+        .returning(LocalCounter.value)
+    )
+    value = conn.execute(bump, execution_options=_PLAIN).scalar()
+    if value is None:  # a new database's first change: make the row (once, whoever comes first)
+        make: Any = None
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as make
+        elif conn.dialect.name == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as make
+        if make is not None:
+            conn.execute(make(LocalCounter).values(id=1, value=0).on_conflict_do_nothing(), execution_options=_PLAIN)
+        else:  # pragma: no cover - the program runs on SQLite and PostgreSQL only
+            conn.execute(insert(LocalCounter).values(id=1, value=0), execution_options=_PLAIN)
+        value = conn.execute(bump, execution_options=_PLAIN).scalar_one()
+    return int(value)
+
+
+def take_write_lock(session: Session) -> None:
+    """Make this transaction the database's one writer until it ends (others wait their turn).
+
+    Call it before reading anything a write depends on (the last audit sequence number, whether a
+    bundle was imported): two programs on one database otherwise both read the same value and the
+    second fails on a UNIQUE constraint. SQLite waits up to its busy timeout for the lock."""
+    _bump(session, 0)
+
+
 def _next_counters(session: Session, n: int) -> int:
     """Reserve ``n`` counter values; return the first. Atomic inside the transaction."""
-    conn = session.connection()
-    result = conn.execute(
-        update(LocalCounter).where(LocalCounter.id == 1).values(value=LocalCounter.value + n)
-    )
-    if result.rowcount == 0:
-        conn.execute(insert(LocalCounter).values(id=1, value=n))
-        return 1
-    value = conn.execute(select(LocalCounter.value).where(LocalCounter.id == 1)).scalar_one()
-    return int(value) - n + 1
+    return _bump(session, n) - n + 1
 
 
 def _field_changes(obj: SyncMixin, *, new: bool) -> dict[str, list[Any]]:

@@ -7,6 +7,12 @@ from typing import Any
 import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from app.i18n import QT_TRANSLATE_NOOP, Message
+
+# How long an SQLite connection waits for another program's write to end before giving up (ms).
+BUSY_TIMEOUT_MS = 10_000
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -14,7 +20,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     # 64 MiB of page cache per connection: with SQLCipher a page is decrypted when it enters the
     # cache, so a list search that reads the whole table decrypts it once, not at every keystroke.
     cur.execute("PRAGMA cache_size=-65536")
@@ -56,3 +62,25 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, **JSON_ARGS)
+
+
+# SQLite's "locked"/"busy"; PostgreSQL's deadlock, lock wait and serialisation failures.
+_BUSY_TEXT = ("database is locked", "database is busy", "database table is locked")
+_BUSY_SQLSTATE = {"40P01", "55P03", "40001"}
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` says another program held the database too long (try again later), not
+    that something is wrong with the data or the database."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _BUSY_SQLSTATE:
+        return True
+    text = str(orig).lower()
+    return any(t in text for t in _BUSY_TEXT)
+
+
+def busy_message() -> Message:
+    """What to tell a person when ``is_busy``: plainly, without the driver's words."""
+    return Message(QT_TRANSLATE_NOOP("app", "另一个程序正在写入数据库，本次操作等待过久，没有完成。请稍后再试。"))

@@ -141,6 +141,9 @@ def _tail(session: Session, owner: str) -> tuple[int, str]:
         last = max(pending, key=lambda o: o.seq)
         return last.seq, last.hash
     with session.no_autoflush:
+        # Another program on the database may be appending to the same chain: its entry and ours
+        # would take the same number. The lock makes it wait for our commit or us for its.
+        changelog.take_write_lock(session)
         row = session.execute(
             select(AuditEntry.seq, AuditEntry.hash)
             .where(AuditEntry.owner == owner)

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.context import Context
+from app.db import changelog
 from app.db.base import utcnow
 from app.db.database import Database
 from app.db.local import ChangeLog
@@ -124,7 +125,18 @@ def enroll(ctx: Context, code: str, out: Path, passphrase: str, *, share_sensiti
     if len(passphrase) < 8:
         raise SyncError(Message(QT_TRANSLATE_NOOP("app", "登记包口令至少 8 个字符。")))
     key = ctx.actor.sensitive_key if share_sensitive_key else None
-    _enrol(ctx, code, key, lambda package: enrolment_io.write_enrolment(out, package, passphrase))
+    written: list[Path] = []
+
+    def write(package: dict[str, Any]) -> None:
+        enrolment_io.write_enrolment(out, package, passphrase)
+        written.append(out)
+
+    try:
+        _enrol(ctx, code, key, write)
+    except BaseException:
+        for path in written:  # the commit failed: keys nobody recorded must not be handed out
+            path.unlink(missing_ok=True)
+        raise
     return out
 
 
@@ -187,8 +199,9 @@ def _enrol(
             "upto": _max_seq(s),
             "reference": reference,
         }
-        deliver(package)
         audit.record(s, audit.EXPORT, target_table="sync_peers", target_id=code, detail=f"enrolment={code}")
+        s.flush()  # everything but the commit done before the package leaves
+        deliver(package)
 
 
 def init_from_enrolment(
@@ -295,7 +308,9 @@ def _changed_rows(
         ):
             # Most of the table: read it in storage order and keep the wanted rows; looking 100,000
             # rows up by key one by one took half of an export.
-            result = conn.execution_options(yield_per=SCAN_BATCH).execute(select(table))
+            # yield_per on the statement: on the connection it stays set for the transaction's
+            # later statements (psycopg then ran the change log's UPDATE as a cursor and failed).
+            result = conn.execute(select(table).execution_options(yield_per=SCAN_BATCH))
             keys = list(result.keys())
             at_id = keys.index("id")
             for part in result.partitions():
@@ -554,6 +569,9 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
     sender, sequence, payload = str(m["sender"]), int(m["sequence"]), m.get("payload") or {}
     try:
         with ctx.session() as s:
+            # One import at a time: another program importing the same bundle finishes first, and
+            # this one then finds it imported instead of failing on the rows it wrote.
+            changelog.take_write_lock(s)
             peer = s.get(SyncPeer, sender)
             if peer is None or peer.revoked:
                 return _refused(
@@ -592,12 +610,20 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
     except bundle_io.BundleError as exc:
         return Imported(path, "refused", sender, sequence, message=exc.message)
     except (RecordError, IntegrityError) as exc:  # signed, but does not fit here: nothing applied
+        if _imported_before(ctx, str(m["bundle_id"])):  # by another program meanwhile
+            return Imported(path, "duplicate", sender, sequence,
+                            message=Message(QT_TRANSLATE_NOOP("app", "该数据包已经导入过，没有变化。")))  # fmt: skip
         reason = str(getattr(exc, "orig", None) or exc)
         return Imported(path, "refused", sender, sequence, message=Message(
             QT_TRANSLATE_NOOP("app", "数据包 {name} 的记录无法并入本机数据（{reason}），整个数据包未导入。"),
             {"name": path.name, "reason": reason[:200]},
         ))  # fmt: skip
     return Imported(path, "imported", sender, sequence, summary)
+
+
+def _imported_before(ctx: Context, bundle_id: str) -> bool:
+    with ctx.session() as s:
+        return s.get(SyncBundle, bundle_id) is not None
 
 
 # ---- conflicts ---------------------------------------------------------------------------------

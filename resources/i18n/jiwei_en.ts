@@ -4611,6 +4611,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>无法写入登记包：{name}。</source>
         <translation>Cannot write the registration package: {name}.</translation>
     </message>
+    <message>
+        <source>另一个程序正在写入数据库，本次操作等待过久，没有完成。请稍后再试。</source>
+        <translation>Another program is writing to the database and this operation waited too long, so it was not done. Please try again later.</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
