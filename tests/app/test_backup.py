@@ -120,7 +120,7 @@ def damage(path: Path, how: str) -> None:
 
 # ---- round trip --------------------------------------------------------------------------------------
 def test_backup_restore_round_trip_gives_an_identical_dump(opened: Context, tmp_path: Path) -> None:
-    before = list(dump_records(Context.system(opened)))
+    before = list(dump_records(opened))
     out = tmp_path / "out"
     out.mkdir()
     path = backup(opened, out)
@@ -144,7 +144,7 @@ def test_backup_restore_round_trip_gives_an_identical_dump(opened: Context, tmp_
             assert hashlib.sha256(zf.read(name)).hexdigest() == member["sha256"]
 
     # the source notes the backup in its audit log
-    assert audit_actions(list(dump_records(Context.system(opened))))[-1] == audit.BACKUP
+    assert audit_actions(list(dump_records(opened)))[-1] == audit.BACKUP
 
     target = tmp_path / "restored"
     result = restore(path, target, password=PASSWORD)
@@ -153,7 +153,7 @@ def test_backup_restore_round_trip_gives_an_identical_dump(opened: Context, tmp_
 
     again = login(target, None, "admin", PASSWORD)
     try:
-        after = list(dump_records(Context.system(again)))
+        after = list(dump_records(again))
         with again.db.session() as s:
             assert audit.verify(s) is None
             assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
@@ -168,13 +168,13 @@ def test_a_backup_file_as_out_and_the_recovery_key(opened: Context, tmp_path: Pa
     key = recovery_key
     path = backup(opened, tmp_path / "weekly.jwbak")
     assert path == tmp_path / "weekly.jwbak"
-    before = data_rows(list(dump_records(Context.system(opened))))
+    before = data_rows(list(dump_records(opened)))
 
     result = restore(path, tmp_path / "restored", recovery_key=key.lower().replace("-", " "))
     assert result.username == "recovery-key"
     again = login(tmp_path / "restored", None, "admin", PASSWORD)  # the accounts come back as they were
     try:
-        after = list(dump_records(Context.system(again)))
+        after = list(dump_records(again))
     finally:
         again.db.close()
     assert data_rows(after) == before
@@ -254,7 +254,7 @@ def test_restore_refuses_a_folder_with_data_unless_replace_and_keeps_the_old_fil
     opened: Context, tmp_path: Path
 ) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
-    backed_up = data_rows(list(dump_records(Context.system(opened))))
+    backed_up = data_rows(list(dump_records(opened)))
     zone = RecordService(Context.system(opened.db, "admin")).save(get("zones"), {"name": "备份之后新建的片区"})
     opened.db.close()
     source = opened.data_dir
@@ -273,7 +273,7 @@ def test_restore_refuses_a_folder_with_data_unless_replace_and_keeps_the_old_fil
 
     again = login(source, None, "admin", PASSWORD)
     try:
-        assert data_rows(list(dump_records(Context.system(again)))) == backed_up
+        assert data_rows(list(dump_records(again))) == backed_up
         assert zone not in RecordService(Context.system(again.db, "admin")).ids(get("zones"))
     finally:
         again.db.close()
@@ -380,7 +380,7 @@ def test_auto_backup_rotates_and_follows_its_settings(opened: Context, tmp_path:
 
     backup_service.save_auto_settings(opened.data_dir, AutoBackupSettings(keep=0))
     assert auto_backup(opened) is None
-    actions = audit_actions(list(dump_records(Context.system(opened))))
+    actions = audit_actions(list(dump_records(opened)))
     assert actions.count(audit.BACKUP) == 8
 
 

@@ -14,7 +14,6 @@ from apphelpers import PASSWORD
 from sqlalchemy import func, select
 
 from app.cli import dump_records
-from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import county as demo_county
 from app.demo.batch import GROUPS, TOWNSHIPS
@@ -42,7 +41,7 @@ def county(demo_county_cli: DemoCounty) -> Iterator[login.Context]:
 
 @pytest.fixture(scope="module")
 def county_dump(county: login.Context) -> list[dict[str, Any]]:
-    return list(dump_records(Context.system(county)))
+    return list(dump_records(county))
 
 
 @pytest.mark.parametrize("code", UNIT_CODES)
@@ -51,7 +50,7 @@ def test_the_county_holds_each_units_rows_exactly_as_the_unit_does(
 ) -> None:
     unit = login.login(demo_county_cli[0] / code, None, "admin", PASSWORD)
     try:
-        mine = data(list(dump_records(Context.system(unit))), code)
+        mine = data(list(dump_records(unit)), code)
         with unit.db.session() as s:
             entered = s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.origin == code))
             conflicts = s.scalar(select(func.count()).select_from(SyncConflict))

@@ -145,7 +145,7 @@ def test_a_plain_database_is_encrypted_at_first_login_without_loss(tmp_path: Pat
     opened = login.login(tmp_path, None, "admin", PASSWORD)
     try:
         assert opened.recovery_key
-        after = [r for r in dump_records(Context.system(opened)) if r["table"] != "audit_log"]
+        after = [r for r in dump_records(opened) if r["table"] != "audit_log"]
         assert after == before
         assert ("admin", "convert") in _actions(opened.db)
     finally:

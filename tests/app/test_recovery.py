@@ -36,12 +36,12 @@ NEW_PASSWORD = "forgotten-no-more-7"
 
 
 def audit_entries(o: Context) -> list[dict[str, Any]]:
-    rows = [r["fields"] for r in dump_records(Context.system(o)) if r["table"] == "audit_log"]
+    rows = [r["fields"] for r in dump_records(o) if r["table"] == "audit_log"]
     return sorted(rows, key=lambda f: f["seq"])
 
 
 def data_rows(o: Context) -> list[dict[str, Any]]:
-    return [r for r in dump_records(Context.system(o)) if r["table"] not in ("audit_log",)]
+    return [r for r in dump_records(o) if r["table"] not in ("audit_log",)]
 
 
 @pytest.fixture
