@@ -10,7 +10,10 @@ QT_DEBS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 l
   libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 \
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1 libxrender1 libxi6
 
-.PHONY: run test check lint sysdeps translations demo clean
+# What the tests use besides Qt's libraries: pdftotext reads back the PDFs the program prints.
+TEST_DEBS := poppler-utils
+
+.PHONY: run test check lint sysdeps testdeps translations demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +25,14 @@ sysdeps:
 	@missing=$$(for p in $(QT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
 	  echo "Installing Qt's system libraries: $$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+testdeps:
+	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+	  echo "Installing what the tests use: $$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
@@ -41,7 +52,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check app ui tests bench main.py
 	$(VENV)/bin/mypy
 
-test: sysdeps $(STAMP) translations lint
+test: sysdeps testdeps $(STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(PY) -m pytest
 
 clean:
