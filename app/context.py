@@ -22,11 +22,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.db.database import Database, InstallationInfo
+from app.db.reads import reading
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security.roles import SYSTEM, Actor, system_actor
 
 if TYPE_CHECKING:
     from app.security.keyslots import Keys
+
+__all__ = ["Changes", "Context", "NotInitialised", "reading"]
 
 NOT_INITIALISED = QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。")
 

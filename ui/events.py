@@ -1,4 +1,9 @@
-"""One app-wide signal that says which register changed; each view decides whether to refresh."""
+"""One app-wide signal that says what an operation changed; each view decides whether to refresh.
+
+``changed`` carries an ``app.context.Changes`` (the tables the operation wrote). A view compares
+it with the tables its last refresh read (``ui.watch.ReadTracking``): no view keeps a list of the
+registers it shows.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,6 @@ from PySide6.QtCore import QObject, Signal
 
 
 class ChangeBus(QObject):
-    """``changed`` carries a register name after any save, delete or restore."""
+    """``changed(Changes)`` after any operation that changed something."""
 
-    changed = Signal(str)
+    changed = Signal(object)

@@ -98,6 +98,11 @@ def _field_changes(obj: SyncMixin, *, new: bool) -> dict[str, list[Any]]:
 
 
 def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    written = session.info.setdefault("changed_tables", set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(type(obj), "__table__", None)
+        if table is not None:
+            written.add(table.name)
     for obj in session.deleted:
         if isinstance(obj, SyncMixin):
             raise HardDeleteError(f"{type(obj).__name__} rows are tombstoned, not deleted")
@@ -123,8 +128,7 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         for extra in hook(session, [(obj, op, changes) for obj, op, changes in pending], now):
             session.add(extra)
             pending.append((extra, "insert", _field_changes(extra, new=True)))
-    touched = session.info.setdefault("changed_tables", set())
-    touched.update(type(obj).__table__.name for obj, _op, _changes in pending)  # type: ignore[attr-defined]
+    written.update(type(obj).__table__.name for obj, _op, _changes in pending)  # type: ignore[attr-defined]
     counter = _next_counters(session, len(pending))
     for obj, op, changes in pending:
         if op == "insert":

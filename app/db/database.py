@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import app.models  # noqa: F401  (maps every synchronised model)
 from app.config import describe_db_url, resolve_data_dir, resolve_db_url
-from app.db import changelog, migrate
+from app.db import changelog, migrate, reads
 from app.db.engine import is_sqlite, make_engine
 from app.db.local import Installation
 
@@ -38,6 +38,7 @@ class Database:
 
     def __init__(self, url: str, data_dir: Path | None = None, key: bytes | None = None) -> None:
         changelog.install()
+        reads.install()
         self.url = url
         self.data_dir = data_dir
         self.encrypted = key is not None and is_sqlite(url)

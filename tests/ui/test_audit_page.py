@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from app.context import Context
+from app.context import Changes, Context
 from app.db.database import Database
 from app.registers import get
 from app.security import audit
@@ -196,13 +196,13 @@ def test_the_list_reads_again_on_a_change_and_when_shown(
     before = page.model.rowCount()
     zone = records.save(get("zones"), {"name": "南片区"})
     with qtbot.waitSignal(page.refreshed, timeout=2000):
-        bus.changed.emit("zones")
+        bus.changed.emit(Changes.of("zones", "audit_log"))  # what a save writes
     assert page.model.rowCount() == before + 1
     assert column(page, "target")[0].startswith("片区协作区 · " + zone[:8])
 
     page.hide()
     records.save(get("zones"), {"leader": "孙常委"}, zone)
-    bus.changed.emit("zones")
+    bus.changed.emit(Changes.of("zones", "audit_log"))  # what a save writes
     assert page.model.rowCount() == before + 1  # hidden: read when shown again
     with db.session("admin") as s:  # a log-in writes an entry without a change signal
         audit.record(s, audit.LOGIN)

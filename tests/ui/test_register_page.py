@@ -12,6 +12,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.registers import get
 from app.services.records import ListQuery, RecordService
 from tests.ui.conftest import Org
@@ -417,7 +418,7 @@ def test_f5_reads_again_and_hidden_pages_catch_up_when_shown(
     page.hide()
     records.save(get("zones"), {"name": "北片区"})
     with qtbot.assertNotEmitted(page.refreshed):
-        page.bus.changed.emit("zones")  # hidden: only noted
+        page.bus.changed.emit(Changes.of("zones"))  # hidden: only noted
     with qtbot.waitSignal(page.refreshed):
         page.show()
     assert page.model.rowCount() == 4

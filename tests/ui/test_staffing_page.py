@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.context import Changes
 from app.db.database import Database
 from app.registers import get
 from app.services.records import RecordService
@@ -115,11 +116,11 @@ def test_refreshes_when_staff_change(
     assert rows["乡镇纪委"][1:6] == ["2", "10", "3", "7", "2"]
     org.person("陈静", "T02", "inspector")
     with qtbot.waitSignal(page.refreshed):
-        page.bus.changed.emit("staff")
+        page.bus.changed.emit(Changes.of("staff"))
     rows = {r[0]: r for r in page.row_texts()}
     assert rows["乡镇纪委"][1:8] == ["2", "10", "4", "6", "2", "50.00%", "2"]
     with qtbot.assertNotEmitted(page.refreshed):
-        page.bus.changed.emit("villages")
+        page.bus.changed.emit(Changes.of("villages"))
 
 
 def test_years_and_totals(
@@ -142,7 +143,7 @@ def test_years_and_totals(
         {"township_id": org.units["T02"], "year": 2022, "supervision_objects": 90, "party_members": 200},
     )
     with qtbot.waitSignal(page.refreshed):
-        page.bus.changed.emit("township_stats")
+        page.bus.changed.emit(Changes.of("township_year_stats"))
     assert [page.year_combo.itemData(i) for i in range(page.year_combo.count())] == [2022, 2021]
     assert page.totals_values()["supervision_objects"] == 200
     page.year_combo.setCurrentIndex(1)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.context import Context
+from app.context import Changes, Context
 from app.db.database import Database
 from app.registers import get
 from app.security.roles import Actor
@@ -152,7 +152,7 @@ def test_a_change_reads_the_figures_again(
     wait_figures(qtbot, page)
     add_disposition(records, figures_data.units["T02"], date(2021, 9, 9))
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
-        bus.changed.emit("dispositions")
+        bus.changed.emit(Changes.of("dispositions"))
     assert page.number("first_form_total") == "6"
     assert page.number("first_form_by_township_commissions") == "4"
 

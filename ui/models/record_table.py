@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
+from app.context import reading
 from app.registers.fields import BOOL, CHOICE, INT, Register
 from app.services.records import ListQuery, RecordService
 from ui.i18n import tr_register, tr_value
@@ -48,6 +49,9 @@ class RecordTableModel(QAbstractTableModel):
         self._translated = [c not in computed and reg.field(c).kind in (CHOICE, BOOL) for c in self.columns]
         self._query = ListQuery()
         self._ids: list[str] = []
+        # The tables the list's queries read (ids, rows, referenced names, counts): a change to
+        # any of them makes the list stale (``ui.watch``).
+        self.read_tables: set[str] = set()
         self._positions: dict[str, int] | None = None
         self._cache: OrderedDict[str, dict[str, str]] = OrderedDict()
         self._load_ids()
@@ -107,7 +111,7 @@ class RecordTableModel(QAbstractTableModel):
         model is reset; ``RegisterPage`` then restores the selection by id.
         """
         old = self._ids
-        new = self.records.ids(self.reg, self.query)
+        new = self._ids_now(self.query)
         if len(new) == len(old) and set(new) == set(old):
             self._relayout(new)
             if self._ids:
@@ -120,8 +124,12 @@ class RecordTableModel(QAbstractTableModel):
             self.endResetModel()
         self.query_changed.emit()
 
+    def _ids_now(self, query: ListQuery) -> list[str]:
+        with reading(self.read_tables):
+            return self.records.ids(self.reg, query)
+
     def _load_ids(self) -> None:
-        self._ids = self.records.ids(self.reg, self._query)
+        self._ids = self._ids_now(self._query)
         self._positions = None
         self._cache.clear()
 
@@ -186,7 +194,8 @@ class RecordTableModel(QAbstractTableModel):
     def _fetch_page(self, row: int) -> None:
         start = (row // PAGE_SIZE) * PAGE_SIZE
         wanted = [i for i in self._ids[start : start + PAGE_SIZE] if i not in self._cache]
-        fetched = self.records.rows(self.reg, wanted)
+        with reading(self.read_tables):
+            fetched = self.records.rows(self.reg, wanted)
         for row_id in wanted:
             # A row that vanished since the ids were read shows empty until the next refresh.
             self._cache[row_id] = fetched.get(row_id, {})
@@ -259,7 +268,7 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._query.sort = self.columns[column]
         self._query.descending = descending
-        new_ids = self.records.ids(self.reg, self.query)
+        new_ids = self._ids_now(self.query)
         if len(new_ids) == len(self._ids) and set(new_ids) == set(self._ids):
             self._relayout(new_ids)
         else:  # the rows changed underneath as well

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Context
+from app.context import Changes, Context
 from app.security.roles import VIEW_AUDIT, Actor, PermissionDenied
 from app.services.audit_log import (
     SORT_ACTION,
@@ -63,6 +63,7 @@ from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_message, tr_value
 from ui.pages.register_page import FlowLayout
 from ui.tasks import Cancelled, Progress, Task, run_task
+from ui.watch import ReadTracking, tracks_reads
 
 PAGE_SIZE = 200
 CACHE_ROWS = 5_000
@@ -270,7 +271,7 @@ class AuditTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class AuditPage(QWidget):
+class AuditPage(ReadTracking, QWidget):
     """The audit log viewer. Needs ``VIEW_AUDIT``: the constructor raises ``PermissionDenied``
     otherwise (the window offers the page only when ``AuditPage.allowed(actor)``)."""
 
@@ -550,6 +551,7 @@ class AuditPage(QWidget):
         self._save_filters()
         self._after_query()
 
+    @tracks_reads
     def refresh(self) -> None:
         """Read the users, units and entries again, keeping the selection."""
         self._stale = False
@@ -572,7 +574,9 @@ class AuditPage(QWidget):
         )
         self.refreshed.emit()
 
-    def _on_changed(self, _name: str) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if not self.touched(changes):
+            return
         if self.isVisible():
             self.refresh()
         else:

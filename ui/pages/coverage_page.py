@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Changes, reading
 from app.quarters import quarter_bounds, quarter_of, quarters_of_year
 from app.registers import get as get_register
 from app.registers.residency import LEDGER_KINDS
@@ -64,15 +65,14 @@ from ui.dialogs.record_form import RecordForm
 from ui.events import ChangeBus
 from ui.heading import heading_label
 from ui.i18n import tr_app, tr_register
+from ui.ops import announce
 from ui.tasks import Progress, Task, run_task
+from ui.watch import ReadTracking
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CELL_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED_COLUMNS = 2  # unit, village / supervised unit
-WATCHED = frozenset(
-    {"visits", "villages", "supervised_units", "units", *(f"ledger_{kind}" for kind, _label in LEDGER_KINDS)}
-)
 YEAR_KEY = "pages/coverage/year"
 WHAT_KEY = "pages/coverage/what"
 UNIT_KEY = "pages/coverage/unit"
@@ -218,7 +218,7 @@ class CoverageView(QTableView):
         super().keyPressEvent(event)
 
 
-class CoveragePage(QWidget):
+class CoveragePage(ReadTracking, QWidget):
     """Year, what, unit; the grid; each quarter's totals; export and print."""
 
     refreshed = Signal()
@@ -246,7 +246,8 @@ class CoveragePage(QWidget):
         self.last_dialog: Any = None
         self.preview: PdfPreview | None = None
         self._stale = False
-        self.units, self.can_choose_unit = planning_units(records)
+        self.units_read: set[str] = set()
+        self._read_units()
 
         title = heading_label(self.tr("驻村（驻在）覆盖"), name="pageTitle")
 
@@ -424,7 +425,7 @@ class CoveragePage(QWidget):
     def refresh(self) -> None:
         """Read the year view again (a few queries: fast enough for the GUI thread)."""
         self._stale = False
-        self.show_rows(self.read_rows())
+        self.show_rows(self.tracked(self.read_rows))
 
     def show_rows(self, rows: Sequence[Row]) -> None:
         year, what = self.year(), self.what()
@@ -453,15 +454,20 @@ class CoveragePage(QWidget):
         self.act_print.setEnabled(has_rows)
         self.refreshed.emit()
 
-    def _on_changed(self, name: str) -> None:
-        if name not in WATCHED:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(self.units_read):
+            self._read_units()
+        if not self.touched(changes):
             return
-        if name == "units":
-            self.units, self.can_choose_unit = planning_units(self.records)
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
+
+    def _read_units(self) -> None:
+        """The units the plan may be made for (they change with the units register)."""
+        with reading() as self.units_read:
+            self.units, self.can_choose_unit = planning_units(self.records)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -531,7 +537,7 @@ class CoveragePage(QWidget):
         return form
 
     def _planned_one(self, _visit_id: str) -> None:
-        self.bus.changed.emit("visits")
+        announce(self.records.ctx, self.bus)
         self.refresh()
 
     # ---- export and print --------------------------------------------------------------------

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 
 from app.context import Context
 from app.db.base import utcnow
-from app.registers import REGISTERS
 from app.security.roles import EXCHANGE, Actor, PermissionDenied
 from app.sync.conflicts import LOCAL, conflict_rows
 from app.sync.exchange import Exported, Imported, SyncError, export_bundle, import_bundles
@@ -55,6 +54,7 @@ from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.history_dialog import local_time
 from ui.events import ChangeBus
 from ui.i18n import tr_message, tr_register
+from ui.ops import announce
 from ui.tasks import Cancelled, Progress, Task, run_task, show_error
 
 PREFIX = "pages/exchange"
@@ -489,6 +489,7 @@ class ExchangePage(QWidget):
         return task
 
     def _exported(self, result: object) -> None:
+        announce(self.ctx, self.bus)
         assert isinstance(result, list)
         done = [(c, r) for c, r in result if isinstance(r, Exported)]
         errors = [(c, r) for c, r in result if isinstance(r, str)]
@@ -579,9 +580,7 @@ class ExchangePage(QWidget):
         if self._own_skipped:
             text += self.tr("（{n} 个本机导出的数据包未导入。）").format(n=self._own_skipped)
         self.show_message(text)
-        if ok:
-            for name in REGISTERS:
-                self.bus.changed.emit(name)
+        announce(self.ctx, self.bus)  # what the merged bundles changed, register by register
         self.refresh()
         if any(r.summary is not None and r.summary.conflicts for r in result):
             self.tabs.setCurrentIndex(self.conflicts_index)
@@ -609,8 +608,7 @@ class ExchangePage(QWidget):
 
     def _conflict_settled(self) -> None:
         self.show_message(self.tr("冲突已处理；处理结果会随下一个数据包发给对方。"))
-        for name in REGISTERS:
-            self.bus.changed.emit(name)
+        announce(self.ctx, self.bus)
         self.refresh()
 
     # ---- reading the state ----------------------------------------------------------------------

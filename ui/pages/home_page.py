@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Changes
 from app.registers import get as get_register
 from app.services.coverage import Row, missing_this_quarter
 from app.services.deadlines import HORIZON_DAYS, DueItem, by_handler, due_items
@@ -32,14 +33,11 @@ from app.services.records import RecordService
 from ui.events import ChangeBus
 from ui.heading import heading_label
 from ui.i18n import tr_register
+from ui.watch import ReadTracking, tracks_reads
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor("#c62828")
 UNPLANNED = QColor("#b26a00")
-WATCHED = {
-    "clues", "inquiries", "verifications", "cases", "co_reviews", "deadline_rules", "staff",
-    "visits", "villages", "supervised_units", "units",
-}  # fmt: skip
 
 
 class DeadlineTree(QTreeWidget):
@@ -63,7 +61,7 @@ class DeadlineTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class HomePage(QWidget):
+class HomePage(ReadTracking, QWidget):
     def __init__(
         self,
         records: RecordService,
@@ -145,8 +143,8 @@ class HomePage(QWidget):
         layout.addWidget(self.missing_tree, 1)
         bus.changed.connect(self._on_changed)
 
-    def _on_changed(self, name: str) -> None:
-        if name in WATCHED:
+    def _on_changed(self, changes: Changes) -> None:
+        if self.touched(changes):
             if self.isVisible():
                 self.refresh()
             else:
@@ -160,6 +158,7 @@ class HomePage(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
 
+    @tracks_reads
     def refresh(self) -> None:
         self._stale = False
         self.refresh_missing()

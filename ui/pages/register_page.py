@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.registers import REGISTERS
+from app.context import Changes, reading
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Register
 from app.security.roles import EDIT, PRINT, Actor
 from app.services.records import NotFoundError, RecordService, ValidationError
@@ -67,6 +67,7 @@ from ui.dialogs.record_form import RecordForm
 from ui.events import ChangeBus
 from ui.i18n import tr_message, tr_register, tr_value
 from ui.models.record_table import RecordTableModel
+from ui.ops import announce
 from ui.pages.workflow_tools import WorkflowTools
 from ui.tasks import Progress, Task, run_task
 
@@ -198,7 +199,6 @@ class RegisterPage(QWidget):
         self._restoring = False
         self.last_task: Task | None = None
         self.current_form: RecordForm | None = None
-        self.watched = self._watched_registers()
 
         self.model = RecordTableModel(records, reg, self)
 
@@ -408,15 +408,6 @@ class RegisterPage(QWidget):
         self.addAction(action)
         return action
 
-    def _watched_registers(self) -> set[str]:
-        """Registers whose changes this list shows: itself, those it names, those it counts."""
-        names = {self.reg.name} | {f.ref for f in self.reg.fields if f.kind == REF and f.ref}
-        if self.reg.computed:
-            for other in REGISTERS.values():
-                if any(f.kind == REF and f.ref == self.reg.name for f in other.fields):
-                    names.add(other.name)
-        return names
-
     def _load_filter_options(self) -> bool:
         """Fill the filter lists; True when a chosen value is gone (that filter is back to 全部)."""
         lost = False
@@ -426,7 +417,9 @@ class RegisterPage(QWidget):
             old = combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("全部"), None)
-            for value, label in self.records.options(self.reg, name):
+            with reading(self.model.read_tables):
+                options = self.records.options(self.reg, name)
+            for value, label in options:
                 combo.addItem(tr_value(label) if f.kind in (CHOICE, BOOL) else str(label), value)
             index = combo.findData(current) if current is not None else 0
             lost = lost or index < 0
@@ -509,8 +502,8 @@ class RegisterPage(QWidget):
         self._update_actions()
         self.refreshed.emit()
 
-    def _on_changed(self, name: str) -> None:
-        if self._emitting or name not in self.watched:
+    def _on_changed(self, changes: Changes) -> None:
+        if self._emitting or not changes.touches(self.model.read_tables):
             return
         if self.isVisible():
             self.reload()
@@ -518,10 +511,10 @@ class RegisterPage(QWidget):
             self._stale = True  # read again when shown
 
     def _announce(self) -> None:
-        """Tell every other view that this register changed."""
+        """Tell every other view what this page's operations changed (it reloads itself)."""
         self._emitting = True
         try:
-            self.bus.changed.emit(self.reg.name)
+            announce(self.records.ctx, self.bus)
         finally:
             self._emitting = False
 

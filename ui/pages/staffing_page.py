@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Changes
 from app.db.database import Database
 from app.services.staffing import StaffingRow, TownshipTotals, staffing_summary, stats_years, township_totals
 from app.services.staffing_export import STAFFING_COLUMNS, export_staffing, format_percent, summary_total
@@ -45,8 +46,8 @@ from ui.events import ChangeBus
 from ui.heading import heading_label
 from ui.i18n import tr_app, tr_register, tr_value
 from ui.tasks import Progress, Task, run_task
+from ui.watch import ReadTracking, tracks_reads
 
-WATCHED = frozenset({"units", "staff", "township_stats"})
 YEAR_KEY = "pages/staffing/year"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -144,7 +145,7 @@ class StaffingTableModel(QAbstractTableModel):
         return None
 
 
-class StaffingPage(QWidget):
+class StaffingPage(ReadTracking, QWidget):
     """The summary table, a one-line reading of it, and one year's township totals."""
 
     refreshed = Signal()
@@ -249,6 +250,7 @@ class StaffingPage(QWidget):
         self.refresh()
 
     # ---- reading ---------------------------------------------------------------------------
+    @tracks_reads
     def refresh(self) -> None:
         self._stale = False
         self.rows = self.source.summary()
@@ -336,8 +338,8 @@ class StaffingPage(QWidget):
         """The table as shown, line by line (the last line is 合计)."""
         return [[self.model.text(r, c.key) for c in STAFFING_COLUMNS] for r in range(self.model.rowCount())]
 
-    def _on_changed(self, name: str) -> None:
-        if name not in WATCHED:
+    def _on_changed(self, changes: Changes) -> None:
+        if not self.touched(changes):
             return
         if self.isVisible():
             self.refresh()

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Context
+from app.context import Changes, Context, reading
 from app.registers import get
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
@@ -68,8 +68,8 @@ from ui.dialogs.drill_down import DrillDownDialog
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
 from ui.tasks import Progress, Task, run_task
+from ui.watch import ReadTracking
 
-WATCHED = frozenset({"dispositions", "clues", "cases", "co_reviews", "verifications", "units"})
 YEAR_KEY = "pages/statistics/year"
 QUARTER_KEY = "pages/statistics/quarter"
 ALL = "all"
@@ -230,7 +230,7 @@ class FigureView(QTableView):
         self.setFixedSize(width, height)
 
 
-class StatisticsPage(QWidget):
+class StatisticsPage(ReadTracking, QWidget):
     """Year and quarter, headline figures, and the tables behind them."""
 
     refreshed = Signal()
@@ -445,14 +445,15 @@ class StatisticsPage(QWidget):
         generation = self._generation
         db, year, quarter, user = self.db, self.selected_year(), self.selected_quarter(), self.actor.username
 
-        def work(_progress: Progress) -> tuple[list[int], dict[str, Any]]:
-            return stats_years(db, user), figures(db, year=year, quarter=quarter, user=user)
+        def work(_progress: Progress) -> tuple[list[int], dict[str, Any], set[str]]:
+            with reading() as tables:  # on this worker thread: what the figures came from
+                return stats_years(db, user), figures(db, year=year, quarter=quarter, user=user), tables
 
         def done(result: object) -> None:
             if generation != self._generation:
                 return
             assert isinstance(result, tuple)
-            years, figs = result
+            years, figs, self.read_tables = result
             self.years = list(years)
             self._fill_years(ALL if self.selected_year() is None else self.selected_year(), self.years)
             self.show_figures(figs)
@@ -628,8 +629,8 @@ class StatisticsPage(QWidget):
                 return self.headline.cell(row, 1).text
         raise KeyError(key)
 
-    def _on_changed(self, name: str) -> None:
-        if name not in WATCHED:
+    def _on_changed(self, changes: Changes) -> None:
+        if not self.touched(changes):
             return
         if self.isVisible():
             self.refresh()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Context
+from app.context import Changes, Context
 from app.security.roles import MANAGE_USERS, PERMISSION_LABELS, permissions, role_label
 from app.services import users
 from app.services.installation import USERNAME_PATTERN
@@ -44,9 +44,10 @@ from ui.dialogs.change_password import ChangePasswordDialog
 from ui.dialogs.form_dialog import FormDialog, PasswordPair
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_message
+from ui.ops import announce
+from ui.watch import ReadTracking, tracks_reads
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-BUS_NAME = "users"
 HEADER_KEY = "pages/users/header"
 USERNAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -324,7 +325,7 @@ class PasswordDialog(FormDialog):
         return True
 
 
-class UsersPage(QWidget):
+class UsersPage(ReadTracking, QWidget):
     """The list of users and what an administrator does with them."""
 
     changed = Signal()  # after any change made from this page
@@ -333,6 +334,7 @@ class UsersPage(QWidget):
         super().__init__()
         self.opened = opened
         self.bus = bus
+        self._emitting = False
         self.settings = settings
         self.can_manage = opened.actor.can(MANAGE_USERS)
         self.current_dialog: FormDialog | None = None
@@ -448,11 +450,12 @@ class UsersPage(QWidget):
     def _save_header(self) -> None:
         self.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
-    def _bus_changed(self, name: str) -> None:
-        if name == BUS_NAME:
+    def _bus_changed(self, changes: Changes) -> None:
+        if not self._emitting and self.touched(changes):
             self.reload()
 
     # ---- list ---------------------------------------------------------------------------------
+    @tracks_reads
     def reload(self) -> None:
         selected = self.selected_user()
         if self.can_manage:
@@ -508,7 +511,11 @@ class UsersPage(QWidget):
         self.reload()
         self.select_user(username)
         self.show_status(message)
-        self.bus.changed.emit(BUS_NAME)
+        self._emitting = True
+        try:
+            announce(self.opened, self.bus)
+        finally:
+            self._emitting = False
         self.changed.emit()
 
     def new_user(self) -> NewUserDialog | None:

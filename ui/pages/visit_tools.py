@@ -122,9 +122,7 @@ class VisitTools(QObject):
         return dialog
 
     def _entered(self, visit_id: str, clue_ids: list[str]) -> None:
-        self.page._announce()
-        if clue_ids:
-            self.page.bus.changed.emit("clues")
+        self.page._announce()  # the visit and the clue drafts it found, one operation
         self.page.reload()
         self.page.select_ids([visit_id])
         code = self.entry.sheet.code if self.entry is not None else ""
