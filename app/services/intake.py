@@ -1,9 +1,14 @@
 """From a report (信访举报) to one or more problem clues: each clue starts with the report's facts;
 the report moves to 已转线索 with its first clue, and every clue made from it is a step on the
-report's timeline."""
+report's timeline.
+
+``clue_from_report`` is the whole workflow as one operation: the clue is saved and the report
+takes its step in one transaction, so a refusal of either leaves both as they were (the window's
+转为问题线索 and the command line's ``clue from-report`` both call it)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -43,8 +48,23 @@ def clue_values_from_report(records: RecordService, report_id: str) -> dict[str,
     return values
 
 
-def mark_report_clued(records: RecordService, report_id: str, clue_number: str) -> str:
-    """Record on the report that a clue was made from it (the report is then 已转线索)."""
-    reports = get_register("reports")
-    reason = str(Message(QT_TRANSLATE_NOOP("app", "已转为问题线索 {number}"), {"number": clue_number}))
-    return Transitions(records).apply(reports, report_id, "to_clue", {}, reason)
+def clue_from_report(
+    records: RecordService,
+    report_id: str,
+    values: Mapping[str, Any] | None = None,
+    *,
+    confirmed: bool = False,
+) -> str:
+    """Make a clue from a report and move the report to 已转线索, in one transaction; return the
+    clue's id. ``values``: the clue as the form (or ``--set``) gives it, over the values carried
+    from the report. Raises what saving a clue or taking the report's step raises
+    (``ValidationError``, ``NeedsConfirmation``, ``TransitionRefused``, ``PermissionDenied``),
+    and then nothing is saved."""
+    clues = get_register("clues")
+    raw = {**clue_values_from_report(records, report_id), **(values or {}), "report_id": report_id}
+    with records.ctx.session() as s:
+        clue_id = records.save_in(s, clues, raw, confirmed=confirmed)
+        number = str(getattr(s.get(clues.model, clue_id), "number", "") or "")
+        reason = str(Message(QT_TRANSLATE_NOOP("app", "已转为问题线索 {number}"), {"number": number}))
+        Transitions(records).apply_in(s, get_register("reports"), report_id, "to_clue", {}, reason)
+    return clue_id

@@ -13,8 +13,8 @@ from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.services.deadlines import by_handler, due_items
-from app.services.intake import clue_values_from_report, mark_report_clued
-from app.services.records import NeedsConfirmation, RecordService, ValidationError
+from app.services.intake import clue_from_report, clue_values_from_report
+from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.services.transitions import TransitionRefused, Transitions
 
 CLUES, REPORTS, INQUIRIES, VERIFICATIONS = (
@@ -273,10 +273,9 @@ def test_a_report_becomes_a_clue(records: RecordService, org: Org) -> None:
                                  "subcategory": "优亲厚友"})  # fmt: skip
     values = clue_values_from_report(records, rid)
     assert values["source"] == "petition" and values["report_id"] == rid and values["subject_name"] == "郑某"
-    cid = records.save(CLUES, values)
-    assert mark_report_clued(records, rid, records.get(CLUES, cid)["number"]) == "clued"
-    second = records.save(CLUES, {**values, "category": "违反工作纪律", "subcategory": ""}, confirmed=True)
-    mark_report_clued(records, rid, records.get(CLUES, second)["number"])
+    cid = clue_from_report(records, rid)
+    assert records.get(REPORTS, rid)["state"] == "clued" and records.get(CLUES, cid)["report_id"] == rid
+    clue_from_report(records, rid, {"category": "违反工作纪律", "subcategory": ""}, confirmed=True)
     timeline = Transitions(records).timeline(REPORTS, rid)
     assert [e.reason for e in timeline[1:]] == ["已转为问题线索 2021-0001", "已转为问题线索 2021-0002"]
     with pytest.raises(ValidationError) as named:
@@ -285,3 +284,17 @@ def test_a_report_becomes_a_clue(records: RecordService, org: Org) -> None:
             {"received_on": date(2021, 1, 5), "method": "visit", "named": True, "subject_name": "郑某"},
         )
     assert "实名" in str(named.value.errors["reporter"])
+
+
+def test_a_refused_clue_leaves_the_report_as_it_was(records: RecordService, org: Org) -> None:
+    """The clue and the report's step are one operation: a clue that does not validate moves
+    nothing, and a report that cannot take the step keeps no clue."""
+    rid = records.save(REPORTS, {"received_on": date(2021, 1, 5), "method": "letter", "subject_name": "郑某"})
+    before = records.count(CLUES)
+    with pytest.raises(ValidationError):
+        clue_from_report(records, rid, {"received_on": "not a date"})
+    assert records.get(REPORTS, rid)["state"] == "received" and records.count(CLUES) == before
+    records.delete(REPORTS, rid)
+    with pytest.raises((NotFoundError, ValidationError)):  # a deleted report takes no step
+        clue_from_report(records, rid)
+    assert records.count(CLUES) == before

@@ -44,6 +44,7 @@ from app.security.roles import EDIT, PermissionDenied
 from app.security.secrecy import SECRECY_CHOICES, has_secrecy
 from app.security.sensitive import RESTRICTED
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
+from app.services.transitions import TransitionRefused
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
 
 INT_LIMIT = 999_999_999
@@ -346,9 +347,13 @@ class RecordForm(QDialog):
         row_id: str | None = None,
         parent: QWidget | None = None,
         initial: Mapping[str, Any] | None = None,
+        save_op: Callable[[dict[str, Any], bool], str] | None = None,
     ) -> None:
+        """``save_op(values, confirmed)``: the operation a new record is saved with, when it is more
+        than the register's save (a clue made from a report moves the report too)."""
         super().__init__(parent)
         self.records = records
+        self.save_op = save_op
         self.reg = reg
         self.row_id = row_id
         self.saved_id: str | None = None
@@ -676,19 +681,19 @@ class RecordForm(QDialog):
             return False
         try:
             try:
-                row_id = self.records.save(self.reg, self.values(), self.row_id)
+                row_id = self._save(confirmed=False)
             except NeedsConfirmation as exc:
                 self.last_warnings = [_text(w) for w in exc.warnings]
                 if not self.confirm_warnings(self.last_warnings):
                     return False
-                row_id = self.records.save(self.reg, self.values(), self.row_id, confirmed=True)
+                row_id = self._save(confirmed=True)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
         except NotFoundError:
             self.show_errors({"": self.tr("这条记录已被删除，不能再保存。请关闭后刷新列表。")})
             return False
-        except PermissionDenied as exc:
+        except (PermissionDenied, TransitionRefused) as exc:
             self.show_errors({"": exc.message})
             return False
         self.clear_errors()
@@ -696,6 +701,11 @@ class RecordForm(QDialog):
         self._initial = self.values()
         self.saved.emit(row_id)
         return True
+
+    def _save(self, confirmed: bool) -> str:
+        if self.save_op is not None and self.row_id is None:
+            return self.save_op(self.values(), confirmed)
+        return self.records.save(self.reg, self.values(), self.row_id, confirmed=confirmed)
 
     def save_and_close(self) -> None:
         if self.save():

@@ -16,12 +16,11 @@ from PySide6.QtWidgets import QMenu, QToolButton
 from app.registers import get as get_register
 from app.registers.lifecycle import Step
 from app.security.roles import EDIT, PRINT, PermissionDenied
-from app.services.intake import clue_values_from_report, mark_report_clued
+from app.services.intake import clue_from_report, clue_values_from_report
 from app.services.records import NotFoundError
 from app.services.transitions import Transitions
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.transition_dialog import TransitionDialog, step_menu
-from ui.i18n import tr_message
 from ui.pages.visit_tools import VisitTools
 from ui.print_actions import register_print_actions
 
@@ -141,17 +140,13 @@ class WorkflowTools(QObject):
         records = self.page.records
         clues = get_register("clues")
         form = RecordForm(
-            records, clues, None, self.page, initial=clue_values_from_report(records, report_id)
-        )
+            records, clues, None, self.page, initial=clue_values_from_report(records, report_id),
+            save_op=lambda values, confirmed: clue_from_report(records, report_id, values, confirmed=confirmed),
+        )  # fmt: skip
         form.setWindowTitle(self.tr("转为问题线索"))
 
         def saved(clue_id: str) -> None:
             number = str(records.get(clues, clue_id).get("number") or "")
-            try:
-                mark_report_clued(records, report_id, number)
-            except Exception as exc:  # noqa: BLE001 - the clue is saved; say why the report did not move
-                message = getattr(exc, "message", None)
-                self.page.warn(self.tr("信访件状态未改变"), tr_message(message) if message else str(exc))
             self.page._announce()
             self.page.reload()
             self.page.select_ids([report_id])
