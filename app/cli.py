@@ -189,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("conflicts", parents=[common], help="待处理的数据冲突")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_conflicts)
+    conflicts_parser = p
 
     p = sub.add_parser("unit", parents=[common], help="县纪委监委：登记和列出单位")
     unit_sub = p.add_subparsers(dest="unit_command", metavar="ACTION", parser_class=_Parser)
@@ -215,9 +216,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(handler=cmd_print_visit_forms)
     p.set_defaults(handler=None, usage_parser=p)
 
-    from app import cli_users  # its handlers use this module's helpers
+    from app import cli_users  # these modules' handlers use this module's helpers
 
     cli_users.add_parser(sub, common)
+    from app import cli_records
+
+    cli_records.add_parsers(sub, common, conflicts_parser)
 
     p = sub.add_parser("audit", parents=[common], help="审计日志")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)

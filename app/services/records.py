@@ -596,7 +596,8 @@ class RecordService:
         if reg.complete is not None and not errors:
             known = {k: v for k, v in merged.items() if k not in skip}
             merged = {**reg.complete(s, known, row_id), **{k: _UNKNOWN for k in skip}}
-        errors.update(self._check(s, reg, merged, row_id, skip))
+        for name, message in self._check(s, reg, merged, row_id, skip).items():
+            errors.setdefault(name, message)  # a value that did not convert says why, not 不能为空
         if errors:
             raise ValidationError(errors)
         if reg.warn is not None and not confirmed:

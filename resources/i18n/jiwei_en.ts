@@ -3309,10 +3309,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Turn into a problem clue</translation>
     </message>
     <message>
-        <source>信访件状态未改变</source>
-        <translation>The report&apos;s status was not changed</translation>
-    </message>
-    <message>
         <source>已转为问题线索 {number}。</source>
         <translation>Turned into problem clue {number}.</translation>
     </message>
@@ -4000,8 +3996,20 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>View the audit log</translation>
     </message>
     <message>
+        <source>管理单位和数据交换登记</source>
+        <translation>manage units and exchange enrolment</translation>
+    </message>
+    <message>
+        <source>添加示范数据</source>
+        <translation>add demo data</translation>
+    </message>
+    <message>
         <source>当前用户没有「{what}」的权限。</source>
         <translation>The current user does not have the “{what}” permission.</translation>
+    </message>
+    <message>
+        <source>这条记录属于单位 {owner}，只能由该单位修改；本单位的意见请另行登记。</source>
+        <translation>This record belongs to unit {owner} and only that unit may change it; record your own unit's opinion separately.</translation>
     </message>
     <message>
         <source>填写可以查看的用户名，多个用逗号分隔；留空则本单位有相应权限的人员都可查看</source>
@@ -4614,6 +4622,70 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>另一个程序正在写入数据库，本次操作等待过久，没有完成。请稍后再试。</source>
         <translation>Another program is writing to the database and this operation waited too long, so it was not done. Please try again later.</translation>
+    </message>
+    <message>
+        <source>没有名为 {name} 的登记簿（python -m app registers 列出全部）。</source>
+        <translation>There is no register named {name} (python -m app registers lists them all).</translation>
+    </message>
+    <message>
+        <source>{title}中没有编号为 {id} 的记录。</source>
+        <translation>{title} has no record with the id {id}.</translation>
+    </message>
+    <message>
+        <source>须确认后才能保存（加 --confirm）：{warnings}</source>
+        <translation>Saving needs a confirmation (add --confirm): {warnings}</translation>
+    </message>
+    <message>
+        <source>已保存{title}记录 {id}。</source>
+        <translation>Saved {title} record {id}.</translation>
+    </message>
+    <message>
+        <source>已删除{title}记录 {id}。</source>
+        <translation>Deleted {title} record {id}.</translation>
+    </message>
+    <message>
+        <source>{title}没有办理环节。</source>
+        <translation>{title} has no handling steps.</translation>
+    </message>
+    <message>
+        <source>已办理：{title}记录 {id} 现为「{state}」。</source>
+        <translation>Done: {title} record {id} is now “{state}”.</translation>
+    </message>
+    <message>
+        <source>已转为{title}记录 {id}。</source>
+        <translation>Made into {title} record {id}.</translation>
+    </message>
+    <message>
+        <source>数据冲突 {id} 已处理：保留{side}的版本。</source>
+        <translation>Conflict {id} settled: kept the {side} version.</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <source>对方</source>
+        <translation>remote</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>用户 {user}：{role}，{state}。</source>
+        <translation>User {user}: {role}, {state}.</translation>
+    </message>
+    <message>
+        <source>请写成「字段=值」的样子：{item}</source>
+        <translation>Write it as FIELD=VALUE: {item}</translation>
+    </message>
+    <message>
+        <source>「{label}」找不到「{value}」，或有不止一条同名记录（可改用记录编号）。</source>
+        <translation>“{label}”: no record “{value}”, or more than one with that name (use the record's id instead).</translation>
     </message>
 </context>
 <context>
