@@ -11,16 +11,14 @@ with an empty database.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import MetaData, create_engine
+from pgserver import postgres_url, wipe_database
 
-PG_ENV = "JIWEI_TEST_PG_URL"
 ROOT = Path(__file__).resolve().parent.parent
 
 # ``tests/app`` has no __init__.py, so pytest puts ``tests/`` on sys.path and ``import app`` could
@@ -49,27 +47,6 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("JIWEI_DB_URL", raising=False)
     monkeypatch.delenv("JIWEI_PASSWORD_FILE", raising=False)
     return data_dir
-
-
-def postgres_url() -> str:
-    """The test server's URL; skip (or, on CI, fail) when there is none."""
-    url = os.environ.get(PG_ENV, "").strip()
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{PG_ENV} is not set, but CI=true: the PostgreSQL tests must run on CI")
-        pytest.skip(f"{PG_ENV} is not set (run through scripts/with-postgres.sh)")
-    return url
-
-
-def wipe_database(url: str) -> None:
-    """Drop every table, alembic_version included."""
-    engine = create_engine(url)
-    try:
-        metadata = MetaData()
-        metadata.reflect(engine)
-        metadata.drop_all(engine)
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

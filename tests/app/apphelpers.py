@@ -110,6 +110,7 @@ def enrolled_pair(
     unit_type: str = "township",
     *,
     share_sensitive_key: bool = True,
+    county_db: str | None = None,
 ) -> EnrolledPair:
     """County C01 (encrypted, ``admin``/``PASSWORD``), unit ``code`` registered there, enrolled
     through a package file, and the unit's installation made from it under ``root``. With
@@ -120,7 +121,7 @@ def enrolled_pair(
     from app.services.records import RecordService
     from app.sync import exchange
 
-    county = create(root / "county", None, SetupRequest(
+    county = create(root / "county", county_db, SetupRequest(
         unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
         county_name="测试县", admin_username="admin", admin_password=PASSWORD,
     ))  # fmt: skip
