@@ -22,7 +22,7 @@ from app.services.records import NeedsConfirmation, NotFoundError, RecordService
 from app.services.transitions import TransitionRefused, Transitions
 from app.services.typed import parse_assignments, typed_values
 
-NO_REGISTER = QT_TRANSLATE_NOOP("app", "没有名为 {name} 的登记簿（python -m app registers 列出全部）。")
+NO_REGISTER = QT_TRANSLATE_NOOP("app", "没有名为 {name} 的登记簿（info --json 的 records 列出全部）。")
 NO_RECORD = QT_TRANSLATE_NOOP("app", "{title}中没有编号为 {id} 的记录。")
 
 

@@ -4624,8 +4624,8 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Another program is writing to the database and this operation waited too long, so it was not done. Please try again later.</translation>
     </message>
     <message>
-        <source>没有名为 {name} 的登记簿（python -m app registers 列出全部）。</source>
-        <translation>There is no register named {name} (python -m app registers lists them all).</translation>
+        <source>没有名为 {name} 的登记簿（info --json 的 records 列出全部）。</source>
+        <translation>There is no register named {name} (the records of info --json lists them all).</translation>
     </message>
     <message>
         <source>{title}中没有编号为 {id} 的记录。</source>
