@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
     def _staffing_page(self) -> QWidget:
         from ui.pages.staffing_page import StaffingPage
 
-        return StaffingPage(self.db, self.bus, self.settings, self.user)
+        return StaffingPage(self.session(), self.bus, self.settings)
 
     def _home_page(self) -> QWidget:
         from ui.pages.home_page import HomePage

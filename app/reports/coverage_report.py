@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from app.reports import fonts
 from app.security import audit
+from app.security.roles import PRINT
 from app.services.coverage import Row
 from app.services.coverage_export import STATUS_COLOURS, TOTALS_HEADER, Labels, grid
 from app.services.spreadsheet import write_atomically
 
 if TYPE_CHECKING:
-    from app.db.database import Database
+    from app.context import Context
 
 FONT_SIZE = 9
 TITLE_SIZE = 15
@@ -37,10 +38,11 @@ def coverage_pdf(
     labels: Labels = lambda s: s,
     *,
     subtitle: str = "",
-    db: Database | None = None,
-    user: str = "system",
+    ctx: Context | None = None,
 ) -> int:
     """Write the year view as a PDF; return the number of pages."""
+    if ctx is not None:
+        ctx.require(PRINT)
     table = grid(rows, year, what, what_label, labels)
     pages = [0]
 
@@ -108,11 +110,11 @@ def coverage_pdf(
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
     around: Callable[[], AbstractContextManager[object]] | None = None
-    if db is not None:
+    if ctx is not None:
         detail = audit.export_detail("report", f"coverage_{what}_{year}", len(rows))
 
         def around() -> AbstractContextManager[object]:
-            return audit.recorded(db, user, audit.PRINT, detail=detail)
+            return audit.recorded(ctx.db, ctx.user, audit.PRINT, detail=detail)
 
     write_atomically(path, write, around_replace=around)
     return pages[0]

@@ -18,6 +18,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.quarters import quarters_of_year
 from app.registers.residency import LEDGER_KINDS
 from app.security import audit
+from app.security.roles import PRINT
 from app.services.coverage import (
     FUTURE,
     LEDGER_STATUS_LABELS,
@@ -33,7 +34,7 @@ from app.services.coverage import (
 from app.services.spreadsheet import write_atomically
 
 if TYPE_CHECKING:
-    from app.db.database import Database
+    from app.context import Context
 
 Labels = Callable[[str], str]
 
@@ -150,12 +151,13 @@ def export_coverage(
     what_label: str,
     labels: Labels = lambda s: s,
     *,
-    db: Database | None = None,
-    user: str = "system",
+    ctx: Context | None = None,
 ) -> int:
     """Write the year view (coloured cells, the totals line of each quarter) to ``path``; return
-    the number of rows. With ``db`` the export is recorded in its audit log as ``user``, in the
-    same step that puts the file in place."""
+    the number of rows. With ``ctx`` (which needs the PRINT permission)
+    the export is recorded in its audit log, in the same step that puts the file in place."""
+    if ctx is not None:
+        ctx.require(PRINT)
     table = grid(rows, year, what, what_label, labels)
 
     def write(tmp: Path) -> None:
@@ -196,11 +198,11 @@ def export_coverage(
         wb.save(tmp)
 
     around: Callable[[], AbstractContextManager[object]] | None = None
-    if db is not None:
+    if ctx is not None:
         detail = audit.export_detail("report", f"coverage_{what}_{year}", len(rows))
 
         def around() -> AbstractContextManager[object]:
-            return audit.recorded(db, user, audit.EXPORT, detail=detail)
+            return audit.recorded(ctx.db, ctx.user, audit.EXPORT, detail=detail)
 
     write_atomically(path, write, around_replace=around)
     return len(rows)

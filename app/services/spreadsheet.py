@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.registers.fields import BOOL, CHOICE, Register
 from app.security import audit
+from app.security.roles import PRINT
 from app.services.records import RecordService
 
 CHUNK = 500
@@ -53,9 +54,10 @@ def export_register(
     ``labels`` translates column titles and the cells of choice and yes/no columns (the window
     passes Qt's translation); typed data is written as it is.
     ``progress(done, total)`` may return False to cancel; nothing is written then.
-    The export is recorded in the audit log (register and row count, never the rows) as
-    ``records.user``, in the same step that puts the file in place.
+    The export needs the PRINT permission (打印和导出) and is recorded in the audit log (register
+    and row count, never the rows) as ``records.user``, in the same step that puts the file in place.
     """
+    records._require(PRINT)
     columns = reg.columns
     coded = {f.name for f in reg.fields if f.kind in (CHOICE, BOOL)}
 

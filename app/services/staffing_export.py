@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.security import audit
+from app.security.roles import PRINT
 from app.services.spreadsheet import write_atomically
 from app.services.staffing import StaffingRow, TownshipTotals
 
 if TYPE_CHECKING:
-    from app.db.database import Database
+    from app.context import Context
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,16 @@ def export_staffing(
     labels: Callable[[str], str] = lambda s: s,
     progress: Callable[[int, int], bool] | None = None,
     *,
-    db: Database | None = None,
-    user: str = "system",
+    ctx: Context | None = None,
 ) -> int:
     """Write the summary (with its 合计 line) and, when given, one year's township totals.
 
     ``labels`` translates the marked texts (the window passes Qt's translation). Returns the
-    number of unit-type rows written. With ``db`` the export is recorded in its audit log as
-    ``user``, in the same step that puts the file in place.
+    number of unit-type rows written. With ``ctx`` (which needs the PRINT permission) the export is recorded
+    in its audit log, in the same step that puts the file in place.
     """
+    if ctx is not None:
+        ctx.require(PRINT)
 
     def write(tmp: Path) -> None:
         # openpyxl is imported when a sheet is written, not when the window starts.
@@ -130,11 +132,11 @@ def export_staffing(
         wb.save(tmp)
 
     around: Callable[[], AbstractContextManager[object]] | None = None
-    if db is not None:
+    if ctx is not None:
         detail = audit.export_detail("report", "staffing", len(rows))
 
         def around() -> AbstractContextManager[object]:
-            return audit.recorded(db, user, audit.EXPORT, detail=detail)
+            return audit.recorded(ctx.db, ctx.user, audit.EXPORT, detail=detail)
 
     write_atomically(path, write, around_replace=around)
     return len(rows)

@@ -400,7 +400,7 @@ def test_an_excel_export_writes_an_export_entry(
 
     # The staffing summary: recorded when the caller names the database, as before otherwise.
     rows = staffing_summary(county_db, "admin")
-    export_staffing(tmp_path / "staffing.xlsx", rows, db=county_db, user="clerk")
+    export_staffing(tmp_path / "staffing.xlsx", rows, ctx=Context.system(county_db, "clerk"))
     export_staffing(tmp_path / "staffing2.xlsx", rows)
     staffing = entries(county_db, action="export")[1:]
     assert [(e.actor, e.detail) for e in staffing] == [("clerk", f"report=staffing rows={len(rows)}")]

@@ -185,7 +185,12 @@ def _may(action: Callable[[], Any]) -> bool:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_services_grant_exactly_the_table(as_role: Callable[[str], Context], county: County, role: str) -> None:
+def test_the_services_grant_exactly_the_table(
+    as_role: Callable[[str], Context], county: County, role: str, tmp_path: Path
+) -> None:
+    from app.services.spreadsheet import export_register
+    from app.services.staffing_export import export_staffing
+
     ctx = as_role(role)
     records = RecordService(ctx)
     shown = records.get(get("reports"), county.report_id)["reporter"]
@@ -197,6 +202,10 @@ def test_the_services_grant_exactly_the_table(as_role: Callable[[str], Context],
     )
     assert _may(lambda: users.list_users(ctx)) == (role in TABLE["accounts"])
     assert _may(lambda: ctx.require("print")) == (role in TABLE["print"])
+    # Exports (打印和导出) are printing: the operations refuse them, not only the window.
+    assert _may(lambda: export_register(records, zones, [], tmp_path / "z.xlsx")) == (role in TABLE["print"])
+    assert _may(lambda: export_staffing(tmp_path / "s.xlsx", [], ctx=ctx)) == (role in TABLE["print"])
+    assert (tmp_path / "z.xlsx").exists() == (role in TABLE["print"])
 
 
 def test_no_account_can_edit_a_record_another_unit_owns(as_role: Callable[[str], Context], county: County) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from app.context import Changes
+from app.context import Changes, Context
 from app.db.database import Database
 from app.registers import get
 from app.services.records import RecordService
@@ -42,7 +42,7 @@ def test_a_save_refreshes_the_pages_that_read_its_table_and_no_other(
     records.ctx.take_changes()  # made before the pages: nothing to announce
     zones = RegisterPage(records, get("zones"), bus, settings)
     staff = RegisterPage(records, get("staff"), bus, settings)
-    staffing = StaffingPage(db, bus, settings, "admin")
+    staffing = StaffingPage(Context.system(db, "admin"), bus, settings)
     for page in (zones, staff, staffing):
         qtbot.addWidget(page)
         page.show()

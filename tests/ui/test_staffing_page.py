@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.context import Changes
+from app.context import Changes, Context
 from app.db.database import Database
 from app.registers import get
 from app.services.records import RecordService
@@ -75,7 +75,7 @@ def seed_county(records: RecordService) -> Org:
 
 @pytest.fixture
 def page(qtbot: QtBot, db: Database, bus: ChangeBus, settings: QSettings) -> StaffingPage:
-    p = StaffingPage(db, bus, settings, "admin")
+    p = StaffingPage(Context.system(db, "admin"), bus, settings)
     qtbot.addWidget(p)
     p.resize(1000, 600)
     p.show()
@@ -87,7 +87,7 @@ def test_the_seed_figures_are_readable(
     qtbot: QtBot, records: RecordService, db: Database, bus: ChangeBus, settings: QSettings
 ) -> None:
     seed_county(records)
-    page = StaffingPage(db, bus, settings, "admin")
+    page = StaffingPage(Context.system(db, "admin"), bus, settings)
     qtbot.addWidget(page)
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
     assert headers == COLUMNS

@@ -555,10 +555,10 @@ class CoveragePage(ReadTracking, QWidget):
         """Write the grid as shown to ``path`` on a worker thread (recorded in the audit log)."""
         self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
         rows, year, what, label = list(self.model.rows), self.year(), self.what(), self.what_label()
-        db, user = self.records.db, self.records.user
+        ctx = self.records.ctx
 
         def work(_progress: Progress) -> int:
-            return export_coverage(path, rows, year, what, label, tr_app, db=db, user=user)
+            return export_coverage(path, rows, year, what, label, tr_app, ctx=ctx)
 
         def done(count: object) -> None:
             folder = QUrl.fromLocalFile(str(path.parent)).toString()
@@ -577,12 +577,12 @@ class CoveragePage(ReadTracking, QWidget):
 
     def print_preview(self) -> PdfPreview:
         rows, year, what, label = list(self.model.rows), self.year(), self.what(), self.what_label()
-        db, user = self.records.db, self.records.user
+        ctx = self.records.ctx
         unit = self.unit_combo.currentText()
         printed = self.tr("单位：{unit}　统计日期：{day}").format(unit=unit, day=self.today().isoformat())
 
         def make(path: Path) -> None:
-            coverage_pdf(path, rows, year, what, label, tr_app, subtitle=printed, db=db, user=user)
+            coverage_pdf(path, rows, year, what, label, tr_app, subtitle=printed, ctx=ctx)
 
         self.preview = open_preview(
             self, make, self.file_stem(), self.settings, file_name=f"{self.file_stem()}.pdf"

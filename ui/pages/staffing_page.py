@@ -37,8 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Changes
-from app.db.database import Database
+from app.context import Changes, Context
 from app.services.staffing import StaffingRow, TownshipTotals, staffing_summary, stats_years, township_totals
 from app.services.staffing_export import STAFFING_COLUMNS, export_staffing, format_percent, summary_total
 from ui.dialogs import ask
@@ -66,9 +65,10 @@ class StaffingSource(Protocol):
 class DatabaseStaffingSource:
     """The figures of an open database, read through ``app.services.staffing``."""
 
-    def __init__(self, db: Database, user: str = "system") -> None:
-        self.db = db
-        self.user = user
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.db = ctx.db
+        self.user = ctx.user
 
     def summary(self) -> list[StaffingRow]:
         return staffing_summary(self.db, self.user)
@@ -151,17 +151,11 @@ class StaffingPage(ReadTracking, QWidget):
     refreshed = Signal()
     exported = Signal(str)
 
-    def __init__(
-        self,
-        source: Database | StaffingSource,
-        bus: ChangeBus,
-        settings: QSettings,
-        user: str = "system",
-    ) -> None:
+    def __init__(self, source: Context | StaffingSource, bus: ChangeBus, settings: QSettings) -> None:
         super().__init__()
         self.setObjectName("staffingPage")
         self.source: StaffingSource = (
-            DatabaseStaffingSource(source, user) if isinstance(source, Database) else source
+            DatabaseStaffingSource(source) if isinstance(source, Context) else source
         )
         self.bus = bus
         self.settings = settings
@@ -366,9 +360,7 @@ class StaffingPage(ReadTracking, QWidget):
 
         def work(progress: Progress) -> int:
             if isinstance(source, DatabaseStaffingSource):  # recorded in the audit log
-                return export_staffing(
-                    path, rows, totals, labels=tr_value, progress=progress, db=source.db, user=source.user
-                )
+                return export_staffing(path, rows, totals, labels=tr_value, progress=progress, ctx=source.ctx)
             return export_staffing(path, rows, totals, labels=tr_value, progress=progress)
 
         def done(_result: object) -> None:
