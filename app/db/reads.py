@@ -49,12 +49,7 @@ def _note(state: ORMExecuteState) -> None:
         tables.update(tables_of(state.statement))
 
 
-_installed = False
-
-
 def install() -> None:
     """Attach the listener to every Session (idempotent)."""
-    global _installed
-    if not _installed:
+    if not event.contains(Session, "do_orm_execute", _note):
         event.listen(Session, "do_orm_execute", _note)
-        _installed = True
