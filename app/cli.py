@@ -8,19 +8,33 @@ This module must not import Qt.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
-from app.config import resolve_data_dir, resolve_db_url
+from app.cli_base import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    NOT_INITIALISED,
+    CliError,
+    _global_options,
+    _info,
+    _locate,
+    _one_line,
+    _Parser,
+    _print_json,
+    _read_password,
+    _say,
+    _session_command,
+)
 from app.context import Context
 from app.db.base import SyncMixin, field_columns
 from app.db.changelog import jsonable
@@ -35,67 +49,10 @@ from app.security.keyslots import KeyFile
 from app.security.roles import EXCHANGE, PRINT, UNITS, PermissionDenied
 from app.services import login as login_service
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
 UNIT_TYPE_LABELS = dict(UNIT_TYPE_CHOICES)
 DEFAULT_POSTS = {"township": 5, "group": 3, "office": 0}
 
-NOT_INITIALISED = QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。")
 COUNTY_ONLY = QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能管理单位（本机是{unit_type}）。")
-
-
-class CliError(Exception):
-    """A refusal or failure: exit 1 with this one-line reason on stderr."""
-
-    def __init__(self, message: Message | str) -> None:
-        super().__init__(str(message))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _say(text: str) -> None:
-    """A human message (stderr)."""
-    print(text, file=sys.stderr)
-
-
-def _print_json(doc: Any) -> None:
-    """The command's one JSON document (stdout)."""
-    print(json.dumps(doc, ensure_ascii=False))
-
-
-# ---- options -------------------------------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
-    """Usage errors exit 2; no abbreviated options (``--password`` must not mean ``--password-file``)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("allow_abbrev", False)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: 错误：{message}\n")
-
-
-def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    """The global options, accepted before the command and (for convenience) after it."""
-    default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--data-dir", metavar="DIR", default=default, help="数据目录（环境变量 JIWEI_DATA_DIR）"
-    )
-    parser.add_argument(
-        "--db", metavar="URL", default=default, help="SQLAlchemy 数据库地址（环境变量 JIWEI_DB_URL）"
-    )
-    parser.add_argument("--user", metavar="NAME", default=default, help="用户名（默认：init 创建的管理员）")
-    parser.add_argument(
-        "--password-file",
-        metavar="FILE",
-        default=default,
-        help="密码文件，取第一行（环境变量 JIWEI_PASSWORD_FILE）",
-    )
 
 
 def _non_negative(text: str) -> int:
@@ -248,104 +205,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", metavar="FILE", help="同时把新的恢复密钥写成可打印的 PDF")
     p.set_defaults(handler=cmd_recovery_key)
     return parser
-
-
-# ---- the installation, the password ----------------------------------------------------------------
-def _locate(args: argparse.Namespace) -> tuple[Path, str]:
-    data_dir = resolve_data_dir(args.data_dir)
-    return data_dir, resolve_db_url(data_dir, args.db)
-
-
-def _read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
-    path = args.password_file or os.environ.get("JIWEI_PASSWORD_FILE")
-    if path:
-        try:
-            text = Path(path).expanduser().read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError(
-                Message(
-                    QT_TRANSLATE_NOOP("app", "无法读取密码文件 {path}：{reason}"),
-                    {"path": str(path), "reason": str(exc)},
-                )
-            ) from None
-        lines = text.splitlines()
-        password = lines[0] if lines else ""
-        if not password:
-            raise CliError(
-                Message(QT_TRANSLATE_NOOP("app", "密码文件 {path} 的第一行是空的。"), {"path": str(path)})
-            )
-        return password
-    if not sys.stdin.isatty():
-        raise CliError(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "app", "没有提供密码：请用 --password-file 或环境变量 JIWEI_PASSWORD_FILE 指定密码文件。"
-                )
-            )
-        )
-    password = getpass.getpass("密码：")
-    if confirm and getpass.getpass("再输入一次密码：") != password:
-        raise CliError(Message(QT_TRANSLATE_NOOP("app", "两次输入的密码不一致。")))
-    return password
-
-
-def _open_as_user(args: argparse.Namespace) -> Context:
-    """Log in to the installation (exit 1 when not set up or refused; the database is untouched)."""
-    data_dir, url = _locate(args)
-    current = login_service.state(data_dir, url)
-    if current == "new":
-        raise CliError(Message(NOT_INITIALISED))
-    username = args.user
-    if not username and KeyFile.exists(data_dir):
-        username = KeyFile.load(data_dir).admin
-    if not username:  # a database from before encryption: its administrator
-        probe = Database(url, data_dir)
-        try:
-            username = _info(probe).admin_username
-        finally:
-            probe.close()
-    password = _read_password(args)
-    try:
-        opened = login_service.login(data_dir, url, username, password)
-    except login_service.LoginError as exc:
-        raise CliError(exc.message) from None
-    if opened.recovery_key:
-        _say(
-            str(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "app", "数据库已加密。恢复密钥（请抄写并妥善保管，只显示这一次）：{key}"
-                    ),
-                    {"key": opened.recovery_key},
-                )
-            )
-        )
-    return opened
-
-
-def _info(db: Database) -> InstallationInfo:
-    info = db.installation()
-    if info is None:
-        raise CliError(Message(NOT_INITIALISED))
-    return info
-
-
-def _session_command(
-    func: Callable[[Context, argparse.Namespace], int],
-) -> Callable[[argparse.Namespace], int]:
-    """Open the initialised installation, log in, run ``func(ctx, args)`` as the person logged
-    in, close. The operations ``func`` calls check the person's permissions themselves."""
-
-    def run(args: argparse.Namespace) -> int:
-        ctx = _open_as_user(args)
-        try:
-            return func(ctx, args)
-        finally:
-            ctx.db.close()
-
-    run.__name__ = func.__name__
-    run.__doc__ = func.__doc__
-    return run
 
 
 # ---- init ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import argparse
 from datetime import date, datetime
 from typing import Any
 
-from app.cli import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command
+from app.cli_base import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command
 from app.context import Context
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
