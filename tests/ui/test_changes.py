@@ -72,3 +72,20 @@ def test_an_operation_that_changed_nothing_announces_nothing(
     records.ctx.take_changes()
     with qtbot.assertNotEmitted(bus.changed):
         run_op(records.ctx, bus, lambda: records.ids(get("zones")))
+
+
+def test_a_secretary_sees_the_units_but_cannot_add_one(
+    qtbot: QtBot, db: Database, bus: ChangeBus, settings: QSettings
+) -> None:
+    """The units need the units permission besides editing: the page offers what the operation
+    would allow (the operation refuses the rest anyway)."""
+    from app.context import Context
+    from app.security.roles import Actor
+
+    secretary = RecordService(Context(db, Actor("sec", "secretary")))
+    units = RegisterPage(secretary, get("units"), bus, settings)
+    zones = RegisterPage(secretary, get("zones"), bus, settings)
+    qtbot.addWidget(units)
+    qtbot.addWidget(zones)
+    assert not units.can_edit and not units.act_new.isEnabled()
+    assert zones.can_edit

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import Message
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
-from app.security.roles import EDIT, PermissionDenied
+from app.security.roles import PermissionDenied
 from app.security.secrecy import SECRECY_CHOICES, has_secrecy
 from app.security.sensitive import RESTRICTED
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
@@ -358,7 +358,7 @@ class RecordForm(QDialog):
         self.row_id = row_id
         self.saved_id: str | None = None
         self.read_only = False
-        self.no_permission = not records.can(EDIT)
+        self.no_permission = not records.may_edit(reg)
         self.confirm_warnings: Callable[[list[str]], bool] = lambda warnings: ask_to_go_on(self, warnings)
         self.last_warnings: list[str] = []
         self.setObjectName("recordForm")
