@@ -13,6 +13,7 @@ exactly the pages that show them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class Context:
     data_dir: Path | None = None
     recovery_key: str | None = field(default=None, repr=False)  # set once, when one was just made
     changes: set[str] = field(default_factory=set, repr=False)
+    # An operation may run on a worker thread (an import) while the window announces another.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def system(
@@ -128,10 +131,12 @@ class Context:
         with self.db.session(self.user) as s:
             info = s.info
             yield s
-        self.changes.update(info.get("changed_tables", ()))  # committed: rolled-back work changed nothing
+        with self._lock:  # committed: rolled-back work changed nothing
+            self.changes.update(info.get("changed_tables", ()))
 
     def take_changes(self) -> Changes:
         """What was changed since the last call (and forget it)."""
-        done = Changes(frozenset(self.changes))
-        self.changes.clear()
+        with self._lock:
+            done = Changes(frozenset(self.changes))
+            self.changes.clear()
         return done
