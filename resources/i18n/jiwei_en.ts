@@ -4696,6 +4696,14 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>“{label}”: no record “{value}”, or more than one with that name (use the record's id instead).</translation>
     </message>
     <message>
+        <source>三员分立：已开启。</source>
+        <translation>Separation of duties: on.</translation>
+    </message>
+    <message>
+        <source>三员分立：未开启。</source>
+        <translation>Separation of duties: off.</translation>
+    </message>
+    <message>
         <source>三员分立由县纪委监委统一设置，本机不能修改。</source>
         <translation>Separation of duties is set by the county commission for every installation; it cannot be changed here.</translation>
     </message>
