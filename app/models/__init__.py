@@ -21,6 +21,7 @@ from app.models.org import (
     Village,
     Zone,
 )
+from app.models.policy import CountyPolicy
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
 from app.security.audit import AuditEntry
 from app.sync import state as _sync_state  # noqa: F401  (the local sync tables, on the same metadata)
@@ -31,6 +32,7 @@ __all__ = [
     "ChecklistItem",
     "Clue",
     "CoReview",
+    "CountyPolicy",
     "DeadlineRule",
     "Disposition",
     "Inquiry",

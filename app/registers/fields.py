@@ -116,8 +116,9 @@ class Register:
     warn: Warner | None = None  # asked when a field in warn_fields changes
     warn_fields: tuple[str, ...] = ()
     complete: Completer | None = None
-    # The permission that creating, changing and deleting its records needs besides EDIT (the
-    # county's units: UNITS), or "" for none.
+    # The permission that creating, changing and deleting its records needs instead of EDIT (the
+    # county's units: UNITS; whoever holds it holds EDIT too unless separation of duties is on),
+    # or "" for EDIT.
     permission: str = ""
 
     def __post_init__(self) -> None:

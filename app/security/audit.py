@@ -53,6 +53,7 @@ BACKUP = "backup"
 RESTORE_BACKUP = "restore_backup"
 INSTALL = "install"
 CONVERT = "convert"
+POLICY_CHANGE = "policy_change"
 
 # Every action, in the order a person reads them, with its Chinese label (context "app").
 ACTION_LABELS: dict[str, str] = {
@@ -75,6 +76,7 @@ ACTION_LABELS: dict[str, str] = {
     RESTORE_BACKUP: QT_TRANSLATE_NOOP("app", "从备份恢复"),
     INSTALL: QT_TRANSLATE_NOOP("app", "初始化安装"),
     CONVERT: QT_TRANSLATE_NOOP("app", "加密数据库"),
+    POLICY_CHANGE: QT_TRANSLATE_NOOP("app", "安全策略变更"),
 }
 ACTIONS: tuple[str, ...] = tuple(ACTION_LABELS)
 

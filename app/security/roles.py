@@ -1,4 +1,13 @@
-"""Roles, what each may do, and the acting user every service call carries."""
+"""Roles, what each may do, and the acting user every service call carries.
+
+Separation of management duties (三员分立, GB/T 22239) is a setting the county sets for every
+installation (``app.models.policy.CountyPolicy``). With it on, the auditor alone views and verifies
+the audit log, and the administrators keep accounts, backups, exchange and units but lose sealed
+fields and register edits (``permissions(role, separated=True)``). Off, ``ROLES`` holds as written.
+The key slots follow the table with separation off (``permissions(role)``): the setting arrives by
+bundle, when nobody's password is at hand to seal a slot again, so the log-in withholds the
+sensitive-field key instead (``app.services.login``).
+"""
 
 from __future__ import annotations
 
@@ -39,7 +48,13 @@ ROLES: dict[str, tuple[str, frozenset[str], tuple[str, ...]]] = {
         frozenset({VIEW_SENSITIVE, PRINT, EDIT, VIEW_AUDIT}),
         ("county",),
     ),
+    "auditor": (QT_TRANSLATE_NOOP("app", "审计员"), frozenset({VIEW_AUDIT}), ("county", "township", "group")),
 }
+
+AUDITOR = "auditor"
+# With separation of duties on: what the administrators lose (the audit log goes to the auditor alone).
+ADMINISTRATORS = frozenset({"admin", "county_admin"})
+NOT_FOR_ADMINISTRATORS = frozenset({VIEW_SENSITIVE, EDIT})
 
 PERMISSION_LABELS = {
     MANAGE_USERS: QT_TRANSLATE_NOOP("app", "管理用户"),
@@ -54,9 +69,18 @@ PERMISSION_LABELS = {
 }
 
 
-def permissions(role: str) -> frozenset[str]:
+def permissions(role: str, separated: bool = False) -> frozenset[str]:
+    """What ``role`` may do; ``separated``: with the county's separation of duties on."""
     entry = ROLES.get(role)
-    return entry[1] if entry else frozenset()
+    if entry is None:
+        return frozenset()
+    granted = entry[1]
+    if separated:
+        if role != AUDITOR:
+            granted = granted - {VIEW_AUDIT}
+        if role in ADMINISTRATORS:
+            granted = granted - NOT_FOR_ADMINISTRATORS
+    return granted
 
 
 def role_label(role: str) -> str:
@@ -98,15 +122,17 @@ class Actor:
     """Who is acting: user name, role, and the sensitive-field key when the role may hold it.
 
     ``system``: the program itself (demo builder, migrations, set-up), never a log-in.
+    ``separated``: the county's separation of duties was on at log-in (``permissions``).
     """
 
     username: str
     role: str
     sensitive_key: bytes | None = field(default=None, repr=False)
     system: bool = False
+    separated: bool = False
 
     def can(self, permission: str) -> bool:
-        return self.system or permission in permissions(self.role)
+        return self.system or permission in permissions(self.role, self.separated)
 
     def require(self, permission: str) -> None:
         if not self.can(permission):

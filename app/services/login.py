@@ -43,6 +43,7 @@ from app.security.roles import VIEW_SENSITIVE, Actor, permissions
 from app.security.throttle import LoginThrottle
 from app.services import accounts
 from app.services.installation import SetupError, SetupRequest, initialise
+from app.services.policy import separation_on
 
 
 class LoginError(Exception):
@@ -58,8 +59,11 @@ WRONG = Message(QT_TRANSLATE_NOOP("app", "用户名或密码不正确。"))
 NOT_INITIALISED = Message(QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。"))
 
 
-def _actor(username: str, role: str, keys: Keys) -> Actor:
-    return Actor(username, role, keys.sensitive if VIEW_SENSITIVE in permissions(role) else None)
+def _actor(username: str, role: str, keys: Keys, separated: bool = False) -> Actor:
+    """The person logged in: the sensitive-field key only when the role may read sensitive fields
+    under the county's separation of duties as it stands (``app.services.policy``)."""
+    sees = VIEW_SENSITIVE in permissions(role, separated)
+    return Actor(username, role, keys.sensitive if sees else None, separated=separated)
 
 
 def create(
@@ -142,6 +146,7 @@ def login(data_dir: str | Path | None, db_url: str | None, username: str, passwo
                 throttle.failed(username, "disabled")
                 raise LoginError(Message(QT_TRANSLATE_NOOP("app", "该账号已停用，请联系单位管理员。")))
             role = user.role
+            separated = separation_on(s)
             audited = audit_pending_failures(s, throttle)
             if recovery is not None:
                 audit.record(s, audit.CONVERT, detail="plain database encrypted")
@@ -150,7 +155,7 @@ def login(data_dir: str | Path | None, db_url: str | None, username: str, passwo
     except BaseException:
         db.close()
         raise
-    return Context(db, _actor(username, role, keys), keys, folder, recovery)
+    return Context(db, _actor(username, role, keys, separated), keys, folder, recovery)
 
 
 def _utc_from_epoch(ts: float) -> datetime:

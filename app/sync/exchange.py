@@ -44,7 +44,7 @@ BUNDLE_SUFFIX = ".jwb"
 # Reference data the county sends every unit: the organisation and the settings it sets.
 SHARED_TABLES = (
     "units", "zones", "liaisons", "staff", "villages", "supervised_units", "township_year_stats",
-    "deadline_rules", "checklist_items",
+    "deadline_rules", "checklist_items", "county_policy",
 )  # fmt: skip
 
 
@@ -124,7 +124,7 @@ def enroll(ctx: Context, code: str, out: Path, passphrase: str, *, share_sensiti
     ctx.require(UNITS)
     if len(passphrase) < 8:
         raise SyncError(Message(QT_TRANSLATE_NOOP("app", "登记包口令至少 8 个字符。")))
-    key = ctx.actor.sensitive_key if share_sensitive_key else None
+    key = _county_key(ctx) if share_sensitive_key else None
     written: list[Path] = []
 
     def write(package: dict[str, Any]) -> None:
@@ -146,8 +146,18 @@ def enrolment_package(ctx: Context, code: str) -> dict[str, Any]:
     a minute and a half of the demo county's build)."""
     ctx.require(UNITS)
     kept: list[dict[str, Any]] = []
-    _enrol(ctx, code, ctx.actor.sensitive_key, kept.append)
+    _enrol(ctx, code, _county_key(ctx), kept.append)
     return kept[0]
+
+
+def _county_key(ctx: Context) -> bytes | None:
+    """The county's sensitive-field key for a unit's package: the enrolling person's. Under
+    separation of duties an administrator reads no sealed field (the actor holds no key), but
+    their key slot still opens the key, and the unit must seal under the county's key all the
+    same, or the county could never read what it sends."""
+    if ctx.actor.sensitive_key is not None:
+        return ctx.actor.sensitive_key
+    return ctx.keys.sensitive if ctx.keys is not None else None
 
 
 def _enrol(

@@ -3936,6 +3936,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Encrypt database</translation>
     </message>
     <message>
+        <source>安全策略变更</source>
+        <translation>Security policy change</translation>
+    </message>
+    <message>
         <source>内容被改动</source>
         <translation>content altered</translation>
     </message>
@@ -3974,6 +3978,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>审理人员</source>
         <translation>Case reviewer</translation>
+    </message>
+    <message>
+        <source>审计员</source>
+        <translation>Auditor</translation>
     </message>
     <message>
         <source>管理用户</source>
@@ -4686,6 +4694,18 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>「{label}」找不到「{value}」，或有不止一条同名记录（可改用记录编号）。</source>
         <translation>“{label}”: no record “{value}”, or more than one with that name (use the record's id instead).</translation>
+    </message>
+    <message>
+        <source>三员分立：已开启。</source>
+        <translation>Separation of duties: on.</translation>
+    </message>
+    <message>
+        <source>三员分立：未开启。</source>
+        <translation>Separation of duties: off.</translation>
+    </message>
+    <message>
+        <source>三员分立由县纪委监委统一设置，本机不能修改。</source>
+        <translation>Separation of duties is set by the county commission for every installation; it cannot be changed here.</translation>
     </message>
 </context>
 <context>

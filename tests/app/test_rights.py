@@ -1,14 +1,17 @@
 """Who may do what, through the command line and through the services: every cell of the table,
 with the county's database on SQLite and on PostgreSQL.
 
-The expectations are the table of the issue "The core decides who may act", written out here
+The expectations are the tables of the issue "The core decides who may act", written out here
 literally, never derived from ``app.security.roles``: a change of the role definitions that
-breaks the table fails here. A refused operation exits 1 with the operation's own message and
-changes nothing (``dump`` equal before and after, the audit log aside: every log-in is audited).
+breaks a table fails here. ``TABLE`` holds with the county's separation of duties (三员分立) off,
+``SEPARATED`` with it on; the ``county`` fixture is made both ways on both databases. A refused
+operation exits 1 with the operation's own message and changes nothing (``dump`` equal before
+and after, the audit log aside: every log-in is audited).
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -21,18 +24,23 @@ from typing import Any
 import pytest
 from apphelpers import PASSWORD, EnrolledPair, enrolled_pair
 from pgserver import postgres_url, wipe_database
+from sqlalchemy import select
 
 from app import cli
 from app.context import Context
+from app.models.policy import CountyPolicy
 from app.registers import get
+from app.security import audit
+from app.security.audit import AuditEntry
 from app.security.roles import PermissionDenied
 from app.security.sensitive import RESTRICTED
-from app.services import users
+from app.services import policy, users
+from app.services.audit_log import AuditLogService
 from app.services.login import login
 from app.services.records import RecordService
 from app.sync import exchange
 
-ROLES = ("readonly", "staff", "secretary", "admin", "county_admin", "reviewer")
+ROLES = ("readonly", "staff", "secretary", "admin", "county_admin", "reviewer", "auditor")
 
 # operation -> the roles that may (the issue's table, row by row)
 TABLE: dict[str, set[str]] = {
@@ -44,7 +52,21 @@ TABLE: dict[str, set[str]] = {
     "units": {"admin", "county_admin"},
     "accounts": {"admin", "county_admin"},
     "backup": {"secretary", "admin", "county_admin"},
-    "audit": {"secretary", "admin", "county_admin", "reviewer"},
+    "audit": {"secretary", "admin", "county_admin", "reviewer", "auditor"},
+    "demo": {"admin", "county_admin"},
+}
+# the same with separation of duties on: the auditor alone sees the audit log; the
+# administrators keep accounts, backups, exchange and units, not sealed fields nor edits
+SEPARATED: dict[str, set[str]] = {
+    "read": set(ROLES),
+    "read_sealed": {"secretary", "reviewer"},
+    "edit": {"staff", "secretary", "reviewer"},
+    "print": {"staff", "secretary", "admin", "county_admin", "reviewer"},
+    "exchange": {"secretary", "admin", "county_admin"},
+    "units": {"admin", "county_admin"},
+    "accounts": {"admin", "county_admin"},
+    "backup": {"secretary", "admin", "county_admin"},
+    "audit": {"auditor"},
     "demo": {"admin", "county_admin"},
 }
 REFUSED = "没有「"  # the start of PermissionDenied's message: 当前用户没有「…」的权限。
@@ -59,19 +81,35 @@ class County:
     report_id: str
     bundle: Path  # a bundle from the township, waiting at the county
     db_url: str | None  # the county's database when not the embedded one
+    separated: bool  # the county's separation of duties is on
 
     @property
     def data_dir(self) -> Path:
         return self.root / "county"
 
+    @property
+    def table(self) -> dict[str, set[str]]:
+        """Who may do what here."""
+        return SEPARATED if self.separated else TABLE
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        "sqlite",
+        "sqlite-separated",
+        pytest.param("postgres", marks=pytest.mark.postgres),
+        pytest.param("postgres-separated", marks=pytest.mark.postgres),
+    ],
+)
 def county(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[County]:
     """County C01 with one account per role, township T01 enrolled, a report with a sealed
-    reporter, and a bundle from T01 for the county to import."""
+    reporter, and a bundle from T01 for the county to import; "-separated": then separation of
+    duties turned on, as the county's administrator does it."""
     root = tmp_path_factory.mktemp("rights")
     url = None
-    if request.param == "postgres":
+    separated = request.param.endswith("-separated")
+    if request.param.startswith("postgres"):
         url = postgres_url()
         wipe_database(url)
     with pytest.MonkeyPatch.context() as mp:
@@ -88,11 +126,13 @@ def county(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         stick.mkdir()
         RecordService(pair.unit).save(get("villages"), {"name": "东风村", "township_id": pair.unit_id})
         bundle = exchange.export_bundle(pair.unit, stick).path
+        if separated:
+            assert policy.set_separation(pair.county, True)
         pair.county.db.close()
         pair.unit.db.close()
     password_file = root / "password.txt"
     password_file.write_text(PASSWORD + "\n", encoding="utf-8")
-    yield County(pair, root, password_file, report_id, bundle, url)
+    yield County(pair, root, password_file, report_id, bundle, url, separated)
     if url:
         wipe_database(url)
 
@@ -142,7 +182,7 @@ def test_the_command_line_grants_exactly_the_table(
     argv = _commands(county, tmp_path, role)[operation]
     before = data(county)
     code, _out, err = run(county, role, *argv)
-    if role in TABLE[operation]:
+    if role in county.table[operation]:
         if operation == "backup" and county.db_url:  # allowed, but a database server backs itself up
             assert code == 1 and REFUSED not in err, err
             return
@@ -154,7 +194,7 @@ def test_the_command_line_grants_exactly_the_table(
 
 @pytest.mark.parametrize("role", ROLES)
 def test_import_is_refused_to_those_without_exchange(county: County, role: str) -> None:
-    if role in TABLE["exchange"]:
+    if role in county.table["exchange"]:
         return  # imports once only: the permitted case is covered by the exchange tests
     before = data(county)
     code, _out, err = run(county, role, "import", str(county.bundle))
@@ -194,28 +234,34 @@ def test_the_services_grant_exactly_the_table(
     ctx = as_role(role)
     records = RecordService(ctx)
     shown = records.get(get("reports"), county.report_id)["reporter"]
-    assert (shown == REPORTER) == (role in TABLE["read_sealed"])
-    assert (shown == RESTRICTED) == (role not in TABLE["read_sealed"])
+    assert (shown == REPORTER) == (role in county.table["read_sealed"])
+    assert (shown == RESTRICTED) == (role not in county.table["read_sealed"])
     zones = get("zones")
     assert _may(lambda: records.delete(zones, records.save(zones, {"name": f"片区-{role}"}))) == (
-        role in TABLE["edit"]
+        role in county.table["edit"]
     )
-    assert _may(lambda: users.list_users(ctx)) == (role in TABLE["accounts"])
-    assert _may(lambda: ctx.require("print")) == (role in TABLE["print"])
+    assert _may(lambda: users.list_users(ctx)) == (role in county.table["accounts"])
+    assert _may(lambda: ctx.require("print")) == (role in county.table["print"])
+    assert _may(lambda: AuditLogService(ctx.db, ctx.actor).verify()) == (role in county.table["audit"])
+    # the key itself: withheld at log-in from whoever may not read sealed fields
+    assert (ctx.actor.sensitive_key is not None) == (role in county.table["read_sealed"])
+    assert ctx.actor.separated == county.separated
     # Exports (打印和导出) are printing: the operations refuse them, not only the window.
-    assert _may(lambda: export_register(records, zones, [], tmp_path / "z.xlsx")) == (role in TABLE["print"])
-    assert _may(lambda: export_staffing(tmp_path / "s.xlsx", [], ctx=ctx)) == (role in TABLE["print"])
-    assert (tmp_path / "z.xlsx").exists() == (role in TABLE["print"])
+    may_print = role in county.table["print"]
+    assert _may(lambda: export_register(records, zones, [], tmp_path / "z.xlsx")) == may_print
+    assert _may(lambda: export_staffing(tmp_path / "s.xlsx", [], ctx=ctx)) == may_print
+    assert (tmp_path / "z.xlsx").exists() == may_print
 
 
 def test_no_account_can_edit_a_record_another_unit_owns(as_role: Callable[[str], Context], county: County) -> None:
-    """The county holds T01's village (from T01's bundle once imported); editing it is T01's."""
+    """The county holds T01's village (from T01's bundle once imported); editing it is T01's,
+    even for the secretary, who may import and edit either way."""
     from app.security.roles import NotOwner
 
-    admin = as_role("admin")
-    code, _out, err = run(county, "admin", "import", str(county.bundle))
+    secretary = as_role("secretary")
+    code, _out, err = run(county, "secretary", "import", str(county.bundle))
     assert code == 0, err
-    records = RecordService(admin)
+    records = RecordService(secretary)
     villages = get("villages")
     [village] = [i for i in records.ids(villages) if records.get(villages, i)["name"] == "东风村"]
     with pytest.raises(NotOwner):
@@ -290,9 +336,100 @@ def test_restore_is_granted_exactly_as_the_table_says(
     with redirect_stdout(out), redirect_stderr(err):
         code = cli.main(["--data-dir", str(copy), "--user", _user(role), "--password-file",
                          str(county.password_file), "restore", str(county_backup), "--replace"])  # fmt: skip
-    if role in TABLE["backup"]:
+    if role in county.table["backup"]:
         assert code == 0, err.getvalue()
         assert any(p.name.startswith("before-restore-") for p in copy.iterdir())
     else:
         assert code == 1 and err.getvalue().strip(), err.getvalue()
         assert sorted(p.name for p in copy.iterdir()) == before
+
+
+# ---- separation of duties (三员分立): the county's setting ---------------------------------------
+@pytest.mark.parametrize("role", ROLES)
+def test_the_setting_on_the_command_line(county: County, role: str) -> None:
+    """Everyone may see it; only those who manage accounts may set it (here: to what it is, so
+    the module's county stays as it is)."""
+    code, out, err = run(county, role, "policy", "show", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"separation_of_duties": county.separated}
+    before = data(county)
+    code, _out, err = run(county, role, "policy", "separation", "on" if county.separated else "off")
+    if role in county.table["accounts"]:
+        assert code == 0, err
+    else:
+        assert code == 1 and REFUSED in err, err
+    assert data(county) == before
+
+
+def _log_in(folder: Path, username: str) -> Context:
+    return login(folder, None, username, PASSWORD)
+
+
+def test_the_setting_travels_to_the_units_and_their_log_ins_follow_it(tmp_path: Path) -> None:
+    pair = enrolled_pair(tmp_path)
+    town = tmp_path / "T01"
+    users.create_user(pair.unit, "shenji", "审计员甲", "auditor", PASSWORD)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def hand_over() -> None:
+        out = exchange.export_bundle(pair.county, stick, to="T01")
+        [result] = exchange.import_bundles(pair.unit, [out.path])
+        assert result.status == "imported", result.message
+
+    hand_over()
+    admin = _log_in(town, "admin")
+    assert admin.actor.sensitive_key is not None and admin.can("edit") and admin.can("view_audit")
+    admin.db.close()
+
+    assert policy.set_separation(pair.county, True)
+    assert not policy.set_separation(pair.county, True)  # already on: nothing to write
+    with pair.county.db.session() as s:  # audited, as who did it
+        [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == audit.POLICY_CHANGE)).all()
+        assert (entry.actor, entry.target_table, entry.detail) == ("admin", "county_policy",
+                                                                    "separation_of_duties=on")  # fmt: skip
+    county_admin = _log_in(tmp_path / "county", "admin")
+    assert county_admin.actor.sensitive_key is None
+    RecordService(county_admin).save(get("units"), {"code": "T02", "name": "东风镇纪委", "unit_type": "township"})
+    package = exchange.enrolment_package(county_admin, "T02")  # still under the county's key
+    assert base64.b64decode(package["keys"]["sensitive"]) == pair.county.held_keys.sensitive
+    county_admin.db.close()
+    assert not policy.separation_on(pair.unit.db)  # not before the county's next bundle
+    hand_over()
+    assert policy.separation_on(pair.unit.db)
+    with pair.unit.db.session() as s:
+        row = s.scalars(select(CountyPolicy)).one()
+        assert row.owner == "C01" and row.separation_of_duties
+
+    admin = _log_in(town, "admin")
+    assert admin.actor.separated and admin.actor.sensitive_key is None
+    assert not admin.can("edit") and not admin.can("view_audit")
+    assert admin.can("manage_users") and admin.can("backup") and admin.can("exchange")
+    with pytest.raises(PermissionDenied):
+        AuditLogService(admin.db, admin.actor)
+    # a township cannot change it: neither its administrator nor through the command line
+    with pytest.raises(policy.PolicyError) as refused:
+        policy.set_separation(admin, False)
+    assert "县纪委监委" in str(refused.value.message)
+    admin.db.close()
+    auditor = _log_in(town, "shenji")
+    assert AuditLogService(auditor.db, auditor.actor).verify().ok
+    with pytest.raises(PermissionDenied):
+        RecordService(auditor).save(get("zones"), {"name": "片区"})
+    auditor.db.close()
+    password_file = tmp_path / "password.txt"
+    password_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        code = cli.main(["--data-dir", str(town), "--user", "admin", "--password-file", str(password_file),
+                         "policy", "separation", "off"])  # fmt: skip
+    assert code == 1 and "三员分立由县纪委监委统一设置" in err.getvalue()
+    assert policy.separation_on(pair.unit.db)
+
+    assert policy.set_separation(pair.county, False)  # off again: the next bundle brings it back
+    hand_over()
+    admin = _log_in(town, "admin")
+    assert not admin.actor.separated and admin.actor.sensitive_key is not None and admin.can("view_audit")
+    admin.db.close()
+    pair.county.db.close()
+    pair.unit.db.close()

@@ -18,16 +18,21 @@ from app.registers.fields import Field, Register
 from app.security import audit
 from app.security.roles import (
     ALL,
+    BACKUP,
     DEMO,
     EDIT,
+    EXCHANGE,
     MANAGE_USERS,
     PRINT,
+    SYSTEM,
     UNITS,
+    VIEW_AUDIT,
     VIEW_SENSITIVE,
     Actor,
     PermissionDenied,
     permissions,
     roles_for,
+    system_actor,
 )
 from app.security.sensitive import RESTRICTED
 from app.services import login, users
@@ -105,8 +110,26 @@ def test_the_roles_and_what_they_may_do() -> None:
     assert permissions("staff") == {EDIT, PRINT}
     assert permissions("readonly") == frozenset()
     assert VIEW_SENSITIVE in permissions("reviewer") and MANAGE_USERS not in permissions("reviewer")
-    assert roles_for("township") == ["admin", "secretary", "staff", "readonly"]
-    assert set(roles_for("county")) == {"admin", "secretary", "staff", "readonly", "county_admin", "reviewer"}
+    assert permissions("auditor") == {VIEW_AUDIT}
+    assert roles_for("township") == ["admin", "secretary", "staff", "readonly", "auditor"]
+    assert roles_for("group") == ["admin", "secretary", "staff", "readonly", "auditor"]
+    assert set(roles_for("county")) == {
+        "admin", "secretary", "staff", "readonly", "county_admin", "reviewer", "auditor",
+    }  # fmt: skip
+
+
+def test_separation_of_duties() -> None:
+    """三员分立: the auditor alone has the audit log; the administrators keep the running of the
+    installation and lose sealed fields and edits; the program itself keeps everything."""
+    for role in ("admin", "county_admin"):
+        assert permissions(role, separated=True) == {MANAGE_USERS, BACKUP, EXCHANGE, UNITS, PRINT, DEMO}
+    assert permissions("auditor", separated=True) == {VIEW_AUDIT}
+    assert permissions("secretary", separated=True) == ALL - {MANAGE_USERS, UNITS, DEMO, VIEW_AUDIT}
+    assert permissions("reviewer", separated=True) == {VIEW_SENSITIVE, PRINT, EDIT}
+    assert permissions("staff", separated=True) == {EDIT, PRINT}
+    assert not Actor("a", "admin", separated=True).can(EDIT)
+    assert Actor("a", "admin").can(EDIT)
+    assert SYSTEM.can(VIEW_AUDIT) and system_actor("a").can(EDIT)
 
 
 @pytest.mark.parametrize("who", ["chief", "clerk", "viewer", "judge"])

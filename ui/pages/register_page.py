@@ -187,7 +187,7 @@ class RegisterPage(QWidget):
         # register's own permission: the units need UNITS) no 新增/编辑/删除/恢复 and records open
         # for viewing only; without PRINT no export.
         self.actor = actor if actor is not None else records.actor
-        self.can_edit = self.actor.can(EDIT) and (not reg.permission or self.actor.can(reg.permission))
+        self.can_edit = self.actor.can(reg.permission or EDIT)
         self.can_export = self.actor.can(PRINT)
         self.reg = reg
         self.bus = bus
