@@ -30,6 +30,32 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "real_migrations: new databases replay every migration instead of the session's template"
+    )
+
+
+@pytest.fixture(scope="session")
+def schema_template(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The migrated schema, made once per session (``tests/schema_template.py``)."""
+    from schema_template import SchemaTemplate
+
+    return SchemaTemplate(tmp_path_factory.mktemp("schema-template"))
+
+
+@pytest.fixture(autouse=True)
+def migrated_from_template(
+    request: pytest.FixtureRequest, schema_template: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new, empty database gets the session's migrated schema instead of replaying the
+    migrations (about 0.5 s each); tests marked ``real_migrations`` migrate for real."""
+    if request.node.get_closest_marker("real_migrations") is None:
+        from app.db import migrate
+
+        monkeypatch.setattr(migrate, "upgrade_if_needed", schema_template.upgrade_if_needed)
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This test's data folder (not created): JIWEI_DATA_DIR points to it."""
@@ -56,6 +82,15 @@ def wipe_database(url: str) -> None:
     """Drop every table, alembic_version included."""
     engine = create_engine(url)
     try:
+        if engine.dialect.name == "postgresql":  # one statement: reflecting the tables took 0.2 s
+            with engine.begin() as conn:
+                names = conn.exec_driver_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                )
+                tables = ", ".join(f'"{name}"' for (name,) in names)
+                if tables:
+                    conn.exec_driver_sql(f"DROP TABLE {tables} CASCADE")
+            return
         metadata = MetaData()
         metadata.reflect(engine)
         metadata.drop_all(engine)
