@@ -146,11 +146,12 @@ def test_acknowledgements_travel_back_and_shrink_the_next_bundle(world: County) 
 
 
 def test_a_process_killed_during_import_leaves_a_database_that_imports_again(world: County) -> None:
+    """A process: the import is killed (``os._exit``) half-way, which only a process survives."""
     t01 = world.units["T01"]
     t01.ok("demo", "--seed", "41")
     path = world.export(t01)
     before = data(world.county.dump())
-    died = world.county.run("import", str(path), JIWEI_TEST_DIE_DURING_IMPORT="1")
+    died = world.county.process("import", str(path), JIWEI_TEST_DIE_DURING_IMPORT="1")
     assert died.returncode == 137
     assert data(world.county.dump()) == before
     world.county.ok("import", str(path))
