@@ -57,6 +57,18 @@ def migrated_from_template(
 
 
 @pytest.fixture(autouse=True)
+def cheap_account_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Account password hashes made in tests use a cheap argon2id: the default costs 0.1-0.3 s per
+    hash and verification, and every installation, user and log-in makes one. A hash carries its
+    parameters, so hashes made either way verify either way."""
+    from argon2 import PasswordHasher
+
+    from app.services import accounts
+
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """This test's data folder (not created): JIWEI_DATA_DIR points to it."""
     data_dir = tmp_path / "jiwei-data"
