@@ -36,28 +36,33 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def schema_template(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The migrated schema, made once per session (``tests/schema_template.py``)."""
+@pytest.fixture(scope="session", autouse=True)
+def schema_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """For the whole run, session and module fixtures included: a new, empty database gets the
+    migrated schema made once per session (``tests/schema_template.py``) instead of replaying the
+    migrations (about 0.5 s each); tests marked ``real_migrations`` migrate for real."""
     from schema_template import SchemaTemplate
 
-    return SchemaTemplate(tmp_path_factory.mktemp("schema-template"))
+    from app.db import migrate
+
+    template = SchemaTemplate(tmp_path_factory.mktemp("schema-template"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(migrate, "upgrade_if_needed", template.upgrade_if_needed)
+        yield template
 
 
 @pytest.fixture(autouse=True)
-def migrated_from_template(
+def real_migrations_when_marked(
     request: pytest.FixtureRequest, schema_template: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A new, empty database gets the session's migrated schema instead of replaying the
-    migrations (about 0.5 s each); tests marked ``real_migrations`` migrate for real."""
-    if request.node.get_closest_marker("real_migrations") is None:
+    if request.node.get_closest_marker("real_migrations") is not None:
         from app.db import migrate
 
-        monkeypatch.setattr(migrate, "upgrade_if_needed", schema_template.upgrade_if_needed)
+        monkeypatch.setattr(migrate, "upgrade_if_needed", schema_template.real)
 
 
-@pytest.fixture(autouse=True)
-def cheap_account_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def cheap_account_hashes() -> Iterator[None]:
     """Account password hashes made in tests use a cheap argon2id: the default costs 0.1-0.3 s per
     hash and verification, and every installation, user and log-in makes one. A hash carries its
     parameters, so hashes made either way verify either way."""
@@ -65,7 +70,9 @@ def cheap_account_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from app.services import accounts
 
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
 
 
 @pytest.fixture(autouse=True)

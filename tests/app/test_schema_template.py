@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, MetaData, inspect
@@ -49,6 +50,11 @@ def _schema(path: Path, key: bytes | None = None) -> list[tuple[str, str, list[s
 
 def test_the_template_is_in_use() -> None:
     assert migrate.upgrade_if_needed.__qualname__ == "SchemaTemplate.upgrade_if_needed"
+
+
+@pytest.mark.real_migrations
+def test_marked_tests_migrate_for_real() -> None:
+    assert migrate.upgrade_if_needed.__qualname__ == "upgrade_if_needed"
 
 
 def test_a_database_from_the_template_is_a_migrated_one(db_url: str) -> None:
