@@ -22,14 +22,16 @@ def data(dump: list[dict[str, Any]], owner: str | None = None) -> list[dict[str,
 
 
 class County:
-    def __init__(self, root: Path, password_file: Path, passphrase: Path) -> None:
+    def __init__(
+        self, root: Path, password_file: Path, passphrase: Path, units: tuple[Any, ...] = UNITS
+    ) -> None:
         self.root = root
         self.stick = root / "stick"
         self.stick.mkdir()
         self.county = Cli(root / "county", None, password_file)
         self.county.init_county()
         self.units: dict[str, Cli] = {}
-        for code, name, kind in UNITS:
+        for code, name, kind in units:
             self.county.ok("unit", "add", "--type", kind, "--code", code, "--name", name)
             package = root / f"{code}.jwenrol"
             self.county.ok("enroll", code, "--out", str(package), "--passphrase-file", str(passphrase))
@@ -50,7 +52,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> County:
     password.write_text(PASSWORD + "\n", encoding="utf-8")
     passphrase = root / "passphrase.txt"
     passphrase.write_text("登记口令-2026-correct\n", encoding="utf-8")
-    return County(root, password, passphrase)
+    # A module fixture is set up before the test's own environment: without this, the key slots
+    # got the real argon2 cost, paid again at every command's log-in.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JIWEI_TEST_FAST_KDF", "1")
+        return County(root, password, passphrase)
 
 
 def test_enrolled_units_hold_the_county_reference_data(world: County) -> None:
@@ -107,7 +113,7 @@ def test_damaged_foreign_revoked_and_replayed_bundles_are_refused(world: County,
     other_root.mkdir()
     (other_root / "pw").write_text(PASSWORD + "\n", encoding="utf-8")
     (other_root / "pp").write_text("another-passphrase\n", encoding="utf-8")
-    other = County(other_root, other_root / "pw", other_root / "pp")
+    other = County(other_root, other_root / "pw", other_root / "pp", UNITS[:1])  # T01 only: seconds each
     other.units["T01"].ok("demo", "--seed", "1")
     refused(world, other.export(other.units["T01"]))
     # The good one still imports; an older one after it is a replay.
