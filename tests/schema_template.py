@@ -70,6 +70,8 @@ def _replay(engine: Engine, statements: list[Statement]) -> None:
     with engine.begin() as conn:
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
+            if engine.dialect.name == "sqlite":  # the driver would commit (and sync) every statement
+                cursor.execute("BEGIN")
             for statement, parameters, many in statements:
                 if many:
                     cursor.executemany(statement, parameters)
