@@ -7,6 +7,11 @@ folder, and ``JIWEI_DB_URL`` / ``JIWEI_PASSWORD_FILE`` from the developer's shel
 ``scripts/with-postgres.sh``); without it those tests are skipped, except on CI (``CI=true``)
 where they fail, so CI cannot pass without having run them. Each PostgreSQL test starts and ends
 with an empty database.
+
+Speed: a new, empty database gets the migrated schema made once per session instead of replaying
+the migrations (``tests/schema_template.py``; ``@pytest.mark.real_migrations`` opts out), account
+password hashes are cheap, and ``apphelpers.Cli`` runs the command line in this process
+(``Cli.process`` starts ``python -m app`` where the process itself is under test).
 """
 
 from __future__ import annotations
