@@ -7,6 +7,11 @@ folder, and ``JIWEI_DB_URL`` / ``JIWEI_PASSWORD_FILE`` from the developer's shel
 ``scripts/with-postgres.sh``); without it those tests are skipped, except on CI (``CI=true``)
 where they fail, so CI cannot pass without having run them. Each PostgreSQL test starts and ends
 with an empty database.
+
+Speed: a new, empty database gets the migrated schema made once per session instead of replaying
+the migrations (``tests/schema_template.py``; ``@pytest.mark.real_migrations`` opts out), account
+password hashes are cheap, and ``apphelpers.Cli`` runs the command line in this process
+(``Cli.process`` starts ``python -m app`` where the process itself is under test).
 """
 
 from __future__ import annotations
@@ -37,6 +42,51 @@ def fast_kdf() -> Iterator[None]:
     kdf.set_default_params(kdf.TEST_PARAMS)
     yield
     kdf.set_default_params(None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "real_migrations: new databases replay every migration instead of the session's template"
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def schema_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """For the whole run, session and module fixtures included: a new, empty database gets the
+    migrated schema made once per session (``tests/schema_template.py``) instead of replaying the
+    migrations (about 0.5 s each); tests marked ``real_migrations`` migrate for real."""
+    from schema_template import SchemaTemplate
+
+    from app.db import migrate
+
+    template = SchemaTemplate(tmp_path_factory.mktemp("schema-template"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(migrate, "upgrade_if_needed", template.upgrade_if_needed)
+        yield template
+
+
+@pytest.fixture(autouse=True)
+def real_migrations_when_marked(
+    request: pytest.FixtureRequest, schema_template: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if request.node.get_closest_marker("real_migrations") is not None:
+        from app.db import migrate
+
+        monkeypatch.setattr(migrate, "upgrade_if_needed", schema_template.real)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_account_hashes() -> Iterator[None]:
+    """Account password hashes made in tests use a cheap argon2id: the default costs 0.1-0.3 s per
+    hash and verification, and every installation, user and log-in makes one. A hash carries its
+    parameters, so hashes made either way verify either way."""
+    from argon2 import PasswordHasher
+
+    from app.services import accounts
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
 
 
 @pytest.fixture(autouse=True)

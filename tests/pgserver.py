@@ -27,6 +27,15 @@ def wipe_database(url: str) -> None:
     """Drop every table, alembic_version included."""
     engine = create_engine(url)
     try:
+        if engine.dialect.name == "postgresql":  # one statement: reflecting the tables took 0.2 s
+            with engine.begin() as conn:
+                names = conn.exec_driver_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                )
+                tables = ", ".join(f'"{name}"' for (name,) in names)
+                if tables:
+                    conn.exec_driver_sql(f"DROP TABLE {tables} CASCADE")
+            return
         metadata = MetaData()
         metadata.reflect(engine)
         metadata.drop_all(engine)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -47,8 +49,10 @@ def init_installation(
 
 
 class Cli:
-    """Runs ``python -m app`` in a subprocess against one data folder (and maybe a database URL),
-    through tests/fastkdf.py: key slots it makes use the tests' cheap KDF."""
+    """Runs the command line against one data folder (and maybe a database URL): in this process
+    (``app.cli.main``, with the environment, standard streams and exit status a process would
+    have), or, where the process itself is under test, as ``python -m app`` (``process``, through
+    tests/fastkdf.py: key slots it makes use the tests' cheap KDF)."""
 
     def __init__(self, data_dir: Path, db_url: str | None, password_file: Path) -> None:
         self.data_dir = data_dir
@@ -65,9 +69,32 @@ class Cli:
         env.update(extra)
         return env
 
-    def run(
+    def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        """``app.cli.main(args)`` in this process; a process costs about a second more."""
+        from app import cli
+
+        saved, environment = dict(os.environ), self.env(**env)
+        out, err = io.StringIO(), io.StringIO()
+        stdin = sys.stdin
+        try:
+            os.environ.clear()
+            os.environ.update(environment)
+            sys.stdin = io.StringIO()  # not a terminal: no password prompt, as with stdin=DEVNULL
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = cli.main(list(args))
+                except SystemExit as exc:
+                    code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            sys.stdin = stdin
+            os.environ.clear()
+            os.environ.update(saved)
+        return subprocess.CompletedProcess(["app", *args], code, out.getvalue(), err.getvalue())
+
+    def process(
         self, *args: str, python_flags: tuple[str, ...] = (), **env: str
     ) -> subprocess.CompletedProcess[str]:
+        """``python -m app`` as a process: for what only a process shows (imports, being killed)."""
         return subprocess.run(
             [sys.executable, *python_flags, FAST_KDF, "-m", "app", *args],
             capture_output=True,

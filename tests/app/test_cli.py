@@ -1,4 +1,7 @@
-"""``python -m app`` through a subprocess: commands, exit codes, JSON shapes, nothing changed on refusal."""
+"""The command line: commands, exit codes, JSON shapes, nothing changed on refusal.
+
+The commands run in this process (``Cli.run`` calls ``app.cli.main``); the tests at the end start
+``python -m app`` where the process is what is under test."""
 
 from __future__ import annotations
 
@@ -348,8 +351,9 @@ def _unsealed(line: str) -> str:
 
 
 def test_the_command_line_does_not_import_qt(cli: Cli) -> None:
+    """A process: what it imports is the question (the test run has Qt loaded already)."""
     cli.init_county()
-    result = cli.run("info", "--json", python_flags=("-X", "importtime"))
+    result = cli.process("info", "--json", python_flags=("-X", "importtime"))
     assert result.returncode == 0, result.stderr
     imported = [
         line.rsplit("|", 1)[-1].strip()
@@ -359,3 +363,11 @@ def test_the_command_line_does_not_import_qt(cli: Cli) -> None:
     assert "sqlalchemy" in imported  # the report is real
     assert not [m for m in imported if m.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}]
     assert "ui" not in {m.split(".")[0] for m in imported}
+
+
+def test_a_process_exits_with_the_status_of_main(cli: Cli) -> None:
+    """A process: ``python -m app`` must pass ``main``'s status to the system (1 refused, 2 usage)."""
+    refused = cli.process("info")
+    assert (refused.returncode, _one_line(refused.stderr)) == (1, NOT_INITIALISED)
+    usage = cli.process("no-such-command")
+    assert usage.returncode == 2 and usage.stdout == ""

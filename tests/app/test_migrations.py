@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -14,6 +15,8 @@ from app.db.base import Base
 from app.db.database import Database
 from app.db.engine import make_engine
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
+
+pytestmark = pytest.mark.real_migrations  # every database here replays the migrations
 
 
 def _differences(engine: Engine) -> list[object]:

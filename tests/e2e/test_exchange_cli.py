@@ -22,14 +22,16 @@ def data(dump: list[dict[str, Any]], owner: str | None = None) -> list[dict[str,
 
 
 class County:
-    def __init__(self, root: Path, password_file: Path, passphrase: Path) -> None:
+    def __init__(
+        self, root: Path, password_file: Path, passphrase: Path, units: tuple[Any, ...] = UNITS
+    ) -> None:
         self.root = root
         self.stick = root / "stick"
         self.stick.mkdir()
         self.county = Cli(root / "county", None, password_file)
         self.county.init_county()
         self.units: dict[str, Cli] = {}
-        for code, name, kind in UNITS:
+        for code, name, kind in units:
             self.county.ok("unit", "add", "--type", kind, "--code", code, "--name", name)
             package = root / f"{code}.jwenrol"
             self.county.ok("enroll", code, "--out", str(package), "--passphrase-file", str(passphrase))
@@ -50,6 +52,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> County:
     password.write_text(PASSWORD + "\n", encoding="utf-8")
     passphrase = root / "passphrase.txt"
     passphrase.write_text("登记口令-2026-correct\n", encoding="utf-8")
+    # The tests' cheap key derivation is injected for the whole session (tests/conftest.py), so
+    # this module fixture's key slots are cheap too.
     return County(root, password, passphrase)
 
 
@@ -107,7 +111,7 @@ def test_damaged_foreign_revoked_and_replayed_bundles_are_refused(world: County,
     other_root.mkdir()
     (other_root / "pw").write_text(PASSWORD + "\n", encoding="utf-8")
     (other_root / "pp").write_text("another-passphrase\n", encoding="utf-8")
-    other = County(other_root, other_root / "pw", other_root / "pp")
+    other = County(other_root, other_root / "pw", other_root / "pp", UNITS[:1])  # T01 only: seconds each
     other.units["T01"].ok("demo", "--seed", "1")
     refused(world, other.export(other.units["T01"]))
     # The good one still imports; an older one after it is a replay.
@@ -146,11 +150,12 @@ def test_acknowledgements_travel_back_and_shrink_the_next_bundle(world: County) 
 
 
 def test_a_process_killed_during_import_leaves_a_database_that_imports_again(world: County) -> None:
+    """A process: the import is killed (``os._exit``) half-way, which only a process survives."""
     t01 = world.units["T01"]
     t01.ok("demo", "--seed", "41")
     path = world.export(t01)
     before = data(world.county.dump())
-    died = world.county.run("import", str(path), JIWEI_TEST_DIE_DURING_IMPORT="1")
+    died = world.county.process("import", str(path), JIWEI_TEST_DIE_DURING_IMPORT="1")
     assert died.returncode == 137
     assert data(world.county.dump()) == before
     world.county.ok("import", str(path))

@@ -217,6 +217,7 @@ def _run_main(tmp_path: Path, folder: Path, password: str, *extra: str) -> subpr
 
 
 def test_main_logs_in_with_a_password_file_and_refuses_a_wrong_one(tmp_path: Path, installation: Path) -> None:
+    """A process: what is checked is ``main.py``'s exit status (1 refused, 0 shown and quit)."""
     before = snapshot(installation)
     refused = _run_main(tmp_path, installation, "wrong-pass-1")
     assert refused.returncode == 1

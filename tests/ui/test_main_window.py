@@ -223,6 +223,8 @@ def test_font_size_steps_and_settings_dialog(qtbot: QtBot, opened: Context, sett
 
 
 def test_main_check_renders_the_window_and_exits_zero(tmp_path: Path) -> None:
+    """A process: ``main.py --check`` is the installed program's self-test, and its exit status
+    and leaving no data folder behind are what is checked."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIWEI_DATA_DIR": str(tmp_path / "unused")}
     result = subprocess.run(
         [sys.executable, "tests/fastkdf.py", "main.py", "--check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
