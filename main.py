@@ -67,7 +67,7 @@ def report_shown() -> None:
 def login_with_password_file(data_dir: Path, db_url: str | None, user: str | None) -> Context:
     """``JIWEI_PASSWORD_FILE``: log in exactly as ``python -m app`` does (same user default, same
     password file rule, same refusals)."""
-    from app.cli import CliError, _open_as_user
+    from app.cli_base import CliError, _open_as_user
 
     args = argparse.Namespace(data_dir=str(data_dir), db=db_url, user=user, password_file=None)
     try:

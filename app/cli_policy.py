@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command
+from app.cli_base import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command
 from app.context import Context
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.services import policy

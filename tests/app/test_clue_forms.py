@@ -46,7 +46,10 @@ def clues(tmp_path: Path) -> Iterator[Clues]:
     initialise(db, SetupRequest("county", "C01", "测试县纪委监委", "C01", "测试县", "admin", "secret123"))
     secretary = RecordService(Context(db, Actor("sec", "secretary", KEY)))
     staff = RecordService(Context(db, Actor("clerk", "staff", None)))
-    unit = secretary.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
+    # Units are the administrators' (UNITS): registered here by the program, as set-up does.
+    unit = RecordService(Context.system(db, "admin")).save(
+        get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"}
+    )
     handler = secretary.save(get("staff"), {"name": "李强", "unit_id": unit, "post": "member"})
     report = secretary.save(
         get("reports"),

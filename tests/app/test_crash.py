@@ -33,7 +33,7 @@ from app.services.login import login
 from app.services.records import RecordService
 
 opened = login(sys.argv[1], None, "admin", sys.argv[2])
-records = RecordService(Context.system(opened.db, "admin"))
+records = RecordService(opened)
 zones = get("zones")
 i = 0
 while True:

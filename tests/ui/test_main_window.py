@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.context import Context
+from app.registers import get
 from app.security.keyslots import KeyFile
 from app.security.roles import Actor
 from app.services.login import PLAIN_HEADER, create, state
+from app.services.records import RecordService
 from tests.ui.conftest import SETUP
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.setup_wizard import SetupWizard
@@ -286,8 +288,14 @@ def test_a_staff_member_edits_and_exports_but_has_no_system_pages(
     staff = dataclasses.replace(opened, actor=Actor("clerk", "staff"))
     window = make_window(qtbot, staff, settings)
     assert not {"users", "audit"} & set(window.page_keys())
-    page = window.show_page("register:units")
+    units = window.show_page("register:units")  # the units are the administrators' (UNITS)
+    assert isinstance(units, RegisterPage)
+    units.select_ids([units.model.ids()[0]])
+    assert not units.act_new.isEnabled() and units.act_export.isEnabled()
+    RecordService(staff).save(get("zones"), {"name": "第一片区"})
+    page = window.show_page("register:zones")
     assert isinstance(page, RegisterPage)
+    page.reload()
     page.select_ids([page.model.ids()[0]])
     assert page.act_new.isEnabled() and page.act_delete.isEnabled() and page.act_export.isEnabled()
     assert page.act_edit.text() == "编辑"
