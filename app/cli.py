@@ -24,6 +24,7 @@ from app.cli_base import (
     EXIT_OK,
     EXIT_USAGE,
     NOT_INITIALISED,
+    PASSPHRASE_FILE,
     CliError,
     _global_options,
     _info,
@@ -34,6 +35,7 @@ from app.cli_base import (
     _read_password,
     _say,
     _session_command,
+    read_first_line,
 )
 from app.context import Context
 from app.db.base import SyncMixin, field_columns
@@ -437,18 +439,7 @@ cmd_demo = _session_command(_demo_cmd)
 def _read_passphrase(path: str | None) -> str:
     if not path:
         raise _UsageError("需要 --passphrase-file")
-    try:
-        lines = Path(path).expanduser().read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(
-            Message(
-                QT_TRANSLATE_NOOP("app", "无法读取口令文件 {path}：{reason}"),
-                {"path": path, "reason": str(exc)},
-            )
-        ) from None
-    if not lines or not lines[0]:
-        raise CliError(Message(QT_TRANSLATE_NOOP("app", "口令文件 {path} 的第一行是空的。"), {"path": path}))
-    return lines[0]
+    return read_first_line(path, PASSPHRASE_FILE)
 
 
 def _init_from_enrollment(args: argparse.Namespace) -> int:

@@ -87,25 +87,33 @@ def _locate(args: argparse.Namespace) -> tuple[Path, str]:
     return data_dir, resolve_db_url(data_dir, args.db)
 
 
+PASSWORD_FILE = (
+    QT_TRANSLATE_NOOP("app", "无法读取密码文件 {path}：{reason}"),
+    QT_TRANSLATE_NOOP("app", "密码文件 {path} 的第一行是空的。"),
+)
+PASSPHRASE_FILE = (
+    QT_TRANSLATE_NOOP("app", "无法读取口令文件 {path}：{reason}"),
+    QT_TRANSLATE_NOOP("app", "口令文件 {path} 的第一行是空的。"),
+)
+
+
+def read_first_line(path: str | Path, messages: tuple[str, str] = PASSWORD_FILE) -> str:
+    """The first line of a secret's file (a password or passphrase is never an argument); a file
+    that cannot be read or starts with an empty line is refused with ``messages``."""
+    unreadable, empty = messages
+    try:
+        lines = Path(path).expanduser().read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(Message(unreadable, {"path": str(path), "reason": str(exc)})) from None
+    if not lines or not lines[0]:
+        raise CliError(Message(empty, {"path": str(path)}))
+    return lines[0]
+
+
 def _read_password(args: argparse.Namespace, *, confirm: bool = False) -> str:
     path = args.password_file or os.environ.get("JIWEI_PASSWORD_FILE")
     if path:
-        try:
-            text = Path(path).expanduser().read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError(
-                Message(
-                    QT_TRANSLATE_NOOP("app", "无法读取密码文件 {path}：{reason}"),
-                    {"path": str(path), "reason": str(exc)},
-                )
-            ) from None
-        lines = text.splitlines()
-        password = lines[0] if lines else ""
-        if not password:
-            raise CliError(
-                Message(QT_TRANSLATE_NOOP("app", "密码文件 {path} 的第一行是空的。"), {"path": str(path)})
-            )
-        return password
+        return read_first_line(path)
     if not sys.stdin.isatty():
         raise CliError(
             Message(

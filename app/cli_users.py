@@ -9,10 +9,9 @@ file (first line), never from the command line.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from app.cli_base import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command
+from app.cli_base import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command, read_first_line
 from app.context import Context
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security.roles import ROLES
@@ -54,15 +53,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _new_password(path: str) -> str:
-    try:
-        lines = Path(path).expanduser().read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(
-            Message(QT_TRANSLATE_NOOP("app", "无法读取密码文件 {path}：{reason}"), {"path": path, "reason": str(exc)})
-        ) from None
-    if not lines or not lines[0]:
-        raise CliError(Message(QT_TRANSLATE_NOOP("app", "密码文件 {path} 的第一行是空的。"), {"path": path}))
-    return lines[0]
+    return read_first_line(path)
 
 
 def _json(info: users.UserInfo) -> dict[str, Any]:
