@@ -17,6 +17,7 @@ versions. A batch runs in one transaction and every value passes the register's 
 
 from __future__ import annotations
 
+import hashlib
 import random
 import uuid
 from collections import Counter
@@ -131,10 +132,14 @@ class _AlreadyApplied(Exception):
 class _Batch:
     """One batch of demo changes inside one session, validated by the registers' rules."""
 
-    def __init__(self, session: Session, records: RecordService, key: str) -> None:
+    def __init__(self, session: Session, records: RecordService, key: str, unit_code: str) -> None:
         self.s = session
         self.records = records
         self.rng = random.Random(f"jiwei-demo:{key}")
+        # Ids are the seeded draws mixed with the unit's code: the same seed at two units makes
+        # the same kind of data under different ids (their bundles meet at the county), and the
+        # content drawn stays what it was.
+        self.id_mask = int.from_bytes(hashlib.sha256(f"jiwei-demo-unit:{unit_code}".encode()).digest()[:16])
         self.fake = Faker("zh_CN")
         self.fake.seed_instance(f"jiwei-demo-faker:{key}")
         # The batch's first id marks it: if a row has it, the batch ran before.
@@ -144,7 +149,11 @@ class _Batch:
                 raise _AlreadyApplied
 
     def _draw_id(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return self.mixed_id(self.rng.getrandbits(128))
+
+    def mixed_id(self, bits: int) -> str:
+        """A record id from 128 seeded bits, made the installation's own."""
+        return str(uuid.UUID(int=bits ^ self.id_mask, version=4))
 
     def new_id(self) -> str:
         if self._marker is not None:
@@ -607,7 +616,8 @@ def add_demo_batch(
                 first = not s.scalars(
                     select(Staff.id).where(Staff.unit_id == own.id, Staff.deleted.is_(False))
                 ).first()
-            batch = _Batch(s, records, f"{info.unit_type}:{'first' if first else 'later'}:{seed}")
+            batch_key = f"{info.unit_type}:{'first' if first else 'later'}:{seed}"
+            batch = _Batch(s, records, batch_key, info.unit_code)
             if info.unit_type == "county":
                 (_county_first if first else _county_later)(batch)
             elif info.unit_type == "township":

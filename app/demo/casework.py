@@ -26,7 +26,6 @@ dispatched group taking part. Every such row is dated 2021, so the figures for a
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -192,7 +191,7 @@ class Casework:
 
     def _seed_transition_id(self, _session: Session, obj: Any) -> None:
         if isinstance(obj, Transition) and not obj.id:
-            obj.id = str(uuid.UUID(int=self._ids.getrandbits(128), version=4))
+            obj.id = self.b.mixed_id(self._ids.getrandbits(128))
 
     # ---- owner ------------------------------------------------------------------------------
     @contextmanager

@@ -235,3 +235,21 @@ def test_create_demo_county_uses_its_own_folder(tmp_path: Path, monkeypatch: pyt
         _assert_seed_section_one(db)
     finally:
         db.close()
+
+
+def test_the_same_seed_at_two_units_makes_different_ids(tmp_path: Path) -> None:
+    """Two townships that both ran ``demo --seed 1`` send the county records of their own, not
+    two versions of the same ids (their bundles would overwrite each other there)."""
+    from app.services.installation import SetupRequest
+    from app.services.login import create
+
+    owned: dict[str, set[str]] = {}
+    for code, name in (("T01", "城关镇纪委"), ("T02", "河口乡纪委")):
+        ctx = create(tmp_path / code, None, SetupRequest("township", code, name, "C01", "测试县", "admin", "pw-2026-demo"))
+        try:
+            assert add_demo_batch(ctx, 1)
+            owned[code] = {r["id"] for r in dump_records(ctx) if r["owner"] == code}
+        finally:
+            ctx.db.close()
+    assert len(owned["T01"]) > 100 and len(owned["T02"]) > 100
+    assert not owned["T01"] & owned["T02"]
