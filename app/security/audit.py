@@ -54,6 +54,7 @@ RESTORE_BACKUP = "restore_backup"
 INSTALL = "install"
 CONVERT = "convert"
 POLICY_CHANGE = "policy_change"
+IMPORT_REFUSED = "import_refused"
 
 # Every action, in the order a person reads them, with its Chinese label (context "app").
 ACTION_LABELS: dict[str, str] = {
@@ -77,6 +78,7 @@ ACTION_LABELS: dict[str, str] = {
     INSTALL: QT_TRANSLATE_NOOP("app", "初始化安装"),
     CONVERT: QT_TRANSLATE_NOOP("app", "加密数据库"),
     POLICY_CHANGE: QT_TRANSLATE_NOOP("app", "安全策略变更"),
+    IMPORT_REFUSED: QT_TRANSLATE_NOOP("app", "拒收数据包"),
 }
 ACTIONS: tuple[str, ...] = tuple(ACTION_LABELS)
 

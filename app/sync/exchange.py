@@ -37,11 +37,20 @@ from app.security.roles import EXCHANGE, UNITS
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
 from app.sync.keys import KeyPair, fingerprint
-from app.sync.merge import MergeSummary, RecordError, merge_records, record_from_row, synced_models
+from app.sync.merge import (
+    MergeSummary,
+    OutsideRights,
+    RecordError,
+    merge_records,
+    record_from_row,
+    synced_models,
+)
 from app.sync.state import SyncBundle, SyncConflict, SyncIdentity, SyncPeer
 
 BUNDLE_SUFFIX = ".jwb"
 # Reference data the county sends every unit: the organisation and the settings it sets.
+COUNTY_REVOKES = QT_TRANSLATE_NOOP("app", "只有县纪委监委的数据包可以吊销单位的密钥（{code} 的数据包带有吊销名单）。")
+
 SHARED_TABLES = (
     "units", "zones", "liaisons", "staff", "villages", "supervised_units", "township_year_stats",
     "deadline_rules", "checklist_items", "county_policy",
@@ -598,9 +607,13 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
                     QT_TRANSLATE_NOOP("app", "数据包已过期：{code} 第 {n} 号之后的数据包已经导入，其内容已包含在内。"),
                     code=sender, n=str(peer.received_sequence),
                 )  # fmt: skip
+            from_unit = peer.unit_type != "county"
+            if from_unit and payload.get("revoked"):
+                raise OutsideRights(Message(COUNTY_REVOKES, {"code": sender}))
             if s.get_bind().dialect.name == "sqlite":
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))  # checked at commit, not per row
-            summary = merge_records(s, b.iter_records(), peer=sender, bundle_id=str(m["bundle_id"]))
+            summary = merge_records(s, b.iter_records(), peer=sender, bundle_id=str(m["bundle_id"]),
+                                    own_records_of=sender if from_unit else None)  # fmt: skip
             if os.environ.get("JIWEI_TEST_DIE_DURING_IMPORT"):  # tests: a process killed mid-import
                 os._exit(137)
             peer.received_sequence = sequence
@@ -619,6 +632,14 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
                          detail=f"bundle={path.name} " + " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))  # fmt: skip
     except bundle_io.BundleError as exc:
         return Imported(path, "refused", sender, sequence, message=exc.message)
+    except OutsideRights as exc:  # signed, but beyond what its sender may change: nothing applied
+        with ctx.session() as s:
+            audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
+                         detail=f"bundle={path.name} {exc}"[:500])  # fmt: skip
+        return Imported(path, "refused", sender, sequence, message=Message(
+            QT_TRANSLATE_NOOP("app", "数据包 {name} 超出发送单位的权限，整个数据包未导入：{reason}"),
+            {"name": path.name, "reason": exc.message},
+        ))  # fmt: skip
     except (RecordError, IntegrityError) as exc:  # signed, but does not fit here: nothing applied
         if _imported_before(ctx, str(m["bundle_id"])):  # by another program meanwhile
             return Imported(path, "duplicate", sender, sequence,

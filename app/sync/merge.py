@@ -34,6 +34,7 @@ from app.db.base import Base, SyncMixin, field_columns
 from app.db.changelog import jsonable
 from app.db.engine import json_text
 from app.db.local import ChangeLog
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security import sensitive
 from app.sync.bulk import NotSimple, RecordInsert, Writer
 from app.sync.state import SyncConflict
@@ -121,6 +122,20 @@ class RecordError(ValueError):
     """A record whose shape does not fit the table it names."""
 
 
+class OutsideRights(RecordError):
+    """A record its sender may not change: a unit's bundle carries only the unit's own records
+    (owner and version both the sender). ``message`` names the record and the rule."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+
+OWN_RECORDS_ONLY = QT_TRANSLATE_NOOP(
+    "app", "记录 {table}/{id} 属于 {owner}（版本来自 {origin}）：{sender} 的数据包只能带本单位自己的记录。"
+)
+
+
 class _Shape:
     """What a record of one table may set, and which of its values come as ISO text."""
 
@@ -205,7 +220,13 @@ CHUNK = 2000
 
 
 def merge_records(
-    session: Session, records: Iterable[Mapping[str, Any]], *, peer: str, bundle_id: str, adopt: bool = False
+    session: Session,
+    records: Iterable[Mapping[str, Any]],
+    *,
+    peer: str,
+    bundle_id: str,
+    adopt: bool = False,
+    own_records_of: str | None = None,
 ) -> MergeSummary:
     """Apply ``records`` in the caller's transaction (a bundle is merged whole or not at all).
     ``adopt``: the received version replaces whatever is here (a new installation taking the
@@ -214,7 +235,11 @@ def merge_records(
     Rows are read and written with Core statements a chunk at a time (one ``IN`` query, one
     ``executemany`` for the new rows, one per shape for the changed ones, one for their change-log
     entries) instead of one ORM object each; ORM objects of synchronised rows the session already
-    held are expired afterwards so nothing stale is read back."""
+    held are expired afterwards so nothing stale is read back.
+
+    ``own_records_of``: the sending unit, when its bundle may carry only records it owns and last
+    changed itself; any other record raises ``OutsideRights`` (the caller's transaction is then
+    rolled back: nothing of the bundle is applied)."""
     models = synced_models()
     summary = MergeSummary()
     session.flush()
@@ -226,6 +251,8 @@ def merge_records(
                 summary.skipped += len(chunk)
                 continue
             table = model.__table__  # type: ignore[attr-defined]
+            if own_records_of is not None:
+                _check_own(table_name, chunk, own_records_of)
             _merge_chunk(session, conn, table, chunk, summary, peer, bundle_id, adopt)
             session.info.setdefault("changed_tables", set()).add(table_name)
     for obj in list(session.identity_map.values()):
@@ -233,6 +260,16 @@ def merge_records(
             session.expire(obj)
     session.flush()
     return summary
+
+
+def _check_own(table_name: str, chunk: list[Mapping[str, Any]], sender: str) -> None:
+    for rec in chunk:
+        origin = (rec.get("version") or {}).get("origin")
+        if rec.get("owner") != sender or origin != sender:
+            raise OutsideRights(
+                Message(OWN_RECORDS_ONLY, {"table": table_name, "id": str(rec.get("id")), "owner": str(rec.get("owner")),
+                                           "origin": str(origin), "sender": sender})  # fmt: skip
+            )
 
 
 @contextmanager

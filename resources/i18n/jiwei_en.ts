@@ -3940,6 +3940,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Security policy change</translation>
     </message>
     <message>
+        <source>拒收数据包</source>
+        <translation>Bundle refused</translation>
+    </message>
+    <message>
         <source>内容被改动</source>
         <translation>content altered</translation>
     </message>
@@ -4017,7 +4021,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>这条记录属于单位 {owner}，只能由该单位修改；本单位的意见请另行登记。</source>
-        <translation>This record belongs to unit {owner} and only that unit may change it; record your own unit's opinion separately.</translation>
+        <translation>This record belongs to unit {owner} and only that unit may change it; record your own unit&apos;s opinion separately.</translation>
     </message>
     <message>
         <source>填写可以查看的用户名，多个用逗号分隔；留空则本单位有相应权限的人员都可查看</source>
@@ -4540,6 +4544,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The registration package passphrase must be at least 8 characters.</translation>
     </message>
     <message>
+        <source>只有县纪委监委的数据包可以吊销单位的密钥（{code} 的数据包带有吊销名单）。</source>
+        <translation>Only the county commission's bundles may revoke a unit's keys (the bundle from {code} carries a revocation list).</translation>
+    </message>
+    <message>
         <source>没有代码为 {code} 的乡镇纪委或派驻组，请先登记该单位。</source>
         <translation>There is no township commission or dispatched group with the code {code}. Register the unit first.</translation>
     </message>
@@ -4594,6 +4602,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>数据包已过期：{code} 第 {n} 号之后的数据包已经导入，其内容已包含在内。</source>
         <translation>The data package is out of date: package No. {n} from {code} has already been imported and already contains it.</translation>
+    </message>
+    <message>
+        <source>数据包 {name} 超出发送单位的权限，整个数据包未导入：{reason}</source>
+        <translation>Bundle {name} goes beyond what its sender may change; nothing of it was imported: {reason}</translation>
     </message>
     <message>
         <source>数据包 {name} 的记录无法并入本机数据（{reason}），整个数据包未导入。</source>
@@ -4693,7 +4705,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>「{label}」找不到「{value}」，或有不止一条同名记录（可改用记录编号）。</source>
-        <translation>“{label}”: no record “{value}”, or more than one with that name (use the record's id instead).</translation>
+        <translation>“{label}”: no record “{value}”, or more than one with that name (use the record&apos;s id instead).</translation>
     </message>
     <message>
         <source>三员分立：已开启。</source>
@@ -4706,6 +4718,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>三员分立由县纪委监委统一设置，本机不能修改。</source>
         <translation>Separation of duties is set by the county commission for every installation; it cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>记录 {table}/{id} 属于 {owner}（版本来自 {origin}）：{sender} 的数据包只能带本单位自己的记录。</source>
+        <translation>Record {table}/{id} belongs to {owner} (version from {origin}): a bundle from {sender} may carry only that unit's own records.</translation>
     </message>
 </context>
 <context>
