@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         from ui.pages.register_page import RegisterPage
 
         def make() -> QWidget:
-            return RegisterPage(self.records, registers.get(name), self.bus, self.settings, actor=self.actor)
+            return RegisterPage(self.records, registers.get(name), self.bus, self.settings)
 
         return make
 

@@ -116,10 +116,8 @@ class RecordService:
         which the administrators keep under separation of duties when they lose EDIT), and (for
         an existing row) that this unit owns it."""
         self._require(reg.permission or EDIT)
-        if obj is not None and not self.system:
-            unit = self.ctx.unit
-            if obj.owner and obj.owner != unit:
-                raise NotOwner(obj.owner)
+        if obj is not None and not self.owns(obj.owner):
+            raise NotOwner(obj.owner)
 
     def owns(self, obj_owner: str | None) -> bool:
         """Whether a record of ``obj_owner`` may be changed here."""

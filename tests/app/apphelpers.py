@@ -48,6 +48,24 @@ def init_installation(
     return db
 
 
+
+def start_script(script: str, *args: str, stdin: int = subprocess.DEVNULL) -> subprocess.Popen[str]:
+    """``python -c SCRIPT ARGS`` as a process of its own, on this project, with the tests' cheap
+    key derivation and none of the developer's JIWEI_ settings: for the tests where a separate
+    process is the point (killed mid-write, two writers at once). Text pipes for its output."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    return subprocess.Popen(
+        [sys.executable, FAST_KDF, "-c", script, *args],
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+    )
+
 class Cli:
     """Runs the command line against one data folder (and maybe a database URL): in this process
     (``app.cli.main``, with the environment, standard streams and exit status a process would

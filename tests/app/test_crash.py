@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from apphelpers import FAST_KDF
+from apphelpers import start_script
 from sqlalchemy import text
 
 from app.context import Context
@@ -21,7 +20,6 @@ from app.services.installation import SetupRequest
 from app.services.login import create, login
 from app.services.records import RecordService
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "seed-2022-report"
 
 # Saves zones through RecordService as fast as it can; prints each id once its save returned
@@ -46,18 +44,7 @@ while True:
 
 
 def _writer(data_dir: Path, tag: str) -> subprocess.Popen[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_")}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
-    return subprocess.Popen(
-        [sys.executable, FAST_KDF, "-c", WRITER, str(data_dir), PASSWORD, tag],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-    )
+    return start_script(WRITER, str(data_dir), PASSWORD, tag)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")

@@ -12,14 +12,12 @@ overlap, and prints "done" when its last write committed.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from apphelpers import PASSWORD, ROOT, enrolled_pair
+from apphelpers import PASSWORD, enrolled_pair, start_script
 from sqlalchemy import func, select
 
 from app import cli
@@ -60,20 +58,8 @@ sys.exit(main(sys.argv[1:]))
 
 
 def _start(script: str, *args: str) -> subprocess.Popen[str]:
-    """A Python process running ``script`` with ``args``, on this project, with the tests' cheap
-    key derivation (the one place that knows how a test process is started)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JIWEI_")}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "fastkdf.py"), "-c", script, *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-    )
+    """A process running ``script`` with ``args``, told when to go on its standard input."""
+    return start_script(script, *args, stdin=subprocess.PIPE)
 
 
 def _together(procs: list[subprocess.Popen[str]], wait_ready: bool) -> list[tuple[int, str, str]]:

@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 
 from app.context import Changes, reading
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Register
-from app.security.roles import EDIT, PRINT, Actor
+from app.security.roles import PRINT
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import export_register
 from ui.dialogs import ask
@@ -179,15 +179,14 @@ class RegisterPage(QWidget):
         reg: Register,
         bus: ChangeBus,
         settings: QSettings,
-        actor: Actor | None = None,
     ) -> None:
         super().__init__()
         self.records = records
         # What the person may do here (the service refuses the rest anyway): without EDIT (or the
         # register's own permission: the units need UNITS) no 新增/编辑/删除/恢复 and records open
         # for viewing only; without PRINT no export.
-        self.actor = actor if actor is not None else records.actor
-        self.can_edit = self.actor.can(reg.permission or EDIT)
+        self.actor = records.actor
+        self.can_edit = records.may_edit(reg)
         self.can_export = self.actor.can(PRINT)
         self.reg = reg
         self.bus = bus
