@@ -84,7 +84,7 @@ class Context:
         """The program itself acting (demo builder, migrations, set-up; ``name``: in whose name):
         every permission, no log-in."""
         actor = SYSTEM if name == "system" and sensitive_key is None else system_actor(name, sensitive_key)
-        return cls(db, actor, keys, db.data_dir)
+        return cls(db, actor, keys)  # its data folder: the database's (``folder``)
 
     # ---- who ---------------------------------------------------------------------------------------
     @property

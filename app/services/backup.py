@@ -295,7 +295,7 @@ def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool
     revision = current_revision(db.engine) or ""
     keys_bytes = KeyFile.path_in(opened.folder).read_bytes()
     _step(progress, 0)
-    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=opened.data_dir))
+    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=opened.folder))
     try:
         snapshot = work / DATABASE
         _snapshot(source, snapshot, opened.held_keys.db, _scaled(progress, 0, 500))

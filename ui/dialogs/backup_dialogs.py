@@ -266,7 +266,7 @@ class BackupDialog(QDialog):
 
     def choose_auto_folder(self) -> None:
         start = self.auto_folder_edit.text() or self.auto_folder_edit.placeholderText()
-        folder = self.ask_folder(start if Path(start).is_dir() else str(self.opened.data_dir))
+        folder = self.ask_folder(start if Path(start).is_dir() else str(self.opened.folder))
         if folder:
             self.auto_folder_edit.setText(folder)
             self.save_auto_settings()
