@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import queue
+import stat
 import threading
 import uuid
 import zlib
@@ -65,6 +66,8 @@ SIGNATURE_LEN = 64
 GZIP_LEVEL = 1  # level 6 compresses Chinese JSON ~12% better at ~5x the time
 MAX_MANIFEST = 16 * 1024 * 1024  # the manifest (with its payload) is read into memory whole
 MAX_LINE = 32 * 1024 * 1024  # one record's JSON line
+MAX_FILE = 4 * 1024**3  # a bundle file; a county's first bundle for a unit of ten years is ~0.3 GiB
+MAX_JSON = 64 * 1024**3  # the records' JSON inside it (gzip of repetitive JSON runs to ~1:10)
 KEEP_LIMIT = 4 * 1024 * 1024  # records of a bundle up to this many JSON bytes are kept from pass one
 _BATCH = 64 * 1024  # JSON bytes handed to the compressor at a time
 _OUT_STEP = 1024 * 1024  # at most this much decompressed at a time
@@ -98,6 +101,8 @@ UNKNOWN_SENDER = QT_TRANSLATE_NOOP(
 UNSUPPORTED = QT_TRANSLATE_NOOP("app", "数据包的格式不受支持，可能来自更新版本的程序：{name}。")
 OTHER_COUNTY = QT_TRANSLATE_NOOP("app", "数据包来自另一个县：{name}。")
 UNREADABLE = QT_TRANSLATE_NOOP("app", "无法读取数据包文件：{name}。")
+NOT_A_FILE = QT_TRANSLATE_NOOP("app", "{name} 不是普通文件（可能是设备或管道），不能作为数据包导入。")
+TOO_LARGE = QT_TRANSLATE_NOOP("app", "数据包 {name} 超过 4 GiB 的上限，不能导入。")
 OWN_KEY_INVALID = QT_TRANSLATE_NOOP("app", "本机的密钥无法使用，请重新登记本单位。")
 WRITE_FAILED = QT_TRANSLATE_NOOP("app", "无法在 {dir} 写入数据包，请检查U盘是否已插好、是否还有空间。")
 VERIFY_FAILED = QT_TRANSLATE_NOOP("app", "数据包写入后读回校验不一致，U盘可能有问题：{name}。")
@@ -569,7 +574,7 @@ def _decrypt_in_thread(path: Path, identity: str) -> Generator[bytes | str, None
     def work() -> None:
         try:
             ident = load_identity(identity)
-            with open(path, "rb") as f:
+            with _open_regular(path, lambda t: BundleError(Message(t, {"name": path.name}))) as f:
                 reader = _HashingReader(f)
                 pyrage.decrypt_io(reader, Writer(), [ident])
                 if not reader.at_end():
@@ -601,6 +606,24 @@ def _decrypt_in_thread(path: Path, identity: str) -> Generator[bytes | str, None
         worker.join()
 
 
+def _open_regular(path: Path, refuse: Callable[[str], BundleError]) -> BinaryIO:
+    """Open ``path`` for reading if it is a regular file within ``MAX_FILE`` (checked on the open
+    file, so a link swapped meanwhile is no way round it): a device such as ``/dev/zero`` or a pipe
+    would be read for ever."""
+    try:
+        # Non-blocking: opening a named pipe for reading would otherwise wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise refuse(UNREADABLE) from exc
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
+        os.close(fd)
+        raise refuse(NOT_A_FILE if not stat.S_ISREG(st.st_mode) else TOO_LARGE)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def read_bundle(
     path: Path,
     *,
@@ -630,16 +653,20 @@ def read_bundle(
         raise BundleError(Message(OWN_KEY_INVALID)) from exc
 
     kept: list[bytes] | None = []
-    kept_size = 0
+    kept_size = total = 0
 
     def on_lines(lines: list[bytes]) -> None:
         # Records are parsed when they are applied (``iter_records``), not here: this pass checks
         # the signed hash over their bytes and that each line is shaped as one JSON object; a line
         # that still does not parse raises ``BundleError`` there, inside the importer's transaction.
         nonlocal kept, kept_size
+        nonlocal total
         for line in lines:
             if line[:1] != b"{" or line[-1:] != b"}":
                 raise _Damaged("record not an object")
+            total += len(line)
+        if total > MAX_JSON:
+            raise _Damaged("records beyond the limit")
         if kept is not None:
             kept_size += sum(len(line) for line in lines)
             if kept_size > KEEP_LIMIT:
@@ -647,10 +674,7 @@ def read_bundle(
             else:
                 kept.extend(lines)
 
-    try:
-        f = open(path, "rb")  # noqa: SIM115 (closed below; errors sorted apart from decryption's)
-    except OSError as exc:
-        raise refuse(UNREADABLE) from exc
+    f = _open_regular(path, refuse)
     parser = _PlaintextParser(on_lines)
     try:
         with f:
