@@ -82,8 +82,8 @@ def _field_changes(obj: SyncMixin, *, new: bool) -> dict[str, list[Any]]:
     changes: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in SyncMixin.SYSTEM_COLUMNS:
-            continue
+        if key in SyncMixin.SYSTEM_COLUMNS and (new or key != "owner"):
+            continue  # an owner changes only by a transfer (``app.sync.transfers``): a change too
         hist = state.attrs[key].history
         if new:
             value = getattr(obj, key)

@@ -23,6 +23,7 @@ from app.models.org import (
 )
 from app.models.policy import CountyPolicy
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
+from app.models.transfer import OwnershipTransfer
 from app.security.audit import AuditEntry
 from app.sync import state as _sync_state  # noqa: F401  (the local sync tables, on the same metadata)
 
@@ -37,6 +38,7 @@ __all__ = [
     "Disposition",
     "Inquiry",
     "LedgerEntry",
+    "OwnershipTransfer",
     "Liaison",
     "Report",
     "Staff",

@@ -1,7 +1,7 @@
 """The county's policy: settings the county decides for every installation of the county.
 
 One row with a fixed id (``POLICY_ID``), owned by the county and listed in
-``app.sync.exchange.SHARED_TABLES``: the county's bundles carry it to every unit, where it is the
+``app.sync.addressing.SHARED_TABLES``: the county's bundles carry it to every unit, where it is the
 same row, read-only there (only its owner changes it). No row yet means every setting is off.
 """
 

@@ -22,9 +22,9 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import Register
 from app.security import audit
-from app.security.roles import EXCHANGE
+from app.security.roles import EXCHANGE, NotOwner
 from app.sync.exchange import SyncError
-from app.sync.merge import column_value, synced_models
+from app.sync.merge import column_value, record_of, synced_models
 from app.sync.state import SyncConflict, SyncPeer
 
 LOCAL = "local"
@@ -79,6 +79,12 @@ def _open(s: Any, conflict_id: int) -> SyncConflict:
     return conflict
 
 
+def _current(row: SyncMixin, name: str) -> Any:
+    """A field's (or the tombstone's) value on the row as a record carries it."""
+    rec = record_of(row)
+    return rec["deleted"] if name == DELETED else rec["fields"].get(name)
+
+
 def settle(ctx: Context, conflict_id: int, choices: Mapping[str, str]) -> None:
     """Write the chosen version of each differing field onto the row, mark the conflict settled
     and audit it, all in one transaction. ``choices`` maps a field (or ``deleted``) to ``local``
@@ -93,12 +99,17 @@ def settle(ctx: Context, conflict_id: int, choices: Mapping[str, str]) -> None:
             raise SyncError(Message(QT_TRANSLATE_NOOP("app", "冲突涉及的记录已不存在。")))
         differing = {name: (lv, rv) for name, lv, rv in conflict_fields(conflict)}
         columns = {c.key: c for c in model.__table__.columns}  # type: ignore[attr-defined]
+        mine = not row.owner or row.owner == ctx.unit
         for name, side in choices.items():
             if side not in (LOCAL, REMOTE) or name not in differing:
                 raise SyncError(
                     Message(QT_TRANSLATE_NOOP("app", "字段 {field} 不在这条冲突中。"), {"field": name})
                 )
             value = differing[name][0 if side == LOCAL else 1]
+            if not mine and value != _current(row, name):
+                # Another unit's row: its owner's version stands; settling here only closes the
+                # conflict (the other version stays in it for reading).
+                raise NotOwner(row.owner)
             if name == DELETED:
                 row.deleted = bool(value)
             elif name in columns and name not in SyncMixin.SYSTEM_COLUMNS:

@@ -17,7 +17,7 @@ import socket
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,25 +36,18 @@ from app.security import audit
 from app.security.roles import EXCHANGE, UNITS
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
+from app.sync.addressing import addressed_to, check_addressed, referenced, relevant
 from app.sync.keys import KeyPair, fingerprint
-from app.sync.merge import (
-    MergeSummary,
-    OutsideRights,
-    RecordError,
-    merge_records,
-    record_from_row,
-    synced_models,
-)
+from app.sync.merge import MergeSummary, merge_records, record_from_row, synced_models
+from app.sync.rules import SKEW, ImportRules, OutsideRights, RecordError
 from app.sync.state import SyncBundle, SyncConflict, SyncIdentity, SyncPeer
+from app.sync.transfers import transferred_away
 
 BUNDLE_SUFFIX = ".jwb"
 # Reference data the county sends every unit: the organisation and the settings it sets.
-COUNTY_REVOKES = QT_TRANSLATE_NOOP("app", "只有县纪委监委的数据包可以吊销单位的密钥（{code} 的数据包带有吊销名单）。")
-
-SHARED_TABLES = (
-    "units", "zones", "liaisons", "staff", "villages", "supervised_units", "township_year_stats",
-    "deadline_rules", "checklist_items", "county_policy",
-)  # fmt: skip
+COUNTY_REVOKES = QT_TRANSLATE_NOOP(
+    "app", "只有县纪委监委的数据包可以吊销单位的密钥（{code} 的数据包带有吊销名单）。"
+)
 
 
 def _table_order() -> dict[str, int]:
@@ -348,63 +341,12 @@ def _changed_rows(
 def _rows_for(s: Session, unit: Unit, since: int) -> Iterator[dict[str, Any]]:
     """County -> unit: records of the rows changed after ``since`` that the unit should hold, and
     the rows those refer to that the unit holds nowhere else (``_referenced``)."""
-    extra = _referenced(s, unit, since)
+    extra = referenced(s, unit, since)
     for table, row in _changed_rows(s, since, extra):
         if row["version_origin"] == unit.code:
             continue  # the unit's own version, unchanged here: it has it
-        if row["id"] in extra.get(table.name, ()) or _relevant(s, table.name, row, unit):
+        if row["id"] in extra.get(table.name, ()) or relevant(s, table.name, row, unit):
             yield record_from_row(table, row)
-
-
-def _referenced(s: Session, unit: Unit, since: int) -> dict[str, set[str]]:
-    """Rows a unit is sent although it does not own them (a clue handed to it) refer to rows it
-    may not hold: the report the clue came from, the clue it duplicates, the visit that found it.
-    Without them the unit's database refuses the bundle (foreign keys), every time. Those rows,
-    and what they refer to in turn, go with the bundle: the unit needs them to handle the clue.
-    Shared tables are not followed (the unit holds all of them)."""
-    from app.models.casework import Clue
-
-    models = synced_models()
-    handed = select(Clue.id).where(
-        Clue.handling_unit_id == unit.id,
-        Clue.owner != unit.code,
-        Clue.id.in_(select(ChangeLog.row_id).where(ChangeLog.seq > since, ChangeLog.table_name == "clues")),
-    )
-    todo = [("clues", row_id) for row_id in s.scalars(handed)]
-    found: dict[str, set[str]] = {}
-    seen: set[tuple[str, str]] = set(todo)
-    conn = s.connection()
-    while todo:
-        table_name, row_id = todo.pop()
-        table: Table = models[table_name].__table__  # type: ignore[attr-defined]
-        refs = [fk for fk in table.foreign_keys if fk.column.table.name not in SHARED_TABLES]
-        if not refs:
-            continue
-        row = conn.execute(select(*[fk.parent for fk in refs]).where(table.c.id == row_id)).first()
-        for fk, value in zip(refs, row or (), strict=False):
-            target = fk.column.table.name
-            if value is None or (target, value) in seen or target not in models:
-                continue
-            seen.add((target, value))
-            target_table: Table = models[target].__table__  # type: ignore[attr-defined]
-            owner = conn.execute(select(target_table.c.owner).where(target_table.c.id == value)).scalar()
-            if owner is not None and owner != unit.code:
-                found.setdefault(target, set()).add(value)
-                todo.append((target, value))
-    return found
-
-
-def _relevant(s: Session, table: str, row: dict[str, Any], unit: Unit) -> bool:
-    if table in SHARED_TABLES or row["owner"] == unit.code:
-        return True
-    if table == "clues":  # a clue handed to the unit (交叉办理, 上级交办)
-        return bool(row["handling_unit_id"] == unit.id)
-    if table == "co_reviews":  # the county's opinion on the unit's case
-        from app.models.casework import Case
-
-        owner = s.scalar(select(Case.owner).where(Case.id == row["case_id"]))
-        return owner == unit.code
-    return False
 
 
 def _rows_of_unit(s: Session, since: int, unit_code: str) -> Iterator[dict[str, Any]]:
@@ -610,10 +552,14 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
             from_unit = peer.unit_type != "county"
             if from_unit and payload.get("revoked"):
                 raise OutsideRights(Message(COUNTY_REVOKES, {"code": sender}))
+            rules = _rules(s, m, info, from_unit)
             if s.get_bind().dialect.name == "sqlite":
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))  # checked at commit, not per row
-            summary = merge_records(s, b.iter_records(), peer=sender, bundle_id=str(m["bundle_id"]),
-                                    own_records_of=sender if from_unit else None)  # fmt: skip
+            summary = merge_records(
+                s, b.iter_records(), peer=sender, bundle_id=str(m["bundle_id"]), rules=rules
+            )
+            if not from_unit:
+                check_addressed(s, _my_unit(s, info.unit_code), rules.unaddressed)
             if os.environ.get("JIWEI_TEST_DIE_DURING_IMPORT"):  # tests: a process killed mid-import
                 os._exit(137)
             peer.received_sequence = sequence
@@ -650,6 +596,51 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
             {"name": path.name, "reason": reason[:200]},
         ))  # fmt: skip
     return Imported(path, "imported", sender, sequence, summary)
+
+
+BUNDLE_FROM_FUTURE = QT_TRANSLATE_NOOP(
+    "app", "数据包的生成时间 {created} 晚于本机时间 {now}（允许误差 1 天）：请检查发送单位和本机电脑的日期。"
+)
+
+
+def _rules(s: Session, m: dict[str, Any], info: Any, from_unit: bool) -> ImportRules:
+    """What this bundle may carry (``app.sync.rules``); refuses a bundle made in the future."""
+    try:
+        created = datetime.fromisoformat(str(m.get("created_at")).replace("Z", "+00:00"))
+    except ValueError:
+        raise RecordError(f"created_at: {m.get('created_at')!r}") from None
+    if created.tzinfo is not None:
+        created = created.astimezone(UTC).replace(tzinfo=None)
+    now = utcnow()
+    if created > now + SKEW:
+        raise OutsideRights(Message(BUNDLE_FROM_FUTURE, {"created": created.isoformat(timespec="seconds"),
+                                                         "now": now.isoformat(timespec="seconds")}))  # fmt: skip
+    counts = (m.get("payload") or {}).get("counts")
+    sender = str(m["sender"])
+    rules = ImportRules(sender=sender, county=_county_code(s, info),
+                        from_unit=from_unit, created_at=created,
+                        counts=counts if isinstance(counts, dict) else None)  # fmt: skip
+    if from_unit:
+        rules.transferred_away = lambda table, rid, unit: transferred_away(s, table, rid, unit)
+    else:
+        rules.unit_code = info.unit_code
+        rules.addressed = addressed_to(s, _my_unit(s, info.unit_code))
+    return rules
+
+
+def _county_code(s: Session, info: Any) -> str:
+    """The county installation's unit code (versions made at the county carry it)."""
+    if info.unit_type == "county":
+        return str(info.unit_code)
+    peer = s.scalars(select(SyncPeer).where(SyncPeer.unit_type == "county")).first()
+    return peer.code if peer is not None else ""
+
+
+def _my_unit(s: Session, code: str) -> Unit:
+    unit = s.scalars(select(Unit).where(Unit.code == code)).first()
+    if unit is None:  # pragma: no cover - an enrolled unit holds its own unit row from enrolment
+        raise SyncError(Message(QT_TRANSLATE_NOOP("app", "没有代码为 {code} 的单位。"), {"code": code}))
+    return unit
 
 
 def _imported_before(ctx: Context, bundle_id: str) -> bool:

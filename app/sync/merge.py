@@ -9,9 +9,12 @@ and received version R:
 - R's base is L (the sender edited the very version we hold): R replaces it;
 - R is L's base (we edited what the sender sends again): skipped, ours is newer;
 - otherwise both sides changed the row since they last agreed: a conflict. Both versions are kept
-  (``SyncConflict``), the winner is chosen the same way on every installation (later
-  ``updated_at``, then origin, then counter) and applied, and a person settles it; the settlement is
-  an ordinary local edit, so it syncs like any other change.
+  (``SyncConflict``), the winner is chosen the same way on every installation (the owner's
+  version, then the county's, then the larger origin and counter: ``rules.remote_wins``) and
+  applied, and a person settles it; the settlement is an ordinary local edit, so it syncs like any
+  other change.
+
+What a bundle may carry at all (whose records, which times) is ``app.sync.rules``.
 
 Rows are written with the sender's version: they keep that version, get a change-log entry under
 it (so the county passes them on) and no audit entry each (the import writes one per bundle).
@@ -34,9 +37,10 @@ from app.db.base import Base, SyncMixin, field_columns
 from app.db.changelog import jsonable
 from app.db.engine import json_text
 from app.db.local import ChangeLog
-from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.i18n import Message
 from app.security import sensitive
 from app.sync.bulk import NotSimple, RecordInsert, Writer
+from app.sync.rules import UNKNOWN_TABLE, ImportRules, RecordError, remote_wins
 from app.sync.state import SyncConflict
 
 SYSTEM = ("owner", "created_at", "created_by", "updated_at", "updated_by")
@@ -118,24 +122,6 @@ def column_value(column: Any, value: Any) -> Any:
     return value
 
 
-class RecordError(ValueError):
-    """A record whose shape does not fit the table it names."""
-
-
-class OutsideRights(RecordError):
-    """A record its sender may not change: a unit's bundle carries only the unit's own records
-    (owner and version both the sender). ``message`` names the record and the rule."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        super().__init__(str(message))
-
-
-OWN_RECORDS_ONLY = QT_TRANSLATE_NOOP(
-    "app", "记录 {table}/{id} 属于 {owner}（版本来自 {origin}）：{sender} 的数据包只能带本单位自己的记录。"
-)
-
-
 class _Shape:
     """What a record of one table may set, and which of its values come as ISO text."""
 
@@ -210,10 +196,6 @@ def _new_changes(rec: Mapping[str, Any]) -> dict[str, list[Any]]:
     return out
 
 
-def _winner_key(rec: Mapping[str, Any]) -> tuple[str, str, int]:
-    return (str(rec["updated_at"]), str(rec["version"]["origin"]), int(rec["version"]["counter"]))
-
-
 # Never written by an import: audit entries stay where they were made (and are never changed).
 _NOT_MERGED = frozenset({"audit_log"})
 CHUNK = 2000
@@ -226,7 +208,7 @@ def merge_records(
     peer: str,
     bundle_id: str,
     adopt: bool = False,
-    own_records_of: str | None = None,
+    rules: ImportRules | None = None,
 ) -> MergeSummary:
     """Apply ``records`` in the caller's transaction (a bundle is merged whole or not at all).
     ``adopt``: the received version replaces whatever is here (a new installation taking the
@@ -237,9 +219,10 @@ def merge_records(
     entries) instead of one ORM object each; ORM objects of synchronised rows the session already
     held are expired afterwards so nothing stale is read back.
 
-    ``own_records_of``: the sending unit, when its bundle may carry only records it owns and last
-    changed itself; any other record raises ``OutsideRights`` (the caller's transaction is then
-    rolled back: nothing of the bundle is applied)."""
+    ``rules``: what the bundle may carry (``app.sync.rules``); a record outside them raises
+    ``OutsideRights``, a table unknown here ``RecordError`` (the caller's transaction is then
+    rolled back: nothing of the bundle is applied). Without rules (enrolment, tests) records of an
+    unknown table are skipped."""
     models = synced_models()
     summary = MergeSummary()
     session.flush()
@@ -248,28 +231,23 @@ def merge_records(
         for table_name, chunk in _chunks(records):
             model = models.get(table_name)
             if model is None or table_name in _NOT_MERGED:
+                if rules is not None and model is None:
+                    raise RecordError(
+                        str(Message(UNKNOWN_TABLE, {"table": table_name, "id": str(chunk[0].get("id"))}))
+                    )
                 summary.skipped += len(chunk)
                 continue
             table = model.__table__  # type: ignore[attr-defined]
-            if own_records_of is not None:
-                _check_own(table_name, chunk, own_records_of)
-            _merge_chunk(session, conn, table, chunk, summary, peer, bundle_id, adopt)
+            if rules is not None:
+                for rec in chunk:
+                    rules.check(table_name, rec)
+            _merge_chunk(session, conn, table, chunk, summary, peer, bundle_id, adopt, rules)
             session.info.setdefault("changed_tables", set()).add(table_name)
     for obj in list(session.identity_map.values()):
         if isinstance(obj, SyncMixin):
             session.expire(obj)
     session.flush()
     return summary
-
-
-def _check_own(table_name: str, chunk: list[Mapping[str, Any]], sender: str) -> None:
-    for rec in chunk:
-        origin = (rec.get("version") or {}).get("origin")
-        if rec.get("owner") != sender or origin != sender:
-            raise OutsideRights(
-                Message(OWN_RECORDS_ONLY, {"table": table_name, "id": str(rec.get("id")), "owner": str(rec.get("owner")),
-                                           "origin": str(origin), "sender": sender})  # fmt: skip
-            )
 
 
 @contextmanager
@@ -310,6 +288,7 @@ def _merge_chunk(
     peer: str,
     bundle_id: str,
     adopt: bool,
+    rules: ImportRules | None = None,
 ) -> None:
     ids = [str(r.get("id")) for r in chunk]
     here: dict[str, dict[str, Any]] = {
@@ -341,6 +320,14 @@ def _merge_chunk(
             logs.append(_log(table, "insert", values, _masked(table, _new_changes(rec))))
             summary.new += 1
             continue
+        if rules is not None and rules.foreign_row_kept(table.name, str(local["owner"]), rec):
+            # Handed away from the sender by the county before the sender learnt of it: its
+            # version is kept for a person, the county's row stays.
+            _conflict(session, record_from_row(table, local), rec, peer, bundle_id, remote=False)
+            summary.conflicts += 1
+            continue
+        owner = rules.owner_of(local, rec) if rules is not None else str(local["owner"])
+        county = rules.county if rules is not None else ""
         rv = (values["version_origin"], values["version_counter"])
         rbase = (values["base_origin"], values["base_counter"])
         lv = (local["version_origin"], local["version_counter"])
@@ -352,7 +339,9 @@ def _merge_chunk(
             if mine["fields"] == rec["fields"] and mine["deleted"] == bool(rec["deleted"]):
                 summary.unchanged += 1
                 continue
-            take = _conflict(session, mine, rec, peer, bundle_id)
+            take = _conflict(
+                session, mine, rec, peer, bundle_id, remote=remote_wins(mine, rec, owner, county)
+            )
             summary.conflicts += 1
         elif rv[0] == lv[0]:
             take = rv[1] > lv[1]
@@ -365,7 +354,10 @@ def _merge_chunk(
             summary.skipped += 1
             continue
         else:
-            take = _conflict(session, record_from_row(table, local), rec, peer, bundle_id)
+            mine = record_from_row(table, local)
+            take = _conflict(
+                session, mine, rec, peer, bundle_id, remote=remote_wins(mine, rec, owner, county)
+            )
             summary.conflicts += 1
         if not take:
             continue
@@ -427,10 +419,9 @@ def _log(table: Table, op: str, values: Mapping[str, Any], changes: dict[str, li
 
 
 def _conflict(
-    session: Session, mine: dict[str, Any], rec: Mapping[str, Any], peer: str, bundle_id: str
+    session: Session, mine: dict[str, Any], rec: Mapping[str, Any], peer: str, bundle_id: str, *, remote: bool
 ) -> bool:
-    """Keep both versions; True when the received one wins (and is to be applied)."""
-    remote_wins = _winner_key(rec) > _winner_key(mine)
+    """Keep both versions; ``remote``: the received one wins (and is to be applied). Returns it."""
     existing = session.scalars(
         select(SyncConflict).where(
             SyncConflict.row_id == mine["id"],
@@ -447,7 +438,7 @@ def _conflict(
                 bundle_id=bundle_id,
                 local=mine,
                 remote=dict(rec),
-                winner="remote" if remote_wins else "local",
+                winner="remote" if remote else "local",
             )
         )
-    return remote_wins
+    return remote

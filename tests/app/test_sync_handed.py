@@ -69,7 +69,7 @@ def test_a_bundle_that_does_not_fit_is_refused_whole_and_the_next_one_imports(
     stick = tmp_path / "stick"
     stick.mkdir()
     with monkeypatch.context() as m:
-        m.setattr(exchange, "_referenced", lambda s, unit, since: {})
+        m.setattr(exchange, "referenced", lambda s, unit, since: {})
         broken = exchange.export_bundle(county, stick, to="T01")
     whole = exchange.export_bundle(county, stick, to="T01")
     first, second = exchange.import_bundles(town, [broken.path, whole.path])

@@ -1,0 +1,271 @@
+"""What a bundle may carry, beyond its records' owner and origin (docs/bundle-format.md):
+rows the county holds as another's, the county's bundles carrying only what is addressed to the
+unit, ownership transfers, times from the future, unknown tables and counts, files that are not
+regular files. Forgeries are written through the program's own export and signing path, with the
+sender's own keys, as an insider could.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from apphelpers import PASSWORD, EnrolledPair, enrolled_pair
+from sqlalchemy import select, update
+
+from app.cli import dump_records
+from app.context import Context
+from app.db.base import utcnow
+from app.models.casework import Clue
+from app.models.org import Unit
+from app.registers import get
+from app.security import audit
+from app.security.roles import NotOwner
+from app.services.records import RecordService
+from app.sync import addressing, exchange, transfers
+from app.sync import bundle as bundle_io
+from app.sync.conflicts import settle
+from app.sync.state import SyncConflict
+
+CLUES = get("clues")
+
+
+def _data(ctx: Context) -> list[dict[str, Any]]:
+    return [r for r in dump_records(ctx) if r["table"] != "audit_log"]
+
+
+def _refusals(ctx: Context) -> list[str]:
+    with ctx.db.session() as s:
+        entries = s.scalars(select(audit.AuditEntry).where(audit.AuditEntry.action == audit.IMPORT_REFUSED))
+        return [e.detail for e in entries]
+
+
+def _stick(root: Path) -> Path:
+    stick = root / "stick"
+    stick.mkdir(exist_ok=True)
+    return stick
+
+
+def _add_unit(pair: EnrolledPair, root: Path, code: str) -> tuple[Context, str]:
+    """A second township of the pair's county, enrolled through a package."""
+    uid = RecordService(pair.county).save(get("units"), {"code": code, "name": f"{code}镇纪委", "unit_type": "township"})
+    package = root / f"{code}.jwenrol"
+    exchange.enroll(pair.county, code, package, "enrolment-2022")
+    return exchange.init_from_enrolment(root / code, None, package, "enrolment-2022", "admin", PASSWORD), uid
+
+
+def _clue(ctx: Context) -> str:
+    return RecordService(ctx).save(CLUES, {"source": "petition", "received_on": date(2026, 11, 2),
+                                           "subject_name": "张三"}, confirmed=True)  # fmt: skip
+
+
+def _send(sender: Context, receiver: Context, root: Path, to: str | None = None) -> exchange.Imported:
+    [result] = exchange.import_bundles(receiver, [exchange.export_bundle(sender, _stick(root), to).path])
+    return result
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> EnrolledPair:
+    return enrolled_pair(tmp_path)
+
+
+def test_a_record_the_county_holds_as_its_own_is_refused_even_with_owner_forged(
+    pair: EnrolledPair, tmp_path: Path
+) -> None:
+    county, town = pair.county, pair.unit
+    # The insider rewrites the county's unit row at the township and claims it as the township's.
+    with town.db.session("admin") as s:
+        row = s.get(Unit, pair.unit_id)
+        assert row is not None
+        row.name, row.owner = "被改名的镇纪委", "T01"
+    before = _data(county)
+    result = _send(town, county, tmp_path)
+    assert result.status == "refused"
+    assert f"units/{pair.unit_id} 在本机属于 C01" in str(result.message)
+    assert _data(county) == before and _refusals(county)
+
+
+def test_a_record_from_the_future_is_refused(pair: EnrolledPair, tmp_path: Path) -> None:
+    county, town = pair.county, pair.unit
+    clue = _clue(town)
+    with town.db.session("admin") as s:  # the insider's clock, or a forged time
+        s.execute(update(Clue).where(Clue.id == clue).values(updated_at=utcnow() + timedelta(days=30)))
+    before = _data(county)
+    result = _send(town, county, tmp_path)
+    assert result.status == "refused" and "晚于数据包的生成时间" in str(result.message)
+    assert _data(county) == before and _refusals(county)
+
+
+def test_a_bundle_made_in_the_future_is_refused(
+    pair: EnrolledPair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county, town = pair.county, pair.unit
+    _clue(town)
+    monkeypatch.setattr(bundle_io, "_utc_now", lambda: "2099-01-01T00:00:00Z")
+    path = exchange.export_bundle(town, _stick(tmp_path)).path
+    monkeypatch.undo()
+    [result] = exchange.import_bundles(county, [path])
+    assert result.status == "refused" and "数据包的生成时间 2099-01-01" in str(result.message)
+
+
+def test_a_future_dated_version_does_not_win_a_conflict(pair: EnrolledPair, tmp_path: Path) -> None:
+    county, town = pair.county, pair.unit
+    # The township's copy of the county's unit row, edited there and dated 2099: the county's own
+    # later edit still wins, because the county owns the row.
+    with town.db.session("admin") as s:
+        row = s.get(Unit, pair.unit_id)
+        assert row is not None
+        row.name = "乡镇改的名字"
+    with town.db.session("admin") as s:
+        s.execute(update(Unit).where(Unit.id == pair.unit_id).values(updated_at=utcnow().replace(year=2099)))
+    RecordService(county).save(get("units"), {"name": "县里改的名字"}, pair.unit_id)
+    result = _send(county, town, tmp_path, "T01")
+    assert result.status == "imported" and result.summary is not None and result.summary.conflicts == 1
+    assert RecordService(town).get(get("units"), pair.unit_id)["name"] == "县里改的名字"
+    with town.db.session("admin") as s:
+        [conflict] = s.scalars(select(SyncConflict)).all()
+        assert conflict.winner == "remote" and conflict.local["fields"]["name"] == "乡镇改的名字"
+
+
+def test_a_bundle_of_an_unknown_table_or_beyond_its_counts_is_refused(
+    pair: EnrolledPair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county, town = pair.county, pair.unit
+    _clue(town)
+    empty = {"table": "no_such_table", "id": "x", "owner": "T01", "version": {"origin": "T01", "counter": 1}}
+    real = exchange._rows_of_unit
+    monkeypatch.setattr(exchange, "_rows_of_unit", lambda *a: [*real(*a), *([empty] * 5)])
+    unknown = exchange.export_bundle(town, _stick(tmp_path)).path
+    monkeypatch.undo()
+    real_write = bundle_io.write_bundle
+
+    def undercounted(out_dir: Path, *, header: dict[str, Any], records: Any, **kwargs: Any) -> Any:
+        def recs() -> Any:
+            yield from records
+            header["payload"]["counts"]["clues"] -= 1  # signed after the records were written
+
+        return real_write(out_dir, header=header, records=recs(), **kwargs)
+
+    monkeypatch.setattr(bundle_io, "write_bundle", undercounted)
+    over = exchange.export_bundle(town, _stick(tmp_path)).path
+    monkeypatch.undo()
+    before = _data(county)
+    first, second = exchange.import_bundles(county, [unknown, over])
+    assert first.status == "refused" and "no_such_table" in str(first.message)
+    assert second.status == "refused" and "多于数据包声明的 0 条" in str(second.message)
+    assert _data(county) == before
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_only_a_regular_file_is_read(pair: EnrolledPair, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "T01-00001-20261205.jwb"
+    if kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(path)
+    [result] = exchange.import_bundles(pair.county, [path])  # returns: neither read for ever
+    assert result.status == "refused" and "不是普通文件" in str(result.message)
+
+
+def test_a_unit_refuses_what_the_county_did_not_address_to_it(
+    pair: EnrolledPair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county, town = pair.county, pair.unit
+    other, _ = _add_unit(pair, tmp_path, "T02")
+    assert _send(other, county, tmp_path).status == "imported"
+    clue = _clue(other)
+    assert _send(other, county, tmp_path).status == "imported"
+    # The county's export goes wrong and sends T02's clue to T01 as well.
+    monkeypatch.setattr(exchange, "relevant", lambda *a: True)
+    result = _send(county, town, tmp_path, "T01")
+    assert result.status == "refused"
+    assert f"clues/{clue} 属于 T02，与本单位无关" in str(result.message)
+    monkeypatch.undo()
+    assert _send(county, town, tmp_path, "T01").status == "imported"
+    with town.db.session("admin") as s:
+        assert s.get(Clue, clue) is None
+
+
+def test_a_transfer_moves_a_record_and_its_former_owner_may_no_longer_change_it(
+    pair: EnrolledPair, tmp_path: Path
+) -> None:
+    county, town = pair.county, pair.unit
+    other, _ = _add_unit(pair, tmp_path, "T02")
+    assert _send(county, town, tmp_path, "T01").status == "imported"  # T01 learns of T02
+    clue = _clue(town)
+    request = transfers.request_transfer(town, "clues", clue, "T02", "被反映人调任 T02 所在乡镇")
+    assert _send(town, county, tmp_path).status == "imported"
+    with pytest.raises(transfers.TransferError, match="只有县纪委监委"):
+        transfers.transfer(town, "clues", clue, "T02", "自行变更")
+    transfers.transfer(county, "", "", "", "同意移交", request_id=request)
+    with pytest.raises(transfers.TransferError, match="已经处理过"):
+        transfers.refuse_request(county, request, "不同意")
+
+    assert _send(county, other, tmp_path, "T02").status == "imported"
+    RecordService(other).save(CLUES, {"subject_name": "张三（调任）"}, clue, confirmed=True)
+    assert _send(other, county, tmp_path).status == "imported"
+    assert RecordService(county).get(CLUES, clue)["subject_name"] == "张三（调任）"
+
+    assert _send(county, town, tmp_path, "T01").status == "imported"
+    with pytest.raises(NotOwner):
+        RecordService(town).save(CLUES, {"subject_name": "改回"}, clue, confirmed=True)
+    kinds = {(r.kind, r.answer) for r in transfers.transfer_rows(town)}
+    assert kinds == {("request", "transfer"), ("transfer", "")}
+    # The former owner's edit, written as the program would: refused at the county.
+    with town.db.session("admin") as s:
+        row = s.get(Clue, clue)
+        assert row is not None
+        row.subject_name = "伪造"
+    before = _data(county)
+    result = _send(town, county, tmp_path)
+    assert result.status == "refused" and f"clues/{clue} 属于 T02" in str(result.message)
+    assert _data(county) == before
+
+
+def test_an_edit_made_while_the_transfer_was_on_its_way_is_kept_in_a_conflict(
+    pair: EnrolledPair, tmp_path: Path
+) -> None:
+    county, town = pair.county, pair.unit
+    _add_unit(pair, tmp_path, "T02")
+    clue = _clue(town)
+    assert _send(town, county, tmp_path).status == "imported"
+    transfers.transfer(county, "clues", clue, "T02", "提级后指定 T02 办理")
+    RecordService(town).save(CLUES, {"subject_name": "在途修改"}, clue, confirmed=True)  # not yet told
+    result = _send(town, county, tmp_path)
+    assert result.status == "imported" and result.summary is not None and result.summary.conflicts == 1
+    row = RecordService(county).get(CLUES, clue)
+    assert row["subject_name"] == "张三"
+    with county.db.session("admin") as s:
+        [conflict] = s.scalars(select(SyncConflict)).all()
+        assert conflict.winner == "local" and conflict.remote["fields"]["subject_name"] == "在途修改"
+        cid = conflict.id
+    with pytest.raises(NotOwner):  # the county may not put the former owner's version on T02's row
+        settle(county, cid, {"subject_name": "remote"})
+    settle(county, cid, {"subject_name": "local"})  # closing it, keeping T02's row, is allowed
+    # The township learns of the transfer; its edit yields there too, kept in a conflict.
+    assert _send(county, town, tmp_path, "T01").status == "imported"
+    assert RecordService(town).get(CLUES, clue)["subject_name"] == "张三"
+    with town.db.session("admin") as s:
+        assert s.get(Clue, clue).owner == "T02"  # type: ignore[union-attr]
+    # and its next bundle no longer carries the row.
+    assert _send(town, county, tmp_path).status == "imported"
+
+
+def test_requests_are_checked(pair: EnrolledPair, tmp_path: Path) -> None:
+    county, town = pair.county, pair.unit
+    clue = _clue(town)
+    with pytest.raises(transfers.TransferError, match="没有代码为 T09"):
+        transfers.request_transfer(town, "clues", clue, "T09", "理由")
+    with pytest.raises(transfers.TransferError, match="请填写"):
+        transfers.request_transfer(town, "clues", clue, "C01", "  ")
+    with pytest.raises(transfers.TransferError, match="不能变更归属"):
+        transfers.request_transfer(town, "units", pair.unit_id, "C01", "理由")
+    with pytest.raises(transfers.TransferError, match="控制字符"):
+        transfers.request_transfer(town, "clues", clue, "C01", "理由\x1b[31m")
+    transfers.request_transfer(town, "clues", clue, "C01", "提级办理")
+    with pytest.raises(transfers.TransferError, match="已有同样的申请"):
+        transfers.request_transfer(town, "clues", clue, "C01", "再报一次")
+    assert addressing.SHARED_TABLES  # the shared tables are what a transfer never moves
