@@ -31,6 +31,11 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+# Version counters come in epochs: a restore moves the counter to the next multiple
+# (``app.sync.epoch``), so no version is issued twice; 2**20 leaves a unit 2,047 restores within
+# a 32-bit counter.
+EPOCH = 1 << 20
+
 # Statements on the counter row never stream: a connection left set to stream results (an
 # export reads tables with ``yield_per``) made psycopg wrap this UPDATE in ``DECLARE … CURSOR``.
 _PLAIN = {"stream_results": False}
@@ -56,7 +61,9 @@ def _bump(session: Session, n: int) -> int:
         elif conn.dialect.name == "sqlite":
             from sqlalchemy.dialects.sqlite import insert as make
         if make is not None:
-            conn.execute(make(LocalCounter).values(id=1, value=0).on_conflict_do_nothing(), execution_options=_PLAIN)
+            conn.execute(
+                make(LocalCounter).values(id=1, value=0).on_conflict_do_nothing(), execution_options=_PLAIN
+            )
         else:  # pragma: no cover - the program runs on SQLite and PostgreSQL only
             conn.execute(insert(LocalCounter).values(id=1, value=0), execution_options=_PLAIN)
         value = conn.execute(bump, execution_options=_PLAIN).scalar_one()
@@ -140,8 +147,9 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             obj.created_by = user
             if obj.deleted is None:
                 obj.deleted = False
-        elif obj.version_origin != unit:
-            # A local change of a version received from elsewhere: remember what it started from
+        elif obj.version_origin != unit or obj.version_counter // EPOCH != counter // EPOCH:
+            # A local change of a version received from elsewhere, or made here in an earlier
+            # epoch (before a restore: ``app.sync.epoch``): remember what it started from
             # (further local changes keep that base until another version arrives).
             obj.base_origin = obj.version_origin
             obj.base_counter = obj.version_counter

@@ -49,6 +49,7 @@ from app.security.keyslots import KEY_FILE_NAME, SUITE, KeyFile, Keys, WrongSecr
 from app.security.roles import BACKUP, permissions
 from app.services.login import CONVERTING_SUFFIX, PLAIN_HEADER
 from app.services.spreadsheet import ExportCancelled
+from app.sync import epoch
 
 FORMAT = "jiwei-backup"
 VERSION = 1
@@ -624,7 +625,7 @@ def restore(
         (staging / KEYS).write_bytes(keys_bytes)
         _check_snapshot(staged_db, keys, manifest, None if recovery_key is not None else user, name)
         _step(progress, 800)
-        _audit_restore(staged_db, staging, keys, actor, manifest, name, recovery_key is not None)
+        _audit_restore(staged_db, staging, keys, actor, manifest, name, recovery_key is not None, folder)
         _step(progress, 900)
         replaced = _move_into_place(staging, folder, db_path, occupied)
     except BaseException:
@@ -686,15 +687,25 @@ def _check_snapshot(path: Path, keys: Keys, manifest: Manifest, user: str | None
 
 
 def _audit_restore(
-    staged_db: Path, staging: Path, keys: Keys, actor: str, manifest: Manifest, name: str, by_recovery: bool
+    staged_db: Path,
+    staging: Path,
+    keys: Keys,
+    actor: str,
+    manifest: Manifest,
+    name: str,
+    by_recovery: bool,
+    folder: Path,
 ) -> None:
-    """Bring the snapshot's schema up to date and note the restore in its own audit log."""
+    """Bring the snapshot's schema up to date, start a new version epoch (``app.sync.epoch``: no
+    version or bundle number issued since the backup is issued again) and note the restore in its
+    own audit log."""
     db = Database(f"sqlite:///{staged_db}", staging, keys.db)
     try:
         with db.session(actor) as s:
+            counter = epoch.start_epoch(s, folder)
             created = manifest.created.isoformat(timespec="seconds").replace("+00:00", "Z")
             how = "recovery key" if by_recovery else "password"
-            audit.record(s, audit.RESTORE_BACKUP, detail=f"{name} made {created} ({how})")
+            audit.record(s, audit.RESTORE_BACKUP, detail=f"{name} made {created} ({how}) epoch={counter}")
     finally:
         db.close()
     con = _connect(staged_db, keys.db)

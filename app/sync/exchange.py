@@ -11,6 +11,7 @@ imported, and then merges all of it in one transaction.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import socket
@@ -36,6 +37,7 @@ from app.security import audit
 from app.security.roles import EXCHANGE, UNITS
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
+from app.sync import epoch
 from app.sync.addressing import addressed_to, check_addressed, referenced, relevant
 from app.sync.keys import KeyPair, fingerprint
 from app.sync.merge import MergeSummary, merge_records, record_from_row, synced_models
@@ -439,6 +441,11 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
                 "revoked": revoked,
                 "counts": counts,
                 "version_vector": vector,
+                **(
+                    {"your_counter": peer.received_counter, "your_sequence": peer.received_sequence}
+                    if info.unit_type == "county"
+                    else {}
+                ),
             },  # fmt: skip
         }
         try:
@@ -454,6 +461,8 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
             ) from None
         path = result if isinstance(result, Path) else Path(result)
         peer.sent_sequence = sequence
+        with contextlib.suppress(OSError):  # a full data folder: the county's view covers it (epoch.py)
+            epoch.note_issued(ctx.data_dir or ctx.db.data_dir, epoch.counter(s), peer.code, sequence)
         total = sum(counts.values())
         s.add(SyncBundle(bundle_id=bundle_id, direction="out", peer=peer.code, sequence=sequence,
                          file_name=path.name, records=total, upto=upto, acked=peer.received_upto,
@@ -564,6 +573,11 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
                 os._exit(137)
             peer.received_sequence = sequence
             peer.received_upto = max(peer.received_upto, int(payload.get("upto") or 0))
+            vector = payload.get("version_vector")
+            if isinstance(vector, dict):
+                peer.received_counter = max(peer.received_counter, int(vector.get(sender) or 0))
+            if not from_unit:
+                epoch.adopt_county_view(s, peer, payload)
             peer.acked_upto = max(peer.acked_upto, int(payload.get("ack") or 0))
             peer.last_received_at = utcnow()
             for code in payload.get("revoked") or []:

@@ -343,6 +343,12 @@ def _merge_chunk(
                 session, mine, rec, peer, bundle_id, remote=remote_wins(mine, rec, owner, county)
             )
             summary.conflicts += 1
+        elif rv[0] == lv[0] and rbase[0] == rv[0] and rbase[1] < lv[1] < rv[1]:
+            # A restored origin's edit (a new epoch: ``app.sync.epoch``) of a version older than
+            # the one held here: the later counter stays applied, the version held is kept.
+            mine = record_from_row(table, local)
+            take = _conflict(session, mine, rec, peer, bundle_id, remote=True)
+            summary.conflicts += 1
         elif rv[0] == lv[0]:
             take = rv[1] > lv[1]
             if not take:

@@ -48,6 +48,8 @@ class SyncPeer(Base):
     received_sequence: Mapped[int] = mapped_column(Integer, default=0)  # the newest bundle imported
     received_upto: Mapped[int] = mapped_column(Integer, default=0)  # its change-log seq we hold
     acked_upto: Mapped[int] = mapped_column(Integer, default=0)  # our change-log seq it confirmed
+    # The highest version counter of its origin received from it (``app.sync.epoch``).
+    received_counter: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_received_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 

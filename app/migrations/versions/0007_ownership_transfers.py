@@ -1,4 +1,4 @@
-"""ownership transfers
+"""ownership transfers; the counter a peer reached
 
 Revision ID: 0007
 Revises: 0006
@@ -50,8 +50,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_ownership_transfers_row_id"), ["row_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_ownership_transfers_to_unit"), ["to_unit"], unique=False)
 
+    with op.batch_alter_table("sync_peers", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("received_counter", sa.Integer(), server_default="0", nullable=False))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("sync_peers", schema=None) as batch_op:
+        batch_op.drop_column("received_counter")
     with op.batch_alter_table("ownership_transfers", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_ownership_transfers_to_unit"))
         batch_op.drop_index(batch_op.f("ix_ownership_transfers_row_id"))
