@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,6 +164,48 @@ def enrolled_pair(
     through a package file, and the unit's installation made from it under ``root``. With
     ``share_sensitive_key`` the package carries the county's sensitive-field key (as the CLI's
     ``enroll`` always does)."""
+    from pgserver import clone_database, template_database
+
+    key = (code, name, unit_type, share_sensitive_key, county_db is None)
+    cached = _PAIRS.get(key)
+    if cached is None:
+        made = tempfile.mkdtemp(prefix="enrolled-pair-")
+        atexit.register(shutil.rmtree, made, True)
+        tpl = f"jiwei_pair_{len(_PAIRS)}" if county_db is not None else ""
+        template = template_database(county_db, tpl) if county_db is not None else None
+        pair = _make_pair(Path(made), code, name, unit_type, share_sensitive_key, template)
+        pair.county.db.close()
+        pair.unit.db.close()
+        cached = _PAIRS[key] = (Path(made), pair.unit_id, tpl)
+    if county_db is not None:
+        clone_database(county_db, cached[2])
+    return _copy_pair(cached[0], root, code, cached[1], county_db)
+
+
+# Made once per run and parameters, then copied (a county on PostgreSQL: cloned from a template
+# database): an enrolment package takes about 10 s to write and read (age's scrypt work factor,
+# which the program cannot lower and the tests should not).
+_PAIRS: dict[tuple[str, str, str, bool, bool], tuple[Path, str, str]] = {}
+
+
+def _copy_pair(made: Path, root: Path, code: str, unit_id: str, county_db: str | None) -> EnrolledPair:
+    from app.services.login import login
+
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("county", code, f"{code}.jwenrol"):
+        source, target = made / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        elif source.exists():
+            shutil.copy2(source, target)
+    county = login(root / "county", county_db, "admin", PASSWORD)
+    unit = login(root / code, None, "admin", PASSWORD)
+    return EnrolledPair(county, unit, unit_id)
+
+
+def _make_pair(
+    root: Path, code: str, name: str, unit_type: str, share_sensitive_key: bool, county_db: str | None
+) -> EnrolledPair:
     from app.registers import get
     from app.services.login import create
     from app.services.records import RecordService

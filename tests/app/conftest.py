@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from apphelpers import PASSWORD, Cli, OpenDb, init_installation
+from apphelpers import PASSWORD, Cli, EnrolledPair, OpenDb, enrolled_pair, init_installation
 
 from app.db.database import Database
 
@@ -64,3 +64,18 @@ def demo_county_cli(
     )
     assert result.returncode == 0, result.stderr
     return out, result, password_file
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def exchange_pair(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[EnrolledPair]:
+    """``enrolled_pair``: the county on its encrypted SQLite file, or on the PostgreSQL server (a
+    county office sharing one database); the unit always on its own file."""
+    from pgserver import postgres_url, wipe_database
+
+    url = postgres_url() if request.param == "postgres" else None
+    pair = enrolled_pair(tmp_path, county_db=url)
+    yield pair
+    pair.county.db.close()
+    pair.unit.db.close()
+    if url:
+        wipe_database(url)

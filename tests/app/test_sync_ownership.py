@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import EnrolledPair, enrolled_pair
+from apphelpers import EnrolledPair
 from sqlalchemy import select
 
 from app.cli import dump_records
@@ -36,8 +36,9 @@ def _refusals(ctx: Context) -> list[str]:
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> EnrolledPair:
-    return enrolled_pair(tmp_path)
+def pair(exchange_pair: EnrolledPair) -> EnrolledPair:
+    """The county on SQLite and on PostgreSQL."""
+    return exchange_pair
 
 
 def test_a_township_bundle_that_changes_a_county_record_is_refused_whole(

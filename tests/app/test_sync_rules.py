@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD, EnrolledPair, enrolled_pair
+from apphelpers import PASSWORD, EnrolledPair
 from sqlalchemy import select, update
 
 from app.cli import dump_records
@@ -68,8 +68,9 @@ def _send(sender: Context, receiver: Context, root: Path, to: str | None = None)
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> EnrolledPair:
-    return enrolled_pair(tmp_path)
+def pair(exchange_pair: EnrolledPair) -> EnrolledPair:
+    """The county on SQLite and on PostgreSQL."""
+    return exchange_pair
 
 
 def test_a_record_the_county_holds_as_its_own_is_refused_even_with_owner_forged(
@@ -255,7 +256,7 @@ def test_an_edit_made_while_the_transfer_was_on_its_way_is_kept_in_a_conflict(
 
 
 def test_requests_are_checked(pair: EnrolledPair, tmp_path: Path) -> None:
-    county, town = pair.county, pair.unit
+    town = pair.unit
     clue = _clue(town)
     with pytest.raises(transfers.TransferError, match="没有代码为 T09"):
         transfers.request_transfer(town, "clues", clue, "T09", "理由")
