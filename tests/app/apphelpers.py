@@ -51,7 +51,6 @@ def init_installation(
     return db
 
 
-
 def start_script(script: str, *args: str, stdin: int = subprocess.DEVNULL) -> subprocess.Popen[str]:
     """``python -c SCRIPT ARGS`` as a process of its own, on this project, with the tests' cheap
     key derivation and none of the developer's JIWEI_ settings: for the tests where a separate
@@ -68,6 +67,7 @@ def start_script(script: str, *args: str, stdin: int = subprocess.DEVNULL) -> su
         cwd=ROOT,
         env=env,
     )
+
 
 class Cli:
     """Runs the command line against one data folder (and maybe a database URL): in this process
@@ -222,3 +222,13 @@ def _make_pair(
     exchange.enroll(county, code, package, passphrase, share_sensitive_key=share_sensitive_key)
     unit = exchange.init_from_enrolment(root / code, None, package, passphrase, "admin", PASSWORD)
     return EnrolledPair(county, unit, unit_id)
+
+
+def import_on_cli(ctx: Any, *paths: Path) -> subprocess.CompletedProcess[str]:
+    """``import PATH…`` on the command line (in this process) of the installation ``ctx`` has open,
+    as its administrator: what an insider's forged bundle meets."""
+    folder = Path(ctx.data_dir or ctx.db.data_dir)
+    password = folder.parent / f"{folder.name}-password.txt"
+    password.write_text(PASSWORD + "\n", encoding="utf-8")
+    url = None if ctx.db.url.startswith("sqlite") else ctx.db.url
+    return Cli(folder, url, password).run("import", *map(str, paths))

@@ -59,9 +59,7 @@ def demo_county_cli(
     password_file = base / "password.txt"
     password_file.write_text(PASSWORD + "\n", encoding="utf-8")
     out = base / "county"
-    result = Cli(base / "unused", None, password_file).run(
-        "demo-county", "--out", str(out)
-    )
+    result = Cli(base / "unused", None, password_file).run("demo-county", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out, result, password_file
 

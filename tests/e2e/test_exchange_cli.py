@@ -7,11 +7,13 @@ imports cleanly again."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from apphelpers import PASSWORD, Cli
+from pgserver import postgres_url, wipe_database
 
 UNITS = (("T01", "城关镇纪委", "township"), ("T02", "河口乡纪委", "township"), ("T03", "山前镇纪委", "township"),
          ("G01", "第一派驻纪检监察组", "group"))  # fmt: skip
@@ -23,12 +25,17 @@ def data(dump: list[dict[str, Any]], owner: str | None = None) -> list[dict[str,
 
 class County:
     def __init__(
-        self, root: Path, password_file: Path, passphrase: Path, units: tuple[Any, ...] = UNITS
+        self,
+        root: Path,
+        password_file: Path,
+        passphrase: Path,
+        units: tuple[Any, ...] = UNITS,
+        county_db: str | None = None,
     ) -> None:
         self.root = root
         self.stick = root / "stick"
         self.stick.mkdir()
-        self.county = Cli(root / "county", None, password_file)
+        self.county = Cli(root / "county", county_db, password_file)
         self.county.init_county()
         self.units: dict[str, Cli] = {}
         for code, name, kind in units:
@@ -45,8 +52,14 @@ class County:
         return Path(cli.json("export", "--out", str(self.stick), "--json", *extra)["path"])
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> County:
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[County]:
+    """The county on its SQLite file, or on the PostgreSQL server (a county office sharing one
+    database); the units always on their own files."""
+    url = None
+    if request.param == "postgres":
+        url = postgres_url()
+        wipe_database(url)
     root = tmp_path_factory.mktemp("county")
     password = root / "password.txt"
     password.write_text(PASSWORD + "\n", encoding="utf-8")
@@ -54,7 +67,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> County:
     passphrase.write_text("登记口令-2026-correct\n", encoding="utf-8")
     # The tests' cheap key derivation is injected for the whole session (tests/conftest.py), so
     # this module fixture's key slots are cheap too.
-    return County(root, password, passphrase)
+    yield County(root, password, passphrase, county_db=url)
+    if url:
+        wipe_database(url)
 
 
 def test_enrolled_units_hold_the_county_reference_data(world: County) -> None:
@@ -86,6 +101,17 @@ def test_every_units_records_arrive_exactly(world: County) -> None:
     assert {b["status"] for b in json.loads(again.stdout)["bundles"]} == {"duplicate"}
     assert "已经导入过" in again.stderr
     assert data(world.county.dump()) == data(county)
+
+
+def test_units_that_ran_the_demo_with_one_seed_converge_at_the_county(world: County) -> None:
+    """Equal seeds at two units never yield one record id: each unit's records arrive intact."""
+    t01, t03 = world.units["T01"], world.units["T03"]
+    for unit in (t01, t03):
+        unit.ok("demo", "--seed", "7")
+    world.county.ok("import", str(world.export(t01)), str(world.export(t03)))
+    county = world.county.dump()
+    for code, unit in (("T01", t01), ("T03", t03)):
+        assert data(unit.dump(), code) == data(county, code), code
 
 
 def refused(world: County, path: Path) -> None:
