@@ -26,7 +26,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from app import __version__
+from app import __version__, leftovers
 from app.config import DB_FILE_NAME, resolve_data_dir, resolve_db_url
 from app.context import Context
 from app.db.database import Database
@@ -295,7 +294,8 @@ def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool
     revision = current_revision(db.engine) or ""
     keys_bytes = KeyFile.path_in(opened.folder).read_bytes()
     _step(progress, 0)
-    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=opened.folder))
+    leftovers.sweep(opened.folder, [leftovers.BACKUP_WORK])  # of a backup killed earlier
+    work = leftovers.make_temp_dir(opened.folder, ".backup-")
     try:
         snapshot = work / DATABASE
         _snapshot(source, snapshot, opened.held_keys.db, _scaled(progress, 0, 500))
@@ -353,8 +353,8 @@ def _snapshot(source: Path, snapshot: Path, key: bytes, progress: Progress | Non
 def _write_archive(
     target: Path, manifest: Manifest, keys_bytes: bytes, snapshot: Path, progress: Progress | None
 ) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=".jiwei-", suffix=f"{SUFFIX}.part", dir=target.parent)
-    tmp = Path(tmp_name)
+    leftovers.sweep(target.parent, [leftovers.BACKUP_PART])  # of a backup killed earlier
+    fd, tmp = leftovers.make_temp_file(target.parent, ".jiwei-", f"{SUFFIX}.part")
     try:
         with os.fdopen(fd, "wb") as fh:
             with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
@@ -410,7 +410,7 @@ def save_auto_settings(data_dir: Path, settings: AutoBackupSettings) -> None:
         "keep": max(0, min(MAX_KEEP, settings.keep)),
         "folder": str(settings.folder) if settings.folder else None,
     }
-    fd, tmp = tempfile.mkstemp(prefix=".backup-settings-", dir=path.parent)
+    fd, tmp = leftovers.make_temp_file(path.parent, ".backup-settings-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(doc, fh, ensure_ascii=False)
@@ -617,7 +617,8 @@ def restore(
 
     created_folder = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=folder))
+    leftovers.sweep(folder, [leftovers.RESTORE_WORK])  # of a restore killed earlier
+    staging = leftovers.make_temp_dir(folder, ".restore-")
     try:
         staged_db = staging / DATABASE
         _extract(backup_file, DATABASE, staged_db, manifest, _scaled(progress, 450, 650))
