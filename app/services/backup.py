@@ -83,6 +83,9 @@ NOT_EMPTY = QT_TRANSLATE_NOOP(
     "app", "数据目录 {dir} 里已经有数据。要用备份替换它，请确认替换（命令行：restore --replace）。"
 )
 NO_FOLDER = QT_TRANSLATE_NOOP("app", "找不到保存备份的文件夹：{dir}。")
+NOT_OVERWRITTEN = QT_TRANSLATE_NOOP(
+    "app", "{path} 已经存在，而且不是备份文件（.jwbak），不会覆盖它。请换一个文件名或文件夹。"
+)
 
 
 class BackupError(Exception):
@@ -290,6 +293,8 @@ def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool
     else:
         if not out.parent.is_dir():
             raise BackupError(Message(NO_FOLDER, {"dir": str(out.parent)}))
+        if out.exists() and (out.suffix != SUFFIX or not out.is_file()):
+            raise BackupError(Message(NOT_OVERWRITTEN, {"path": str(out)}))
         target = out
     revision = current_revision(db.engine) or ""
     keys_bytes = KeyFile.path_in(opened.folder).read_bytes()
