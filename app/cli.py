@@ -483,6 +483,7 @@ def _init_from_enrollment(args: argparse.Namespace) -> int:
 
 
 def _enroll_cmd(ctx: Context, args: argparse.Namespace) -> int:
+    from app.sync.enrolment import EnrolmentError
     from app.sync.exchange import SyncError, enroll
 
     ctx.require(UNITS)
@@ -501,6 +502,11 @@ def _enroll_cmd(ctx: Context, args: argparse.Namespace) -> int:
         path = enroll(ctx, args.code, Path(args.out).expanduser(), passphrase)
     except SyncError as exc:
         raise CliError(exc.message) from None
+    except EnrolmentError as exc:  # the package could not be written there: say why too
+        cause = exc.__cause__
+        raise CliError(
+            f"{exc.message} {os_errors.describe(cause)}" if isinstance(cause, OSError) else exc.message
+        ) from None
     print(path)
     _say(str(Message(QT_TRANSLATE_NOOP("app", "已为 {code} 制作登记包：{path}。口令请另行交给该单位。"),
                      {"code": args.code, "path": str(path)})))  # fmt: skip

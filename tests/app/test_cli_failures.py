@@ -56,6 +56,7 @@ def county(tmp_path_factory: pytest.TempPathFactory) -> Cli:
     password.write_text(PASSWORD + "\n", encoding="utf-8")
     cli = Cli(base / "data", None, password)
     cli.init_county()
+    cli.ok("unit", "add", "--type", "township", "--code", "T01", "--name", "城关镇")
     (base / "a-file").write_text("not a folder\n", encoding="utf-8")
     (base / "notes.txt").write_text("keep me\n", encoding="utf-8")
     (base / "folder").mkdir()
@@ -88,19 +89,21 @@ TABLE: list[tuple[str, tuple[str, ...], str]] = [
      "备份文件已损坏或不完整"),
     ("password file is a folder", ("--password-file", "{base}/folder", "info"), "这是一个文件夹，这里需要的是文件"),
     ("password file is missing", ("--password-file", "{base}/missing.txt", "info"), "找不到这个文件或文件夹"),
+    ("enrolment package onto a folder", ("enroll", "T01", "--out", "{base}/folder", "--passphrase-file",
+     "{password}"), "这是一个文件夹"),
     ("enrolment passphrase file is a folder",
      ("enroll", "T01", "--out", "{base}/T01.jwenrol", "--passphrase-file", "{base}/folder"), "这是一个文件夹"),
     ("recovery key file is missing", ("recover", "--recovery-key-file", "{base}/missing.txt"),
      "无法读取恢复密钥文件"),
-    ("unit name with a newline", ("unit", "add", "--type", "township", "--code", "T01", "--name", "城关\n镇"),
+    ("unit name with a newline", ("unit", "add", "--type", "township", "--code", "T02", "--name", "城关\n镇"),
      "不能包含换行符"),
-    ("unit name with a carriage return", ("unit", "add", "--type", "township", "--code", "T01", "--name",
+    ("unit name with a carriage return", ("unit", "add", "--type", "township", "--code", "T02", "--name",
      "城关\r镇"), "不能包含换行符"),
-    ("unit name with a bell", ("unit", "add", "--type", "township", "--code", "T01", "--name", "城关\x07镇"),
+    ("unit name with a bell", ("unit", "add", "--type", "township", "--code", "T02", "--name", "城关\x07镇"),
      "不能包含换行符"),
-    ("unit name with a tab", ("unit", "add", "--type", "township", "--code", "T01", "--name", "城关\t镇"),
+    ("unit name with a tab", ("unit", "add", "--type", "township", "--code", "T02", "--name", "城关\t镇"),
      "不能包含换行符"),
-    ("unit name with a line separator", ("unit", "add", "--type", "township", "--code", "T01", "--name",
+    ("unit name with a line separator", ("unit", "add", "--type", "township", "--code", "T02", "--name",
      "城关\u2028镇"), "不能包含换行符"),
     ("installation name with a newline", ("--data-dir", "{base}/new", "init", "--type", "county", "--code", "C2",
      "--name", "县\n纪委", "--admin", "admin"), "不能包含换行符"),
@@ -235,7 +238,7 @@ def test_the_data_folder_on_a_full_disk(
     refused(cli.run("backup", "--out", str(tmp_path)), "磁盘空间不足")
     if can_mount(tmp_path):
         refused(
-            cli.run("unit", "add", "--type", "township", "--code", "T01", "--name", "城关镇"), "磁盘空间不足"
+            cli.run("unit", "add", "--type", "township", "--code", "T02", "--name", "城关镇"), "磁盘空间不足"
         )
         (cli.data_dir.parent / "filler").unlink()
     assert cli.json("info", "--json")["unit"]["code"] == "C01"
