@@ -92,6 +92,16 @@ def preload_services() -> None:
     threading.Thread(target=load, name="preload", daemon=True).start()
 
 
+def sweep_leftovers(data_dir: Path) -> threading.Thread:
+    """Remove what an interrupted backup, restore or export left in the data folder (and the
+    automatic backups' folder), on a background thread: the window does not wait for the disk."""
+    from app.leftovers import sweep_installation
+
+    thread = threading.Thread(target=sweep_installation, args=(data_dir,), name="leftovers", daemon=True)
+    thread.start()
+    return thread
+
+
 def open_installation(
     data_dir: Path, db_url: str | None, user: str | None, settings: QSettings
 ) -> Context | LoginPanel | None:
@@ -220,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             data_dir = resolve_data_dir(args.data_dir)
             settings = open_settings(data_dir)
             configure(app, settings)
+            sweep_leftovers(data_dir)
             try:
                 opened = open_installation(data_dir, args.db, args.user, settings)
             except Refused as exc:

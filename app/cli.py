@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from app import __version__
+from app import __version__, os_errors
 from app.cli_base import (
     EXIT_FAILED,
     EXIT_OK,
@@ -33,9 +33,11 @@ from app.cli_base import (
     _Parser,
     _print_json,
     _read_password,
+    _read_reason,
     _say,
     _session_command,
     read_first_line,
+    require_folder,
 )
 from app.context import Context
 from app.db.base import SyncMixin, field_columns
@@ -44,6 +46,7 @@ from app.db.database import Database, InstallationInfo
 from app.db.engine import busy_message, is_busy
 from app.db.migrate import current_revision, head_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.os_errors import database_failure, failure_message
 from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.registers.org import UNIT_TYPE_CHOICES, active_staff_count, vacancies
@@ -481,6 +484,7 @@ def _init_from_enrollment(args: argparse.Namespace) -> int:
 
 
 def _enroll_cmd(ctx: Context, args: argparse.Namespace) -> int:
+    from app.sync.enrolment import EnrolmentError
     from app.sync.exchange import SyncError, enroll
 
     ctx.require(UNITS)
@@ -499,6 +503,11 @@ def _enroll_cmd(ctx: Context, args: argparse.Namespace) -> int:
         path = enroll(ctx, args.code, Path(args.out).expanduser(), passphrase)
     except SyncError as exc:
         raise CliError(exc.message) from None
+    except EnrolmentError as exc:  # the package could not be written there: say why too
+        cause = exc.__cause__
+        raise CliError(
+            f"{exc.message} {os_errors.describe(cause)}" if isinstance(cause, OSError) else exc.message
+        ) from None
     print(path)
     _say(str(Message(QT_TRANSLATE_NOOP("app", "已为 {code} 制作登记包：{path}。口令请另行交给该单位。"),
                      {"code": args.code, "path": str(path)})))  # fmt: skip
@@ -528,6 +537,7 @@ def _export_cmd(ctx: Context, args: argparse.Namespace) -> int:
 
     ctx.require(EXCHANGE)
     out = Path(args.out).expanduser()
+    require_folder(out, must_exist=False)
     if not out.is_dir():
         raise CliError(Message(QT_TRANSLATE_NOOP("app", "导出目录不存在：{path}"), {"path": str(out)}))
     try:
@@ -757,7 +767,7 @@ def _print_visit_forms_cmd(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError(
             Message(
                 QT_TRANSLATE_NOOP("app", "无法写入 PDF {path}：{reason}"),
-                {"path": str(path), "reason": exc.strerror or str(exc)},
+                {"path": str(path), "reason": os_errors.describe(exc, with_path=False)},
             )
         ) from None
     print(f"{path}\t{pages}")
@@ -824,7 +834,7 @@ def _write_recovery_pdf(path: Path, info: InstallationInfo, key: str) -> None:
         raise CliError(
             Message(
                 QT_TRANSLATE_NOOP("app", "无法写入恢复密钥 PDF {path}：{reason}（密钥已在上面显示，请抄写）"),
-                {"path": str(path), "reason": exc.strerror or str(exc)},
+                {"path": str(path), "reason": os_errors.describe(exc, with_path=False)},
             )
         ) from None
     _say(
@@ -844,7 +854,7 @@ def _read_recovery_key(path: str) -> str:
         raise CliError(
             Message(
                 QT_TRANSLATE_NOOP("app", "无法读取恢复密钥文件 {path}：{reason}"),
-                {"path": str(path), "reason": str(exc)},
+                {"path": str(path), "reason": _read_reason(exc)},
             )
         ) from None
     key = "".join(text.split())
@@ -858,8 +868,11 @@ def _backup_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.security.roles import PermissionDenied
     from app.services.backup import BackupError, backup
 
+    out = Path(args.out).expanduser()
+    if not out.is_dir():
+        require_folder(out.parent, must_exist=False)  # a file named as the folder to write into
     try:
-        path = backup(ctx, Path(args.out))
+        path = backup(ctx, out)
     except (BackupError, PermissionDenied) as exc:
         raise CliError(exc.message) from None
     print(path)
@@ -1002,6 +1015,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if is_busy(exc):  # another program held the database longer than the busy timeout
             _say(_one_line(str(busy_message())))
             return EXIT_FAILED
+        known = database_failure(exc, _data_folder(args))
+        if known is not None:
+            _say(_one_line(str(known)))
+            return EXIT_FAILED
         # The driver's first line only: never the statement or its parameters (they may hold data).
         lines = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()
         reason = lines[0] if lines else type(exc).__name__
@@ -1016,3 +1033,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say(str(Message(QT_TRANSLATE_NOOP("app", "已取消。"))))
         return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 (a refusal in one line, never a traceback)
+        return _unexpected(exc, _data_folder(args))
+
+
+def _data_folder(args: argparse.Namespace) -> Path | None:
+    try:
+        return _locate(args)[0]
+    except Exception:  # noqa: BLE001 (only a hint for the message)
+        return None
+
+
+def _unexpected(exc: Exception, folder: Path | None) -> int:
+    """An OS error (a full disk, a file where a folder was meant …) or a full database said in
+    Chinese; anything else named by its kind and where it arose (never its text: it may hold
+    data). ``JIWEI_DEBUG=1`` shows the traceback instead."""
+    message = failure_message(exc) or database_failure(exc, folder)
+    if message is not None:
+        _say(_one_line(str(message)))
+        return EXIT_FAILED
+    if os.environ.get("JIWEI_DEBUG"):
+        raise exc
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+    _say(
+        _one_line(
+            str(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        "发生了意外错误（{kind}，{where}），操作没有完成。请重试；如果仍然出错，请联系县纪委监委的信息管理员。",
+                    ),
+                    {"kind": type(exc).__name__, "where": where},
+                )
+            )
+        )
+    )
+    return EXIT_FAILED

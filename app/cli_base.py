@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
+from app import os_errors
 from app.config import resolve_data_dir, resolve_db_url
 from app.context import Context
 from app.db.database import Database, InstallationInfo
@@ -28,6 +29,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 NOT_INITIALISED = QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。")
+
 
 class CliError(Exception):
     """A refusal or failure: exit 1 with this one-line reason on stderr."""
@@ -82,8 +84,21 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 # ---- the installation, the password ----------------------------------------------------------------
+NOT_A_FOLDER = QT_TRANSLATE_NOOP("app", "{path} 是一个文件，不是文件夹。请指定一个文件夹。")
+NO_SUCH_FOLDER = QT_TRANSLATE_NOOP("app", "找不到文件夹：{path}")
+
+
+def require_folder(path: Path, *, must_exist: bool = True) -> Path:
+    """``path`` as a folder argument: refused when it names a file (or, ``must_exist``, nothing)."""
+    if path.exists() and not path.is_dir():
+        raise CliError(Message(NOT_A_FOLDER, {"path": str(path)}))
+    if must_exist and not path.is_dir():
+        raise CliError(Message(NO_SUCH_FOLDER, {"path": str(path)}))
+    return path
+
+
 def _locate(args: argparse.Namespace) -> tuple[Path, str]:
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = require_folder(resolve_data_dir(args.data_dir), must_exist=False)
     return data_dir, resolve_db_url(data_dir, args.db)
 
 
@@ -97,6 +112,13 @@ PASSPHRASE_FILE = (
 )
 
 
+def _read_reason(exc: OSError | UnicodeDecodeError) -> Message:
+    """Why a text file could not be read, in Chinese."""
+    if isinstance(exc, OSError):
+        return os_errors.describe(exc, with_path=False)
+    return Message(QT_TRANSLATE_NOOP("app", "不是 UTF-8 编码的文本文件。"))
+
+
 def read_first_line(path: str | Path, messages: tuple[str, str] = PASSWORD_FILE) -> str:
     """The first line of a secret's file (a password or passphrase is never an argument); a file
     that cannot be read or starts with an empty line is refused with ``messages``."""
@@ -104,7 +126,7 @@ def read_first_line(path: str | Path, messages: tuple[str, str] = PASSWORD_FILE)
     try:
         lines = Path(path).expanduser().read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(Message(unreadable, {"path": str(path), "reason": str(exc)})) from None
+        raise CliError(Message(unreadable, {"path": str(path), "reason": _read_reason(exc)})) from None
     if not lines or not lines[0]:
         raise CliError(Message(empty, {"path": str(path)}))
     return lines[0]
@@ -185,5 +207,3 @@ def _session_command(
     run.__name__ = func.__name__
     run.__doc__ = func.__doc__
     return run
-
-

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app import os_errors
 from ui.i18n import tr_message
 
 Progress = Callable[[int, int], bool]
@@ -72,9 +73,10 @@ def describe_error(exc: BaseException) -> tuple[str, bool]:
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return QCoreApplication.translate("Task", "磁盘空间不足。请清理磁盘或换一个位置后重试。"), True
-        return QCoreApplication.translate("Task", "读写文件失败：{reason}。请检查位置后重试。").format(
-            reason=exc.strerror or str(exc)
-        ), True
+        return tr_message(os_errors.describe(exc)), True  # "Is a directory" and the like, in Chinese
+    known = os_errors.database_failure(exc)  # the database's disk is full …
+    if known is not None:
+        return tr_message(known), True
     return (
         QCoreApplication.translate(
             "Task", "发生了意外错误（{kind}）。请重试；如果仍然出错，请联系县纪委监委的信息管理员。"

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app import os_errors
 from app.config import DB_FILE_NAME
 from app.context import Context
 from app.demo import entry as demo_entry
@@ -197,7 +198,9 @@ def build_demo_county(
         work = Path(tempfile.mkdtemp(prefix=".demo-build-", dir=out))
     except OSError as exc:
         raise DemoCountyError(
-            Message(QT_TRANSLATE_NOOP("app", "无法建立示范县目录：{reason}"), {"reason": str(exc)})
+            Message(
+                QT_TRANSLATE_NOOP("app", "无法建立示范县目录：{reason}"), {"reason": os_errors.describe(exc)}
+            )
         ) from None
     try:
         scratch = create_demo_county(
@@ -234,7 +237,9 @@ def build_demo_county(
         raise DemoCountyError(exc.message) from None
     except OSError as exc:
         raise DemoCountyError(
-            Message(QT_TRANSLATE_NOOP("app", "无法建立示范县目录：{reason}"), {"reason": str(exc)})
+            Message(
+                QT_TRANSLATE_NOOP("app", "无法建立示范县目录：{reason}"), {"reason": os_errors.describe(exc)}
+            )
         ) from None
     finally:
         for o in reversed(opened):

@@ -14,7 +14,6 @@ import base64
 import json
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from app import leftovers
 from app.security.kdf import KEY_BYTES, SALT_BYTES, KdfParams, default_params, derive
 
 KEY_FILE_NAME = "keys.json"
@@ -90,7 +90,7 @@ def _open(secret: str, slot: dict[str, Any]) -> Keys:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".keys-", dir=path.parent)
+    fd, tmp = leftovers.make_temp_file(path.parent, ".keys-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from app import leftovers
 
 STATE_FILE = "login-state.json"
 FREE_ATTEMPTS = 5
@@ -44,7 +45,7 @@ class LoginThrottle:
 
     def _write(self, data: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".login-", dir=self.path.parent)
+        fd, tmp = leftovers.make_temp_file(self.path.parent, ".login-")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh)
             fh.flush()

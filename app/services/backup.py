@@ -26,7 +26,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from app import __version__
+from app import __version__, leftovers
 from app.config import DB_FILE_NAME, resolve_data_dir, resolve_db_url
 from app.context import Context
 from app.db.database import Database
@@ -85,6 +84,9 @@ NOT_EMPTY = QT_TRANSLATE_NOOP(
     "app", "数据目录 {dir} 里已经有数据。要用备份替换它，请确认替换（命令行：restore --replace）。"
 )
 NO_FOLDER = QT_TRANSLATE_NOOP("app", "找不到保存备份的文件夹：{dir}。")
+NOT_OVERWRITTEN = QT_TRANSLATE_NOOP(
+    "app", "{path} 已经存在，而且不是备份文件（.jwbak），不会覆盖它。请换一个文件名或文件夹。"
+)
 
 
 class BackupError(Exception):
@@ -292,11 +294,14 @@ def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool
     else:
         if not out.parent.is_dir():
             raise BackupError(Message(NO_FOLDER, {"dir": str(out.parent)}))
+        if out.exists() and (out.suffix != SUFFIX or not out.is_file()):
+            raise BackupError(Message(NOT_OVERWRITTEN, {"path": str(out)}))
         target = out
     revision = current_revision(db.engine) or ""
     keys_bytes = KeyFile.path_in(opened.folder).read_bytes()
     _step(progress, 0)
-    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=opened.folder))
+    leftovers.sweep(opened.folder, [leftovers.BACKUP_WORK])  # of a backup killed earlier
+    work = leftovers.make_temp_dir(opened.folder, ".backup-")
     try:
         snapshot = work / DATABASE
         _snapshot(source, snapshot, opened.held_keys.db, _scaled(progress, 0, 500))
@@ -354,8 +359,8 @@ def _snapshot(source: Path, snapshot: Path, key: bytes, progress: Progress | Non
 def _write_archive(
     target: Path, manifest: Manifest, keys_bytes: bytes, snapshot: Path, progress: Progress | None
 ) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=".jiwei-", suffix=f"{SUFFIX}.part", dir=target.parent)
-    tmp = Path(tmp_name)
+    leftovers.sweep(target.parent, [leftovers.BACKUP_PART])  # of a backup killed earlier
+    fd, tmp = leftovers.make_temp_file(target.parent, ".jiwei-", f"{SUFFIX}.part")
     try:
         with os.fdopen(fd, "wb") as fh:
             with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
@@ -411,7 +416,7 @@ def save_auto_settings(data_dir: Path, settings: AutoBackupSettings) -> None:
         "keep": max(0, min(MAX_KEEP, settings.keep)),
         "folder": str(settings.folder) if settings.folder else None,
     }
-    fd, tmp = tempfile.mkstemp(prefix=".backup-settings-", dir=path.parent)
+    fd, tmp = leftovers.make_temp_file(path.parent, ".backup-settings-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(doc, fh, ensure_ascii=False)
@@ -618,7 +623,8 @@ def restore(
 
     created_folder = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=folder))
+    leftovers.sweep(folder, [leftovers.RESTORE_WORK])  # of a restore killed earlier
+    staging = leftovers.make_temp_dir(folder, ".restore-")
     try:
         staged_db = staging / DATABASE
         _extract(backup_file, DATABASE, staged_db, manifest, _scaled(progress, 450, 650))

@@ -14,6 +14,7 @@ from app.models.org import Unit, unit_row_id
 from app.registers.org import CODE_PATTERN
 from app.security import audit
 from app.services.accounts import ROLE_ADMIN, check_password_policy, hash_password
+from app.text_rules import single_line_problem
 
 INSTALL_TYPES = ("county", "township", "group")
 USERNAME_PATTERN = r"[A-Za-z0-9_.-]{2,64}"
@@ -58,6 +59,8 @@ class SetupRequest:
         ):
             if not (value or "").strip():
                 p[key] = Message(QT_TRANSLATE_NOOP("app", "「{label}」不能为空。"), {"label": label})
+            elif (control := single_line_problem(value, label)) is not None:
+                p[key] = control
             elif len(value) > 100:
                 p[key] = Message(
                     QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"), {"label": label, "n": "100"}

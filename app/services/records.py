@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app import text_rules
 from app.context import Context
 from app.db.base import SyncMixin
 from app.db.base import new_id as new_row_id
@@ -377,7 +378,12 @@ class RecordService:
             if f.kind == BOOL:
                 return False
             return "" if f.kind in (TEXT, LONGTEXT) else None
-        if f.kind in (TEXT, LONGTEXT):
+        if f.kind == LONGTEXT:
+            return text_rules.multi_line(str(value), f.label)
+        if f.kind == TEXT:
+            problem = text_rules.single_line_problem(str(value), f.label)
+            if problem is not None:
+                raise ValueError(problem)
             return str(value)
         if f.kind == INT:
             if isinstance(value, bool):

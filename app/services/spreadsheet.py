@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from app import leftovers
 from app.registers.fields import BOOL, CHOICE, Register
 from app.security import audit
 from app.security.roles import PRINT
@@ -28,7 +28,8 @@ def write_atomically(
     when the entry is written, and the entry is kept only when the file appeared).
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".jiwei-", suffix=path.suffix, dir=path.parent)
+    leftovers.sweep(path.parent, [leftovers.EXPORT_PART])  # of an export killed earlier
+    fd, tmp = leftovers.make_temp_file(path.parent, ".jiwei-", path.suffix)
     os.close(fd)
     try:
         write(Path(tmp))

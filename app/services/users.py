@@ -38,6 +38,7 @@ from app.security.throttle import LoginThrottle
 from app.services.accounts import check_password_policy, hash_password
 from app.services.installation import USERNAME_PATTERN
 from app.services.login import record_failure_now
+from app.text_rules import single_line_problem
 
 T = TypeVar("T")
 RESERVED_NAMES = frozenset({"system", "recovery"})
@@ -183,6 +184,8 @@ def create_user(opened: Context, username: str, full_name: str, role: str, passw
         problems["full_name"] = Message(
             QT_TRANSLATE_NOOP("app", "姓名最多 {n} 个字。"), {"n": str(MAX_FULL_NAME)}
         )
+    elif (control := single_line_problem(full_name, QT_TRANSLATE_NOOP("app", "姓名"))) is not None:
+        problems["full_name"] = control
     bad_role = _check_role(opened, role)
     if bad_role is not None:
         problems["role"] = bad_role

@@ -42,6 +42,7 @@ import orjson
 import pyrage
 from cryptography.exceptions import InvalidSignature
 
+from app import leftovers
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.sync.keys import (
     KeyFormatError,
@@ -309,7 +310,8 @@ def write_bundle(
 
     out_dir = Path(out_dir)
     final = out_dir / file_name
-    temp = out_dir / f".{file_name}.{uuid.uuid4().hex[:12]}.part"
+    leftovers.sweep(out_dir, [leftovers.FILE_PART])  # of an export killed earlier
+    temp = leftovers.part_path(final)
     source = _PlaintextSource(records, make_trailer)
     failure = Message(WRITE_FAILED, {"dir": str(out_dir)})
     try:

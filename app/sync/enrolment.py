@@ -25,12 +25,12 @@ import binascii
 import contextlib
 import json
 import os
-import uuid
 from pathlib import Path
 from typing import Any
 
 from pyrage import passphrase as age_passphrase
 
+from app import leftovers
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.sync.keys import KeyFormatError, KeyPair, key_id, load_public_signing_key, load_recipient
 
@@ -141,7 +141,8 @@ def write_enrolment(path: Path, package: dict[str, Any], passphrase: str) -> Non
     data = json.dumps(package, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
     ciphertext = age_passphrase.encrypt(data, passphrase)
     path = Path(path)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
+    leftovers.sweep(path.parent, [leftovers.FILE_PART])  # of a package killed half-written
+    temp = leftovers.part_path(path)
     try:
         with open(temp, "xb") as f:
             f.write(ciphertext)

@@ -26,6 +26,7 @@ from sqlalchemy import Table, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import os_errors
 from app.context import Context
 from app.db import changelog
 from app.db.base import utcnow
@@ -457,7 +458,9 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
             raise SyncError(exc.message) from None
         except OSError as exc:
             raise SyncError(
-                Message(QT_TRANSLATE_NOOP("app", "无法写入数据包：{reason}"), {"reason": str(exc)})
+                Message(
+                    QT_TRANSLATE_NOOP("app", "无法写入数据包：{reason}"), {"reason": os_errors.describe(exc)}
+                )
             ) from None
         path = result if isinstance(result, Path) else Path(result)
         peer.sent_sequence = sequence

@@ -2840,10 +2840,6 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>The disk is full. Free some space or choose another location, then try again.</translation>
     </message>
     <message>
-        <source>读写文件失败：{reason}。请检查位置后重试。</source>
-        <translation>Could not read or write the file: {reason}. Check the location and try again.</translation>
-    </message>
-    <message>
         <source>发生了意外错误（{kind}）。请重试；如果仍然出错，请联系县纪委监委的信息管理员。</source>
         <translation>An unexpected error occurred ({kind}). Please try again; if it happens again, contact the IT administrator of the county commission for discipline inspection and supervision.</translation>
     </message>
@@ -3324,12 +3320,24 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Only the installation of the county commission for discipline inspection and supervision can manage units (this installation is: {unit_type}).</translation>
     </message>
     <message>
+        <source>{path} 是一个文件，不是文件夹。请指定一个文件夹。</source>
+        <translation>{path} is a file, not a folder. Please name a folder.</translation>
+    </message>
+    <message>
+        <source>找不到文件夹：{path}</source>
+        <translation>Folder not found: {path}</translation>
+    </message>
+    <message>
         <source>无法读取密码文件 {path}：{reason}</source>
         <translation>Cannot read the password file {path}: {reason}</translation>
     </message>
     <message>
         <source>密码文件 {path} 的第一行是空的。</source>
         <translation>The first line of the password file {path} is empty.</translation>
+    </message>
+    <message>
+        <source>不是 UTF-8 编码的文本文件。</source>
+        <translation>it is not a UTF-8 text file.</translation>
     </message>
     <message>
         <source>没有提供密码：请用 --password-file 或环境变量 JIWEI_PASSWORD_FILE 指定密码文件。</source>
@@ -3478,6 +3486,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>发生了意外错误（{kind}，{where}），操作没有完成。请重试；如果仍然出错，请联系县纪委监委的信息管理员。</source>
+        <translation>An unexpected error occurred ({kind}, {where}); the operation was not completed. Please try again; if it happens again, contact the county commission&apos;s IT administrator.</translation>
     </message>
     <message>
         <source>只能用字母、数字、下划线和连字符，最多 32 位</source>
@@ -4084,6 +4096,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The folder for the backup does not exist: {dir}.</translation>
     </message>
     <message>
+        <source>{path} 已经存在，而且不是备份文件（.jwbak），不会覆盖它。请换一个文件名或文件夹。</source>
+        <translation>{path} already exists and is not a backup file (.jwbak); it will not be overwritten. Please choose another file name or folder.</translation>
+    </message>
+    <message>
         <source>连续输错密码，请 {n} 秒后再试。</source>
         <translation>Too many wrong passwords. Please try again in {n} seconds.</translation>
     </message>
@@ -4545,7 +4561,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>只有县纪委监委的数据包可以吊销单位的密钥（{code} 的数据包带有吊销名单）。</source>
-        <translation>Only the county commission's bundles may revoke a unit's keys (the bundle from {code} carries a revocation list).</translation>
+        <translation>Only the county commission&apos;s bundles may revoke a unit&apos;s keys (the bundle from {code} carries a revocation list).</translation>
     </message>
     <message>
         <source>没有代码为 {code} 的乡镇纪委或派驻组，请先登记该单位。</source>
@@ -4721,7 +4737,95 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>记录 {table}/{id} 属于 {owner}（版本来自 {origin}）：{sender} 的数据包只能带本单位自己的记录。</source>
-        <translation>Record {table}/{id} belongs to {owner} (version from {origin}): a bundle from {sender} may carry only that unit's own records.</translation>
+        <translation>Record {table}/{id} belongs to {owner} (version from {origin}): a bundle from {sender} may carry only that unit&apos;s own records.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足。请清理磁盘或换一个位置后重试。</source>
+        <translation>The disk is full. Free some space or choose another location, then try again.</translation>
+    </message>
+    <message>
+        <source>磁盘配额已用完。请清理文件或换一个位置后重试。</source>
+        <translation>The disk quota is used up. Remove some files or choose another location, then try again.</translation>
+    </message>
+    <message>
+        <source>没有权限读写这个位置。请换一个位置，或请管理员开放权限。</source>
+        <translation>No permission to read or write this location. Choose another location, or ask an administrator for access.</translation>
+    </message>
+    <message>
+        <source>这个位置所在的磁盘是只读的，无法写入。请换一个位置。</source>
+        <translation>The disk of this location is read-only and cannot be written. Please choose another location.</translation>
+    </message>
+    <message>
+        <source>找不到这个文件或文件夹。</source>
+        <translation>The file or folder does not exist.</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，这里需要的是文件。</source>
+        <translation>This is a folder; a file is needed here.</translation>
+    </message>
+    <message>
+        <source>路径中有一段是文件，不是文件夹。</source>
+        <translation>Part of the path is a file, not a folder.</translation>
+    </message>
+    <message>
+        <source>这个位置已经有同名的文件或文件夹。</source>
+        <translation>A file or folder of that name already exists there.</translation>
+    </message>
+    <message>
+        <source>文件名或路径太长。</source>
+        <translation>The file name or path is too long.</translation>
+    </message>
+    <message>
+        <source>读写磁盘时出错（输入/输出错误）。请检查磁盘或 U 盘。</source>
+        <translation>The disk failed while reading or writing (input/output error). Please check the disk or USB stick.</translation>
+    </message>
+    <message>
+        <source>这个文件或文件夹正被其他程序使用。</source>
+        <translation>The file or folder is in use by another program.</translation>
+    </message>
+    <message>
+        <source>打开的文件太多，系统拒绝再打开。请关闭一些程序后重试。</source>
+        <translation>Too many open files: the system refuses to open more. Close some programs and try again.</translation>
+    </message>
+    <message>
+        <source>找不到这个设备（U 盘可能已拔出）。</source>
+        <translation>The device cannot be found (the USB stick may have been removed).</translation>
+    </message>
+    <message>
+        <source>读写文件失败（系统错误 {code}：{reason}）。</source>
+        <translation>Reading or writing the file failed (system error {code}: {reason}).</translation>
+    </message>
+    <message>
+        <source>{what}位置：{path}</source>
+        <translation>{what} Location: {path}</translation>
+    </message>
+    <message>
+        <source>读写数据库文件时磁盘出错。请检查磁盘空间和磁盘本身。</source>
+        <translation>The disk failed while reading or writing the database file. Please check the free space and the disk itself.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏。请从备份恢复。</source>
+        <translation>The database file is damaged. Please restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，或不是本程序的数据库。</source>
+        <translation>The database file is damaged, or is not this program&apos;s database.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库文件。请检查数据目录是否存在、是否有权限。</source>
+        <translation>The database file cannot be opened. Check that the data folder exists and that you may use it.</translation>
+    </message>
+    <message>
+        <source>数据库文件是只读的，无法写入。</source>
+        <translation>The database file is read-only and cannot be written.</translation>
+    </message>
+    <message>
+        <source>「{label}」不能包含换行符、制表符或其他控制字符。</source>
+        <translation>“{label}” must not contain line breaks, tabs or other control characters.</translation>
+    </message>
+    <message>
+        <source>「{label}」不能包含控制字符（换行和制表符除外）。</source>
+        <translation>“{label}” must not contain control characters (other than line breaks and tabs).</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import os_errors
 from app.context import Context
 from app.db.engine import is_sqlite
 from app.i18n import Message
@@ -273,10 +274,13 @@ class BackupDialog(QDialog):
 
     def save_auto_settings(self) -> None:
         text = self.auto_folder_edit.text().strip()
-        backup_service.save_auto_settings(
-            self.opened.folder,
-            backup_service.AutoBackupSettings(self.keep_spin.value(), Path(text) if text else None),
-        )
+        try:
+            backup_service.save_auto_settings(
+                self.opened.folder,
+                backup_service.AutoBackupSettings(self.keep_spin.value(), Path(text) if text else None),
+            )
+        except OSError as exc:  # the data folder's disk is full or read-only: say so, keep going
+            self.show_error(tr_message(os_errors.describe(exc)))
 
     def start_backup(self) -> Task | None:
         folder = Path(self.folder_edit.text().strip()).expanduser()
