@@ -10,13 +10,13 @@ on: here by ``RecordService`` (``NotOwner``), at the county by the merge (``app.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import text_rules
 from app.context import Context
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
@@ -34,7 +34,6 @@ class TransferError(Exception):
 
 
 _NOT_MOVABLE = frozenset(SHARED_TABLES) | {"ownership_transfers", "audit_log"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _fail(text: str, **params: str) -> TransferError:
@@ -45,9 +44,12 @@ def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise _fail(QT_TRANSLATE_NOOP("app", "请填写变更归属的理由。"))
-    if len(reason) > 500 or _CONTROL.search(reason):
-        raise _fail(QT_TRANSLATE_NOOP("app", "理由不能超过 500 个字，也不能含控制字符。"))
-    return reason
+    if len(reason) > 500:
+        raise _fail(QT_TRANSLATE_NOOP("app", "理由不能超过 500 个字。"))
+    try:
+        return text_rules.multi_line(reason, "理由")
+    except ValueError as exc:
+        raise TransferError(exc.args[0]) from None
 
 
 def _row(s: Session, table: str, row_id: str) -> object:

@@ -4536,6 +4536,14 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Cannot read the data package file: {name}.</translation>
     </message>
     <message>
+        <source>{name} 不是普通文件（可能是设备或管道），不能作为数据包导入。</source>
+        <translation>{name} is not a regular file (perhaps a device or a pipe) and cannot be imported as a bundle.</translation>
+    </message>
+    <message>
+        <source>数据包 {name} 超过 4 GiB 的上限，不能导入。</source>
+        <translation>Bundle {name} is larger than the 4 GiB limit and cannot be imported.</translation>
+    </message>
+    <message>
         <source>本机的密钥无法使用，请重新登记本单位。</source>
         <translation>This computer&apos;s key cannot be used. Please register this unit again.</translation>
     </message>
@@ -4626,6 +4634,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>数据包 {name} 的记录无法并入本机数据（{reason}），整个数据包未导入。</source>
         <translation>The records of data package {name} cannot be merged into this installation&apos;s data ({reason}); nothing from the package was imported.</translation>
+    </message>
+    <message>
+        <source>数据包的生成时间 {created} 晚于本机时间 {now}（允许误差 1 天）：请检查发送单位和本机电脑的日期。</source>
+        <translation>The bundle was made at {created}, later than this computer's time {now} (1 day of difference allowed): check the date on the sender's computer and on this one.</translation>
     </message>
     <message>
         <source>没有编号为 {id} 的数据冲突。</source>
@@ -4740,6 +4752,26 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Record {table}/{id} belongs to {owner} (version from {origin}): a bundle from {sender} may carry only that unit&apos;s own records.</translation>
     </message>
     <message>
+        <source>记录 {table}/{id} 在本机属于 {owner}：{sender} 的数据包只能带本单位自己的记录。</source>
+        <translation>Record {table}/{id} belongs to {owner} here: a bundle from {sender} may carry only its own records.</translation>
+    </message>
+    <message>
+        <source>记录 {table}/{id} 属于 {owner}，与本单位无关：县纪委监委的数据包只能带发给本单位的记录。</source>
+        <translation>Record {table}/{id} belongs to {owner} and does not concern this unit: the county commission's bundle may carry only records addressed to this unit.</translation>
+    </message>
+    <message>
+        <source>记录 {table}/{id} 的时间 {time} 晚于数据包的生成时间 {created}（允许误差 1 天）：请检查发送单位电脑的日期。</source>
+        <translation>Record {table}/{id} is dated {time}, later than the bundle was made ({created}; 1 day of difference allowed): check the date on the sender's computer.</translation>
+    </message>
+    <message>
+        <source>记录 {id} 所属的表 {table} 本机没有。</source>
+        <translation>Record {id} belongs to table {table}, which this installation does not have.</translation>
+    </message>
+    <message>
+        <source>表 {table} 的记录多于数据包声明的 {count} 条。</source>
+        <translation>Table {table} has more records than the {count} the bundle declares.</translation>
+    </message>
+    <message>
         <source>磁盘空间不足。请清理磁盘或换一个位置后重试。</source>
         <translation>The disk is full. Free some space or choose another location, then try again.</translation>
     </message>
@@ -4826,6 +4858,62 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>「{label}」不能包含控制字符（换行和制表符除外）。</source>
         <translation>“{label}” must not contain control characters (other than line breaks and tabs).</translation>
+    </message>
+    <message>
+        <source>已提出归属变更申请 {id}，随下一个数据包报县纪委监委。</source>
+        <translation>Transfer request {id} filed; it goes to the county commission with the next bundle.</translation>
+    </message>
+    <message>
+        <source>已变更归属（{id}），随下一批数据包发给相关单位。</source>
+        <translation>Ownership changed ({id}); the next bundles take it to the units concerned.</translation>
+    </message>
+    <message>
+        <source>已记录不同意（{id}）。</source>
+        <translation>Refusal recorded ({id}).</translation>
+    </message>
+    <message>
+        <source>请填写变更归属的理由。</source>
+        <translation>Please give the reason for the change of ownership.</translation>
+    </message>
+    <message>
+        <source>理由不能超过 500 个字。</source>
+        <translation>The reason may not exceed 500 characters.</translation>
+    </message>
+    <message>
+        <source>表 {table} 的记录不能变更归属单位。</source>
+        <translation>Records of table {table} cannot change their owning unit.</translation>
+    </message>
+    <message>
+        <source>没有这条记录：{table}/{id}。</source>
+        <translation>No such record: {table}/{id}.</translation>
+    </message>
+    <message>
+        <source>县纪委监委直接变更归属，无需申请。</source>
+        <translation>The county commission changes ownership directly; no request is needed.</translation>
+    </message>
+    <message>
+        <source>这条记录已经属于 {code}。</source>
+        <translation>This record already belongs to {code}.</translation>
+    </message>
+    <message>
+        <source>只能申请移交本单位的记录，或申请接收记录到本单位。</source>
+        <translation>A unit may ask to hand over its own records, or to receive a record into the unit.</translation>
+    </message>
+    <message>
+        <source>已有同样的申请等待县纪委监委决定。</source>
+        <translation>The same request is already waiting for the county commission's decision.</translation>
+    </message>
+    <message>
+        <source>只有县纪委监委可以变更记录的归属单位；本单位可以提出申请。</source>
+        <translation>Only the county commission can change the unit a record belongs to; this unit can file a request.</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的归属变更申请。</source>
+        <translation>There is no transfer request numbered {id}.</translation>
+    </message>
+    <message>
+        <source>这份申请已经处理过。</source>
+        <translation>This request has already been answered.</translation>
     </message>
 </context>
 <context>
