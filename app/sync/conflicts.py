@@ -20,9 +20,9 @@ from app.context import Context
 from app.db.base import SyncMixin, utcnow
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
-from app.registers.fields import Register
 from app.security import audit
 from app.security.roles import EXCHANGE, NotOwner
+from app.sync.display import display, register_for
 from app.sync.exchange import SyncError
 from app.sync.merge import column_value, record_of, synced_models
 from app.sync.state import SyncConflict, SyncPeer
@@ -30,14 +30,6 @@ from app.sync.state import SyncConflict, SyncPeer
 LOCAL = "local"
 REMOTE = "remote"
 DELETED = "deleted"  # the tombstone, offered like a field
-
-
-def register_for(table: str) -> Register | None:
-    """The register whose model is stored in ``table`` (field labels, record display)."""
-    for reg in REGISTERS.values():
-        if reg.model.__table__.name == table:  # type: ignore[attr-defined]
-            return reg
-    return None
 
 
 def _fields(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -143,15 +135,6 @@ class ConflictRow:
     state: str = "open"
 
 
-def _display(reg: Register | None, row: Any, fallback: str) -> str:
-    if reg is None or row is None:
-        return fallback
-    try:
-        return str(reg.display(row)) or fallback
-    except Exception:  # noqa: BLE001 (a display that needs something missing: show the id)
-        return fallback
-
-
 def conflict_rows(ctx: Context, include_settled: bool = False) -> list[ConflictRow]:
     """The conflicts waiting for a person (oldest first), with what the list shows."""
     models = synced_models()
@@ -171,7 +154,7 @@ def conflict_rows(ctx: Context, include_settled: bool = False) -> list[ConflictR
                     table=c.table_name,
                     table_title=reg.title if reg else c.table_name,
                     row_id=c.row_id,
-                    record=_display(reg, row, c.row_id[:8]),
+                    record=display(reg, row, c.row_id[:8]),
                     peer=c.peer,
                     peer_name=names.get(c.peer, "") or c.peer,
                     winner=c.winner,
@@ -233,7 +216,7 @@ def conflict_view(ctx: Context, conflict_id: int) -> ConflictView:
             for target_name, ids in wanted.items():
                 target = REGISTERS[target_name]
                 for t in s.scalars(select(target.model).where(target.model.id.in_(ids))):
-                    refs[t.id] = _display(target, t, t.id[:8])
+                    refs[t.id] = display(target, t, t.id[:8])
     out: list[FieldChoice] = []
     for name, lv, rv in diffs:
         if name == DELETED:

@@ -24,6 +24,7 @@ from app.models.transfer import REFUSAL, REQUEST, TRANSFER, OwnershipTransfer
 from app.security import audit
 from app.security.roles import EDIT
 from app.sync.addressing import SHARED_TABLES
+from app.sync.display import display, register_for
 from app.sync.merge import synced_models
 
 
@@ -183,6 +184,8 @@ class TransferRow:
     from_unit: str
     to_unit: str
     reason: str
+    table_title: str  # the register's title (context "register"), or the table name
+    record: str  # the moved record as its register shows it
     filed_by: str  # the unit that filed it (the owner of this record)
     at: datetime
     answer: str  # for a request: pending | transfer | refusal
@@ -197,21 +200,20 @@ def transfer_rows(ctx: Context) -> list[TransferRow]:
             .order_by(OwnershipTransfer.created_at.desc(), OwnershipTransfer.id)
         ).all()
         answers = {r.request_id: r.kind for r in rows if r.request_id}
-        return [
-            TransferRow(
-                r.id,
-                r.kind,
-                r.table_name,
-                r.row_id,
-                r.from_unit,
-                r.to_unit,
-                r.reason,
-                r.owner,
-                r.created_at,
-                answers.get(r.id, "pending") if r.kind == REQUEST else "",
-            )  # fmt: skip
-            for r in rows
-        ]
+        models = synced_models()
+
+        def named(table: str, row_id: str) -> tuple[str, str]:
+            reg = register_for(table)
+            model = models.get(table)
+            row = s.get(model, row_id) if model is not None else None
+            return (reg.title if reg is not None else table), display(reg, row, row_id)
+
+        out = []
+        for r in rows:
+            answer = answers.get(r.id, "pending") if r.kind == REQUEST else ""
+            out.append(TransferRow(r.id, r.kind, r.table_name, r.row_id, r.from_unit, r.to_unit, r.reason,
+                                   *named(r.table_name, r.row_id), r.owner, r.created_at, answer))  # fmt: skip
+        return out
 
 
 def transferred_away(s: Session, table: str, row_id: str, unit: str) -> bool:

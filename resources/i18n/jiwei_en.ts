@@ -725,6 +725,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Exchange history</translation>
     </message>
     <message>
+        <source>归属变更</source>
+        <translation>Ownership transfers</translation>
+    </message>
+    <message>
         <source>U 盘 {path}</source>
         <translation>USB drive {path}</translation>
     </message>
@@ -2888,6 +2892,109 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
 </context>
 <context>
+    <name>TransfersPanel</name>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>原属单位</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <source>变更为</source>
+        <translation>To unit</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>搜索单位、记录或理由</source>
+        <translation>Search units, records or reasons</translation>
+    </message>
+    <message>
+        <source>归属变更</source>
+        <translation>Ownership transfers</translation>
+    </message>
+    <message>
+        <source>搜索(&amp;S)：</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>各单位的归属变更申请：同意后记录改属新单位，随下一批数据包发给双方。</source>
+        <translation>Units' requests to move records: once approved, the record belongs to the new unit and the next bundles tell both units.</translation>
+    </message>
+    <message>
+        <source>本单位的归属变更申请及县纪委监委的决定（申请用命令行 transfer request 提出）。</source>
+        <translation>This unit's transfer requests and the county commission's decisions (requests are filed with the command line's transfer request).</translation>
+    </message>
+    <message>
+        <source>同意(&amp;A)…</source>
+        <translation>&amp;Approve…</translation>
+    </message>
+    <message>
+        <source>不同意(&amp;R)…</source>
+        <translation>&amp;Refuse…</translation>
+    </message>
+    <message>
+        <source>县纪委监委已变更</source>
+        <translation>Moved by the county commission</translation>
+    </message>
+    <message>
+        <source>县纪委监委不同意</source>
+        <translation>Refused by the county commission</translation>
+    </message>
+    <message>
+        <source>待决定</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>已同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>未同意</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>变更</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>不同意</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <source>同意归属变更</source>
+        <translation>Approve the transfer</translation>
+    </message>
+    <message>
+        <source>不同意归属变更</source>
+        <translation>Refuse the transfer</translation>
+    </message>
+    <message>
+        <source>理由（必填）：</source>
+        <translation>Reason (required):</translation>
+    </message>
+</context>
+<context>
     <name>TransitionDialog</name>
     <message>
         <source>（当前状态没有可办理的环节）</source>
@@ -4637,7 +4744,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>数据包的生成时间 {created} 晚于本机时间 {now}（允许误差 1 天）：请检查发送单位和本机电脑的日期。</source>
-        <translation>The bundle was made at {created}, later than this computer's time {now} (1 day of difference allowed): check the date on the sender's computer and on this one.</translation>
+        <translation>The bundle was made at {created}, later than this computer&apos;s time {now} (1 day of difference allowed): check the date on the sender&apos;s computer and on this one.</translation>
     </message>
     <message>
         <source>没有编号为 {id} 的数据冲突。</source>
@@ -4757,11 +4864,11 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>记录 {table}/{id} 属于 {owner}，与本单位无关：县纪委监委的数据包只能带发给本单位的记录。</source>
-        <translation>Record {table}/{id} belongs to {owner} and does not concern this unit: the county commission's bundle may carry only records addressed to this unit.</translation>
+        <translation>Record {table}/{id} belongs to {owner} and does not concern this unit: the county commission&apos;s bundle may carry only records addressed to this unit.</translation>
     </message>
     <message>
         <source>记录 {table}/{id} 的时间 {time} 晚于数据包的生成时间 {created}（允许误差 1 天）：请检查发送单位电脑的日期。</source>
-        <translation>Record {table}/{id} is dated {time}, later than the bundle was made ({created}; 1 day of difference allowed): check the date on the sender's computer.</translation>
+        <translation>Record {table}/{id} is dated {time}, later than the bundle was made ({created}; 1 day of difference allowed): check the date on the sender&apos;s computer.</translation>
     </message>
     <message>
         <source>记录 {id} 所属的表 {table} 本机没有。</source>
@@ -4901,7 +5008,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>已有同样的申请等待县纪委监委决定。</source>
-        <translation>The same request is already waiting for the county commission's decision.</translation>
+        <translation>The same request is already waiting for the county commission&apos;s decision.</translation>
     </message>
     <message>
         <source>只有县纪委监委可以变更记录的归属单位；本单位可以提出申请。</source>

@@ -116,13 +116,18 @@ def test_export_at_the_township_import_at_the_county_then_settle_a_conflict(
     qtbot.addWidget(dialog)
     assert set(dialog.radios) == {"phone", "note"}
     assert dialog.radios["phone"][0].text() == "222222" and dialog.radios["phone"][1].text() == "111111"
+    # The township owns the person's row: its version stays, and the county may not put its own
+    # note on it; settling keeps the owner's version and closes the conflict.
     dialog.choose("phone", "remote")
     dialog.choose("note", "local")
+    assert not dialog.save()
+    assert "属于单位 T01" in dialog.error_box.text()
+    dialog.choose("note", "remote")
     assert dialog.save()
     assert conflict_rows(Context.system(world.county)) == []
     assert county.conflicts_model.rowCount() == 0
     row = RecordService(Context.system(world.county, "admin")).get(get("staff"), world.staff_id)
-    assert row["phone"] == "111111" and row["note"] == "县里"
+    assert row["phone"] == "111111" and row["note"] == "镇里"
 
     for model in (county.summary_model, county.units_model, county.conflicts_model, county.history_model):
         qtmodeltester.check(model)

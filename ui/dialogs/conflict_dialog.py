@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QMessageBox,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import Context
+from app.security.roles import PermissionDenied
 from app.sync.conflicts import LOCAL, REMOTE, ConflictView, conflict_view, settle
 from app.sync.exchange import SyncError
 from ui.i18n import tr_message, tr_register, tr_value
@@ -33,6 +35,7 @@ from ui.tasks import show_error
 class ConflictDialog(QDialog):
     def __init__(self, ctx: Context, conflict_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.error_box: QMessageBox | None = None
         self.setObjectName("conflictDialog")
         self.ctx = ctx
         self.conflict_id = conflict_id
@@ -125,8 +128,8 @@ class ConflictDialog(QDialog):
     def save(self) -> bool:
         try:
             settle(self.ctx, self.conflict_id, self.choices())
-        except SyncError as exc:
-            show_error(self, self.tr("处理数据冲突"), tr_message(exc.message))
+        except (SyncError, PermissionDenied) as exc:  # NotOwner: only the owner's version may stay
+            self.error_box = show_error(self, self.tr("处理数据冲突"), tr_message(exc.message))
             return False
         self.accept()
         return True

@@ -55,6 +55,7 @@ from ui.dialogs.history_dialog import local_time
 from ui.events import ChangeBus
 from ui.i18n import tr_message, tr_register
 from ui.ops import announce
+from ui.pages.transfers_panel import TransfersPanel
 from ui.tasks import Cancelled, Progress, Task, run_task, show_error
 
 PREFIX = "pages/exchange"
@@ -343,6 +344,8 @@ class ExchangePage(QWidget):
         else:
             units_tab.hide()
         self.conflicts_index = self.tabs.addTab(conflicts_tab, self.tr("数据冲突"))
+        self.transfers = TransfersPanel(ctx, bus, self.is_county, self)
+        self.tabs.addTab(self.transfers, self.tr("归属变更"))
         self.tabs.addTab(self.history_table, self.tr("交换记录"))
 
         layout = QVBoxLayout(self)
@@ -636,6 +639,8 @@ class ExchangePage(QWidget):
         self._fill_units()
         self._fill_conflicts()
         self._fill_history()
+        if hasattr(self, "transfers"):
+            self.transfers.refresh()
         self.refreshed.emit()
 
     def _fill_units(self) -> None:
