@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD, EnrolledPair, import_on_cli
+from apphelpers import PASSWORD, Cli, EnrolledPair, import_on_cli
 from sqlalchemy import select, update
 
 from app.cli import dump_records
@@ -24,6 +24,7 @@ from app.models.org import Unit
 from app.registers import get
 from app.security import audit
 from app.security.roles import NotOwner
+from app.services import users
 from app.services.records import RecordService
 from app.sync import addressing, exchange, transfers
 from app.sync import bundle as bundle_io
@@ -275,3 +276,28 @@ def test_requests_are_checked(pair: EnrolledPair, tmp_path: Path) -> None:
     with pytest.raises(transfers.TransferError, match="已有同样的申请"):
         transfers.request_transfer(town, "clues", clue, "C01", "再报一次")
     assert addressing.SHARED_TABLES  # the shared tables are what a transfer never moves
+
+
+def test_transfers_on_the_command_line(pair: EnrolledPair, tmp_path: Path) -> None:
+    county, town = pair.county, pair.unit
+    clue = _clue(town)
+    users.create_user(county, "reader", "只读甲", "readonly", PASSWORD)
+    password = tmp_path / "pw.txt"
+    password.write_text(PASSWORD + "\n", encoding="utf-8")
+    url = None if county.db.url.startswith("sqlite") else county.db.url
+    at_county = Cli(county.data_dir, url, password)
+    at_town = Cli(town.data_dir, None, password)
+
+    asked = at_town.run("transfer", "request", "clues", clue, "--to", "C01", "--reason", "提级办理")
+    assert asked.returncode == 0 and "已提出归属变更申请" in asked.stderr
+    [request] = at_town.json("transfer", "list", "--json")
+    assert request["kind"] == "request" and request["answer"] == "pending" and request["record"]
+    own = at_town.run("transfer", "make", "clues", clue, "--to", "C01", "--reason", "自己改")
+    assert own.returncode == 1 and "只有县纪委监委" in own.stderr and "Traceback" not in own.stderr
+    assert _send(town, county, tmp_path).status == "imported"
+    denied = at_county.run("--user", "reader", "transfer", "approve", request["id"], "--reason", "同意")
+    assert denied.returncode == 1 and "没有「" in denied.stderr
+    assert at_county.run("transfer", "approve", request["id"], "--reason", "同意").returncode == 0
+    assert RecordService(county).get(CLUES, clue)["subject_name"] == "张三"
+    with county.db.session() as s:
+        assert s.get(Clue, clue).owner == "C01"  # type: ignore[union-attr]
