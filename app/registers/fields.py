@@ -120,6 +120,10 @@ class Register:
     # county's units: UNITS; whoever holds it holds EDIT too unless separation of duties is on),
     # or "" for EDIT.
     permission: str = ""
+    # Reference data only the county keeps (its units, its zones): a township or group sees the
+    # county's rows and creates none (``RecordService``), and a unit's bundle may not carry any
+    # (``app.sync.rules``).
+    county_only: bool = False
 
     def __post_init__(self) -> None:
         sensitive = {f.name for f in self.fields if f.sensitive}

@@ -92,6 +92,7 @@ ZONES = Register(
     default_sort="name",
     computed=(Computed("members", QT_TRANSLATE_NOOP("register", "成员单位数"), zone_member_count),),
     unique=(("name",),),
+    county_only=True,
 )
 
 
@@ -146,6 +147,7 @@ UNITS = Register(
     unique=(("code",),),
     make_id=_unit_id,
     permission=roles.UNITS,
+    county_only=True,
 )
 
 LIAISONS = Register(

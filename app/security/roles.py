@@ -117,6 +117,15 @@ class NotOwner(PermissionDenied):
         Exception.__init__(self, str(self.message))
 
 
+class CountyOnly(PermissionDenied):
+    """Reference data only the county keeps (its units and zones): read-only at a unit."""
+
+    def __init__(self) -> None:
+        self.permission = EDIT
+        self.message = Message(QT_TRANSLATE_NOOP("app", "这些记录只由县纪委监委维护，本单位只能查看。"))
+        Exception.__init__(self, str(self.message))
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who is acting: user name, role, and the sensitive-field key when the role may hold it.

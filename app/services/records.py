@@ -38,7 +38,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, Field, Register
 from app.security import audit, sensitive
-from app.security.roles import EDIT, VIEW_SENSITIVE, NotOwner
+from app.security.roles import EDIT, VIEW_SENSITIVE, CountyOnly, NotOwner
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience, parse_audience
 
 YES = QT_TRANSLATE_NOOP("app", "是")
@@ -110,13 +110,20 @@ class RecordService:
 
     def may_edit(self, reg: Register) -> bool:
         """Whether the actor may create, change and delete ``reg``'s records at all."""
-        return self.can(reg.permission or EDIT)
+        return self.can(reg.permission or EDIT) and not self._county_keeps(reg)
+
+    def _county_keeps(self, reg: Register) -> bool:
+        """``reg`` is the county's alone and this is not the county."""
+        return reg.county_only and not self.system and self.ctx.installation().unit_type != "county"
 
     def _require_edit(self, reg: Register, obj: Any = None) -> None:
         """EDIT, or the register's own permission where it has one (the county's units: UNITS,
-        which the administrators keep under separation of duties when they lose EDIT), and (for
-        an existing row) that this unit owns it."""
+        which the administrators keep under separation of duties when they lose EDIT); the
+        county's own registers only at the county (``CountyOnly``); and (for an existing row) that
+        this unit owns it."""
         self._require(reg.permission or EDIT)
+        if self._county_keeps(reg):
+            raise CountyOnly()
         if obj is not None and not self.owns(obj.owner):
             raise NotOwner(obj.owner)
 

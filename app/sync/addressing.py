@@ -29,6 +29,15 @@ SHARED_TABLES = (
 )  # fmt: skip
 
 
+def county_only_tables() -> frozenset[str]:
+    """Tables only the county keeps: its registers marked ``county_only`` and its policy."""
+    from app.registers import REGISTERS
+
+    return frozenset(
+        {reg.model.__table__.name for reg in REGISTERS.values() if reg.county_only} | {"county_policy"}  # type: ignore[attr-defined]
+    )
+
+
 def relevant(s: Session, table: str, row: Mapping[str, Any], unit: Unit) -> bool:
     """Whether the county sends ``row`` of ``table`` to ``unit`` by itself (not as a row another
     one refers to)."""

@@ -39,7 +39,7 @@ from app.security.roles import EXCHANGE, UNITS
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
 from app.sync import epoch
-from app.sync.addressing import addressed_to, check_addressed, referenced, relevant
+from app.sync.addressing import addressed_to, check_addressed, county_only_tables, referenced, relevant
 from app.sync.keys import KeyPair, fingerprint
 from app.sync.merge import MergeSummary, merge_records, record_from_row, synced_models
 from app.sync.rules import SKEW, ImportRules, OutsideRights, RecordError
@@ -639,6 +639,7 @@ def _rules(s: Session, m: dict[str, Any], info: Any, from_unit: bool) -> ImportR
                         counts=counts if isinstance(counts, dict) else None)  # fmt: skip
     if from_unit:
         rules.transferred_away = lambda table, rid, unit: transferred_away(s, table, rid, unit)
+        rules.county_only = county_only_tables()
     else:
         rules.unit_code = info.unit_code
         rules.addressed = addressed_to(s, _my_unit(s, info.unit_code))

@@ -56,6 +56,9 @@ FUTURE_RECORD = QT_TRANSLATE_NOOP(
     "app",
     "记录 {table}/{id} 的时间 {time} 晚于数据包的生成时间 {created}（允许误差 1 天）：请检查发送单位电脑的日期。",
 )
+COUNTY_DATA = QT_TRANSLATE_NOOP(
+    "app", "记录 {table}/{id}：表 {table} 只由县纪委监委维护，{sender} 的数据包不能带。"
+)
 UNKNOWN_TABLE = QT_TRANSLATE_NOOP("app", "记录 {id} 所属的表 {table} 本机没有。")
 OVER_COUNT = QT_TRANSLATE_NOOP("app", "表 {table} 的记录多于数据包声明的 {count} 条。")
 
@@ -80,6 +83,7 @@ class ImportRules:
     unit_code: str = ""
     addressed: Callable[[str, Mapping[str, Any]], bool] | None = None
     transferred_away: Callable[[str, str, str], bool] | None = None
+    county_only: frozenset[str] = frozenset()  # tables only the county keeps (``COUNTY_ONLY``)
     seen: dict[str, int] = field(default_factory=dict)
     unaddressed: dict[str, set[str]] = field(default_factory=dict)
 
@@ -92,6 +96,9 @@ class ImportRules:
             raise OutsideRights(Message(OWN_RECORDS_ONLY, {
                 "table": table, "id": _text(rec.get("id")), "owner": _text(rec.get("owner")),
                 "origin": _text(origin), "sender": self.sender}))  # fmt: skip
+        if self.from_unit and table in self.county_only:
+            raise OutsideRights(Message(COUNTY_DATA, {"table": table, "id": _text(rec.get("id")),
+                                                      "sender": self.sender}))  # fmt: skip
         if origin == self.sender:
             self._check_times(table, rec)
         if self.addressed is not None and not self.addressed(table, rec):

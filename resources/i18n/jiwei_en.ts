@@ -2935,11 +2935,11 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
     <message>
         <source>各单位的归属变更申请：同意后记录改属新单位，随下一批数据包发给双方。</source>
-        <translation>Units' requests to move records: once approved, the record belongs to the new unit and the next bundles tell both units.</translation>
+        <translation>Units&apos; requests to move records: once approved, the record belongs to the new unit and the next bundles tell both units.</translation>
     </message>
     <message>
         <source>本单位的归属变更申请及县纪委监委的决定（申请用命令行 transfer request 提出）。</source>
-        <translation>This unit's transfer requests and the county commission's decisions (requests are filed with the command line's transfer request).</translation>
+        <translation>This unit&apos;s transfer requests and the county commission&apos;s decisions (requests are filed with the command line&apos;s transfer request).</translation>
     </message>
     <message>
         <source>同意(&amp;A)…</source>
@@ -4143,6 +4143,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>This record belongs to unit {owner} and only that unit may change it; record your own unit&apos;s opinion separately.</translation>
     </message>
     <message>
+        <source>这些记录只由县纪委监委维护，本单位只能查看。</source>
+        <translation>Only the county commission keeps these records; this unit can only view them.</translation>
+    </message>
+    <message>
         <source>填写可以查看的用户名，多个用逗号分隔；留空则本单位有相应权限的人员都可查看</source>
         <translation>User names of those who may view it, separated by commas; if empty, everyone in this unit with the required permission may view it</translation>
     </message>
@@ -4869,6 +4873,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>记录 {table}/{id} 的时间 {time} 晚于数据包的生成时间 {created}（允许误差 1 天）：请检查发送单位电脑的日期。</source>
         <translation>Record {table}/{id} is dated {time}, later than the bundle was made ({created}; 1 day of difference allowed): check the date on the sender&apos;s computer.</translation>
+    </message>
+    <message>
+        <source>记录 {table}/{id}：表 {table} 只由县纪委监委维护，{sender} 的数据包不能带。</source>
+        <translation>Record {table}/{id}: only the county commission keeps table {table}; a bundle from {sender} may not carry it.</translation>
     </message>
     <message>
         <source>记录 {id} 所属的表 {table} 本机没有。</source>

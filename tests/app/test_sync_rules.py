@@ -23,7 +23,7 @@ from app.models.casework import Clue
 from app.models.org import Unit
 from app.registers import get
 from app.security import audit
-from app.security.roles import NotOwner
+from app.security.roles import CountyOnly, NotOwner
 from app.services import users
 from app.services.records import RecordService
 from app.sync import addressing, exchange, transfers
@@ -301,3 +301,17 @@ def test_transfers_on_the_command_line(pair: EnrolledPair, tmp_path: Path) -> No
     assert RecordService(county).get(CLUES, clue)["subject_name"] == "张三"
     with county.db.session() as s:
         assert s.get(Clue, clue).owner == "C01"  # type: ignore[union-attr]
+
+
+def test_only_the_county_keeps_its_units_and_zones(pair: EnrolledPair, tmp_path: Path) -> None:
+    county, town = pair.county, pair.unit
+    records = RecordService(town)
+    assert not records.may_edit(get("zones")) and not records.may_edit(get("units"))
+    with pytest.raises(CountyOnly):
+        records.save(get("zones"), {"name": "自封的片区"})
+    # Written as the program would, the township's bundle carries a zone of its own: refused.
+    RecordService(Context.system(town.db, "admin")).save(get("zones"), {"name": "自封的片区"})
+    before = _data(county)
+    _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, "只由县纪委监委维护")
+    assert _data(county) == before
+    assert RecordService(county).may_edit(get("zones"))
