@@ -95,7 +95,7 @@ def preload_services() -> None:
 def sweep_leftovers(data_dir: Path) -> threading.Thread:
     """Remove what an interrupted backup, restore or export left in the data folder (and the
     automatic backups' folder), on a background thread: the window does not wait for the disk."""
-    from app.leftovers import sweep_installation
+    from app.services.backup import sweep_installation
 
     thread = threading.Thread(target=sweep_installation, args=(data_dir,), name="leftovers", daemon=True)
     thread.start()

@@ -184,16 +184,3 @@ def sweep(folder: Path | None, kinds: Iterable[Kind]) -> list[Path]:
             continue
         removed.append(path)
     return removed
-
-
-def sweep_installation(data_dir: Path) -> list[Path]:
-    """What the window does at start: the data folder's leftovers (an interrupted backup or
-    restore, a key or log-in file half written) and those of the automatic backups' folder."""
-    removed = sweep(data_dir, DATA_FOLDER)
-    try:
-        from app.services.backup import auto_settings
-
-        backups = auto_settings(data_dir).folder_in(data_dir)
-    except Exception:  # noqa: BLE001 (a sweep never fails the start)
-        backups = Path(data_dir) / "backups"
-    return removed + sweep(backups, (BACKUP_PART,))

@@ -758,3 +758,14 @@ def _move_into_place(staging: Path, folder: Path, db_path: Path, occupied: list[
                 aside.rmdir()
         raise
     return aside
+
+
+def sweep_installation(data_dir: Path) -> list[Path]:
+    """What the window does at start: the data folder's leftovers (an interrupted backup or
+    restore, a key or log-in file half written) and those of the automatic backups' folder."""
+    removed = leftovers.sweep(data_dir, leftovers.DATA_FOLDER)
+    try:
+        backups = auto_settings(data_dir).folder_in(data_dir)
+    except Exception:  # noqa: BLE001 (a sweep never fails the start)
+        backups = Path(data_dir) / "backups"
+    return removed + leftovers.sweep(backups, (leftovers.BACKUP_PART,))

@@ -17,6 +17,7 @@ import pytest
 from apphelpers import PASSWORD, Cli, enrolled_pair, start_script
 
 from app import leftovers
+from app.services.backup import sweep_installation
 from app.services.installation import SetupRequest
 from app.services.login import create
 
@@ -224,6 +225,6 @@ def test_the_window_start_sweeps_the_data_folder_and_the_backups_folder(tmp_path
     tag = f"{leftovers.HOST}-{dead.pid}-0123456789ab"
     (data / f".restore-{tag}").mkdir()
     (usb / f".jiwei-{tag}.jwbak.part").write_bytes(b"x")
-    removed = leftovers.sweep_installation(data)
+    removed = sweep_installation(data)
     assert sorted(p.name for p in removed) == [f".jiwei-{tag}.jwbak.part", f".restore-{tag}"]
     assert _hidden(data) == [] and _hidden(usb) == []
