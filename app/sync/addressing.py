@@ -133,6 +133,7 @@ def check_addressed(s: Session, unit: Unit, unaddressed: Mapping[str, set[str]])
     for table_name, ids in unaddressed.items():
         left = set(ids)
         moved = select(OwnershipTransfer.row_id).where(
+            OwnershipTransfer.kind == TRANSFER,
             OwnershipTransfer.table_name == table_name,
             OwnershipTransfer.row_id.in_(sorted(left)),
             or_(OwnershipTransfer.from_unit == unit.code, OwnershipTransfer.to_unit == unit.code),

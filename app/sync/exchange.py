@@ -638,7 +638,7 @@ def _rules(s: Session, m: dict[str, Any], info: Any, from_unit: bool) -> ImportR
                         from_unit=from_unit, created_at=created,
                         counts=counts if isinstance(counts, dict) else None)  # fmt: skip
     if from_unit:
-        rules.transferred_away = lambda table, rid, unit: transferred_away(s, table, rid, unit)
+        rules.transferred_away = lambda table, rid, unit: transferred_away(s, table, rid, unit, rules.county)
         rules.county_only = county_only_tables()
     else:
         rules.unit_code = info.unit_code

@@ -59,6 +59,9 @@ FUTURE_RECORD = QT_TRANSLATE_NOOP(
 COUNTY_DATA = QT_TRANSLATE_NOOP(
     "app", "记录 {table}/{id}：表 {table} 只由县纪委监委维护，{sender} 的数据包不能带。"
 )
+REQUESTS_ONLY = QT_TRANSLATE_NOOP(
+    "app", "记录 ownership_transfers/{id}：单位只能提出归属变更申请，变更和不同意只由县纪委监委作出。"
+)
 UNKNOWN_TABLE = QT_TRANSLATE_NOOP("app", "记录 {id} 所属的表 {table} 本机没有。")
 OVER_COUNT = QT_TRANSLATE_NOOP("app", "表 {table} 的记录多于数据包声明的 {count} 条。")
 
@@ -96,6 +99,10 @@ class ImportRules:
             raise OutsideRights(Message(OWN_RECORDS_ONLY, {
                 "table": table, "id": _text(rec.get("id")), "owner": _text(rec.get("owner")),
                 "origin": _text(origin), "sender": self.sender}))  # fmt: skip
+        if self.from_unit and table == "ownership_transfers":
+            fields = rec.get("fields")
+            if not isinstance(fields, dict) or fields.get("kind") != "request":
+                raise OutsideRights(Message(REQUESTS_ONLY, {"id": _text(rec.get("id"))}))
         if self.from_unit and table in self.county_only:
             raise OutsideRights(Message(COUNTY_DATA, {"table": table, "id": _text(rec.get("id")),
                                                       "sender": self.sender}))  # fmt: skip

@@ -216,14 +216,15 @@ def transfer_rows(ctx: Context) -> list[TransferRow]:
         return out
 
 
-def transferred_away(s: Session, table: str, row_id: str, unit: str) -> bool:
-    """Whether the county moved ``table``/``row_id`` away from ``unit``."""
+def transferred_away(s: Session, table: str, row_id: str, unit: str, county: str) -> bool:
+    """Whether the county (unit code ``county``) moved ``table``/``row_id`` away from ``unit``."""
     found = s.scalars(
         select(OwnershipTransfer.id).where(
             OwnershipTransfer.kind == TRANSFER,
             OwnershipTransfer.table_name == table,
             OwnershipTransfer.row_id == row_id,
             OwnershipTransfer.from_unit == unit,
+            OwnershipTransfer.owner == county,
             OwnershipTransfer.deleted.is_(False),
         )  # fmt: skip
     ).first()

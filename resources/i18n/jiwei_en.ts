@@ -4879,6 +4879,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Record {table}/{id}: only the county commission keeps table {table}; a bundle from {sender} may not carry it.</translation>
     </message>
     <message>
+        <source>记录 ownership_transfers/{id}：单位只能提出归属变更申请，变更和不同意只由县纪委监委作出。</source>
+        <translation>Record ownership_transfers/{id}: a unit may only request a transfer; only the county commission transfers or refuses.</translation>
+    </message>
+    <message>
         <source>记录 {id} 所属的表 {table} 本机没有。</source>
         <translation>Record {id} belongs to table {table}, which this installation does not have.</translation>
     </message>

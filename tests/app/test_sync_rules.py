@@ -20,7 +20,8 @@ from app.cli import dump_records
 from app.context import Context
 from app.db.base import utcnow
 from app.models.casework import Clue
-from app.models.org import Unit
+from app.models.org import Staff, Unit
+from app.models.transfer import OwnershipTransfer
 from app.registers import get
 from app.security import audit
 from app.security.roles import CountyOnly, NotOwner
@@ -87,15 +88,15 @@ def test_a_record_the_county_holds_as_its_own_is_refused_even_with_owner_forged(
     pair: EnrolledPair, tmp_path: Path
 ) -> None:
     county, town = pair.county, pair.unit
-    # The insider rewrites the county's unit row at the township and claims it as the township's.
+    staff = RecordService(county).save(get("staff"), {"name": "县纪委干部", "unit_id": pair.unit_id, "post": "member"})
+    assert _send(county, town, tmp_path, "T01").status == "imported"
+    # The insider rewrites the county's staff row at the township and claims it as the township's.
     with town.db.session("admin") as s:
-        row = s.get(Unit, pair.unit_id)
+        row = s.get(Staff, staff)
         assert row is not None
-        row.name, row.owner = "被改名的镇纪委", "T01"
+        row.name, row.owner = "被改名的干部", "T01"
     before = _data(county)
-    _refused_on_cli(
-        county, exchange.export_bundle(town, _stick(tmp_path)).path, f"units/{pair.unit_id} 在本机属于 C01"
-    )
+    _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, f"staff/{staff} 在本机属于 C01")
     assert _data(county) == before and _refusals(county)
 
 
@@ -315,3 +316,14 @@ def test_only_the_county_keeps_its_units_and_zones(pair: EnrolledPair, tmp_path:
     _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, "只由县纪委监委维护")
     assert _data(county) == before
     assert RecordService(county).may_edit(get("zones"))
+
+
+def test_a_unit_may_send_requests_but_no_transfer_of_its_own(pair: EnrolledPair, tmp_path: Path) -> None:
+    county, town = pair.county, pair.unit
+    clue = _clue(town)
+    with town.db.session("admin") as s:  # a "transfer" the township wrote itself
+        s.add(OwnershipTransfer(kind="transfer", table_name="clues", row_id=clue, from_unit="C01",
+                                to_unit="T01", reason="自己批准自己"))  # fmt: skip
+    before = _data(county)
+    _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, "单位只能提出归属变更申请")
+    assert _data(county) == before
