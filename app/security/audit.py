@@ -90,6 +90,14 @@ REASON_LABELS: dict[str, str] = {
     GAP: QT_TRANSLATE_NOOP("app", "序号缺失"),
     DELETED: QT_TRANSLATE_NOOP("app", "被标记删除"),
 }
+# A chain shorter than an anchor (``app.security.audit_anchor``); ``{head}`` is the anchor's seq.
+CUT, CUT_ACKED, REPLACED, REPLACED_ACKED = "cut", "cut_acked", "replaced", "replaced_acked"
+REASON_LABELS.update({
+    CUT: QT_TRANSLATE_NOOP("app", "末尾的条目缺失（本机曾记到第 {head} 条）"),
+    CUT_ACKED: QT_TRANSLATE_NOOP("app", "末尾的条目缺失（县纪委监委已确认收到第 {head} 条）"),
+    REPLACED: QT_TRANSLATE_NOOP("app", "第 {head} 条已不是本机当初写下的那一条"),
+    REPLACED_ACKED: QT_TRANSLATE_NOOP("app", "第 {head} 条与县纪委监委已确认收到的不同"),
+})  # fmt: skip
 
 
 def action_label(action: str) -> str:
@@ -285,7 +293,8 @@ class Break:
     owner: str
     seq: int
     entry_id: str
-    reason: str  # HASH (edited), LINK (previous entry removed, moved or edited), GAP, DELETED
+    reason: str  # HASH (edited), LINK (previous entry removed, moved or edited), GAP, DELETED, CUT…
+    head: int = 0  # the anchor's seq, for CUT, CUT_ACKED, REPLACED, REPLACED_ACKED
 
     @property
     def reason_label(self) -> str:
@@ -330,9 +339,11 @@ def check(
     removed, moved or tombstoned. ``progress(done, total)`` is called every few thousand entries
     (it may raise to stop).
 
-    A removed *last* entry leaves no trace in the chain itself; the entry count is reported so
-    it can be compared with an earlier check or with the county's copy.
+    A removed *last* entry leaves no trace in the chain itself: each chain's end is compared with
+    its anchors (``audit_anchor``: the head this database recorded, the county's acknowledgement).
     """
+    from app.security import audit_anchor
+
     count = select(func.count()).select_from(AuditEntry)
     stmt = select(*_HASHED).order_by(AuditEntry.owner, AuditEntry.seq)
     if owner is not None:
@@ -341,6 +352,7 @@ def check(
     total = int(session.scalar(count) or 0)
     current_owner: str | None = None
     prev_hash, prev_seq = GENESIS, 0
+    tails: dict[str, tuple[int, str]] = {}
     result = session.execute(stmt.execution_options(yield_per=PROGRESS_EVERY))
     try:  # closed on an early return too: PostgreSQL streams through a server-side cursor
         for done, e in enumerate(result, start=1):
@@ -350,10 +362,17 @@ def check(
             if broken is not None:
                 return Report(total, Break(e.owner, e.seq, e.id, broken))
             prev_hash, prev_seq = e.hash, e.seq
+            tails[e.owner] = (e.seq, e.hash)
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, total)
     finally:
         result.close()
+    anchored = audit_anchor.owners(session) if owner is None else [owner]
+    for name in sorted(set(tails) | set(anchored)):
+        last_seq, last_hash = tails.get(name, (0, GENESIS))
+        short = audit_anchor.shortfall(session, name, last_seq, last_hash)
+        if short is not None:
+            return Report(total, short)
     if progress is not None:
         progress(total, total)
     return Report(total, None)
@@ -376,3 +395,6 @@ def _first_fault(e: Any, prev_hash: str, prev_seq: int) -> str | None:
 def verify(session: Session, owner: str | None = None) -> Break | None:
     """Walk every chain (or ``owner``'s) in order; None when every link holds."""
     return check(session, owner).broken
+
+
+from app.security import audit_anchor as _anchor  # noqa: E402, F401  (its hook follows ours)

@@ -129,7 +129,7 @@ class VerifyResult:
 
     @staticmethod
     def _where(b: audit.Break) -> dict[str, Any]:
-        return {"unit": b.owner, "seq": str(b.seq), "reason": Message(b.reason_label)}
+        return {"unit": b.owner, "seq": str(b.seq), "reason": Message(b.reason_label, {"head": str(b.head)})}
 
     def to_json(self) -> dict[str, Any]:
         b = self.broken
@@ -143,7 +143,8 @@ class VerifyResult:
                 "seq": b.seq,
                 "id": b.entry_id,
                 "reason": b.reason,
-                "reason_label": b.reason_label,
+                "reason_label": b.reason_label.format(head=b.head),
+                **({"head": b.head} if b.head else {}),  # the anchor a shortened chain falls short of
             },
         }
 
