@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import os
 import socket
 import uuid
@@ -34,6 +35,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.security import audit
 from app.security.roles import EXCHANGE, UNITS
+from app.sync import audit_travel
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
 from app.sync.keys import KeyPair, fingerprint
@@ -461,9 +463,11 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
                 raise SyncError(Message(QT_TRANSLATE_NOOP("app", "没有代码为 {code} 的单位。"), {"code": to}))
             rows: Iterator[dict[str, Any]] = _rows_for(s, unit, peer.acked_upto)
             revoked = sorted(p.code for p in s.scalars(select(SyncPeer).where(SyncPeer.revoked.is_(True))))
+            audit_part = audit_travel.ack_for(s, peer.code)
         else:
             peer = s.scalars(select(SyncPeer).where(SyncPeer.unit_type == "county")).one()
-            rows = _rows_of_unit(s, peer.acked_upto, info.unit_code)
+            audit_part, entries = audit_travel.for_county(s, info.unit_code)
+            rows = itertools.chain(_rows_of_unit(s, peer.acked_upto, info.unit_code), entries)
             revoked = []
         upto = _max_seq(s)
         sequence = peer.sent_sequence + 1
@@ -497,6 +501,7 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
                 "revoked": revoked,
                 "counts": counts,
                 "version_vector": vector,
+                **audit_part,
             },  # fmt: skip
         }
         try:
@@ -612,8 +617,10 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
                 raise OutsideRights(Message(COUNTY_REVOKES, {"code": sender}))
             if s.get_bind().dialect.name == "sqlite":
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))  # checked at commit, not per row
-            summary = merge_records(s, b.iter_records(), peer=sender, bundle_id=str(m["bundle_id"]),
+            audit_in = audit_travel.Receiver(s, sender, payload, from_unit=from_unit, me=info.unit_code)
+            summary = merge_records(s, audit_in.divert(b.iter_records()), peer=sender, bundle_id=str(m["bundle_id"]),
                                     own_records_of=sender if from_unit else None)  # fmt: skip
+            audit_in.finish()
             if os.environ.get("JIWEI_TEST_DIE_DURING_IMPORT"):  # tests: a process killed mid-import
                 os._exit(137)
             peer.received_sequence = sequence
@@ -632,6 +639,12 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
                          detail=f"bundle={path.name} " + " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))  # fmt: skip
     except bundle_io.BundleError as exc:
         return Imported(path, "refused", sender, sequence, message=exc.message)
+    except audit_travel.AuditRefused as exc:  # the unit's audit chain does not hold: nothing applied
+        with ctx.session() as s:
+            audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
+                         detail=f"bundle={path.name} {exc}")  # fmt: skip
+        return Imported(path, "refused", sender, sequence, message=Message(
+            audit_travel.REFUSED, {"name": path.name, "reason": exc.message}))  # fmt: skip
     except OutsideRights as exc:  # signed, but beyond what its sender may change: nothing applied
         with ctx.session() as s:
             audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
