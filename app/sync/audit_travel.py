@@ -200,7 +200,7 @@ class Receiver:
 
     def _flush(self) -> None:
         if self.pending:
-            self.s.connection().execute(insert(AuditEntry.__table__), self.pending)
+            self.s.connection().execute(insert(AuditEntry), self.pending)
             self.pending = []
 
     def finish(self) -> int:
@@ -219,8 +219,10 @@ class Receiver:
         if seq < self.held_seq:
             raise self._broken(seq + 1, SHORT, self.held_seq)
         last = self.prev or (self.held_seq, self.held_hash)
-        if last[0] < seq:
-            raise self._broken(last[0] + 1, MISSING, last[0])
+        if last[0] < seq:  # the entries stop before the head: none came, or some were left out
+            raise self._broken(
+                last[0] + 1, MISSING if self.prev is None else NOT_HEAD, last[0] if self.prev is None else seq
+            )
         if last != (seq, hash_):
             raise self._broken(seq, NOT_HEAD, seq)
         self._flush()
