@@ -302,8 +302,8 @@ SCAN_BATCH = 2000
 def _changed_rows(
     s: Session, since: int, extra: dict[str, set[str]] | None = None
 ) -> Iterator[tuple[Table, dict[str, Any]]]:
-    """Every synchronised row changed after change-log entry ``since`` (audit entries stay where
-    they were made), tables in foreign-key order, each row as its columns (Core: an export reads
+    """Every synchronised row changed after change-log entry ``since`` (audit entries travel their
+    own way: ``audit_travel``), tables in foreign-key order, each row as its columns (Core: an export reads
     100,000 rows, far too many for ORM objects)."""
     models = synced_models()
     # No DISTINCT: the sets below drop repeats, and sorting 100,000 entries for it took a sixth of

@@ -214,7 +214,7 @@ def _winner_key(rec: Mapping[str, Any]) -> tuple[str, str, int]:
     return (str(rec["updated_at"]), str(rec["version"]["origin"]), int(rec["version"]["counter"]))
 
 
-# Never written by an import: audit entries stay where they were made (and are never changed).
+# Never written by a merge: audit entries travel their own way (``audit_travel``), never changed.
 _NOT_MERGED = frozenset({"audit_log"})
 CHUNK = 2000
 
