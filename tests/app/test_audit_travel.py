@@ -6,6 +6,7 @@ at the unit by ``audit verify``. The county runs on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -301,3 +302,48 @@ def test_a_chain_cut_and_grown_again_breaks_continuity_at_the_county(pair: Enrol
     with pair.unit.db.session() as s:
         report = audit.check(s, "T01")
     assert report.broken is not None and report.broken.reason in ("replaced", "replaced_acked")
+
+
+def test_entries_sent_again_before_the_acknowledgement_are_taken_once(
+    pair: EnrolledPair, stick: Path
+) -> None:
+    work(pair.unit)
+    assert up(pair, stick).status == "imported"
+    held = chain(pair.county)
+    work(pair.unit, 2)  # no bundle came back: the next one carries every entry again
+    again = exchange.export_bundle(pair.unit, stick)
+    assert again.counts["audit_log"] > len(held)
+    [result] = exchange.import_bundles(pair.county, [again.path])
+    assert result.status == "imported", result.message
+    assert chain(pair.county) == chain(pair.unit)[:-1]
+    with pair.county.db.session() as s:
+        assert audit.check(s, "T01").ok
+
+
+def test_an_entry_the_county_holds_rewritten_and_sent_again_is_refused(
+    pair: EnrolledPair, stick: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work(pair.unit)
+    assert up(pair, stick).status == "imported"
+    real_write = bundle_io.write_bundle
+
+    def rewritten(out_dir: Path, *, records: Iterator[dict[str, Any]], **kwargs: Any) -> Any:
+        recs = [r for r in records if r["table"] != "audit_log" or r["fields"]["seq"] >= 2]
+        first = next(r for r in recs if r["table"] == "audit_log")
+        fields = first["fields"]
+        fields["actor"] = "someone else"
+        entry = type("E", (), {"owner": first["owner"], **fields})()
+        entry.at = datetime.fromisoformat(fields["at"])
+        fields["hash"] = audit.compute_hash(entry)  # right in itself: only the county's copy tells
+        return real_write(out_dir, records=iter(recs), **kwargs)
+
+    monkeypatch.setattr(bundle_io, "write_bundle", rewritten)
+    out = exchange.export_bundle(pair.unit, stick)
+    monkeypatch.undo()
+    county_chain = chain(pair.county)
+
+    [result] = exchange.import_bundles(pair.county, [out.path])
+
+    assert result.status == "refused"
+    assert "单位 T01 的审计日志在第 2 条处接不上：与县纪委监委已收到的同一条不同" in str(result.message)
+    assert chain(pair.county) == county_chain
