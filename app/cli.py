@@ -187,12 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_records.add_parsers(sub, common, conflicts_parser)
 
-    p = sub.add_parser("audit", parents=[common], help="审计日志")
-    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)
-    q = audit_sub.add_parser("verify", parents=[common], help="校验审计日志的哈希链，报告第一处断开")
-    q.add_argument("--json", action="store_true", help='以 JSON 输出 {"ok", "entries", "broken"}')
-    q.set_defaults(handler=cmd_audit_verify)
-    p.set_defaults(handler=None, usage_parser=p)
+    from app import cli_audit
+
+    cli_audit.add_parser(sub, common)
 
     p = sub.add_parser("backup", parents=[common], help="制作加密备份文件")
     p.add_argument("--out", required=True, metavar="FILE_OR_DIR", help="备份文件，或放备份文件的文件夹")
@@ -785,27 +782,6 @@ def _print_visit_forms_cmd(ctx: Context, args: argparse.Namespace) -> int:
 
 
 cmd_print_visit_forms = _session_command(_print_visit_forms_cmd)
-
-
-# ---- audit verify ------------------------------------------------------------------------------------
-def _audit_verify_cmd(ctx: Context, args: argparse.Namespace) -> int:
-    """Walk every unit's hash chain: exit 0 when it holds, 1 naming the first broken entry."""
-    from app.security.roles import PermissionDenied
-    from app.services.audit_log import AuditLogService
-
-    try:
-        result = AuditLogService(ctx.db, ctx.actor).verify()
-    except PermissionDenied as exc:
-        raise CliError(exc.message) from None
-    if args.json:
-        _print_json(result.to_json())
-    if not result.ok:
-        raise CliError(result.cli_message)
-    _say(str(result.cli_message))
-    return EXIT_OK
-
-
-cmd_audit_verify = _session_command(_audit_verify_cmd)
 
 
 # ---- backup, restore, recovery ---------------------------------------------------------------------

@@ -90,6 +90,14 @@ REASON_LABELS: dict[str, str] = {
     GAP: QT_TRANSLATE_NOOP("app", "序号缺失"),
     DELETED: QT_TRANSLATE_NOOP("app", "被标记删除"),
 }
+# A chain shorter than an anchor (``app.security.audit_anchor``); ``{head}`` is the anchor's seq.
+CUT, CUT_ACKED, REPLACED, REPLACED_ACKED = "cut", "cut_acked", "replaced", "replaced_acked"
+REASON_LABELS.update({
+    CUT: QT_TRANSLATE_NOOP("app", "末尾的条目缺失（本机曾记到第 {head} 条）"),
+    CUT_ACKED: QT_TRANSLATE_NOOP("app", "末尾的条目缺失（县纪委监委已确认收到第 {head} 条）"),
+    REPLACED: QT_TRANSLATE_NOOP("app", "第 {head} 条已不是本机当初写下的那一条"),
+    REPLACED_ACKED: QT_TRANSLATE_NOOP("app", "第 {head} 条与县纪委监委已确认收到的不同"),
+})  # fmt: skip
 
 
 def action_label(action: str) -> str:
@@ -167,15 +175,20 @@ def new_entry(
     fields: list[str] | tuple[str, ...] = (),
     detail: str = "",
     at: datetime | None = None,
+    seq: int | None = None,
 ) -> AuditEntry:
-    """Build the next entry of this installation's chain (not yet added to the session)."""
+    """Build the next entry of this installation's chain (not yet added to the session).
+    ``seq``: a number past the next one, for the entry that starts a new epoch after a restore
+    (``fork_allowed``)."""
     owner = str(session.info.get("unit") or "")
     if not owner:
         raise RuntimeError("session has no unit: open sessions through app.db.database")
-    seq, prev = _tail(session, owner)
+    last, prev = _tail(session, owner)
+    if seq is not None and seq <= last:
+        raise ValueError(f"audit seq {seq} is not past {last}")
     entry = AuditEntry(
         owner=owner,
-        seq=seq + 1,
+        seq=seq if seq is not None else last + 1,
         at=at or utcnow(),
         actor=actor or str(session.info.get("user") or "system"),
         action=action,
@@ -285,7 +298,8 @@ class Break:
     owner: str
     seq: int
     entry_id: str
-    reason: str  # HASH (edited), LINK (previous entry removed, moved or edited), GAP, DELETED
+    reason: str  # HASH (edited), LINK (previous entry removed, moved or edited), GAP, DELETED, CUT…
+    head: int = 0  # the anchor's seq, for CUT, CUT_ACKED, REPLACED, REPLACED_ACKED
 
     @property
     def reason_label(self) -> str:
@@ -330,9 +344,11 @@ def check(
     removed, moved or tombstoned. ``progress(done, total)`` is called every few thousand entries
     (it may raise to stop).
 
-    A removed *last* entry leaves no trace in the chain itself; the entry count is reported so
-    it can be compared with an earlier check or with the county's copy.
+    A removed *last* entry leaves no trace in the chain itself: each chain's end is compared with
+    its anchors (``audit_anchor``: the head this database recorded, the county's acknowledgement).
     """
+    from app.security import audit_anchor
+
     count = select(func.count()).select_from(AuditEntry)
     stmt = select(*_HASHED).order_by(AuditEntry.owner, AuditEntry.seq)
     if owner is not None:
@@ -341,22 +357,56 @@ def check(
     total = int(session.scalar(count) or 0)
     current_owner: str | None = None
     prev_hash, prev_seq = GENESIS, 0
+    tails: dict[str, tuple[int, str]] = {}
     result = session.execute(stmt.execution_options(yield_per=PROGRESS_EVERY))
     try:  # closed on an early return too: PostgreSQL streams through a server-side cursor
         for done, e in enumerate(result, start=1):
             if e.owner != current_owner:
                 current_owner, prev_hash, prev_seq = e.owner, GENESIS, 0
             broken = _first_fault(e, prev_hash, prev_seq)
+            if broken in (GAP, LINK) and fork_allowed(session, e, prev_seq, prev_hash):
+                broken = None
             if broken is not None:
                 return Report(total, Break(e.owner, e.seq, e.id, broken))
             prev_hash, prev_seq = e.hash, e.seq
+            tails[e.owner] = (e.seq, e.hash)
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, total)
     finally:
         result.close()
+    anchored = audit_anchor.owners(session) if owner is None else [owner]
+    for name in sorted(set(tails) | set(anchored)):
+        last_seq, last_hash = tails.get(name, (0, GENESIS))
+        short = audit_anchor.shortfall(session, name, last_seq, last_hash)
+        if short is not None:
+            return Report(total, short)
     if progress is not None:
         progress(total, total)
     return Report(total, None)
+
+
+def fork_allowed(session: Session, e: Any, prev_seq: int, prev_hash: str) -> bool:
+    """A restore starts a new epoch of its chain (``app.sync.epoch``): the restore's own entry
+    (``RESTORE_BACKUP``, intact) jumps to a number past any the chain used before and links to
+    the backup's last entry. That entry is the one before it, or, where this installation holds
+    the entries made after the backup too (the county holding a restored unit's chain), an earlier
+    entry of the same chain: those later entries stay where they are, a branch the restore cut
+    off, still in the chain and still verified."""
+    if e.action != RESTORE_BACKUP or e.deleted or e.seq <= prev_seq:
+        return False
+    try:
+        if compute_hash(e) != e.hash:
+            return False
+    except (ValueError, TypeError, AttributeError):
+        return False
+    if e.prev_hash == prev_hash:
+        return True
+    found = session.scalar(
+        select(AuditEntry.seq).where(
+            AuditEntry.owner == e.owner, AuditEntry.hash == e.prev_hash, AuditEntry.seq < e.seq
+        )
+    )
+    return found is not None
 
 
 def _first_fault(e: Any, prev_hash: str, prev_seq: int) -> str | None:
@@ -376,3 +426,6 @@ def _first_fault(e: Any, prev_hash: str, prev_seq: int) -> str | None:
 def verify(session: Session, owner: str | None = None) -> Break | None:
     """Walk every chain (or ``owner``'s) in order; None when every link holds."""
     return check(session, owner).broken
+
+
+from app.security import audit_anchor as _anchor  # noqa: E402, F401  (its hook follows ours)

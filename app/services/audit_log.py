@@ -65,6 +65,15 @@ LOG_INTACT = QT_TRANSLATE_NOOP("app", "审计日志完整：{n} 条，链条未�
 LOG_BROKEN = QT_TRANSLATE_NOOP("app", "审计日志在单位 {unit} 第 {seq} 条处断开：{reason}")
 CLI_INTACT = QT_TRANSLATE_NOOP("app", "审计日志完整（{n} 条）")
 CLI_BROKEN = QT_TRANSLATE_NOOP("app", "审计日志不完整：单位 {unit} 第 {seq} 条，{reason}。")
+NO_SUCH_LOG = QT_TRANSLATE_NOOP("app", "本机没有单位 {unit} 的审计日志。")
+
+
+class NoSuchLog(LookupError):
+    """A unit whose log this installation does not hold (no entries and no anchor)."""
+
+    def __init__(self, unit: str) -> None:
+        self.message = Message(NO_SUCH_LOG, {"unit": unit})
+        super().__init__(str(self.message))
 
 
 @dataclass
@@ -129,7 +138,7 @@ class VerifyResult:
 
     @staticmethod
     def _where(b: audit.Break) -> dict[str, Any]:
-        return {"unit": b.owner, "seq": str(b.seq), "reason": Message(b.reason_label)}
+        return {"unit": b.owner, "seq": str(b.seq), "reason": Message(b.reason_label, {"head": str(b.head)})}
 
     def to_json(self) -> dict[str, Any]:
         b = self.broken
@@ -143,7 +152,8 @@ class VerifyResult:
                 "seq": b.seq,
                 "id": b.entry_id,
                 "reason": b.reason,
-                "reason_label": b.reason_label,
+                "reason_label": b.reason_label.format(head=b.head),
+                **({"head": b.head} if b.head else {}),  # the anchor a shortened chain falls short of
             },
         }
 
@@ -334,10 +344,31 @@ class AuditLogService:
         """(code, Chinese label) of every action, in reading order."""
         return list(audit.ACTION_LABELS.items())
 
-    # ---- the check -----------------------------------------------------------------------------
-    def verify(self, progress: Callable[[int, int], object] | None = None) -> VerifyResult:
-        """Check every unit's chain; the first entry edited, removed, moved or tombstoned."""
+    def chain(self, unit: str) -> list[AuditRow]:
+        """``unit``'s whole log in chain order (the county holds every unit's: ``audit list --unit``)."""
+        self.require_unit(unit)
+        q = AuditQuery(unit=unit, sort=SORT_SEQ, descending=False)
+        ids = self.ids(q)
+        rows = self.rows(ids)
+        return [rows[i] for i in ids if i in rows]
+
+    def require_unit(self, unit: str) -> None:
+        """``NoSuchLog`` unless this installation holds entries (or an anchor) of ``unit``'s chain."""
+        from app.security.audit_anchor import AuditHead
+
         self.actor.require(VIEW_AUDIT)
         with self.db.session(self.user) as s:
-            report = audit.check(s, progress=progress)
+            held = s.scalar(select(AuditEntry.id).where(AuditEntry.owner == unit).limit(1))
+            if held is None and s.get(AuditHead, unit) is None:
+                raise NoSuchLog(unit)
+
+    # ---- the check -----------------------------------------------------------------------------
+    def verify(self, progress: Callable[[int, int], object] | None = None, unit: str = "") -> VerifyResult:
+        """Check every unit's chain (or ``unit``'s): the first entry edited, removed, moved or
+        tombstoned, or a chain shorter than its anchors (``app.security.audit_anchor``)."""
+        self.actor.require(VIEW_AUDIT)
+        if unit:
+            self.require_unit(unit)
+        with self.db.session(self.user) as s:
+            report = audit.check(s, unit or None, progress=progress)
         return VerifyResult(report.entries, report.broken)

@@ -711,7 +711,8 @@ def _audit_restore(
             counter = epoch.start_epoch(s, folder)
             created = manifest.created.isoformat(timespec="seconds").replace("+00:00", "Z")
             how = "recovery key" if by_recovery else "password"
-            audit.record(s, audit.RESTORE_BACKUP, detail=f"{name} made {created} ({how}) epoch={counter}")
+            audit.record(s, audit.RESTORE_BACKUP, detail=f"{name} made {created} ({how}) epoch={counter}",
+                         seq=epoch.audit_epoch(s, folder, manifest.unit_code))  # fmt: skip
     finally:
         db.close()
     con = _connect(staged_db, keys.db)

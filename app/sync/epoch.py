@@ -11,6 +11,9 @@ different contents could travel under one version. Three things prevent it:
   ones. The first change of a row in the new epoch records the row's version as its base, so the
   county sees that the edit started from an older version than it may hold (``app.sync.merge``
   keeps both in a conflict);
+- the restore's own audit entry takes a number in a new epoch of the audit chain too
+  (``audit_epoch``), linked to the backup's last entry: the county keeps the entries made after
+  the backup as a branch the restore cut off, and takes the new ones;
 - the county tells the unit in each bundle the highest counter and sequence number it received
   from it (``your_counter``, ``your_sequence``), and the unit moves past them (``adopt_county_view``):
   this covers a restore onto a new PC, where the noted file is gone.
@@ -25,11 +28,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.changelog import EPOCH
 from app.db.local import LocalCounter
+from app.security.audit import AuditEntry
 from app.sync.state import SyncPeer
 
 ISSUED = "sync-issued.json"
@@ -46,15 +50,20 @@ def issued(folder: Path | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def note_issued(folder: Path | None, counter: int, peer: str, sequence: int) -> None:
-    """After an export: keep the highest counter and the peer's sequence number (atomically)."""
+def note_issued(folder: Path | None, counter: int, peer: str, sequence: int, audit_seq: int = 0) -> None:
+    """After an export: keep the highest counter, the peer's sequence number and the audit
+    chain's last number (atomically)."""
     if folder is None:
         return
     data = issued(folder)
     given = data.get("sent")
     sent: dict[str, Any] = given if isinstance(given, dict) else {}
     sent[peer] = max(int(sent.get(peer) or 0), sequence)
-    data = {"counter": max(int(data.get("counter") or 0), counter), "sent": sent}
+    data = {
+        "counter": max(int(data.get("counter") or 0), counter),
+        "sent": sent,
+        "audit": max(int(data.get("audit") or 0), audit_seq),
+    }
     fd, tmp = tempfile.mkstemp(prefix=f".{ISSUED}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -78,6 +87,19 @@ def _raise_counter(s: Session, value: int) -> None:
         s.add(LocalCounter(id=1, value=value))
     elif row.value < value:
         row.value = value
+
+
+def audit_epoch(s: Session, folder: Path | None, unit: str) -> int:
+    """The number the restore's own audit entry takes: the next multiple of ``EPOCH`` past the
+    chain's end here and past what exports noted, so the county, holding the entries made after
+    the backup, never sees one number twice (``app.security.audit.fork_allowed``)."""
+    top = max(audit_top(s, unit), int(issued(folder).get("audit") or 0))
+    return (top // EPOCH + 1) * EPOCH
+
+
+def audit_top(s: Session, unit: str) -> int:
+    """The last number of ``unit``'s audit chain here."""
+    return int(s.scalar(select(func.max(AuditEntry.seq)).where(AuditEntry.owner == unit)) or 0)
 
 
 def start_epoch(s: Session, folder: Path | None) -> int:

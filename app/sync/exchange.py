@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import itertools
 import os
 import socket
 import uuid
@@ -36,9 +37,9 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.security import audit
 from app.security.roles import EXCHANGE, UNITS
+from app.sync import audit_travel, epoch
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
-from app.sync import epoch
 from app.sync.addressing import addressed_to, check_addressed, county_only_tables, referenced, relevant
 from app.sync.keys import KeyPair, fingerprint
 from app.sync.merge import MergeSummary, merge_records, record_from_row, synced_models
@@ -296,8 +297,8 @@ SCAN_BATCH = 2000
 def _changed_rows(
     s: Session, since: int, extra: dict[str, set[str]] | None = None
 ) -> Iterator[tuple[Table, dict[str, Any]]]:
-    """Every synchronised row changed after change-log entry ``since`` (audit entries stay where
-    they were made), tables in foreign-key order, each row as its columns (Core: an export reads
+    """Every synchronised row changed after change-log entry ``since`` (audit entries travel their
+    own way: ``audit_travel``), tables in foreign-key order, each row as its columns (Core: an export reads
     100,000 rows, far too many for ORM objects)."""
     models = synced_models()
     # No DISTINCT: the sets below drop repeats, and sorting 100,000 entries for it took a sixth of
@@ -406,9 +407,11 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
                 raise SyncError(Message(QT_TRANSLATE_NOOP("app", "没有代码为 {code} 的单位。"), {"code": to}))
             rows: Iterator[dict[str, Any]] = _rows_for(s, unit, peer.acked_upto)
             revoked = sorted(p.code for p in s.scalars(select(SyncPeer).where(SyncPeer.revoked.is_(True))))
+            audit_part = audit_travel.ack_for(s, peer.code)
         else:
             peer = s.scalars(select(SyncPeer).where(SyncPeer.unit_type == "county")).one()
-            rows = _rows_of_unit(s, peer.acked_upto, info.unit_code)
+            audit_part, entries = audit_travel.for_county(s, info.unit_code)
+            rows = itertools.chain(_rows_of_unit(s, peer.acked_upto, info.unit_code), entries)
             revoked = []
         upto = _max_seq(s)
         sequence = peer.sent_sequence + 1
@@ -447,6 +450,7 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
                     if info.unit_type == "county"
                     else {}
                 ),
+                **audit_part,
             },  # fmt: skip
         }
         try:
@@ -465,7 +469,8 @@ def export_bundle(ctx: Context, out_dir: Path, to: str | None = None) -> Exporte
         path = result if isinstance(result, Path) else Path(result)
         peer.sent_sequence = sequence
         with contextlib.suppress(OSError):  # a full data folder: the county's view covers it (epoch.py)
-            epoch.note_issued(ctx.data_dir or ctx.db.data_dir, epoch.counter(s), peer.code, sequence)
+            epoch.note_issued(ctx.data_dir or ctx.db.data_dir, epoch.counter(s), peer.code, sequence,
+                              epoch.audit_top(s, info.unit_code))  # fmt: skip
         total = sum(counts.values())
         s.add(SyncBundle(bundle_id=bundle_id, direction="out", peer=peer.code, sequence=sequence,
                          file_name=path.name, records=total, upto=upto, acked=peer.received_upto,
@@ -567,9 +572,10 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
             rules = _rules(s, m, info, from_unit)
             if s.get_bind().dialect.name == "sqlite":
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))  # checked at commit, not per row
-            summary = merge_records(
-                s, b.iter_records(), peer=sender, bundle_id=str(m["bundle_id"]), rules=rules
-            )
+            audit_in = audit_travel.Receiver(s, sender, payload, from_unit=from_unit, me=info.unit_code)
+            summary = merge_records(s, audit_in.divert(b.iter_records()), peer=sender,
+                                    bundle_id=str(m["bundle_id"]), rules=rules)  # fmt: skip
+            audit_in.finish()
             if not from_unit:
                 check_addressed(s, _my_unit(s, info.unit_code), rules.unaddressed)
             if os.environ.get("JIWEI_TEST_DIE_DURING_IMPORT"):  # tests: a process killed mid-import
@@ -595,6 +601,12 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
                          detail=f"bundle={path.name} " + " ".join(f"{k}={v}" for k, v in summary.as_dict().items()))  # fmt: skip
     except bundle_io.BundleError as exc:
         return Imported(path, "refused", sender, sequence, message=exc.message)
+    except audit_travel.AuditRefused as exc:  # the unit's audit chain does not hold: nothing applied
+        with ctx.session() as s:
+            audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
+                         detail=f"bundle={path.name} {exc}")  # fmt: skip
+        return Imported(path, "refused", sender, sequence, message=Message(
+            audit_travel.REFUSED, {"name": path.name, "reason": exc.message}))  # fmt: skip
     except OutsideRights as exc:  # signed, but beyond what its sender may change: nothing applied
         with ctx.session() as s:
             audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,

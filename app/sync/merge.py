@@ -196,7 +196,7 @@ def _new_changes(rec: Mapping[str, Any]) -> dict[str, list[Any]]:
     return out
 
 
-# Never written by an import: audit entries stay where they were made (and are never changed).
+# Never written by a merge: audit entries travel their own way (``audit_travel``), never changed.
 _NOT_MERGED = frozenset({"audit_log"})
 CHUNK = 2000
 

@@ -3959,6 +3959,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Audit log broken: unit {unit}, entry {seq}: {reason}.</translation>
     </message>
     <message>
+        <source>本机没有单位 {unit} 的审计日志。</source>
+        <translation>This installation holds no audit log of unit {unit}.</translation>
+    </message>
+    <message>
         <source>乡镇监察对象与党员（{year} 年）</source>
         <translation>Townships: persons under supervision and Party members ({year})</translation>
     </message>
@@ -4077,6 +4081,22 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>被标记删除</source>
         <translation>marked deleted</translation>
+    </message>
+    <message>
+        <source>末尾的条目缺失（本机曾记到第 {head} 条）</source>
+        <translation>entries are missing at the end (this installation had recorded up to entry {head})</translation>
+    </message>
+    <message>
+        <source>末尾的条目缺失（县纪委监委已确认收到第 {head} 条）</source>
+        <translation>entries are missing at the end (the county commission confirmed receiving up to entry {head})</translation>
+    </message>
+    <message>
+        <source>第 {head} 条已不是本机当初写下的那一条</source>
+        <translation>entry {head} is no longer the one this installation wrote</translation>
+    </message>
+    <message>
+        <source>第 {head} 条与县纪委监委已确认收到的不同</source>
+        <translation>entry {head} differs from the one the county commission confirmed receiving</translation>
     </message>
     <message>
         <source>单位管理员</source>
@@ -5033,6 +5053,38 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>这份申请已经处理过。</source>
         <translation>This request has already been answered.</translation>
+    </message>
+    <message>
+        <source>数据包 {name} 带的审计日志不能接收，整个数据包未导入：{reason}。</source>
+        <translation>The audit log in bundle {name} cannot be accepted; nothing of the bundle was imported: {reason}.</translation>
+    </message>
+    <message>
+        <source>单位 {unit} 的审计日志在第 {seq} 条处接不上：{reason}</source>
+        <translation>the audit log of unit {unit} does not continue at entry {seq}: {reason}</translation>
+    </message>
+    <message>
+        <source>单位 {unit} 的数据包没有带审计日志的链头（可能是旧版程序导出的），请升级后重新导出。</source>
+        <translation>The bundle of unit {unit} does not carry the head of its audit log (perhaps exported by an older version); upgrade the program there and export again.</translation>
+    </message>
+    <message>
+        <source>不是该单位自己的条目</source>
+        <translation>the entry is not the unit&apos;s own</translation>
+    </message>
+    <message>
+        <source>比县纪委监委已收到的短（已收到第 {head} 条），末尾的条目被删除</source>
+        <translation>shorter than what the county commission holds (up to entry {head}): entries at the end were deleted</translation>
+    </message>
+    <message>
+        <source>与县纪委监委已收到的同一条不同</source>
+        <translation>differs from the same entry the county commission already holds</translation>
+    </message>
+    <message>
+        <source>与数据包声明的链头（第 {head} 条）不符</source>
+        <translation>does not match the head the bundle declares (entry {head})</translation>
+    </message>
+    <message>
+        <source>县纪委监委只收到第 {head} 条，缺少其后的条目</source>
+        <translation>the county commission holds entries up to {head} only; the entries after it are missing</translation>
     </message>
 </context>
 <context>

@@ -497,12 +497,15 @@ def test_every_action_has_a_chinese_label() -> None:
         if name.isupper()
         and isinstance(value, str)
         and name not in {"ALGORITHM", "GENESIS", "HASH", "LINK", "GAP", "DELETED"}
+        and name not in {"CUT", "CUT_ACKED", "REPLACED", "REPLACED_ACKED"}
     }
     assert constants == set(audit.ACTION_LABELS) == set(audit.ACTIONS)
     labels = list(audit.ACTION_LABELS.values())
     assert len(set(labels)) == len(labels) and all(re.search(r"[\u4e00-\u9fff]", x) for x in labels)
     assert audit.action_label("something_new") == "something_new"
-    assert set(audit.REASON_LABELS) == {"hash", "link", "gap", "deleted"}
+    assert set(audit.REASON_LABELS) == {
+        "hash", "link", "gap", "deleted", "cut", "cut_acked", "replaced", "replaced_acked"
+    }  # fmt: skip
 
 
 def test_details_in_chinese() -> None:

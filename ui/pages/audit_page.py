@@ -1,8 +1,9 @@
 """审计日志: who did what and when, filtered by user, action, time and record, and the chain check.
 
 The list reads ids first (filtered and sorted in SQL, newest first) and the display rows of the
-few it shows, like the register lists. 校验 walks every unit's hash chain on a worker thread and
-reports "审计日志完整" or the first broken entry, which it then selects. The page reads again
+few it shows, like the register lists. 校验 walks every unit's hash chain (or the chosen unit's: the
+county holds every unit's log, received in their bundles) on a worker thread and reports
+"审计日志完整" or the first broken entry, which it then selects, or a chain cut short. The page reads again
 when anything changes (every change writes an entry) and each time it is shown (log-ins, locks
 and exports write entries too); the filters are remembered.
 """
@@ -618,13 +619,14 @@ class AuditPage(ReadTracking, QWidget):
     def verify(self) -> Task:
         """Check the chain on a worker thread; the outcome is shown under the list."""
         service = self.service
+        unit = str(self.unit_combo.currentData() or "")  # the chosen unit's chain, or every chain
 
         def work(progress: Progress) -> VerifyResult:
             def report(done: int, total: int) -> None:
                 if not progress(done, total):
                     raise Cancelled()
 
-            return service.verify(progress=report)
+            return service.verify(progress=report, unit=unit)
 
         self.verify_button.setEnabled(False)
         self.show_status(self.tr("正在校验审计日志…"))
@@ -651,11 +653,12 @@ class AuditPage(ReadTracking, QWidget):
             self.show_status(f'<span style="color:#1b6e20">✔ {text}</span>')
         else:
             self.refresh()
-            if self.model.row_of(broken.entry_id) < 0 and self.is_filtered():
-                self.clear_filters()  # the broken entry is hidden by the filters: show everything
-            self.model.set_broken(broken.entry_id)
-            self.select_ids([broken.entry_id])
-            self.table.setFocus()
+            if broken.entry_id:  # a cut chain's missing end has no entry to show
+                if self.model.row_of(broken.entry_id) < 0 and self.is_filtered():
+                    self.clear_filters()  # the broken entry is hidden by the filters: show everything
+                self.model.set_broken(broken.entry_id)
+                self.select_ids([broken.entry_id])
+                self.table.setFocus()
             self.show_status(f'<span style="color:#b00020">✘ {text}</span>')
         self.verified.emit(result)
 
