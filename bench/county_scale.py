@@ -724,40 +724,54 @@ def measure_import(
 
 
 # ---- (b) statistics ------------------------------------------------------------------------------
-BASELINE_SQL = (
-    "SELECT handling_unit_id, form, guided, count(*) FROM dispositions WHERE deleted = :no{dp} "
-    "GROUP BY handling_unit_id, form, guided",
-    "SELECT id, code, name, unit_type, deleted FROM units",
-    "SELECT source, count(*) FROM clues WHERE deleted = :no{cp} GROUP BY source",
-    "SELECT disposal, count(*) FROM clues WHERE deleted = :no{cp} GROUP BY disposal",
-    "SELECT count(*) FROM clues WHERE deleted = :no{cp} AND source = 'inspection'",
-    "SELECT count(*) FROM clues WHERE deleted = :no{cp} AND source = 'inspection' AND handling_unit_id IN "
-    "(SELECT id FROM units WHERE unit_type = 'group') AND id IN (SELECT clue_id FROM verifications "
-    "WHERE deleted = :no)",
-    "SELECT count(*) FROM dispositions WHERE deleted = :no AND form = '1' AND clue_id IN "
-    "(SELECT id FROM clues WHERE deleted = :no{cp} AND source = 'inspection')",
-    "SELECT outcome, count(*) FROM verifications WHERE deleted = :no AND clue_id IN "
-    "(SELECT id FROM clues WHERE deleted = :no{cp} AND source = 'inspection') GROUP BY outcome",
-    "SELECT count(*) FROM cases WHERE deleted = :no{fp} AND (group_id IS NOT NULL OR handling_unit_id IN "
-    "(SELECT id FROM units WHERE unit_type = 'group'))",
-    "SELECT result, count(*) FROM co_reviews WHERE deleted = :no{rp} GROUP BY result",
-)
+def baseline_sql(year: int | None, sqlite: bool) -> list[str]:
+    """The statements ``statistics.figures`` runs, as plain SQL text: the same GROUP BYs and
+    counts, the same shapes (live rows as it writes them: ``deleted = false`` with a period,
+    ``deleted IS NOT true`` over every year), no ORM."""
+    no, yes = ("0", "1") if sqlite else ("false", "true")
+    period = year is not None
+    live = f"deleted = {no}" if period else f"deleted IS NOT {yes}"
+
+    def within(column: str) -> str:
+        return f" AND {column} BETWEEN :a AND :b" if period else ""
+
+    inspection = f"c.{live}{within('c.received_on')} AND c.source = 'inspection'"
+    return [
+        f"SELECT handling_unit_id, form, guided, count(id) FROM dispositions WHERE {live}{within('decided_on')} "
+        "GROUP BY handling_unit_id, form, guided",
+        f"SELECT id, code, name, unit_type, deleted FROM units WHERE deleted = {no} "
+        "AND unit_type IN ('township', 'group')",
+        f"SELECT source, disposal, count(id) FROM clues WHERE {live}{within('received_on')} GROUP BY source, disposal",
+        f"SELECT count(c.id) FROM clues c WHERE {inspection} AND c.handling_unit_id IN "
+        f"(SELECT id FROM units WHERE unit_type = 'group') AND c.id IN "
+        f"(SELECT clue_id FROM verifications WHERE deleted = {no})",
+        f"SELECT count(d.id) FROM clues c JOIN dispositions d ON d.clue_id = c.id WHERE {inspection} "
+        f"AND d.deleted IS NOT {yes} AND d.form = '1'",
+        f"SELECT v.outcome, count(v.id) FROM clues c JOIN verifications v ON v.clue_id = c.id WHERE {inspection} "
+        f"AND v.deleted IS NOT {yes} GROUP BY v.outcome",
+        f"SELECT count(id) FROM cases WHERE deleted = {no}{within('filed_on')} AND (group_id IS NOT NULL "
+        "OR handling_unit_id IN (SELECT id FROM units WHERE unit_type = 'group'))",
+        f"SELECT result, count(id) FROM co_reviews WHERE deleted = {no}{within('requested_on')} GROUP BY result",
+    ]
 
 
 def baseline_figures(db: Any, year: int | None) -> None:
     """The same figures as ``statistics.figures``, as plain SQL text on one connection."""
-    from sqlalchemy import text
-
     sqlite = db.engine.dialect.name == "sqlite"
-    periods = {"dp": "decided_on", "cp": "received_on", "fp": "filed_on", "rp": "requested_on"}
-    params: dict[str, Any] = {"no": 0 if sqlite else False}
+    params: dict[str, Any] = {}
     if year is not None:
         a, b = date(year, 1, 1), date(year, 12, 31)
-        params.update(a=a.isoformat() if sqlite else a, b=b.isoformat() if sqlite else b)
-    fill = {k: (f" AND {col} BETWEEN :a AND :b" if year is not None else "") for k, col in periods.items()}
-    with db.engine.connect() as conn:
-        for sql in BASELINE_SQL:
-            conn.execute(text(sql.format(**fill)), params).all()
+        params = {"a": a.isoformat(), "b": b.isoformat()} if sqlite else {"a": a, "b": b}
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        for sql in baseline_sql(year, sqlite):
+            if not sqlite:
+                sql = sql.replace(":a", "%(a)s").replace(":b", "%(b)s")
+            cur.execute(sql, params)
+            cur.fetchall()
+    finally:
+        raw.close()
 
 
 def measure_stats(db: Any, runs: int, profile: bool) -> dict[str, Any]:
