@@ -7,13 +7,15 @@ a. importing one quarter's bundles (2026Q1) from all 18 units, ``exchange.import
    than 50% of the rate of the driver's own ``executemany`` of the same rows, as the database
    stores them, into the same tables of a copy of the same county (its indexes, its ten years of
    rows, the program's pragmas; new rows as INSERT, edited ones as UPDATE by id, in the merge's
-   chunk size and key order, one commit);
+   chunk size and key order, one commit); printed as well, for reference: the same with one
+   transaction per unit, as each bundle is merged whole or not at all;
 b. ``statistics.figures`` for one year (< 300 ms) and for every year (< 1 s), against the plain
    SQL of the same figures (the same GROUP BYs and counts as text statements, no ORM);
 c. opening the largest register's page (``RegisterPage``, shown, the visible rows painted) in
    under 200 ms, against a bare ``QTableView`` over the register's ids (the ``SELECT id`` in the
    register's order and a one-column model);
-d. the peak memory (``ru_maxrss``) of a process showing the main window on the county, logged in,
+d. the peak memory (``VmHWM``: ``ru_maxrss`` survives ``exec``, so a child of this large process
+   reported this process's size) of a process showing the main window on the county, logged in,
    with the largest register and the statistics page opened, under 400 MB; baseline: a process
    showing a bare PySide6 window;
 e. the size of the database file against the raw data (the rows as tab-separated UTF-8 text).
@@ -39,10 +41,13 @@ Sensitive fields (reporters, clue summaries, reports) are left empty: sealing tw
 would measure the sealing, and nothing here reads them. Audit entries do not travel in bundles
 today (the merge skips them), so the quarter's bundles carry none.
 
-    .venv/bin/python bench/county_scale.py [--scale 0.01] [--rounds 3] [--runs 5] [--postgres]
-        [--only import,stats,page,memory] [--profile import|stats] [--cache DIR]
+    .venv/bin/python bench/county_scale.py [--scale 0.1] [--rounds 3] [--runs 5]
+        [--only import,stats,page,memory,size] [--profile import|stats] [--cache DIR]
+    scripts/with-postgres.sh .venv/bin/python bench/county_scale.py --scale 1 --postgres --postgres-only
 
-Figures measured on this machine (2 cores, SSD) are in bench/README.md.
+``--scale 1`` is the issue's county (generated once in about 15 minutes, 3.9 GB); the default 0.1
+takes a minute and a half to generate. Figures measured on the development machine are in
+bench/README.md.
 """
 
 from __future__ import annotations
