@@ -39,7 +39,11 @@ class RecordTableModel(QAbstractTableModel):
 
     query_changed = Signal()
 
-    def __init__(self, records: RecordService, reg: Register, parent: Any = None) -> None:
+    def __init__(
+        self, records: RecordService, reg: Register, parent: Any = None, *, load: bool = True
+    ) -> None:
+        """``load``: read the ids now; a caller about to ``set_query`` passes False, so a large
+        register is not read twice (it starts empty until then)."""
         super().__init__(parent)
         self.records = records
         self.reg = reg
@@ -54,7 +58,8 @@ class RecordTableModel(QAbstractTableModel):
         self.read_tables: set[str] = set()
         self._positions: dict[str, int] | None = None
         self._cache: OrderedDict[str, dict[str, str]] = OrderedDict()
-        self._load_ids()
+        if load:
+            self._load_ids()
 
     # ---- the query ------------------------------------------------------------------------
     @property
