@@ -503,6 +503,7 @@ def quarter_bundles(
 
     gen = Generator(seed=2027)
     gen.counters = dict(meta["counters"])
+    gen.audit_tail = {k: (int(v[0]), str(v[1])) for k, v in meta["audit_tail"].items()}
     pools = gen.pools
     clues = gen.tables["clues"]
     with db.session("bench") as s:
@@ -548,6 +549,12 @@ def quarter_bundles(
         order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
         rows.sort(key=lambda tr: order[tr[0]])
         records = [record_from_row(gen.tables[t], r) for t, r in rows]  # type: ignore[arg-type]
+        # The unit's audit entries of the quarter, continuing the chain the county holds, after its
+        # other records (as an export writes them), with the chain's head in the payload.
+        entries = [gen.audit(code, *QUARTER) for _ in range(len(rows))]
+        new.setdefault("audit_log", []).extend(e["id"] for e in entries)
+        records += [record_from_row(gen.tables["audit_log"], e) for e in entries]  # type: ignore[arg-type]
+        head_seq, head_hash = gen.audit_tail[code]
         counts: dict[str, int] = {}
         vector: dict[str, int] = {}
         for rec in records:
@@ -555,7 +562,8 @@ def quarter_bundles(
             vector[code] = max(vector.get(code, 0), rec["version"]["counter"])
         header = {
             "county": "C01", "sender": code, "recipient": "C01", "sequence": 41,
-            "payload": {"upto": vector[code], "ack": 0, "revoked": [], "counts": counts, "version_vector": vector},
+            "payload": {"upto": vector[code], "ack": 0, "revoked": [], "counts": counts, "version_vector": vector,
+                        "audit": {"seq": head_seq, "hash": head_hash}},
         }  # fmt: skip
         paths.append(write_bundle(out, header=header, records=records, signing_key=meta["keys"][code]["signing_private"],
                                   recipient=meta["county_recipient"], file_name=f"{code}-00041-20260401.jwb"))  # fmt: skip
@@ -703,7 +711,8 @@ def measure_import(
         imports.append(time.perf_counter() - start)
         for r in results:
             assert r.status == "imported", (r.path.name, r.status, r.message and str(r.message))
-        assert sum(r.summary.new for r in results if r.summary) == n_new
+        # The merge counts the rows it applied; audit entries are kept apart (``audit_travel``).
+        assert sum(r.summary.new for r in results if r.summary) == n_new - len(new_ids.get("audit_log", ()))
         assert sum(r.summary.updated for r in results if r.summary) == n_edit
         if new_rows is None:
             new_rows, edited_rows = stored_rows(ctx.db, new_ids), stored_rows(ctx.db, edited_ids)
