@@ -56,6 +56,8 @@ class Clue(SecrecyMixin, SubjectMixin, SyncMixin, Base):
     __table_args__ = (
         live_index("clues", "received_on"),
         Index("ix_clues_live_subject", "deleted", "subject_name"),
+        # The statistics' clue figures of a period, read from the index alone (bench/county_scale.py).
+        Index("ix_clues_figures", "deleted", "received_on", "source", "disposal", "handling_unit_id"),
     )
 
     number: Mapped[str] = mapped_column(String(32))
@@ -111,7 +113,10 @@ class Verification(InquiryMixin, SecrecyMixin, SyncMixin, Base):
     """初步核实."""
 
     __tablename__ = "verifications"
-    __table_args__ = (live_index("verifications", "started_on"),)
+    __table_args__ = (
+        live_index("verifications", "started_on"),
+        Index("ix_verifications_clue_outcome", "clue_id", "deleted", "outcome"),
+    )
 
 
 class Case(SecrecyMixin, SubjectMixin, SyncMixin, Base):
@@ -158,7 +163,9 @@ class Disposition(SyncMixin, Base):
     __tablename__ = "dispositions"
     __table_args__ = (
         live_index("dispositions", "decided_on"),
-        Index("ix_dispositions_year", "deleted", "decided_on", "form", "handling_unit_id"),
+        # The four forms of a period by unit, read from the index alone (bench/county_scale.py).
+        Index("ix_dispositions_year", "deleted", "decided_on", "handling_unit_id", "form", "guided"),
+        Index("ix_dispositions_clue_form", "clue_id", "deleted", "form"),
     )
 
     person_name: Mapped[str] = mapped_column(String(64))
