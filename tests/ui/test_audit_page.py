@@ -255,7 +255,8 @@ def test_the_county_chooses_a_units_log_and_verifies_it(
         tmp_path / "T01", None, exchange.enrolment_package(county, "T01"), "admin", "secret123"
     )
     try:
-        RecordService(unit).save(get("zones"), {"name": "东片区"})
+        RecordService(unit).save(get("clues"), {"source": "petition", "received_on": date(2026, 11, 2), "subject_name": "张三"},
+                                 confirmed=True)  # fmt: skip
         stick = tmp_path / "stick"
         stick.mkdir()
         [result] = exchange.import_bundles(county, [exchange.export_bundle(unit, stick).path])
