@@ -26,29 +26,15 @@ from app.sync import exchange
 
 
 @pytest.fixture
-def county_url(db_url: str) -> str | None:
-    return None if db_url.startswith("sqlite") else db_url
+def pair(exchange_pair: EnrolledPair) -> EnrolledPair:
+    """County C01 (on SQLite and on PostgreSQL) and township T01 enrolled from its package."""
+    return exchange_pair
 
 
 @pytest.fixture
-def pair(tmp_path: Path, county_url: str | None) -> Iterator[EnrolledPair]:
-    """County C01 and township T01 made from its enrolment package (in memory: the package file's
-    scrypt is the enrolment tests' business)."""
-    from app.services.installation import SetupRequest
-    from app.services.login import create
-
-    county = create(tmp_path / "county", county_url, SetupRequest(
-        unit_type="county", unit_code="C01", unit_name="测试县纪委监委", county_code="C01",
-        county_name="测试县", admin_username="admin", admin_password=PASSWORD,
-    ))  # fmt: skip
-    unit_id = RecordService(county).save(
-        get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township", "authorised_posts": 3}
-    )
-    package = exchange.enrolment_package(county, "T01")
-    unit = exchange.init_from_package(tmp_path / "T01", None, package, "admin", PASSWORD)
-    yield EnrolledPair(county, unit, unit_id)
-    unit.db.close()
-    county.db.close()
+def county_url(pair: EnrolledPair) -> str | None:
+    url = pair.county.db.url
+    return None if url.startswith("sqlite") else url
 
 
 @pytest.fixture

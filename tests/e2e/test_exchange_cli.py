@@ -31,6 +31,7 @@ class County:
         passphrase: Path,
         units: tuple[Any, ...] = UNITS,
         county_db: str | None = None,
+        cli_enrol: bool = True,
     ) -> None:
         self.root = root
         self.stick = root / "stick"
@@ -40,16 +41,31 @@ class County:
         self.units: dict[str, Cli] = {}
         for code, name, kind in units:
             self.county.ok("unit", "add", "--type", kind, "--code", code, "--name", name)
-            package = root / f"{code}.jwenrol"
-            self.county.ok("enroll", code, "--out", str(package), "--passphrase-file", str(passphrase))
             unit = Cli(root / code, None, password_file)
-            unit.ok(
-                "init", "--enrollment", str(package), "--passphrase-file", str(passphrase), "--admin", "admin"
-            )
+            if cli_enrol and county_db is None:
+                package = root / f"{code}.jwenrol"
+                self.county.ok("enroll", code, "--out", str(package), "--passphrase-file", str(passphrase))
+                unit.ok(
+                    "init", "--enrollment", str(package), "--passphrase-file", str(passphrase), "--admin", "admin"
+                )
+            else:  # the package's scrypt costs 10 s a unit here; the SQLite world enrols on the command line
+                _enrol_in_process(root, code, county_db)
             self.units[code] = unit
 
     def export(self, cli: Cli, *extra: str) -> Path:
         return Path(cli.json("export", "--out", str(self.stick), "--json", *extra)["path"])
+
+
+def _enrol_in_process(root: Path, code: str, county_db: str | None) -> None:
+    from app.services.login import login
+    from app.sync import exchange
+
+    county = login(root / "county", county_db, "admin", PASSWORD)
+    try:
+        package = exchange.enrolment_package(county, code)
+    finally:
+        county.db.close()
+    exchange.init_from_package(root / code, None, package, "admin", PASSWORD).db.close()
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -137,7 +153,7 @@ def test_damaged_foreign_revoked_and_replayed_bundles_are_refused(world: County,
     other_root.mkdir()
     (other_root / "pw").write_text(PASSWORD + "\n", encoding="utf-8")
     (other_root / "pp").write_text("another-passphrase\n", encoding="utf-8")
-    other = County(other_root, other_root / "pw", other_root / "pp", UNITS[:1])  # T01 only: seconds each
+    other = County(other_root, other_root / "pw", other_root / "pp", UNITS[:1], cli_enrol=False)
     other.units["T01"].ok("demo", "--seed", "1")
     refused(world, other.export(other.units["T01"]))
     # The good one still imports; an older one after it is a replay.
