@@ -42,13 +42,15 @@ class County:
         for code, name, kind in units:
             self.county.ok("unit", "add", "--type", kind, "--code", code, "--name", name)
             unit = Cli(root / code, None, password_file)
-            if cli_enrol and county_db is None:
+            # The first unit is enrolled on the command line (enroll, init --enrollment); the package's
+            # scrypt costs about 10 s a unit here, so the others, and a county on PostgreSQL, in-process.
+            if cli_enrol and county_db is None and not self.units:
                 package = root / f"{code}.jwenrol"
                 self.county.ok("enroll", code, "--out", str(package), "--passphrase-file", str(passphrase))
                 unit.ok(
                     "init", "--enrollment", str(package), "--passphrase-file", str(passphrase), "--admin", "admin"
                 )
-            else:  # the package's scrypt costs 10 s a unit here; the SQLite world enrols on the command line
+            else:
                 _enrol_in_process(root, code, county_db)
             self.units[code] = unit
 
