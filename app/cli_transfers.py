@@ -9,6 +9,7 @@ same checks as the window.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from app.cli_base import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command
@@ -49,41 +50,39 @@ def _target(q: argparse.ArgumentParser) -> None:
     q.add_argument("--reason", required=True)
 
 
-def _done(text: str, rid: str) -> int:
+TRANSFERRED = QT_TRANSLATE_NOOP("app", "已变更归属（{id}），随下一批数据包发给相关单位。")
+
+
+def _done(text: str, op: Callable[[], str]) -> int:
+    """Run ``op`` (an ``app.sync.transfers`` operation returning a record id) and say ``text``."""
+    try:
+        rid = op()
+    except transfers.TransferError as exc:
+        raise CliError(exc.message) from None
     _say(str(Message(text, {"id": rid})))
     return EXIT_OK
 
 
 def _request(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        rid = transfers.request_transfer(ctx, args.table, args.row_id, args.to, args.reason)
-    except transfers.TransferError as exc:
-        raise CliError(exc.message) from None
-    return _done(QT_TRANSLATE_NOOP("app", "已提出归属变更申请 {id}，随下一个数据包报县纪委监委。"), rid)
+    return _done(
+        QT_TRANSLATE_NOOP("app", "已提出归属变更申请 {id}，随下一个数据包报县纪委监委。"),
+        lambda: transfers.request_transfer(ctx, args.table, args.row_id, args.to, args.reason),
+    )
 
 
 def _make(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        rid = transfers.transfer(ctx, args.table, args.row_id, args.to, args.reason)
-    except transfers.TransferError as exc:
-        raise CliError(exc.message) from None
-    return _done(QT_TRANSLATE_NOOP("app", "已变更归属（{id}），随下一批数据包发给相关单位。"), rid)
+    return _done(TRANSFERRED, lambda: transfers.transfer(ctx, args.table, args.row_id, args.to, args.reason))
 
 
 def _approve(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        rid = transfers.transfer(ctx, "", "", "", args.reason, request_id=args.request_id)
-    except transfers.TransferError as exc:
-        raise CliError(exc.message) from None
-    return _done(QT_TRANSLATE_NOOP("app", "已变更归属（{id}），随下一批数据包发给相关单位。"), rid)
+    return _done(TRANSFERRED, lambda: transfers.transfer(ctx, "", "", "", args.reason, request_id=args.request_id))
 
 
 def _refuse(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        rid = transfers.refuse_request(ctx, args.request_id, args.reason)
-    except transfers.TransferError as exc:
-        raise CliError(exc.message) from None
-    return _done(QT_TRANSLATE_NOOP("app", "已记录不同意（{id}）。"), rid)
+    return _done(
+        QT_TRANSLATE_NOOP("app", "已记录不同意（{id}）。"),
+        lambda: transfers.refuse_request(ctx, args.request_id, args.reason),
+    )
 
 
 def _list(ctx: Context, args: argparse.Namespace) -> int:

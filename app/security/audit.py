@@ -156,12 +156,17 @@ def _tail(session: Session, owner: str) -> tuple[int, str]:
         # Another program on the database may be appending to the same chain: its entry and ours
         # would take the same number. The lock makes it wait for our commit or us for its.
         changelog.take_write_lock(session)
-        row = session.execute(
-            select(AuditEntry.seq, AuditEntry.hash)
-            .where(AuditEntry.owner == owner)
-            .order_by(AuditEntry.seq.desc())
-            .limit(1)
-        ).first()
+        return chain_end(session, owner)
+
+
+def chain_end(session: Session, owner: str) -> tuple[int, str]:
+    """The last (seq, hash) of ``owner``'s chain as stored ((0, GENESIS) for none)."""
+    row = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash)
+        .where(AuditEntry.owner == owner)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
     return (int(row[0]), str(row[1])) if row else (0, GENESIS)
 
 

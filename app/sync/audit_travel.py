@@ -72,21 +72,11 @@ class ChainBroken(AuditRefused):
         )
 
 
-def _last(s: Session, owner: str) -> tuple[int, str]:
-    row = s.execute(
-        select(AuditEntry.seq, AuditEntry.hash)
-        .where(AuditEntry.owner == owner)
-        .order_by(AuditEntry.seq.desc())
-        .limit(1)
-    ).first()
-    return (int(row[0]), str(row[1])) if row else (0, GENESIS)
-
-
 # ---- the unit's side -----------------------------------------------------------------------------
 def for_county(s: Session, unit: str) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
     """A unit's bundle: its payload's ``audit`` (the chain's head now) and the records of the
     entries after the county's acknowledgement, up to that head."""
-    seq, hash_ = _last(s, unit)
+    seq, hash_ = audit.chain_end(s, unit)
     anchor = audit_anchor.head_of(s, unit)
     acked = anchor.acked_seq if anchor is not None else 0
     return {"audit": {"seq": seq, "hash": hash_}}, _entries(s, unit, acked, seq)
@@ -145,7 +135,7 @@ def _cut_off_by_restore(s: Session, unit: str, seq: int, hash_: str) -> bool:
 # ---- the county's side ---------------------------------------------------------------------------
 def ack_for(s: Session, unit: str) -> dict[str, Any]:
     """The county's bundle for ``unit``: the last entry of the unit's chain held here."""
-    seq, hash_ = _last(s, unit)
+    seq, hash_ = audit.chain_end(s, unit)
     return {"audit_ack": {"seq": seq, "hash": hash_}}
 
 
@@ -178,7 +168,7 @@ class Receiver:
         self, s: Session, sender: str, payload: Mapping[str, Any], *, from_unit: bool, me: str
     ) -> None:
         self.s, self.sender, self.payload, self.from_unit, self.me = s, sender, payload, from_unit, me
-        self.held_seq, self.held_hash = _last(s, sender) if from_unit else (0, GENESIS)
+        self.held_seq, self.held_hash = audit.chain_end(s, sender) if from_unit else (0, GENESIS)
         self.prev: tuple[int, str] | None = None  # the last entry of this bundle seen so far
         self.pending: list[dict[str, Any]] = []
         self.written: list[SimpleNamespace] = []

@@ -1,5 +1,5 @@
-"""What a bundle may carry, beyond its records' owner and origin (docs/bundle-format.md):
-rows the county holds as another's, the county's bundles carrying only what is addressed to the
+"""What a bundle may carry (docs/bundle-format.md): a unit's own records only, revocations from
+the county only, rows the county holds as another's, the county's bundles carrying only what is addressed to the
 unit, ownership transfers, times from the future, unknown tables and counts, files that are not
 regular files. Forgeries are written through the program's own export and signing path, with the
 sender's own keys, as an insider could.
@@ -30,7 +30,7 @@ from app.services.records import RecordService
 from app.sync import addressing, exchange, transfers
 from app.sync import bundle as bundle_io
 from app.sync.conflicts import settle
-from app.sync.state import SyncConflict
+from app.sync.state import SyncConflict, SyncPeer
 
 CLUES = get("clues")
 
@@ -88,7 +88,9 @@ def test_a_record_the_county_holds_as_its_own_is_refused_even_with_owner_forged(
     pair: EnrolledPair, tmp_path: Path
 ) -> None:
     county, town = pair.county, pair.unit
-    staff = RecordService(county).save(get("staff"), {"name": "县纪委干部", "unit_id": pair.unit_id, "post": "member"})
+    staff = RecordService(county).save(
+        get("staff"), {"name": "县纪委干部", "unit_id": pair.unit_id, "post": "member"}
+    )
     assert _send(county, town, tmp_path, "T01").status == "imported"
     # The insider rewrites the county's staff row at the township and claims it as the township's.
     with town.db.session("admin") as s:
@@ -96,7 +98,9 @@ def test_a_record_the_county_holds_as_its_own_is_refused_even_with_owner_forged(
         assert row is not None
         row.name, row.owner = "被改名的干部", "T01"
     before = _data(county)
-    _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, f"staff/{staff} 在本机属于 C01")
+    _refused_on_cli(
+        county, exchange.export_bundle(town, _stick(tmp_path)).path, f"staff/{staff} 在本机属于 C01"
+    )
     assert _data(county) == before and _refusals(county)
 
 
@@ -327,3 +331,67 @@ def test_a_unit_may_send_requests_but_no_transfer_of_its_own(pair: EnrolledPair,
     before = _data(county)
     _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, "单位只能提出归属变更申请")
     assert _data(county) == before
+
+
+# ---- a unit's own records only; only the county revokes -------------------------------------------
+def test_a_township_bundle_that_changes_a_county_record_is_refused_whole(
+    pair: EnrolledPair, tmp_path: Path
+) -> None:
+    county, town = pair.county, pair.unit
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    # Its own record (fine on its own) and, in the same bundle, the county's unit row renamed: the
+    # program refuses that edit to a person, so the insider writes it as the program itself.
+    RecordService(town).save(get("villages"), {"name": "东风村", "township_id": pair.unit_id})
+    RecordService(Context.system(town.db, "admin")).save(
+        get("units"), {"name": "被改名的镇纪委"}, pair.unit_id
+    )
+    forged = exchange.export_bundle(town, stick)
+    before = _data(county)
+
+    result = import_on_cli(county, forged.path)
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    text = result.stderr
+    assert (
+        f"units/{pair.unit_id}" in text
+        and "属于 C01" in text
+        and "T01 的数据包只能带本单位自己的记录" in text
+    )
+    assert _data(county) == before  # the village did not arrive either: all or nothing
+    assert any(forged.path.name in d for d in _refusals(county))
+
+
+def test_a_revocation_from_a_township_is_refused(
+    pair: EnrolledPair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county, town = pair.county, pair.unit
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real_write = bundle_io.write_bundle
+
+    def with_revocation(out_dir: Path, *, header: dict[str, Any], **kwargs: Any) -> Any:
+        header["payload"]["revoked"] = ["G01"]  # signed with the township's own key
+        return real_write(out_dir, header=header, **kwargs)
+
+    monkeypatch.setattr(bundle_io, "write_bundle", with_revocation)
+    forged = exchange.export_bundle(town, stick)
+    monkeypatch.undo()
+
+    result = import_on_cli(county, forged.path)
+
+    assert result.returncode == 1 and "只有县纪委监委的数据包可以吊销" in result.stderr
+    with county.db.session() as s:
+        assert s.get(SyncPeer, "G01") is None or not s.get(SyncPeer, "G01").revoked  # type: ignore[union-attr]
+    assert _refusals(county)
+
+
+def test_a_township_bundle_of_its_own_records_still_imports(pair: EnrolledPair, tmp_path: Path) -> None:
+    county, town = pair.county, pair.unit
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    village = RecordService(town).save(get("villages"), {"name": "东风村", "township_id": pair.unit_id})
+    [result] = exchange.import_bundles(county, [exchange.export_bundle(town, stick).path])
+    assert result.status == "imported", result.message
+    assert RecordService(county).get(get("villages"), village)["name"] == "东风村"
+    assert not _refusals(county)
