@@ -740,11 +740,10 @@ def measure_import(
 # ---- (b) statistics ------------------------------------------------------------------------------
 def baseline_sql(year: int | None, sqlite: bool) -> list[str]:
     """The statements ``statistics.figures`` runs, as plain SQL text: the same GROUP BYs and
-    counts, the same shapes (live rows as it writes them: ``deleted = false`` with a period,
-    ``deleted IS NOT true`` over every year), no ORM."""
+    counts, the same shapes (live rows as it writes them: ``deleted = false``), no ORM."""
     no, yes = ("0", "1") if sqlite else ("false", "true")
     period = year is not None
-    live = f"deleted = {no}" if period else f"deleted IS NOT {yes}"
+    live = f"deleted = {no}"
 
     def within(column: str) -> str:
         return f" AND {column} BETWEEN :a AND :b" if period else ""

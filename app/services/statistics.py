@@ -111,14 +111,10 @@ def _units_of_type(*types: str) -> Select[Any]:
 
 # ---- the rows behind each figure ----------------------------------------------------------------
 def _live(model: type[Any], year: int | None, quarter: int | None) -> ColumnElement[bool]:
-    """The model's live rows. With a period, ``deleted = false``: the register's (deleted, date)
-    index finds the period's rows. Over every year, ``deleted IS NOT true`` (the same rows; the
-    column is never NULL), which no index serves: without the planner's statistics (the program
-    never runs ANALYZE) SQLite otherwise took "deleted = 0" as selective and read every row
-    through the index, one page look-up each, four times slower than reading the table (a county
-    after ten years: 300,000 four-form rows in 6 s, the table read in 1.4 s)."""
-    if period_bounds(year, quarter) is None:
-        return model.deleted.is_not(True)
+    """The model's live rows: ``deleted = false``. With a period, the register's (deleted, date)
+    index finds the period's rows; the figures' covering indexes (``ix_clues_figures``,
+    ``ix_dispositions_year``: deleted, date and every grouped column) let SQLite count from the
+    index alone, over one year or all (a county after ten years: bench/county_scale.py)."""
     return model.deleted.is_(False)
 
 
