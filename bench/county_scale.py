@@ -611,6 +611,17 @@ def raw_write(db: Any, new: dict[str, Any], edited: dict[str, Any], *, per_unit:
             for code in sorted({r[owner] for r in rows}) if per_unit else [""]:
                 part = [r for r in rows if r[owner] == code] if per_unit else rows
                 units.setdefault(code, []).append((op, table, columns, part))
+    if db.engine.dialect.name != "sqlite":  # the driver reads JSON columns as lists; write them as JSON
+        from psycopg.types.json import Json
+
+        for work in units.values():
+            for n, (op, table, columns, rows) in enumerate(work):
+                work[n] = (
+                    op,
+                    table,
+                    columns,
+                    [tuple(Json(v) if isinstance(v, list | dict) else v for v in r) for r in rows],
+                )
     raw = db.engine.raw_connection()
     try:
         cur = raw.cursor()
