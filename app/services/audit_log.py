@@ -339,6 +339,20 @@ class AuditLogService:
         """The units whose entries this installation holds."""
         return self._distinct(AuditEntry.owner)
 
+    def unit_labels(self) -> list[tuple[str, str]]:
+        """(code, ``name（code）``) of the units whose entries are held here, by code; a code no
+        unit row names stays as it is."""
+        from app.models.org import Unit
+
+        codes = self.units()
+        with self.db.session(self.user) as s:
+            names = dict(
+                s.execute(
+                    select(Unit.code, Unit.name).where(Unit.code.in_(codes), Unit.deleted.is_(False))
+                ).all()
+            )
+        return [(code, f"{names[code]}（{code}）" if names.get(code) else code) for code in codes]
+
     @staticmethod
     def actions() -> list[tuple[str, str]]:
         """(code, Chinese label) of every action, in reading order."""

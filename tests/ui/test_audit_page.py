@@ -271,8 +271,8 @@ def test_the_county_chooses_a_units_log_and_verifies_it(
         assert page.unit_pair.isVisibleTo(page)
         assert [page.unit_combo.itemText(i) for i in range(page.unit_combo.count())] == [
             "全部单位",
-            "C01",
-            "T01",
+            "测试县纪委监委（C01）",
+            "城关镇纪委（T01）",
         ]
         page.unit_combo.setCurrentIndex(page.unit_combo.findData("T01"))
         page.apply_filters()

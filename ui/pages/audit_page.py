@@ -455,15 +455,15 @@ class AuditPage(ReadTracking, QWidget):
     def _load_options(self) -> None:
         """The users and units the log names (kept chosen when still there)."""
         for combo, everyone, values in (
-            (self.user_combo, self.tr("全部用户"), self.service.actors()),
-            (self.unit_combo, self.tr("全部单位"), self.service.units()),
+            (self.user_combo, self.tr("全部用户"), [(a, a) for a in self.service.actors()]),
+            (self.unit_combo, self.tr("全部单位"), self.service.unit_labels()),
         ):
             current = combo.currentData() if combo.currentIndex() > 0 else ""
             old = combo.blockSignals(True)
             combo.clear()
             combo.addItem(everyone, "")
-            for value in values:
-                combo.addItem(value, value)
+            for value, label in values:
+                combo.addItem(label, value)
             if current and combo.findData(current) < 0:
                 combo.addItem(current, current)  # a remembered choice with no entries (yet)
             combo.setCurrentIndex(max(combo.findData(current), 0))
