@@ -61,9 +61,7 @@ def _bump(session: Session, n: int) -> int:
         elif conn.dialect.name == "sqlite":
             from sqlalchemy.dialects.sqlite import insert as make
         if make is not None:
-            conn.execute(
-                make(LocalCounter).values(id=1, value=0).on_conflict_do_nothing(), execution_options=_PLAIN
-            )
+            conn.execute(make(LocalCounter).values(id=1, value=0).on_conflict_do_nothing(), execution_options=_PLAIN)
         else:  # pragma: no cover - the program runs on SQLite and PostgreSQL only
             conn.execute(insert(LocalCounter).values(id=1, value=0), execution_options=_PLAIN)
         value = conn.execute(bump, execution_options=_PLAIN).scalar_one()

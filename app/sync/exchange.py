@@ -19,7 +19,7 @@ import socket
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from app.sync import enrolment as enrolment_io
 from app.sync.addressing import addressed_to, check_addressed, county_only_tables, referenced, relevant
 from app.sync.keys import KeyPair, fingerprint
 from app.sync.merge import MergeSummary, merge_records, record_from_row, synced_models
-from app.sync.rules import SKEW, ImportRules, OutsideRights, RecordError
+from app.sync.rules import SKEW, ImportRules, OutsideRights, RecordError, utc_naive
 from app.sync.state import SyncBundle, SyncConflict, SyncIdentity, SyncPeer
 from app.sync.transfers import transferred_away
 
@@ -527,6 +527,19 @@ def import_bundles(ctx: Context, paths: Sequence[Path]) -> list[Imported]:
     return results
 
 
+BEYOND_RIGHTS = QT_TRANSLATE_NOOP("app", "数据包 {name} 超出发送单位的权限，整个数据包未导入：{reason}")
+
+
+def _refused_whole(
+    ctx: Context, path: Path, sender: str, sequence: int, exc: OutsideRights | audit_travel.AuditRefused, text: str
+) -> Imported:
+    """A signed bundle refused for what it carries: the attempt goes into the audit log."""
+    with ctx.session() as s:
+        audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
+                     detail=f"bundle={path.name} {exc}"[:500])  # fmt: skip
+    return Imported(path, "refused", sender, sequence, message=Message(text, {"name": path.name, "reason": exc.message}))
+
+
 def _refused(path: Path, m: dict[str, Any], text: str, **params: Any) -> Imported:
     return Imported(
         path, "refused", str(m.get("sender", "")), int(m.get("sequence") or 0), message=Message(text, params)
@@ -569,15 +582,16 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
             from_unit = peer.unit_type != "county"
             if from_unit and payload.get("revoked"):
                 raise OutsideRights(Message(COUNTY_REVOKES, {"code": sender}))
-            rules = _rules(s, m, info, from_unit)
+            me = None if from_unit else _my_unit(s, info.unit_code)
+            rules = _rules(s, m, info.unit_code, me)
             if s.get_bind().dialect.name == "sqlite":
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))  # checked at commit, not per row
             audit_in = audit_travel.Receiver(s, sender, payload, from_unit=from_unit, me=info.unit_code)
             summary = merge_records(s, audit_in.divert(b.iter_records()), peer=sender,
                                     bundle_id=str(m["bundle_id"]), rules=rules)  # fmt: skip
             audit_in.finish()
-            if not from_unit:
-                check_addressed(s, _my_unit(s, info.unit_code), rules.unaddressed)
+            if me is not None:
+                check_addressed(s, me, rules.unaddressed)
             if os.environ.get("JIWEI_TEST_DIE_DURING_IMPORT"):  # tests: a process killed mid-import
                 os._exit(137)
             peer.received_sequence = sequence
@@ -602,19 +616,9 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
     except bundle_io.BundleError as exc:
         return Imported(path, "refused", sender, sequence, message=exc.message)
     except audit_travel.AuditRefused as exc:  # the unit's audit chain does not hold: nothing applied
-        with ctx.session() as s:
-            audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
-                         detail=f"bundle={path.name} {exc}")  # fmt: skip
-        return Imported(path, "refused", sender, sequence, message=Message(
-            audit_travel.REFUSED, {"name": path.name, "reason": exc.message}))  # fmt: skip
+        return _refused_whole(ctx, path, sender, sequence, exc, audit_travel.REFUSED)
     except OutsideRights as exc:  # signed, but beyond what its sender may change: nothing applied
-        with ctx.session() as s:
-            audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
-                         detail=f"bundle={path.name} {exc}"[:500])  # fmt: skip
-        return Imported(path, "refused", sender, sequence, message=Message(
-            QT_TRANSLATE_NOOP("app", "数据包 {name} 超出发送单位的权限，整个数据包未导入：{reason}"),
-            {"name": path.name, "reason": exc.message},
-        ))  # fmt: skip
+        return _refused_whole(ctx, path, sender, sequence, exc, BEYOND_RIGHTS)
     except (RecordError, IntegrityError) as exc:  # signed, but does not fit here: nothing applied
         if _imported_before(ctx, str(m["bundle_id"])):  # by another program meanwhile
             return Imported(path, "duplicate", sender, sequence,
@@ -632,38 +636,28 @@ BUNDLE_FROM_FUTURE = QT_TRANSLATE_NOOP(
 )
 
 
-def _rules(s: Session, m: dict[str, Any], info: Any, from_unit: bool) -> ImportRules:
-    """What this bundle may carry (``app.sync.rules``); refuses a bundle made in the future."""
+def _rules(s: Session, m: dict[str, Any], here: str, me: Unit | None) -> ImportRules:
+    """What this bundle may carry (``app.sync.rules``); refuses a bundle made in the future.
+    ``here``: this installation's unit code; ``me``: its unit row at a township or group (whose
+    bundles come from the county alone), None at the county."""
     try:
-        created = datetime.fromisoformat(str(m.get("created_at")).replace("Z", "+00:00"))
+        created = utc_naive(str(m.get("created_at")))
     except ValueError:
         raise RecordError(f"created_at: {m.get('created_at')!r}") from None
-    if created.tzinfo is not None:
-        created = created.astimezone(UTC).replace(tzinfo=None)
     now = utcnow()
     if created > now + SKEW:
         raise OutsideRights(Message(BUNDLE_FROM_FUTURE, {"created": created.isoformat(timespec="seconds"),
                                                          "now": now.isoformat(timespec="seconds")}))  # fmt: skip
     counts = (m.get("payload") or {}).get("counts")
     sender = str(m["sender"])
-    rules = ImportRules(sender=sender, county=_county_code(s, info),
-                        from_unit=from_unit, created_at=created,
-                        counts=counts if isinstance(counts, dict) else None)  # fmt: skip
-    if from_unit:
-        rules.transferred_away = lambda table, rid, unit: transferred_away(s, table, rid, unit, rules.county)
+    rules = ImportRules(sender=sender, county=here if me is None else sender, from_unit=me is None,
+                        created_at=created, counts=counts if isinstance(counts, dict) else None)  # fmt: skip
+    if me is None:
+        rules.transferred_away = lambda table, rid, unit: transferred_away(s, table, rid, unit, here)
         rules.county_only = county_only_tables()
     else:
-        rules.unit_code = info.unit_code
-        rules.addressed = addressed_to(s, _my_unit(s, info.unit_code))
+        rules.addressed = addressed_to(s, me)
     return rules
-
-
-def _county_code(s: Session, info: Any) -> str:
-    """The county installation's unit code (versions made at the county carry it)."""
-    if info.unit_type == "county":
-        return str(info.unit_code)
-    peer = s.scalars(select(SyncPeer).where(SyncPeer.unit_type == "county")).first()
-    return peer.code if peer is not None else ""
 
 
 def _my_unit(s: Session, code: str) -> Unit:

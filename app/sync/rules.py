@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -72,8 +72,8 @@ def _text(value: Any) -> str:
 
 @dataclass
 class ImportRules:
-    """The rules for one bundle. ``from_unit``: a unit's bundle at the county; ``unit_code`` and
-    ``addressed``: at a unit, which records of the county's bundle are for it (``addressed(table,
+    """The rules for one bundle. ``from_unit``: a unit's bundle at the county; ``addressed``: at a
+    unit, which records of the county's bundle are for it (``addressed(table,
     record)`` True, or referred to by a row held here, checked by the caller after the merge);
     ``transferred_away(table, id, sender)``: at the county, whether the county handed that row
     away from the sender."""
@@ -83,7 +83,6 @@ class ImportRules:
     from_unit: bool
     created_at: datetime | None = None
     counts: Mapping[str, int] | None = None
-    unit_code: str = ""
     addressed: Callable[[str, Mapping[str, Any]], bool] | None = None
     transferred_away: Callable[[str, str, str], bool] | None = None
     county_only: frozenset[str] = frozenset()  # tables only the county keeps (``COUNTY_ONLY``)
@@ -125,10 +124,10 @@ class ImportRules:
         for key in ("updated_at", "created_at"):
             value = rec.get(key)
             try:
-                when = datetime.fromisoformat(value) if isinstance(value, str) else None
+                when = utc_naive(value) if isinstance(value, str) else None
             except ValueError:
                 raise RecordError(f"{key}: {value!r}") from None
-            if when is not None and _naive(when) > latest:
+            if when is not None and when > latest:
                 raise OutsideRights(Message(FUTURE_RECORD, {
                     "table": table, "id": _text(rec.get("id")), "time": _text(value),
                     "created": self.created_at.isoformat(timespec="seconds")}))  # fmt: skip
@@ -152,13 +151,11 @@ class ImportRules:
         return _text(local.get("owner") if self.from_unit else rec.get("owner"))
 
 
-def _naive(when: datetime) -> datetime:
-    """Times are stored as naive UTC; an aware time is taken to UTC first."""
-    if when.tzinfo is not None:
-        from datetime import UTC
-
-        return when.astimezone(UTC).replace(tzinfo=None)
-    return when
+def utc_naive(text: str) -> datetime:
+    """An ISO time as the program stores times, naive UTC (an aware one is taken to UTC first);
+    ``ValueError`` for text that is not one."""
+    when = datetime.fromisoformat(text)
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo is not None else when
 
 
 def remote_wins(local: Mapping[str, Any], rec: Mapping[str, Any], owner: str, county: str) -> bool:

@@ -118,6 +118,16 @@ def request_transfer(ctx: Context, table: str, row_id: str, to_unit: str, reason
         return req.id
 
 
+def _pending_request(s: Session, request_id: str) -> OwnershipTransfer:
+    """The request ``request_id``, not yet answered."""
+    req = s.get(OwnershipTransfer, request_id)
+    if req is None or req.kind != REQUEST or req.deleted:
+        raise _fail(QT_TRANSLATE_NOOP("app", "没有编号为 {id} 的归属变更申请。"), id=request_id)
+    if _answered(s, req.id):
+        raise _fail(QT_TRANSLATE_NOOP("app", "这份申请已经处理过。"))
+    return req
+
+
 def _county_only(ctx: Context) -> None:
     ctx.require(EDIT)
     if ctx.installation().unit_type != "county":
@@ -134,11 +144,7 @@ def transfer(
     reason = _reason(reason)
     with ctx.session() as s:
         if request_id:
-            req = s.get(OwnershipTransfer, request_id)
-            if req is None or req.kind != REQUEST or req.deleted:
-                raise _fail(QT_TRANSLATE_NOOP("app", "没有编号为 {id} 的归属变更申请。"), id=request_id)
-            if _answered(s, req.id):
-                raise _fail(QT_TRANSLATE_NOOP("app", "这份申请已经处理过。"))
+            req = _pending_request(s, request_id)
             table, row_id, to_unit = req.table_name, req.row_id, to_unit or req.to_unit
         row = _row(s, table, row_id)
         owner = str(row.owner)  # type: ignore[attr-defined]
@@ -160,11 +166,7 @@ def refuse_request(ctx: Context, request_id: str, reason: str) -> str:
     _county_only(ctx)
     reason = _reason(reason)
     with ctx.session() as s:
-        req = s.get(OwnershipTransfer, request_id)
-        if req is None or req.kind != REQUEST or req.deleted:
-            raise _fail(QT_TRANSLATE_NOOP("app", "没有编号为 {id} 的归属变更申请。"), id=request_id)
-        if _answered(s, req.id):
-            raise _fail(QT_TRANSLATE_NOOP("app", "这份申请已经处理过。"))
+        req = _pending_request(s, request_id)
         no = OwnershipTransfer(kind=REFUSAL, table_name=req.table_name, row_id=req.row_id,
                                from_unit=req.from_unit, to_unit=req.to_unit, reason=reason,
                                request_id=req.id)  # fmt: skip
