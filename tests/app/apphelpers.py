@@ -232,3 +232,23 @@ def import_on_cli(ctx: Any, *paths: Path) -> subprocess.CompletedProcess[str]:
     password.write_text(PASSWORD + "\n", encoding="utf-8")
     url = None if ctx.db.url.startswith("sqlite") else ctx.db.url
     return Cli(folder, url, password).run("import", *map(str, paths))
+
+
+def data_records(ctx: Any) -> list[dict[str, Any]]:
+    """The installation's records as ``dump`` gives them, without the audit log (what a refused
+    bundle must leave unchanged; every log-in and refusal writes to the log)."""
+    from app.cli import dump_records
+
+    return [r for r in dump_records(ctx) if r["table"] != "audit_log"]
+
+
+def import_refusals(ctx: Any) -> list[str]:
+    """The details of the installation's ``import_refused`` audit entries."""
+    from sqlalchemy import select
+
+    from app.security import audit
+
+    with ctx.db.session() as s:
+        return list(
+            s.scalars(select(audit.AuditEntry.detail).where(audit.AuditEntry.action == audit.IMPORT_REFUSED))
+        )

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD, Cli, EnrolledPair
+from apphelpers import PASSWORD, Cli, EnrolledPair, data_records, import_refusals
 from sqlalchemy import select, text
 
-from app.cli import dump_records
 from app.context import Context
 from app.registers import get
 from app.security import audit
@@ -60,16 +59,6 @@ def chain(ctx: Context, owner: str = "T01") -> list[tuple[int, str]]:
             select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.owner == owner).order_by(AuditEntry.seq)
         )
         return [(int(a), str(b)) for a, b in rows]
-
-
-def data(ctx: Context) -> list[dict[str, Any]]:
-    return [r for r in dump_records(ctx) if r["table"] != "audit_log"]
-
-
-def refusals(ctx: Context) -> list[str]:
-    with ctx.db.session() as s:
-        stmt = select(AuditEntry.detail).where(AuditEntry.action == audit.IMPORT_REFUSED)
-        return list(s.scalars(stmt))
 
 
 def raw(ctx: Context, sql: str, **params: Any) -> None:
@@ -156,14 +145,14 @@ def test_an_entry_edited_before_export_is_refused_at_the_county(
     seq = chain(pair.unit)[2][0]
     raw(pair.unit, "UPDATE audit_log SET detail = 'nothing happened' WHERE seq = :s", s=seq)
     out = exchange.export_bundle(pair.unit, stick)
-    before, county_chain = data(pair.county), chain(pair.county)
+    before, county_chain = data_records(pair.county), chain(pair.county)
 
     result = county_cli.run("import", str(out.path))
 
     assert result.returncode == 1
     assert f"单位 T01 的审计日志在第 {seq} 条处接不上：内容被改动" in result.stderr
-    assert data(pair.county) == before and chain(pair.county) == county_chain == []
-    assert any(out.path.name in d for d in refusals(pair.county))
+    assert data_records(pair.county) == before and chain(pair.county) == county_chain == []
+    assert any(out.path.name in d for d in import_refusals(pair.county))
 
 
 def _drop_middle(recs: list[dict[str, Any]]) -> int:
@@ -216,14 +205,14 @@ def test_a_forged_audit_chain_signed_by_the_unit_is_refused(
     monkeypatch.setattr(bundle_io, "write_bundle", forged)
     out = exchange.export_bundle(pair.unit, stick)
     monkeypatch.undo()
-    before = data(pair.county)
+    before = data_records(pair.county)
 
     [result] = exchange.import_bundles(pair.county, [out.path])
 
     assert result.status == "refused"
     assert f"单位 T01 的审计日志在第 {where[0]} 条处接不上：{reason}" in str(result.message)
-    assert data(pair.county) == before and chain(pair.county) == []
-    assert any(out.path.name in d for d in refusals(pair.county))
+    assert data_records(pair.county) == before and chain(pair.county) == []
+    assert any(out.path.name in d for d in import_refusals(pair.county))
 
 
 # ---- a cut chain ---------------------------------------------------------------------------------------
@@ -262,15 +251,15 @@ def test_a_chain_cut_after_the_county_acknowledged_is_reported_at_the_unit_and_t
     ), result.stderr
 
     # The county sees it on the unit's next bundle, shorter or not linking to what it holds.
-    before, county_chain = data(pair.county), chain(pair.county)
+    before, county_chain = data_records(pair.county), chain(pair.county)
     out = exchange.export_bundle(pair.unit, stick)
     [result_in] = exchange.import_bundles(pair.county, [out.path])
     assert result_in.status == "refused"
     message = str(result_in.message)
     assert "单位 T01 的审计日志在第" in message
     assert f"已收到第 {held_seq} 条" in message or "前一条被删除或移动" in message, message
-    assert data(pair.county) == before and chain(pair.county) == county_chain
-    assert any(out.path.name in d for d in refusals(pair.county))
+    assert data_records(pair.county) == before and chain(pair.county) == county_chain
+    assert any(out.path.name in d for d in import_refusals(pair.county))
 
 
 def test_a_chain_cut_and_grown_again_breaks_continuity_at_the_county(pair: EnrolledPair, stick: Path) -> None:

@@ -13,17 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD, Cli, EnrolledPair, import_on_cli
+from apphelpers import PASSWORD, Cli, EnrolledPair, data_records, import_on_cli, import_refusals
 from sqlalchemy import select, update
 
-from app.cli import dump_records
 from app.context import Context
 from app.db.base import utcnow
 from app.models.casework import Clue
 from app.models.org import Staff, Unit
 from app.models.transfer import OwnershipTransfer
 from app.registers import get
-from app.security import audit
 from app.security.roles import CountyOnly, NotOwner
 from app.services import users
 from app.services.records import RecordService
@@ -33,16 +31,6 @@ from app.sync.conflicts import settle
 from app.sync.state import SyncConflict, SyncPeer
 
 CLUES = get("clues")
-
-
-def _data(ctx: Context) -> list[dict[str, Any]]:
-    return [r for r in dump_records(ctx) if r["table"] != "audit_log"]
-
-
-def _refusals(ctx: Context) -> list[str]:
-    with ctx.db.session() as s:
-        entries = s.scalars(select(audit.AuditEntry).where(audit.AuditEntry.action == audit.IMPORT_REFUSED))
-        return [e.detail for e in entries]
 
 
 def _stick(root: Path) -> Path:
@@ -97,11 +85,11 @@ def test_a_record_the_county_holds_as_its_own_is_refused_even_with_owner_forged(
         row = s.get(Staff, staff)
         assert row is not None
         row.name, row.owner = "被改名的干部", "T01"
-    before = _data(county)
+    before = data_records(county)
     _refused_on_cli(
         county, exchange.export_bundle(town, _stick(tmp_path)).path, f"staff/{staff} 在本机属于 C01"
     )
-    assert _data(county) == before and _refusals(county)
+    assert data_records(county) == before and import_refusals(county)
 
 
 def test_a_record_from_the_future_is_refused(pair: EnrolledPair, tmp_path: Path) -> None:
@@ -109,9 +97,9 @@ def test_a_record_from_the_future_is_refused(pair: EnrolledPair, tmp_path: Path)
     clue = _clue(town)
     with town.db.session("admin") as s:  # the insider's clock, or a forged time
         s.execute(update(Clue).where(Clue.id == clue).values(updated_at=utcnow() + timedelta(days=30)))
-    before = _data(county)
+    before = data_records(county)
     _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, "晚于数据包的生成时间")
-    assert _data(county) == before and _refusals(county)
+    assert data_records(county) == before and import_refusals(county)
 
 
 def test_a_bundle_made_in_the_future_is_refused(
@@ -123,7 +111,7 @@ def test_a_bundle_made_in_the_future_is_refused(
     path = exchange.export_bundle(town, _stick(tmp_path)).path
     monkeypatch.undo()
     _refused_on_cli(county, path, "数据包的生成时间 2099-01-01")
-    assert _refusals(county)
+    assert import_refusals(county)
 
 
 def test_a_future_dated_version_does_not_win_a_conflict(pair: EnrolledPair, tmp_path: Path) -> None:
@@ -167,10 +155,10 @@ def test_a_bundle_of_an_unknown_table_or_beyond_its_counts_is_refused(
     monkeypatch.setattr(bundle_io, "write_bundle", undercounted)
     over = exchange.export_bundle(town, _stick(tmp_path)).path
     monkeypatch.undo()
-    before = _data(county)
+    before = data_records(county)
     _refused_on_cli(county, unknown, "no_such_table")
     _refused_on_cli(county, over, "多于数据包声明的 0 条")
-    assert _data(county) == before
+    assert data_records(county) == before
 
 
 @pytest.mark.parametrize("kind", ["device", "fifo"])
@@ -232,9 +220,9 @@ def test_a_transfer_moves_a_record_and_its_former_owner_may_no_longer_change_it(
         row = s.get(Clue, clue)
         assert row is not None
         row.subject_name = "伪造"
-    before = _data(county)
+    before = data_records(county)
     _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, f"clues/{clue} 属于 T02")
-    assert _data(county) == before
+    assert data_records(county) == before
 
 
 def test_an_edit_made_while_the_transfer_was_on_its_way_is_kept_in_a_conflict(
@@ -316,9 +304,9 @@ def test_only_the_county_keeps_its_units_and_zones(pair: EnrolledPair, tmp_path:
         records.save(get("zones"), {"name": "自封的片区"})
     # Written as the program would, the township's bundle carries a zone of its own: refused.
     RecordService(Context.system(town.db, "admin")).save(get("zones"), {"name": "自封的片区"})
-    before = _data(county)
+    before = data_records(county)
     _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, "只由县纪委监委维护")
-    assert _data(county) == before
+    assert data_records(county) == before
     assert RecordService(county).may_edit(get("zones"))
 
 
@@ -328,9 +316,9 @@ def test_a_unit_may_send_requests_but_no_transfer_of_its_own(pair: EnrolledPair,
     with town.db.session("admin") as s:  # a "transfer" the township wrote itself
         s.add(OwnershipTransfer(kind="transfer", table_name="clues", row_id=clue, from_unit="C01",
                                 to_unit="T01", reason="自己批准自己"))  # fmt: skip
-    before = _data(county)
+    before = data_records(county)
     _refused_on_cli(county, exchange.export_bundle(town, _stick(tmp_path)).path, "单位只能提出归属变更申请")
-    assert _data(county) == before
+    assert data_records(county) == before
 
 
 # ---- a unit's own records only; only the county revokes -------------------------------------------
@@ -347,7 +335,7 @@ def test_a_township_bundle_that_changes_a_county_record_is_refused_whole(
         get("units"), {"name": "被改名的镇纪委"}, pair.unit_id
     )
     forged = exchange.export_bundle(town, stick)
-    before = _data(county)
+    before = data_records(county)
 
     result = import_on_cli(county, forged.path)
 
@@ -358,8 +346,8 @@ def test_a_township_bundle_that_changes_a_county_record_is_refused_whole(
         and "属于 C01" in text
         and "T01 的数据包只能带本单位自己的记录" in text
     )
-    assert _data(county) == before  # the village did not arrive either: all or nothing
-    assert any(forged.path.name in d for d in _refusals(county))
+    assert data_records(county) == before  # the village did not arrive either: all or nothing
+    assert any(forged.path.name in d for d in import_refusals(county))
 
 
 def test_a_revocation_from_a_township_is_refused(
@@ -383,7 +371,7 @@ def test_a_revocation_from_a_township_is_refused(
     assert result.returncode == 1 and "只有县纪委监委的数据包可以吊销" in result.stderr
     with county.db.session() as s:
         assert s.get(SyncPeer, "G01") is None or not s.get(SyncPeer, "G01").revoked  # type: ignore[union-attr]
-    assert _refusals(county)
+    assert import_refusals(county)
 
 
 def test_a_township_bundle_of_its_own_records_still_imports(pair: EnrolledPair, tmp_path: Path) -> None:
@@ -394,4 +382,4 @@ def test_a_township_bundle_of_its_own_records_still_imports(pair: EnrolledPair, 
     [result] = exchange.import_bundles(county, [exchange.export_bundle(town, stick).path])
     assert result.status == "imported", result.message
     assert RecordService(county).get(get("villages"), village)["name"] == "东风村"
-    assert not _refusals(county)
+    assert not import_refusals(county)
