@@ -991,6 +991,22 @@ def _profile(prof: cProfile.Profile, sort: str) -> str:
     return text_out.getvalue()
 
 
+def import_figure(
+    label: str,
+    copies: Copies,
+    meta: dict[str, Any],
+    work: Path,
+    args: Any,
+    log: Callable[[str], None],
+    profiles: list[tuple[str, cProfile.Profile]],
+) -> None:
+    """Measure and print figure (a) on one database; keep its profile when one was asked for."""
+    m = measure_import(copies, meta, work, args.scale, args.rounds, args.profile == "import", log)
+    report_import(label, m, args.rounds)
+    if m["profile"]:
+        profiles.append((f"import, {label}", m["profile"]))
+
+
 def report_import(label: str, m: dict[str, Any], rounds: int) -> None:
     imp, raw = statistics.median(m["imports"]), statistics.median(m["raws"])
     rows = m["new"] + m["edited"]
@@ -1054,11 +1070,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="jiwei-county-", dir=args.cache) as tmp:
         work = Path(tmp)
         if "import" in sqlite_only:
-            m = measure_import(Copies(source, work, None), meta, work, args.scale, args.rounds,
-                               args.profile == "import", log)  # fmt: skip
-            report_import("SQLite", m, args.rounds)
-            if m["profile"]:
-                profiles.append(("import, SQLite", m["profile"]))
+            import_figure("SQLite", Copies(source, work, None), meta, work, args, log, profiles)
         ctx = (
             login(source.parent / "county", None, "admin", PASSWORD)
             if sqlite_only & {"stats", "page"}
@@ -1121,11 +1133,7 @@ def postgres(args: Any, work: Path, log: Callable[[str], None], only: set[str], 
     meta = build_county(folder, url, args.scale, log)
     print(f"[PostgreSQL] county generated in {meta['seconds']:.0f} s")
     if "import" in only:
-        m = measure_import(Copies(folder, work, url), meta, work, args.scale, args.rounds,
-                           args.profile == "import", log)  # fmt: skip
-        report_import("PostgreSQL", m, args.rounds)
-        if m["profile"]:
-            profiles.append(("import, PostgreSQL", m["profile"]))
+        import_figure("PostgreSQL", Copies(folder, work, url), meta, work, args, log, profiles)
     if "stats" in only:
         ctx = login(folder, url, "admin", PASSWORD)
         s = measure_stats(ctx.db, args.runs, args.profile == "stats")
