@@ -2,6 +2,7 @@
 
 from app.models.casework import (
     Case,
+    CaseUnit,
     Clue,
     CoReview,
     DeadlineRule,
@@ -21,6 +22,7 @@ from app.models.org import (
     Village,
     Zone,
 )
+from app.models.people import Person
 from app.models.policy import CountyPolicy
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
 from app.models.transfer import OwnershipTransfer
@@ -30,6 +32,7 @@ from app.sync import state as _sync_state  # noqa: F401  (the local sync tables,
 __all__ = [
     "AuditEntry",
     "Case",
+    "CaseUnit",
     "ChecklistItem",
     "Clue",
     "CoReview",
@@ -39,6 +42,7 @@ __all__ = [
     "Inquiry",
     "LedgerEntry",
     "OwnershipTransfer",
+    "Person",
     "Liaison",
     "Report",
     "Staff",

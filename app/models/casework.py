@@ -18,8 +18,10 @@ from app.db.secrecy import SecrecyMixin
 
 
 class SubjectMixin:
-    """The person reported on (被反映人)."""
+    """The person reported on (被反映人): the person record, and the name, unit and post as the
+    record gives them (a snapshot: a post at the time of the facts)."""
 
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), nullable=True, index=True)
     subject_name: Mapped[str] = mapped_column(String(64), default="")
     subject_unit: Mapped[str] = mapped_column(String(100), default="")
     subject_post: Mapped[str] = mapped_column(String(64), default="")
@@ -87,6 +89,7 @@ class InquiryMixin:
     """What a talk/letter inquiry and a preliminary verification share: team, dates, outcome."""
 
     clue_id: Mapped[str] = mapped_column(ForeignKey("clues.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), nullable=True, index=True)
     lead_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True, index=True)
     member_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     other_members: Mapped[str] = mapped_column(String(100), default="")
@@ -130,9 +133,9 @@ class Case(SecrecyMixin, SubjectMixin, SyncMixin, Base):
     filed_on: Mapped[date] = mapped_column(Date)
     handling_unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
     handler_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True, index=True)
-    group_id: Mapped[str | None] = mapped_column(
-        ForeignKey("units.id"), nullable=True, index=True
-    )  # 参与的派驻组
+    # 参与的派驻组 before participations (case_units) took its place; kept so that a bundle from a
+    # unit not yet upgraded still applies. Migration 0010 made a participation of every value.
+    group_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
     guided_by_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)  # 指导领办的室
     extension_days: Mapped[int] = mapped_column(Integer, default=0)
     extension_reason: Mapped[str] = mapped_column(Text, default="")
@@ -157,8 +160,23 @@ class CoReview(SyncMixin, Base):
     state: Mapped[str] = mapped_column(String(16), default="requested", index=True)
 
 
+class CaseUnit(SyncMixin, Base):
+    """协办: a unit taking part in a case besides its handling unit (a dispatched group, an office)."""
+
+    __tablename__ = "case_units"
+    __table_args__ = (Index("ix_case_units_case", "case_id", "deleted"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    role: Mapped[str] = mapped_column(String(64), default="")  # what the unit did in the case
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class Disposition(SyncMixin, Base):
-    """四种形态: one person, one measure (人次)."""
+    """One measure given to one person (or, for 问责 of a party organisation, one organisation).
+    The measures one person is given in one decision count as one person-time (人次), in the form
+    of the heaviest (``app.services.counting``)."""
 
     __tablename__ = "dispositions"
     __table_args__ = (
@@ -168,11 +186,20 @@ class Disposition(SyncMixin, Base):
         Index("ix_dispositions_clue_form", "clue_id", "deleted", "form"),
     )
 
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), nullable=True, index=True)
     person_name: Mapped[str] = mapped_column(String(64))
     person_unit: Mapped[str] = mapped_column(String(100), default="")
     person_post: Mapped[str] = mapped_column(String(64), default="")
+    org_name: Mapped[str] = mapped_column(
+        String(100), default="", server_default=""
+    )  # 问责 of an organisation
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # The form under the mapping in force when the row was saved (the list shows it); statistics
+    # count by the mapping in force when they are asked (``app.services.counting``).
     form: Mapped[str] = mapped_column(String(1))
     measure: Mapped[str] = mapped_column(String(16))
+    decision_no: Mapped[str] = mapped_column(String(64), default="", server_default="")  # 决定文号
+    ends_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # 处分期/影响期 end
     deciding_body: Mapped[str] = mapped_column(String(64), default="")
     decided_on: Mapped[date] = mapped_column(Date)
     clue_id: Mapped[str | None] = mapped_column(ForeignKey("clues.id"), nullable=True, index=True)

@@ -7,7 +7,7 @@ same row, read-only there (only its owner changes it). No row yet means every se
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean
+from sqlalchemy import Boolean, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, SyncMixin
@@ -21,3 +21,6 @@ class CountyPolicy(SyncMixin, Base):
     __tablename__ = "county_policy"
 
     separation_of_duties: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Which form each measure counts in, where the county departs from the convention
+    # (``app.registers.form_mapping``); "" counts by the convention.
+    form_mapping: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import cases, clues, org, residency, ties
+from app.registers import cases, clues, measures, org, people, residency, ties
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {
@@ -11,7 +11,9 @@ REGISTERS: dict[str, Register] = {
     for r in (
         *org.REGISTERS,
         *clues.REGISTERS,
+        *people.REGISTERS,
         *cases.REGISTERS,
+        *measures.REGISTERS,
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
         *residency.REGISTERS,

@@ -6,23 +6,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.casework import Case, Clue, CoReview, Disposition, Inquiry, Verification
-from app.models.org import Unit
+from app.models.casework import Case, CaseUnit, Clue, CoReview, Inquiry, Verification
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
-    FORM_CHOICES,
     INQUIRY_KIND_CHOICES,
     INQUIRY_OUTCOME_CHOICES,
-    MEASURE_CHOICES,
-    MEASURES,
     VERIFICATION_OUTCOME_CHOICES,
 )
 from app.registers.clues import CLUE_LIFECYCLE, NUMBER_HINT, NUMBER_PATTERN, subject_fields
-from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
+from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
+from app.registers.person_link import link_subject, name_errors
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -122,6 +120,14 @@ def _verification_validate(s: Session, values: dict[str, Any], row_id: str | Non
     return _team_validate(s, values, row_id, ("verification",), QT_TRANSLATE_NOOP("app", "初步核实"))
 
 
+def _team_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
+    """An inquiry or verification is about its clue's person."""
+    clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
+    if clue is not None:
+        values["person_id"] = clue.person_id
+    return values
+
+
 def _team_warn(s: Session, values: dict[str, Any], _row_id: str | None) -> list[Message]:
     clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
     if clue is None:
@@ -139,6 +145,13 @@ def _team_fields(outcomes: tuple[tuple[str, str], ...], lifecycle: Lifecycle) ->
             ref="clues",
             required=True,
             filterable=True,
+        ),
+        Field(
+            "person_id",
+            QT_TRANSLATE_NOOP("register", "被反映人"),
+            kind=REF,
+            ref="people",
+            editable=False,
         ),
         Field("lead_id", QT_TRANSLATE_NOOP("register", "主办人"), kind=REF, ref="staff", filterable=True),
         Field("member_id", QT_TRANSLATE_NOOP("register", "协办人"), kind=REF, ref="staff"),
@@ -190,6 +203,7 @@ INQUIRIES = Register(
     display=lambda i: i.id,
     default_sort="started_on",
     validate=_inquiry_validate,
+    complete=_team_complete,
     warn=_team_warn,
     warn_fields=("lead_id", "member_id", "clue_id"),
     lifecycle=INQUIRY_LIFECYCLE,
@@ -204,6 +218,7 @@ VERIFICATIONS = Register(
     display=lambda v: v.id,
     default_sort="started_on",
     validate=_verification_validate,
+    complete=_team_complete,
     warn=_team_warn,
     warn_fields=("lead_id", "member_id", "clue_id"),
     lifecycle=VERIFICATION_LIFECYCLE,
@@ -260,16 +275,20 @@ def _case_validate(s: Session, values: dict[str, Any], row_id: str | None) -> di
         d = values.get(name)
         if isinstance(filed, date) and isinstance(d, date) and d < filed:
             errors[name] = Message(QT_TRANSLATE_NOOP("app", "该日期不能早于立案日期。"))
+    errors.update(name_errors(s, values, "subject_"))
     return errors
 
 
 def _case_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
     clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
     if clue is not None:
+        same = not values.get("subject_name") or values.get("subject_name") == clue.subject_name
+        if not values.get("person_id") and same:
+            values["person_id"] = clue.person_id
         for name in ("subject_name", "subject_unit", "subject_post", "subject_rank", "subject_village"):
             if not values.get(name):
                 values[name] = getattr(clue, name)
-    return values
+    return link_subject(s, values)
 
 
 def _case_warn(s: Session, values: dict[str, Any], _row_id: str | None) -> list[Message]:
@@ -304,14 +323,6 @@ CASES = Register(
             filterable=True,
         ),
         Field("handler_id", QT_TRANSLATE_NOOP("register", "承办人"), kind=REF, ref="staff", filterable=True),
-        Field(
-            "group_id",
-            QT_TRANSLATE_NOOP("register", "参与办案的派驻组"),
-            kind=REF,
-            ref="units",
-            ref_filter={"unit_type": ("group",)},
-            filterable=True,
-        ),
         Field(
             "guided_by_id",
             QT_TRANSLATE_NOOP("register", "指导领办科室"),
@@ -349,6 +360,62 @@ CASES = Register(
     warn=_case_warn,
     warn_fields=("handler_id", "subject_name", "subject_unit", "subject_village"),
     lifecycle=CASE_LIFECYCLE,
+)
+
+
+# ---- units taking part (协办) ------------------------------------------------------------------
+def _case_unit_validate(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Message]:
+    case = s.get(Case, values.get("case_id")) if values.get("case_id") else None
+    unit_id = values.get("unit_id")
+    if case is None or not unit_id:
+        return {}
+    if case.handling_unit_id == unit_id:
+        return {
+            "unit_id": Message(QT_TRANSLATE_NOOP("app", "该单位是本案的承办单位，不必再登记为协办单位。"))
+        }
+    twin = select(CaseUnit.id).where(
+        CaseUnit.case_id == case.id, CaseUnit.unit_id == unit_id, CaseUnit.deleted.is_(False)
+    )
+    if row_id:
+        twin = twin.where(CaseUnit.id != row_id)
+    if s.scalars(twin).first() is not None:
+        return {"unit_id": Message(QT_TRANSLATE_NOOP("app", "该单位已登记为本案的协办单位。"))}
+    joined = values.get("joined_on")
+    if isinstance(joined, date) and joined < case.filed_on:
+        return {"joined_on": Message(QT_TRANSLATE_NOOP("app", "参与日期不能早于立案日期。"))}
+    return {}
+
+
+CASE_UNITS = Register(
+    name="case_units",
+    title=QT_TRANSLATE_NOOP("register", "协办单位"),
+    area=AREA,
+    model=CaseUnit,
+    fields=(
+        Field(
+            "case_id",
+            QT_TRANSLATE_NOOP("register", "案件"),
+            kind=REF,
+            ref="cases",
+            required=True,
+            filterable=True,
+        ),
+        Field(
+            "unit_id",
+            QT_TRANSLATE_NOOP("register", "协办单位"),
+            kind=REF,
+            ref="units",
+            ref_filter={"unit_type": HANDLING_UNIT_TYPES},
+            required=True,
+            filterable=True,
+        ),
+        Field("joined_on", QT_TRANSLATE_NOOP("register", "参与日期"), kind=DATE),
+        Field("role", QT_TRANSLATE_NOOP("register", "参与内容"), max_length=64, searchable=True),
+        Field("note", QT_TRANSLATE_NOOP("register", "备注"), kind=LONGTEXT, in_list=False),
+    ),
+    display=lambda p: p.id,
+    default_sort="joined_on",
+    validate=_case_unit_validate,
 )
 
 
@@ -434,99 +501,4 @@ CO_REVIEWS = Register(
 )
 
 
-# ---- the four forms ----------------------------------------------------------------------------
-def _disposition_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
-    errors: dict[str, Message] = {}
-    form, measure = values.get("form"), values.get("measure")
-    if form and measure and measure not in MEASURES.get(form, ()):
-        errors["measure"] = Message(
-            QT_TRANSLATE_NOOP("app", "「{measure}」不属于{form}，可选：{allowed}"),
-            {"measure": measure, "form": dict(FORM_CHOICES)[form], "allowed": MEASURES[form]},
-        )
-    if values.get("guided") and not values.get("guided_by_id"):
-        errors["guided_by_id"] = Message(QT_TRANSLATE_NOOP("app", "指导领办的须选择指导科室。"))
-    if values.get("guided_by_id") and not values.get("guided"):
-        errors["guided"] = Message(QT_TRANSLATE_NOOP("app", "选了指导科室，请同时勾选「指导领办」。"))
-    unit = s.get(Unit, values.get("handling_unit_id")) if values.get("handling_unit_id") else None
-    clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
-    if unit is not None and clue is not None and clue.source == "inspection" and unit.unit_type != "group":
-        errors["handling_unit_id"] = Message(
-            QT_TRANSLATE_NOOP("app", "巡察移交的线索由初核的派驻纪检监察组计数，请选择该派驻组。")
-        )
-    return errors
-
-
-def _disposition_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
-    if clue is not None:
-        if not values.get("person_name"):
-            values["person_name"] = clue.subject_name
-        if not values.get("person_unit"):
-            values["person_unit"] = clue.subject_unit
-        if not values.get("handling_unit_id") and clue.handling_unit_id:
-            values["handling_unit_id"] = clue.handling_unit_id
-    return values
-
-
-DISPOSITIONS = Register(
-    name="dispositions",
-    title=QT_TRANSLATE_NOOP("register", "四种形态"),
-    area=AREA,
-    model=Disposition,
-    fields=(
-        Field(
-            "person_name",
-            QT_TRANSLATE_NOOP("register", "姓名"),
-            required=True,
-            max_length=64,
-            searchable=True,
-        ),
-        Field("person_unit", QT_TRANSLATE_NOOP("register", "工作单位"), max_length=100, searchable=True),
-        Field("person_post", QT_TRANSLATE_NOOP("register", "职务"), max_length=64, in_list=False),
-        Field(
-            "form",
-            QT_TRANSLATE_NOOP("register", "形态"),
-            kind=CHOICE,
-            choices=FORM_CHOICES,
-            required=True,
-            filterable=True,
-        ),
-        Field(
-            "measure",
-            QT_TRANSLATE_NOOP("register", "处理方式"),
-            kind=CHOICE,
-            choices=MEASURE_CHOICES,
-            required=True,
-            filterable=True,
-        ),
-        Field("deciding_body", QT_TRANSLATE_NOOP("register", "决定机关"), max_length=64, searchable=True),
-        Field("decided_on", QT_TRANSLATE_NOOP("register", "决定日期"), kind=DATE, required=True),
-        Field("clue_id", QT_TRANSLATE_NOOP("register", "关联线索"), kind=REF, ref="clues", in_list=False),
-        Field("case_id", QT_TRANSLATE_NOOP("register", "关联案件"), kind=REF, ref="cases", in_list=False),
-        Field(
-            "handling_unit_id",
-            QT_TRANSLATE_NOOP("register", "办理单位"),
-            kind=REF,
-            ref="units",
-            ref_filter={"unit_type": HANDLING_UNIT_TYPES},
-            required=True,
-            filterable=True,
-        ),
-        Field("guided", QT_TRANSLATE_NOOP("register", "指导领办"), kind=BOOL, default=False, filterable=True),
-        Field(
-            "guided_by_id",
-            QT_TRANSLATE_NOOP("register", "指导科室"),
-            kind=REF,
-            ref="units",
-            ref_filter={"unit_type": ("office",)},
-            filterable=True,
-        ),
-        Field("note", QT_TRANSLATE_NOOP("register", "备注"), kind=LONGTEXT, in_list=False, searchable=True),
-    ),
-    display=lambda d: f"{d.person_name} {d.measure}",
-    default_sort="decided_on",
-    validate=_disposition_validate,
-    complete=_disposition_complete,
-)
-
-REGISTERS = (INQUIRIES, VERIFICATIONS, CASES, CO_REVIEWS, DISPOSITIONS)
+REGISTERS = (INQUIRIES, VERIFICATIONS, CASES, CASE_UNITS, CO_REVIEWS)

@@ -36,14 +36,31 @@ RANK_CHOICES = tuple(
         QT_TRANSLATE_NOOP("register", "其他人员"),
     )
 )
+# 管理权限: who manages the cadre. A township commission handles the township's own cadres and
+# village cadres; 县管干部 go to the county (DOMAIN.md). Before 0010 one value stood for both
+# township- and department-managed cadres (乡（部门）管干部); the migration split it by owner.
+COUNTY_MANAGED = QT_TRANSLATE_NOOP("register", "县管干部")
+TOWNSHIP_MANAGED = QT_TRANSLATE_NOOP("register", "乡镇管干部")
+DEPARTMENT_MANAGED = QT_TRANSLATE_NOOP("register", "部门管干部")
+VILLAGE_CADRE = QT_TRANSLATE_NOOP("register", "村级干部")
 AUTHORITY_CHOICES = tuple(
     (v, v)
     for v in (
-        QT_TRANSLATE_NOOP("register", "县管干部"),
-        QT_TRANSLATE_NOOP("register", "乡（部门）管干部"),
-        QT_TRANSLATE_NOOP("register", "村级干部"),
+        COUNTY_MANAGED,
+        TOWNSHIP_MANAGED,
+        DEPARTMENT_MANAGED,
+        VILLAGE_CADRE,
         QT_TRANSLATE_NOOP("register", "其他"),
     )
+)
+# 监察对象 (监察法 art. 15); "" is not a 监察对象.
+OBJECT_CATEGORY_CHOICES = (
+    ("1", QT_TRANSLATE_NOOP("register", "（一）公务员及参公管理人员")),
+    ("2", QT_TRANSLATE_NOOP("register", "（二）法律法规授权或受委托管理公共事务的组织中从事公务的人员")),
+    ("3", QT_TRANSLATE_NOOP("register", "（三）国有企业管理人员")),
+    ("4", QT_TRANSLATE_NOOP("register", "（四）公办教育、科研、文化、医疗卫生、体育等单位中从事管理的人员")),
+    ("5", QT_TRANSLATE_NOOP("register", "（五）基层群众性自治组织中从事管理的人员")),
+    ("6", QT_TRANSLATE_NOOP("register", "（六）其他依法履行公职的人员")),
 )
 # First-level category -> its second-level categories.
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -102,42 +119,6 @@ FORM_CHOICES = (
     ("3", QT_TRANSLATE_NOOP("register", "第三种形态")),
     ("4", QT_TRANSLATE_NOOP("register", "第四种形态")),
 )
-# Form -> the measures that belong to it (DOMAIN.md register 4).
-MEASURES: dict[str, tuple[str, ...]] = {
-    "1": (
-        QT_TRANSLATE_NOOP("register", "谈话提醒"),
-        QT_TRANSLATE_NOOP("register", "批评教育"),
-        QT_TRANSLATE_NOOP("register", "责令检查"),
-        QT_TRANSLATE_NOOP("register", "通报批评"),
-        QT_TRANSLATE_NOOP("register", "诫勉"),
-    ),
-    "2": (
-        QT_TRANSLATE_NOOP("register", "警告"),
-        QT_TRANSLATE_NOOP("register", "严重警告"),
-        QT_TRANSLATE_NOOP("register", "政务警告"),
-        QT_TRANSLATE_NOOP("register", "记过"),
-        QT_TRANSLATE_NOOP("register", "记大过"),
-        QT_TRANSLATE_NOOP("register", "停职检查"),
-        QT_TRANSLATE_NOOP("register", "调整职务"),
-        QT_TRANSLATE_NOOP("register", "责令辞职"),
-        QT_TRANSLATE_NOOP("register", "免职"),
-    ),
-    "3": (
-        QT_TRANSLATE_NOOP("register", "撤销党内职务"),
-        QT_TRANSLATE_NOOP("register", "留党察看"),
-        QT_TRANSLATE_NOOP("register", "开除党籍"),
-        QT_TRANSLATE_NOOP("register", "降级"),
-        QT_TRANSLATE_NOOP("register", "撤职"),
-        QT_TRANSLATE_NOOP("register", "开除"),
-        QT_TRANSLATE_NOOP("register", "降职"),
-    ),
-    "4": (
-        QT_TRANSLATE_NOOP("register", "移送检察机关"),
-        QT_TRANSLATE_NOOP("register", "立案审查后移送司法"),
-    ),
-}
-MEASURE_CHOICES = tuple((m, m) for form in MEASURES.values() for m in form)
-
 INQUIRY_KIND_CHOICES = (
     ("talk", QT_TRANSLATE_NOOP("register", "谈话")),
     ("letter", QT_TRANSLATE_NOOP("register", "函询")),

@@ -24,6 +24,7 @@ from app.registers.casework_choices import (
 )
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
+from app.registers.person_link import link_subject, name_errors
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -36,8 +37,16 @@ SUBJECT_LABEL = QT_TRANSLATE_NOOP("register", "被反映人")
 
 
 def subject_fields(*, required: bool = True) -> tuple[Field, ...]:
-    """The person reported on, as every casework register records them."""
+    """The person reported on, as every casework register records them: the person record, and
+    the name, unit and post as this record gives them (``app.registers.person_link``)."""
     return (
+        Field(
+            "person_id",
+            QT_TRANSLATE_NOOP("register", "人员库记录"),
+            kind=REF,
+            ref="people",
+            in_list=False,
+        ),
         Field(
             "subject_name",
             SUBJECT_LABEL,
@@ -137,8 +146,9 @@ REPORT_LIFECYCLE = Lifecycle(
 )
 
 
-def _report_validate(_s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
+def _report_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
     errors = _category_errors(values)
+    errors.update(name_errors(s, values, "subject_"))
     if values.get("named") and not values.get("register_only") and not values.get("reporter"):
         errors["reporter"] = Message(QT_TRANSLATE_NOOP("app", "实名举报须填写举报人。"))
     errors.update(_register_only_errors(values, ("summary", "reporter", "reporter_contact", "subcategory")))
@@ -214,6 +224,7 @@ REPORTS = Register(
     display=lambda r: r.number or r.subject_name,
     default_sort="received_on",
     validate=_report_validate,
+    complete=lambda s, values, _row_id: link_subject(s, values),
     lifecycle=REPORT_LIFECYCLE,
 )
 
@@ -332,6 +343,7 @@ def _possible_duplicate(s: Session, values: dict[str, Any], row_id: str | None) 
 
 
 def _clue_complete(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Any]:
+    values = link_subject(s, values)
     if not values.get("number"):
         values["number"] = _clue_number(s, values)
     if values.get("registered_on") is None and row_id is None:
@@ -342,8 +354,9 @@ def _clue_complete(s: Session, values: dict[str, Any], row_id: str | None) -> di
     return values
 
 
-def _clue_validate(_s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
+def _clue_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
     errors = _category_errors(values)
+    errors.update(name_errors(s, values, "subject_"))
     errors.update(_register_only_errors(values, ("summary", "subcategory", "disposal_reason")))
     received, registered = values.get("received_on"), values.get("registered_on")
     if isinstance(received, date) and isinstance(registered, date) and registered < received:

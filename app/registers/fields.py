@@ -57,6 +57,9 @@ class Field:
     default: Any = None
     sensitive: bool = False  # stored encrypted (app.security.sensitive); never searched or filtered
     editable: bool = True  # False: shown, but set only by the program (a lifecycle's state, a flag)
+    # A sensitive field whose keyed hash (``app.security.sensitive.keyed_hash``) is kept in this
+    # column, so equal values can be found without opening them (an ID number's duplicates).
+    keyed: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -65,6 +68,8 @@ class Field:
             raise ValueError(f"sensitive field {self.name} must be TEXT or LONGTEXT")
         if self.sensitive and (self.searchable or self.filterable):
             raise ValueError(f"sensitive field {self.name} cannot be searchable or filterable")
+        if self.keyed and not self.sensitive:
+            raise ValueError(f"field {self.name}: only a sensitive field keeps a keyed hash")
         if self.kind == REF and not self.ref:
             raise ValueError(f"REF field {self.name} needs ref=")
         if self.kind == CHOICE and not self.choices:

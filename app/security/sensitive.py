@@ -22,7 +22,9 @@ from datetime import datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.orm import Session
 
 from app.db import changelog
@@ -95,6 +97,19 @@ def open(key: bytes, token: str, context: Context) -> str:  # shadows the built-
     except InvalidTag:
         raise TokenError("sealed value altered, moved or under another key") from None
     return plain.decode("utf-8")
+
+
+def keyed_hash(key: bytes, purpose: str, plaintext: str) -> str:
+    """A keyed hash (HMAC-SHA256, hex) of ``plaintext`` under a key derived from the
+    sensitive-field key for ``purpose``: the same value gives the same hash at every installation
+    holding the key, and nothing without the key can test a guess against it."""
+    _check_key(key)
+    derived = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=f"jiwei-keyed:{purpose}".encode()
+    ).derive(bytes(key))
+    mac = hmac.HMAC(derived, hashes.SHA256())
+    mac.update(plaintext.encode("utf-8"))
+    return mac.finalize().hex()
 
 
 def sealed_length(max_chars: int) -> int:

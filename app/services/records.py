@@ -538,10 +538,15 @@ class RecordService:
                 continue
             elif value is None or value == "":
                 out[name] = value
+                if f.keyed:
+                    out[f.keyed] = ""
             else:
                 key = self.sensitive_key
                 assert key is not None, "sensitive values without the key are refused earlier"
                 out[name] = sensitive.seal(key, str(value), self._context(reg, f, rid))
+                if f.keyed:
+                    table = reg.model.__table__.name  # type: ignore[attr-defined]
+                    out[f.keyed] = sensitive.keyed_hash(key, f"{table}.{name}", str(value))
         return out
 
     def save(

@@ -1,0 +1,252 @@
+"""Measures (处理) given to a person, or to a party organisation (问责), in a decision: their
+kinds and the rules of who may be given what (``app.registers.sanctions``), the form each counts
+in (``app.registers.form_mapping``) and the end of their 处分期/影响期 (area "casework").
+
+The register keeps the name ``dispositions`` (its table and every bundle know it by that)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.models.casework import Clue, Disposition
+from app.models.org import Unit
+from app.models.people import Person
+from app.registers import form_mapping
+from app.registers.casework_choices import FORM_CHOICES, TOWNSHIP_MANAGED, VILLAGE_CADRE
+from app.registers.fields import BOOL, CHOICE, DATE, LONGTEXT, REF, Field, Register
+from app.registers.person_link import link_measured, name_errors
+from app.registers.sanctions import (
+    KIND_CHOICES,
+    KIND_LABELS,
+    KIND_MEASURES,
+    MEASURE_CHOICES,
+    PARTY_ONLY,
+    STATE_ONLY,
+    VILLAGE_CATEGORY,
+    VILLAGE_STATE_MEASURES,
+    period_end,
+)
+
+AREA = "casework"
+HANDLING_UNIT_TYPES = ("county", "office", "township", "group")
+ORGANISATION = "org_accountability"
+
+
+def local_cadre(person: Person | None) -> bool:
+    """A township's own cadre or a village cadre (the township commission handles them)."""
+    if person is None:
+        return False
+    return person.authority in (TOWNSHIP_MANAGED, VILLAGE_CADRE) or person.object_category == VILLAGE_CATEGORY
+
+
+def _person_errors(person: Person | None, kind: str, measure: str) -> dict[str, Message]:
+    if person is None:
+        return {}
+    who = {"name": person.name, "measure": f"{KIND_LABELS.get(kind, kind)}（{measure}）"}
+    if (kind, measure) in PARTY_ONLY and not person.party_member:
+        return {
+            "measure": Message(
+                QT_TRANSLATE_NOOP(
+                    "app", "{name} 在人员库中不是中共党员，不能给予{measure}。如有误，请先在人员库中更正。"
+                ),
+                who,
+            )
+        }
+    if (kind, measure) in STATE_ONLY and not person.object_category:
+        return {
+            "measure": Message(
+                QT_TRANSLATE_NOOP(
+                    "app", "{name} 在人员库中不是监察对象，不能给予{measure}。如有误，请先在人员库中更正。"
+                ),
+                who,
+            )
+        }
+    if (
+        kind == "state"
+        and person.object_category == VILLAGE_CATEGORY
+        and measure not in VILLAGE_STATE_MEASURES
+    ):
+        return {
+            "measure": Message(
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "{name} 是基层群众性自治组织中从事管理的人员，政务处分只能是警告、记过或记大过，不能给予{measure}。",
+                ),
+                who,
+            )
+        }
+    return {}
+
+
+def _inspection_errors(s: Session, values: dict[str, Any], person: Person | None) -> dict[str, Message]:
+    """A clue an inspection (巡察) transferred counts to whoever the rules give its person to: a
+    township's or village cadre's to the township commission, anyone else's to the dispatched
+    group that verified it."""
+    clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
+    unit = s.get(Unit, values.get("handling_unit_id")) if values.get("handling_unit_id") else None
+    if clue is None or unit is None or clue.source != "inspection":
+        return {}
+    about = s.get(Person, clue.person_id) if clue.person_id else person
+    if local_cadre(about):
+        if unit.unit_type != "township":
+            return {
+                "handling_unit_id": Message(
+                    QT_TRANSLATE_NOOP(
+                        "app", "巡察移交的线索涉及乡镇干部或村干部，由乡镇纪委办理和计数，请选择该乡镇纪委。"
+                    )
+                )
+            }
+    elif unit.unit_type != "group":
+        return {
+            "handling_unit_id": Message(
+                QT_TRANSLATE_NOOP("app", "巡察移交的线索由初核的派驻纪检监察组办理和计数，请选择该派驻组。")
+            )
+        }
+    return {}
+
+
+def _validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
+    errors: dict[str, Message] = {}
+    kind, measure = str(values.get("kind") or ""), str(values.get("measure") or "")
+    if kind and measure and measure not in KIND_MEASURES.get(kind, ()):
+        errors["measure"] = Message(
+            QT_TRANSLATE_NOOP("app", "「{measure}」不是{kind}的处理方式，可选：{allowed}"),
+            {"measure": measure, "kind": KIND_LABELS.get(kind, kind), "allowed": KIND_MEASURES.get(kind, ())},
+        )
+    person = s.get(Person, values.get("person_id")) if values.get("person_id") else None
+    if kind == ORGANISATION:
+        if not values.get("org_name"):
+            errors["org_name"] = Message(QT_TRANSLATE_NOOP("app", "问责党组织须填写被问责的党组织名称。"))
+        if values.get("person_id") or values.get("person_name"):
+            errors["person_name"] = Message(
+                QT_TRANSLATE_NOOP("app", "问责党组织的记录不填写个人；对个人问责请选「问责（个人）」。")
+            )
+    elif not values.get("person_name"):
+        errors["person_name"] = Message(QT_TRANSLATE_NOOP("app", "「{label}」不能为空。"), {"label": "姓名"})
+    elif values.get("org_name"):
+        errors["org_name"] = Message(QT_TRANSLATE_NOOP("app", "只有问责党组织的记录才填写党组织名称。"))
+    if not errors:
+        errors.update(_person_errors(person, kind, measure))
+    errors.update(name_errors(s, values, "person_"))
+    if values.get("guided") and not values.get("guided_by_id"):
+        errors["guided_by_id"] = Message(QT_TRANSLATE_NOOP("app", "指导领办的须选择指导科室。"))
+    if values.get("guided_by_id") and not values.get("guided"):
+        errors["guided"] = Message(QT_TRANSLATE_NOOP("app", "选了指导科室，请同时勾选「指导领办」。"))
+    errors.update(_inspection_errors(s, values, person))
+    return errors
+
+
+def _complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
+    clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
+    organisation = values.get("kind") == ORGANISATION
+    if clue is not None and not organisation:
+        same = not values.get("person_name") or values.get("person_name") == clue.subject_name
+        if not values.get("person_id") and same:
+            values["person_id"] = clue.person_id
+        if not values.get("person_name"):
+            values["person_name"] = clue.subject_name
+        if not values.get("person_unit"):
+            values["person_unit"] = clue.subject_unit
+    if clue is not None and not values.get("handling_unit_id") and clue.handling_unit_id:
+        values["handling_unit_id"] = clue.handling_unit_id
+    if not organisation:
+        values = link_measured(s, values)
+    kind, measure = str(values.get("kind") or ""), str(values.get("measure") or "")
+    values["form"] = form_mapping.in_force(s).get((kind, measure), "")
+    values["ends_on"] = period_end(kind, measure, values.get("decided_on"))
+    return values
+
+
+def display(d: Disposition) -> str:
+    return f"{d.person_name or d.org_name} {KIND_LABELS.get(d.kind, d.kind)}（{d.measure}）"
+
+
+DISPOSITIONS = Register(
+    name="dispositions",
+    title=QT_TRANSLATE_NOOP("register", "处理处分"),
+    area=AREA,
+    model=Disposition,
+    fields=(
+        Field(
+            "person_id",
+            QT_TRANSLATE_NOOP("register", "人员库记录"),
+            kind=REF,
+            ref="people",
+            in_list=False,
+        ),
+        Field("person_name", QT_TRANSLATE_NOOP("register", "姓名"), max_length=64, searchable=True),
+        Field("person_unit", QT_TRANSLATE_NOOP("register", "工作单位"), max_length=100, searchable=True),
+        Field("person_post", QT_TRANSLATE_NOOP("register", "职务"), max_length=64, in_list=False),
+        Field(
+            "org_name",
+            QT_TRANSLATE_NOOP("register", "被问责党组织"),
+            max_length=100,
+            in_list=False,
+            searchable=True,
+        ),
+        Field(
+            "kind",
+            QT_TRANSLATE_NOOP("register", "处理类别"),
+            kind=CHOICE,
+            choices=KIND_CHOICES,
+            required=True,
+            filterable=True,
+        ),
+        Field(
+            "measure",
+            QT_TRANSLATE_NOOP("register", "处理方式"),
+            kind=CHOICE,
+            choices=MEASURE_CHOICES,
+            required=True,
+            filterable=True,
+        ),
+        Field(
+            "form",
+            QT_TRANSLATE_NOOP("register", "形态"),
+            kind=CHOICE,
+            choices=FORM_CHOICES,
+            filterable=True,
+            editable=False,
+        ),
+        Field(
+            "decision_no",
+            QT_TRANSLATE_NOOP("register", "决定文号"),
+            max_length=64,
+            searchable=True,
+            in_list=False,
+        ),
+        Field("deciding_body", QT_TRANSLATE_NOOP("register", "决定机关"), max_length=64, searchable=True),
+        Field("decided_on", QT_TRANSLATE_NOOP("register", "决定日期"), kind=DATE, required=True),
+        Field("ends_on", QT_TRANSLATE_NOOP("register", "处分期（影响期）至"), kind=DATE, editable=False),
+        Field("clue_id", QT_TRANSLATE_NOOP("register", "关联线索"), kind=REF, ref="clues", in_list=False),
+        Field("case_id", QT_TRANSLATE_NOOP("register", "关联案件"), kind=REF, ref="cases", in_list=False),
+        Field(
+            "handling_unit_id",
+            QT_TRANSLATE_NOOP("register", "办理单位"),
+            kind=REF,
+            ref="units",
+            ref_filter={"unit_type": HANDLING_UNIT_TYPES},
+            required=True,
+            filterable=True,
+        ),
+        Field("guided", QT_TRANSLATE_NOOP("register", "指导领办"), kind=BOOL, default=False, filterable=True),
+        Field(
+            "guided_by_id",
+            QT_TRANSLATE_NOOP("register", "指导科室"),
+            kind=REF,
+            ref="units",
+            ref_filter={"unit_type": ("office",)},
+            filterable=True,
+        ),
+        Field("note", QT_TRANSLATE_NOOP("register", "备注"), kind=LONGTEXT, in_list=False, searchable=True),
+    ),
+    display=display,
+    default_sort="decided_on",
+    validate=_validate,
+    complete=_complete,
+)
+
+REGISTERS = (DISPOSITIONS,)
