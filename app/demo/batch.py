@@ -5,7 +5,7 @@ commissions with 书记 1, 副书记 1 and 委员 3 each (two 委员 also 监察
 full-time), 10 dispatched groups with 30 authorised posts, 29 staff and 10 group leaders, and the
 townships' 2022 figures of 2,652 supervision objects and 7,370 party members; plus the county
 offices, zones, point-to-point liaisons, villages and supervised units around it. Casework comes
-from ``app.demo.casework``, this year's village and unit residency (visits, the quarterly
+from ``app.demo.casework``, the current year's village and unit residency (visits, the quarterly
 ledgers, the visit checklist) from ``app.demo.residency``. A later batch (another seed)
 adds a few records, edits a few and tombstones one, so that data exchanges carry updates and
 deletions too, without ever changing the seed's staffing figures.
@@ -35,6 +35,7 @@ from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
 from app.demo import residency as demo_residency
+from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import REGISTERS
 from app.registers import get as get_register
@@ -43,7 +44,7 @@ from app.services.installation import SetupRequest
 from app.services.login import create
 from app.services.records import NotFoundError, RecordService, ValidationError
 
-__all__ = ["DEMO_COUNTY", "add_demo_batch", "create_demo_county"]
+__all__ = ["DEMO_COUNTY", "add_demo_batch", "create_demo_county", "demo_today_problem"]
 
 # The demo county of ``python main.py --demo``.
 DEMO_COUNTY = {
@@ -132,9 +133,12 @@ class _AlreadyApplied(Exception):
 class _Batch:
     """One batch of demo changes inside one session, validated by the registers' rules."""
 
-    def __init__(self, session: Session, records: RecordService, key: str, unit_code: str) -> None:
+    def __init__(
+        self, session: Session, records: RecordService, key: str, unit_code: str, today: date
+    ) -> None:
         self.s = session
         self.records = records
+        self.today = today  # the day the demo's recent work is dated from
         self.rng = random.Random(f"jiwei-demo:{key}")
         # Ids are the seeded draws mixed with the unit's code: the same seed at two units makes
         # the same kind of data under different ids (their bundles meet at the county), and the
@@ -571,12 +575,29 @@ def _tally(s: Session, since: int) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def demo_today_problem(today: date) -> Message | None:
+    """Why ``today`` cannot be the demo's day, or None: the seed's history runs to September 2022
+    and a visit cannot be recorded after the machine's date."""
+    if today < demo_casework.EARLIEST_TODAY:
+        return Message(
+            QT_TRANSLATE_NOOP("app", "示范数据的日期不能早于 {day}（示范数据的历史记录截至2022年9月）。"),
+            {"day": demo_casework.EARLIEST_TODAY.isoformat()},
+        )
+    if today > date.today():
+        return Message(
+            QT_TRANSLATE_NOOP("app", "示范数据的日期不能晚于今天（{day}）。"),
+            {"day": date.today().isoformat()},
+        )
+    return None
+
+
 def add_demo_batch(
     ctx: Context,
     seed: int,
     *,
     seed_county: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    today: date | None = None,
 ) -> dict[str, int]:
     """Add one deterministic batch of demo data for this installation's unit type: organisation,
     casework (``app.demo.casework``) and residency (``app.demo.residency``:
@@ -591,11 +612,17 @@ def add_demo_batch(
 
     Returns how many records were added, edited and deleted, keyed ``"<register>.<added|edited|
     deleted>"``; empty when this seed's batch was applied before (nothing changes then).
-    ``progress(done, total)`` hears of each unit of the seed county as it is finished. Raises
-    ``RuntimeError`` on an installation that is not initialised, and ``ValidationError`` (with
-    nothing changed) if the data already there clashes with the batch.
+    ``progress(done, total)`` hears of each unit of the seed county as it is finished. ``today``
+    (default: the machine's date) is the day the recent open work is dated from: the same seed on
+    the same day gives the same records. Raises ``ValueError`` for a ``today`` that
+    ``demo_today_problem`` refuses, ``RuntimeError`` on an installation that is not initialised,
+    and ``ValidationError`` (with nothing changed) if the data already there clashes with the batch.
     """
     ctx.require(DEMO)
+    today = today or date.today()
+    problem = demo_today_problem(today)
+    if problem is not None:
+        raise ValueError(str(problem))
     db = ctx.db
     info = db.installation()
     if info is None:
@@ -617,7 +644,7 @@ def add_demo_batch(
                     select(Staff.id).where(Staff.unit_id == own.id, Staff.deleted.is_(False))
                 ).first()
             batch_key = f"{info.unit_type}:{'first' if first else 'later'}:{seed}"
-            batch = _Batch(s, records, batch_key, info.unit_code)
+            batch = _Batch(s, records, batch_key, info.unit_code, today)
             if info.unit_type == "county":
                 (_county_first if first else _county_later)(batch)
             elif info.unit_type == "township":
@@ -666,13 +693,17 @@ def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], Non
 
 
 def create_demo_county(
-    data_dir: Path, password: str, seed: int = 1, progress: Callable[[int, int], None] | None = None
+    data_dir: Path,
+    password: str,
+    seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    today: date | None = None,
 ) -> Context:
     """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch ``seed``, set
     up exactly as a real installation is (encrypted database, key slots), and opened as ``admin``.
     Its casework and residency cover every unit of the county (each unit's rows owned by that
-    unit); the casework reproduces the seed report's figures for 2021
-    (``demo_casework.SEED_FIGURES``).
+    unit); the casework reproduces the seed report's figures (``demo_casework.SEED_FIGURES``) and
+    dates the recent open work from ``today`` (``add_demo_batch``).
 
     Always the embedded SQLite file in ``data_dir``, whatever ``JIWEI_DB_URL`` says, so a demo
     never touches a real database.
@@ -685,7 +716,7 @@ def create_demo_county(
         SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY),
     )
     try:
-        add_demo_batch(opened, seed, seed_county=True, progress=progress)
+        add_demo_batch(opened, seed, seed_county=True, progress=progress, today=today)
     except BaseException:
         opened.db.close()
         raise

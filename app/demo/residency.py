@@ -1,7 +1,7 @@
 """Plausible, deterministic demo data for village residency (驻村监督 / 驻在, DOMAIN.md register 5)
 and the quarterly supervision ledgers (签字背书, 谈话纪实, 三重一大, 讲规学法; register 6).
 
-For the current year (relative to ``date.today()``) every village of a township commission and
+For the current year (relative to the batch's ``today``: ``add_demo_batch``) every village of a township commission and
 every supervised unit of a dispatched group gets a visit in each past quarter (in the first
 quarter of a year: the previous year's fourth quarter instead, so that missed visits show).
 Most are recorded as done through the visit lifecycle's real "record" step (录入记录表: the
@@ -12,6 +12,8 @@ visited, planned and cancelled, or not planned at all (coverage: 未驻). This q
 visits are done, part planned and a few villages (units) not planned yet (the home page's missing
 visits). Two staff go on each visit, taken in turn; nobody goes to their home village (or to a
 place they declared a tie with, or a secondee to the unit they came from, where the team allows).
+A clue draft is about a person the batch adds to the person register first: a village cadre
+(村级干部, 监察对象 category 5) of the village visited, or a cadre of the supervised unit (部门管干部).
 The four ledgers have an entry for most supervised bodies in every past quarter, and a few of
 this quarter's.
 
@@ -44,7 +46,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.context import Context
-from app.demo.casework import Casework, _InBatch
+from app.demo.casework import Casework, Who, _Deferred, _InBatch
 from app.models.casework import StaffTie
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
@@ -143,8 +145,6 @@ _CANCEL_REASONS = (
 )
 _VILLAGE_PEOPLE = ("村党组织书记", "村委会主任", "村监委会主任", "村会计", "村级纪检监察员")
 _UNIT_PEOPLE = ("主要负责人", "分管负责人", "财务人员", "办公室主任", "纪检监察联络员")
-_VILLAGE_POSTS = ("村党支部书记", "村委会主任", "村会计", "村文书")
-_UNIT_POSTS = ("股长", "副局长", "站长", "副主任")
 
 _LEDGER_FINE = {
     "signoff": ("抽查报账单据和议事记录{n}份，签字背书手续齐全", "抽查{n}份资金审批单，经办、审核、审批签字完整"),
@@ -196,21 +196,6 @@ def _weekdays(first: date, last: date) -> list[date]:
             days.append(d)
         d += timedelta(days=1)
     return days or [first]
-
-
-class _Deferred:
-    """The batch's session with ``flush`` put off: the rows saved through it are written together
-    at the next real flush (``Residency.together``), with one change-log and audit entry each as
-    always. Hundreds of visits and ledger entries per unit then take one flush, not one each."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def flush(self, objects: Any = None) -> None:
-        return None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._session, name)
 
 
 class Residency:
@@ -341,33 +326,20 @@ class Residency:
         return clue_values
 
     def clue_values(self, unit: Unit, todo: _Todo, problem: tuple[str, str, str, str]) -> dict[str, Any]:
-        name = self.cw.new_name()
+        """The clue draft's values; its person (``_who``) is added when it is saved."""
         target, found_on = todo.target, todo.visited
-        if target.kind == "village":
-            where = f"{target.name}村民委员会" if target.name.endswith("村") else f"{target.name}居民委员会"
-            subject = {
-                "subject_unit": where,
-                "subject_post": self.rng.choice(_VILLAGE_POSTS),
-                "subject_rank": "村（社区）干部",
-                "subject_authority": "村级干部",
-                "subject_village": target.name,
-            }
-        else:
-            subject = {
-                "subject_unit": target.name,
-                "subject_post": self.rng.choice(_UNIT_POSTS),
-                "subject_rank": self.rng.choice(("一般干部", "股级")),
-                "subject_authority": "乡（部门）管干部",
-            }
+        who = (
+            self.cw.village_cadre([target.name])
+            if target.kind == "village"
+            else self.cw.department_cadre([target.name])
+        )
+        name = who.name
         return {
             "number": self.cw.number(self.cw.prefix(unit), "线", found_on.year),
             "source": "supervision",
             "received_on": found_on,
             "registered_on": min(found_on + timedelta(days=self.rng.randint(0, 2)), self.today),
-            "subject_name": name,
-            **subject,
-            "subject_is_object": True,
-            "subject_is_member": self.rng.random() < 0.85,
+            "_who": who,
             "category": problem[1],
             "subcategory": problem[2],
             "summary": self.cw.secret(f"驻村（驻在）监督发现：反映{name}{problem[3]}"),
@@ -381,6 +353,9 @@ class Residency:
         """A clue draft found on a visit (监督发现), linked to it; registered as it is (a person
         confirms the duplicate and conflict hints)."""
         visit_id = values.pop("_visit_id")
+        who: Who = values.pop("_who")
+        self.cw.enter_people([who])
+        values.update(who.subject())
         return self.b.records.save_in(self.s, self.clues, values, new_id=self.b.new_id(), confirmed=True,
                                       program_values={"visit_id": visit_id})  # fmt: skip
 
@@ -472,6 +447,7 @@ class Residency:
                 if found is not None:
                     clues.append(found)
         del held
+        self.cw.enter_people([values["_who"] for values in clues])  # one flush for them all
         for values in clues:
             self.save_clue(values)
         # The quarterly ledgers: most bodies in past quarters, a few already this quarter.

@@ -64,7 +64,7 @@ def test_the_county_holds_each_units_rows_exactly_as_the_unit_does(
     finally:
         unit.db.close()
     tables = {r["table"] for r in mine}
-    assert {"clues", "dispositions", "transitions", "visits", "ledger_entries"} <= tables
+    assert {"people", "clues", "dispositions", "transitions", "visits", "ledger_entries"} <= tables
     assert mine == data(county_dump, code)
     # Made at the unit: the unit's versions and change-log entries, not the county's.
     assert {r["version"]["origin"] for r in mine} == {code}

@@ -23,6 +23,7 @@ from app.demo.batch import add_demo_batch
 from app.demo.residency import COUNTY_CHECKLIST, KINDS
 from app.models.casework import Clue, Transition
 from app.models.org import Staff, Unit, Village
+from app.models.people import Person
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
 from app.quarters import quarter_bounds, quarter_of
 from app.registers import get as get_register
@@ -151,6 +152,17 @@ def test_a_batch_fills_visits_ledgers_and_clue_drafts(installation: tuple[login.
         assert visit.state == "done" and clue.number in visit.clues_found
         assert clue.received_on == visit.visited_on and clue.handler_id == visit.lead_id
         assert records.get(get_register("clues"), clue.id)["summary"].startswith("驻村（驻在）监督发现")
+        # About a person of the place visited, added to the person register first.
+        person = _rows(db, Person, Person.id == clue.person_id)[0]
+        assert (person.name, person.unit) == (clue.subject_name, clue.subject_unit)
+        if visit.village_id:
+            assert (person.authority, person.object_category, person.village) == (
+                "村级干部",
+                "5",
+                clue.subject_village,
+            )
+        else:
+            assert person.authority == "部门管干部" and person.object_category in ("1", "2", "4")
     _assert_valid_and_sound(db, records, unit_type)
     # A unit keeps the built-in checklist until the county's setting arrives.
     assert not _rows(db, ChecklistItem)

@@ -422,6 +422,10 @@ def test_cli_stats_json(cli: Cli) -> None:
     assert cli.run("stats", "--year", "0", "--json").returncode == 2
 
 
+@pytest.mark.xfail(
+    reason="the demo counts the new way (person-times, case_units) until statistics' rewrite does too",
+    strict=True,
+)
 def test_the_demo_county_reproduces_the_seed_report(
     demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path],
 ) -> None:
