@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,20 @@ def _year(text: str) -> int:
     return value
 
 
+def _demo_day(text: str) -> date:
+    """``--today`` of the demo commands: a day (YYYY-MM-DD) the demo may be dated from."""
+    from app.demo.batch import demo_today_problem
+
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是日期（YYYY-MM-DD）：{text}") from None
+    problem = demo_today_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(str(problem))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m app",
@@ -113,12 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[common], help="按本机单位类型添加一批示范数据")
     p.add_argument("--seed", type=_non_negative, default=1, help="种子（默认 1）")
+    p.add_argument("--today", type=_demo_day, metavar="YYYY-MM-DD", help="近期待办按哪一天编排（默认今天）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("demo-county", parents=[common], help="建立一个完整的示范县：每个单位一个数据目录")
     p.add_argument("--out", required=True, metavar="DIR", help="放各单位数据目录的空目录")
     p.add_argument("--seed", type=_non_negative, default=1, help="种子（默认 1）")
+    p.add_argument("--today", type=_demo_day, metavar="YYYY-MM-DD", help="近期待办按哪一天编排（默认今天）")
     p.set_defaults(handler=cmd_demo_county)
 
     p = sub.add_parser("stats", parents=[common], help="统计数字（四种形态、线索、协审等），县级为汇总数")
@@ -387,7 +404,7 @@ def _demo_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.records import ValidationError
 
     try:
-        counts = add_demo_batch(ctx, args.seed)
+        counts = add_demo_batch(ctx, args.seed, today=args.today)
     except ValidationError as exc:
         raise CliError(
             Message(QT_TRANSLATE_NOOP("app", "示范数据与已有数据冲突：{reason}"), {"reason": str(exc)})
@@ -602,7 +619,7 @@ def cmd_demo_county(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     password = _read_password(args, confirm=True)
     try:
-        folders = build_demo_county(out, password, seed=args.seed)
+        folders = build_demo_county(out, password, seed=args.seed, today=args.today)
     except DemoCountyError as exc:
         raise CliError(exc.message) from None
     for folder in folders:

@@ -9,8 +9,9 @@ the 8 township commissions and 10 dispatched groups. What is generated where:
 1. **Generate** (scratch): ``create_demo_county`` builds a throw-away county in a scratch folder
    inside ``out`` (removed at the end): the organisation of the seed report, the casework of every
    unit and this year's residency, each unit's rows owned by that unit, reproducing the seed
-   report's figures for 2021. It is generated county-wide in one place because those figures are
-   county totals split across the units.
+   report's figures (2021, and 2021 to September 2022: ``demo_casework.SEED_FIGURES``). It is
+   generated county-wide in one place because those figures are county totals split across the
+   units.
 2. **County**: the county's installation is created and the scratch rows the county owns (the
    organisation, the settings, the casework of the county's offices) are entered into it as the
    county's own local changes (``demo_entry.enter``).
@@ -40,6 +41,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -48,7 +50,7 @@ from app import os_errors
 from app.config import DB_FILE_NAME
 from app.context import Context
 from app.demo import entry as demo_entry
-from app.demo.batch import DEMO_COUNTY, GROUPS, TOWNSHIPS, create_demo_county
+from app.demo.batch import DEMO_COUNTY, GROUPS, TOWNSHIPS, create_demo_county, demo_today_problem
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.services.installation import SetupError, SetupRequest
@@ -180,16 +182,20 @@ def _imported(results: list[exchange.Imported]) -> None:
 
 
 def build_demo_county(
-    out: Path, password: str, seed: int = 1, progress: Progress | None = None
+    out: Path, password: str, seed: int = 1, progress: Progress | None = None, today: date | None = None
 ) -> list[Folder]:
     """Build the demo county under ``out`` (empty or absent) as the module describes; return its
-    folders, the county's first, then the townships' and groups' in code order.
+    folders, the county's first, then the townships' and groups' in code order. ``today`` (default:
+    the machine's date) is the day the recent open work is dated from (``add_demo_batch``).
 
     ``progress(done, total, phase)`` hears of each step (``phase`` one of ``PHASES``' names); an
     exception it raises stops the build (the folders made so far stay). Raises
     ``DemoCountyError``."""
     out = Path(out)
     _check_out(out)
+    problem = demo_today_problem(today) if today is not None else None
+    if problem is not None:
+        raise DemoCountyError(problem)
     steps = _Steps(progress)
     county_code = DEMO_COUNTY["county_code"]
     opened: list[Context] = []
@@ -204,7 +210,7 @@ def build_demo_county(
         ) from None
     try:
         scratch = create_demo_county(
-            work / "scratch", password, seed=seed, progress=lambda d, t: steps("generate", d, t)
+            work / "scratch", password, seed=seed, progress=lambda d, t: steps("generate", d, t), today=today
         )
         opened.append(scratch)
         county = _create_county(out / county_code, password)

@@ -235,6 +235,22 @@ def test_the_recent_work_is_dated_from_the_day_given(tmp_path: Path) -> None:
     assert history and all(r in dumps[2] for r in history)
 
 
+def test_the_demo_commands_take_a_day_and_refuse_one_outside_the_demo(cli: Cli) -> None:
+    cli.init_county()
+    cli.ok("demo", "--today", "2023-11-15")
+    received = [
+        r["fields"]["received_on"]
+        for r in cli.dump()
+        if r["table"] == "clues" and r["fields"]["received_on"] > "2023"
+    ]
+    assert received and max(received) <= "2023-11-15" and min(received) >= "2023-05"
+    for day in ("2022-09-30", (date.today() + timedelta(days=1)).isoformat(), "2024-02-30"):
+        for command in (("demo",), ("demo-county", "--out", str(cli.data_dir / "unused"))):
+            refused = cli.run(*command, "--today", day)
+            assert refused.returncode == 2 and "--today" in refused.stderr, (command, day, refused.stderr)
+            assert not (cli.data_dir / "unused").exists()
+
+
 # ---- the demo county (built once for the run: ``demo_county_cli`` in conftest) ----------------------
 def test_demo_county_prints_one_working_folder_per_unit(
     demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path],
