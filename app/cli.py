@@ -132,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="统计数字（四种形态、线索、协审等），县级为汇总数")
     p.add_argument("--year", type=_year, help="年度（省略为全部年度）")
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="季度（须同时给出 --year）")
-    p.add_argument("--from", dest="start", type=_day, help="起始日期 YYYY-MM-DD（按日期范围统计，不与 --year 同用）")
+    p.add_argument(
+        "--from", dest="start", type=_day, help="起始日期 YYYY-MM-DD（按日期范围统计，不与 --year 同用）"
+    )
     p.add_argument("--to", dest="end", type=_day, help="截止日期 YYYY-MM-DD（含当日）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_stats)
@@ -624,14 +626,15 @@ def cmd_demo_county(args: argparse.Namespace) -> int:
 def _stats_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """The figures leaders ask for, for a year, a quarter or a range of days (all years when no
     period is given)."""
-    from app.services.statistics import figures, render_text
+    from app.services.statistics import RANGE_WITH_YEAR, figures, range_problem, render_text
 
     if args.quarter and not args.year:
         raise _UsageError("--quarter 须同时给出 --year")
     if (args.start or args.end) and args.year:
-        raise _UsageError("按日期范围（--from/--to）统计时不能同时给出 --year")
-    if args.start and args.end and args.end < args.start:
-        raise _UsageError("截止日期（--to）不能早于起始日期（--from）")
+        raise _UsageError(RANGE_WITH_YEAR)
+    problem = range_problem(args.start, args.end)
+    if problem is not None:
+        raise _UsageError(problem)
     result = figures(ctx.db, year=args.year, quarter=args.quarter, start=args.start, end=args.end)
     if args.json:
         _print_json(result)

@@ -72,7 +72,14 @@ def counted(conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[st
         .subquery("ranked")
     )
     return (
-        select(ranked.c.id, ranked.c.unit_id, ranked.c.form, ranked.c.guided, ranked.c.clue_id, ranked.c.decided_on)
+        select(
+            ranked.c.id,
+            ranked.c.unit_id,
+            ranked.c.form,
+            ranked.c.guided,
+            ranked.c.clue_id,
+            ranked.c.decided_on,
+        )
         .where(ranked.c.rank == 1)
         .subquery("counted")
     )

@@ -95,6 +95,17 @@ def period_bounds(year: int | None, quarter: int | None = None) -> tuple[date, d
     return first, date.fromordinal(last.toordinal() - 1)
 
 
+RANGE_BACKWARDS = QT_TRANSLATE_NOOP("app", "截止日期不能早于起始日期。")
+RANGE_WITH_YEAR = QT_TRANSLATE_NOOP("app", "按日期范围统计时不能同时选择年度或季度。")
+
+
+def range_problem(start: date | None, end: date | None) -> str | None:
+    """Why a range of days cannot be counted (a Chinese message), or None."""
+    if start is not None and end is not None and end < start:
+        return RANGE_BACKWARDS
+    return None
+
+
 def resolve(
     year: int | None = None, quarter: int | None = None, start: date | None = None, end: date | None = None
 ) -> Bounds:
@@ -103,9 +114,10 @@ def resolve(
     if start is None and end is None:
         return period_bounds(year, quarter)
     if year is not None or quarter is not None:
-        raise ValueError("a date range cannot be given with a year or quarter")
-    if start is not None and end is not None and end < start:
-        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+        raise ValueError(RANGE_WITH_YEAR)
+    problem = range_problem(start, end)
+    if problem is not None:
+        raise ValueError(problem)
     return start, end
 
 
@@ -293,9 +305,7 @@ def _grouped(
     return {key: int(n) for key, n in rows}
 
 
-def _of_inspection_clues(
-    s: Session, model: type[Any], bounds: Bounds, column: Any = None
-) -> dict[Any, int]:
+def _of_inspection_clues(s: Session, model: type[Any], bounds: Bounds, column: Any = None) -> dict[Any, int]:
     """``model``'s live rows that came of the period's inspection-transferred clues, counted
     (grouped by ``column``) through a join from those clues: each clue looks its rows up by the
     ``clue_id`` index. The figures' ``IN (clue ids)`` gave the same counts but SQLite read every
@@ -341,7 +351,9 @@ def figures(
         # The four forms: person-times grouped by (unit, form, guided); the rest adds these up.
         c = counting.counted(_dispositions(bounds), mapping)
         groups = s.execute(
-            select(c.c.unit_id, c.c.form, c.c.guided, func.count()).group_by(c.c.unit_id, c.c.form, c.c.guided)
+            select(c.c.unit_id, c.c.form, c.c.guided, func.count()).group_by(
+                c.c.unit_id, c.c.form, c.c.guided
+            )
         ).all()
         unit_ids = {g[0] for g in groups if g[0]}
         units = {
@@ -588,9 +600,9 @@ def render_text(result: Mapping[str, Any]) -> list[str]:
         QT_TRANSLATE_NOOP("app", "派驻组参与办理的案件 {n} 件").format(
             n=result["cases_with_group_participation"]
         ),
-        QT_TRANSLATE_NOOP("app", "派驻组参与查办案件 {n} 件（次）：承办 {handled} 件，协办 {taking_part} 件次").format(
-            n=result["group_participations_total"], **result["group_participations"]
-        ),
+        QT_TRANSLATE_NOOP(
+            "app", "派驻组参与查办案件 {n} 件（次）：承办 {handled} 件，协办 {taking_part} 件次"
+        ).format(n=result["group_participations_total"], **result["group_participations"]),
         QT_TRANSLATE_NOOP("app", "问题线索 {n} 件，按来源：{sources}").format(
             n=result["clues_total"], sources=listing(result["clues_by_source"], sources)
         ),
