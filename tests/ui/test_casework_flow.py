@@ -158,10 +158,17 @@ def test_a_report_goes_all_the_way_to_a_measure(
     form = cases.new_record()
     assert form is not None
     for name, value in {"number": "城纪立〔2021〕3号", "clue_id": clue_id, "filed_on": "2021-05-25",
-                        "handling_unit_id": t1, "group_id": org.units["G01"]}.items():  # fmt: skip
+                        "handling_unit_id": t1}.items():  # fmt: skip
         form.set_value(name, value)
     case_id = saved(qtbot, form)
     assert secretary.get(get("cases"), case_id)["subject_name"] == "赵某"
+    taking_part = pages("case_units")  # the dispatched group takes part (协办)
+    form = taking_part.new_record()
+    assert form is not None
+    for name, value in {"case_id": case_id, "unit_id": org.units["G01"], "joined_on": "2021-05-26",
+                        "role": "抽调参与审查调查"}.items():  # fmt: skip
+        form.set_value(name, value)
+    saved(qtbot, form)
     cases.reload()
     step(qtbot, cases, case_id, "investigate", "成立审查调查组")
     step(qtbot, cases, case_id, "to_review", "调查终结", review_on="2021-07-01", facts="违规接受宴请三次")
@@ -181,12 +188,15 @@ def test_a_report_goes_all_the_way_to_a_measure(
     dispositions = pages("dispositions")
     form = dispositions.new_record()
     assert form is not None
-    for name, value in {"person_name": "赵某", "form": "2", "measure": "警告", "decided_on": "2021-07-25",
+    for name, value in {"person_name": "赵某", "kind": "party", "measure": "警告", "decided_on": "2021-07-25",
                         "deciding_body": "城关镇纪委", "case_id": case_id, "clue_id": clue_id,
                         "handling_unit_id": t1}.items():  # fmt: skip
         form.set_value(name, value)
     disposition_id = saved(qtbot, form)
     assert dispositions.model.row_of(disposition_id) >= 0
+    measure = secretary.get(get("dispositions"), disposition_id)
+    assert (measure["form"], measure["ends_on"]) == ("2", date(2022, 7, 24))  # 警告: one year
+    assert measure["person_id"] == secretary.get(get("clues"), clue_id)["person_id"]
 
     # The clue's timeline, on its form
     clues.select_ids([clue_id])
