@@ -89,6 +89,9 @@ def link_subject(s: Session, values: dict[str, Any]) -> dict[str, Any]:
     """A report's, clue's or case's ``person_id`` and subject fields: the person's values fill the
     subject fields left empty, and the person's flags (监察对象, 党员) are the record's."""
     attrs = {
+        # A person made from a record is seen by whom the record is: its 密级 and 知悉范围.
+        "secrecy": values.get("secrecy") or "none",
+        "audience": values.get("audience") or "",
         "rank": values.get("subject_rank") or "",
         "authority": values.get("subject_authority") or "",
         "village": values.get("subject_village") or "",
