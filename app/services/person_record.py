@@ -30,14 +30,14 @@ from app.models.casework import Case, CaseUnit, Clue, Disposition, Inquiry, Repo
 from app.models.org import Unit
 from app.models.people import Person
 from app.registers import REGISTERS, form_mapping
-from app.registers.casework_choices import FORM_CHOICES, OBJECT_CATEGORY_CHOICES
+from app.registers.casework_choices import OBJECT_CATEGORY_CHOICES
 from app.registers.fields import REF
 from app.registers.sanctions import KIND_LABELS, in_force, is_permanent, period_end
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience
 from app.security.sensitive import RESTRICTED
+from app.services.form_settings import FORM_LABELS
 from app.services.records import NotFoundError, RecordService
 
-NOT_COUNTED = QT_TRANSLATE_NOOP("app", "不计入四种形态")
 SAME_NAME_UNIT = "name_unit"
 SAME_ID_NUMBER = "id_number"
 REASON_LABELS = {
@@ -46,7 +46,6 @@ REASON_LABELS = {
 }
 # The registers whose records name a person (``person_id``), in the order a record lists them.
 PERSON_REGISTERS = ("reports", "clues", "inquiries", "verifications", "cases", "dispositions")
-_FORM_LABELS = dict(FORM_CHOICES)
 _OBJECT_LABELS = dict(OBJECT_CATEGORY_CHOICES)
 
 
@@ -168,7 +167,7 @@ class MeasureItem:
 
     @property
     def form_label(self) -> str:
-        return _FORM_LABELS.get(self.form, NOT_COUNTED)
+        return FORM_LABELS.get(self.form, FORM_LABELS[""])
 
     @property
     def title(self) -> str:
