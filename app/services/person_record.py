@@ -171,8 +171,8 @@ class MeasureItem:
 
     @property
     def title(self) -> str:
-        """党纪处分（警告）."""
-        return f"{self.kind_label}（{self.measure}）"
+        """党纪处分（警告）; a kind of one measure by its name alone (诫勉, 批评教育)."""
+        return self.measure if self.measure == self.kind_label else f"{self.kind_label}（{self.measure}）"
 
     @property
     def has_period(self) -> bool:

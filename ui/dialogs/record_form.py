@@ -43,11 +43,20 @@ from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, 
 from app.security.roles import PermissionDenied
 from app.security.secrecy import SECRECY_CHOICES, has_secrecy
 from app.security.sensitive import RESTRICTED
+from app.services.person_record import has_person
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.services.transitions import TransitionRefused
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
 
 INT_LIMIT = 999_999_999
+PEOPLE = "people"
+
+
+def offers_person_record(register: str) -> bool:
+    """A form of ``register`` offers the 人员档案 of its person (or, for a person, their own)."""
+    return register == PEOPLE or has_person(register)
+
+
 ERROR_COLOUR = "#c62828"
 STYLE = f"""
 QLabel#fieldError {{ color: {ERROR_COLOUR}; }}
@@ -389,6 +398,7 @@ class RecordForm(QDialog):
 
         self.editors: dict[str, _FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.person_dialog: QDialog | None = None  # the 人员档案 opened from here
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -464,6 +474,17 @@ class RecordForm(QDialog):
         button_row = QHBoxLayout()
         if self.save_new_button is not None:
             button_row.addWidget(self.save_new_button)
+        self.person_record_button: QPushButton | None = None
+        if offers_person_record(reg.name) and (reg.name != PEOPLE or row_id is not None):
+            self.person_record_button = QPushButton(
+                self.tr("查看档案") if reg.name == PEOPLE else self.tr("查看人员档案")
+            )
+            self.person_record_button.setObjectName("personRecordButton")
+            self.person_record_button.setToolTip(self.tr("在案的全部记录和处分期内的处理（Ctrl+I）"))
+            self.person_record_button.setAutoDefault(False)
+            self.person_record_button.clicked.connect(lambda _checked=False: self.show_person_record())
+            QShortcut(QKeySequence("Ctrl+I"), self, self.show_person_record)
+            button_row.addWidget(self.person_record_button)
         button_row.addStretch(1)
         button_row.addWidget(self.buttons)
 
@@ -480,9 +501,46 @@ class RecordForm(QDialog):
         self.form_widget = form_widget
         self._fit()
         self._initial = self.values()
+        for f in reg.fields:
+            if f.kind == REF and f.ref == PEOPLE and f.editable and not self.read_only:
+                combo = self.editors[f.name].widget
+                assert isinstance(combo, QComboBox)
+                combo.currentIndexChanged.connect(lambda _i: self._update_person_button())
+        self._update_person_button()
         first = next(iter(self.editors.values()), None)
         if first is not None:
             first.focus.setFocus()
+
+    # ---- the person a record is about ----------------------------------------------------------
+    def _person_id(self) -> str | None:
+        """The person this record is about, as the form says now (a chosen one, not typed text)."""
+        if self.reg.name == PEOPLE:
+            return self.row_id
+        editor = self.editors.get("person_id")
+        if editor is None:
+            return None
+        combo = editor.widget
+        value = editor.value()
+        if isinstance(combo, QComboBox) and value and combo.findData(value) >= 0:
+            return str(value)
+        return None
+
+    def _update_person_button(self) -> None:
+        if self.person_record_button is not None:
+            self.person_record_button.setEnabled(self._person_id() is not None)
+
+    def show_person_record(self) -> QDialog | None:
+        """The 人员档案 of the person this record is about."""
+        from ui.dialogs.person_record import PersonRecordDialog
+
+        person_id = self._person_id()
+        if person_id is None:
+            return None
+        dialog = PersonRecordDialog(self.records, person_id, self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.person_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---- lifecycle: the timeline and the 办理 button ---------------------------------------------
     def _add_timeline(self, layout: QVBoxLayout, button_row: QHBoxLayout) -> None:
