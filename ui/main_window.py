@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
             system_menu.addAction(
                 self._action(self.tr("审计日志(&A)"), None, lambda: self.show_page("audit"))
             )
+        system_menu.addAction(self._action(self.tr("四种形态对应(&F)…"), None, self.open_form_mapping))
         if self.actor.can(BACKUP):
             system_menu.addAction(self._action(self.tr("备份(&B)…"), None, self.open_backup))
         if self.actor.can(MANAGE_USERS):
@@ -409,6 +410,12 @@ class MainWindow(QMainWindow):
         from ui.dialogs.backup_dialogs import NewRecoveryKeyDialog
 
         return self._open_dialog(NewRecoveryKeyDialog(self.session(), self.settings, self))
+
+    def open_form_mapping(self) -> QDialog:
+        """四种形态对应: editable at the county by whoever manages its units, read-only elsewhere."""
+        from ui.dialogs.form_mapping_dialog import FormMappingDialog
+
+        return self._open_dialog(FormMappingDialog(self.session(), self, bus=self.bus))
 
     def change_password(self) -> QDialog:
         from ui.dialogs.change_password import ChangePasswordDialog
