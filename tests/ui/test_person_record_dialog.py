@@ -41,7 +41,7 @@ def test_the_record_is_grouped_by_register_with_sanctions_in_force_highlighted(
     dialog = open_dialog(qtbot, data, data.zhang, date(2025, 6, 1), bus)
     assert dialog.windowTitle() == "人员档案 — 张三"
     assert dialog.name_label.text() == "张三（城关镇人民政府，副镇长）"
-    facts = dialog.facts_label.text()
+    facts = dialog.facts_text()
     assert "中共党员：是" in facts and "（一）公务员及参公管理人员" in facts and "身份证号码：已登记" in facts
     groups = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]  # type: ignore[union-attr]
     assert groups == ["信访举报（无）", "问题线索（1）", "谈话函询（无）", "初步核实（无）", "立案审查调查（1）",
@@ -90,9 +90,7 @@ def test_duplicates_are_pointed_to_and_open_their_own_record(qtbot: QtBot, data:
     assert dialog.row_items("clues") == [] and not dialog.open_button.isEnabled()
     lone = open_dialog(qtbot, data, data.li, date(2025, 6, 1))
     assert not lone.duplicates_label.isVisible()
-    assert (
-        "职级：村（社区）干部" in lone.facts_label.text() and "身份证号码：未登记" in lone.facts_label.text()
-    )
+    assert "职级：村（社区）干部" in lone.facts_text() and "身份证号码：未登记" in lone.facts_text()
 
 
 def test_a_row_opens_its_record_and_a_save_there_refreshes_the_record(

@@ -136,6 +136,8 @@ class FormMappingDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(tr_value(e.measure)))
             if self.editable:
                 combo = QComboBox()
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(8)
                 combo.setAccessibleName(
                     self.tr("{kind}（{measure}）计入的形态").format(
                         kind=tr_register(e.kind_label), measure=tr_value(e.measure)

@@ -111,9 +111,12 @@ class PersonRecordDialog(ReadTracking, QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         self.name_label.setFont(font)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.facts_label = QLabel()
-        self.facts_label.setObjectName("personFacts")
-        self.facts_label.setWordWrap(True)
+        from ui.pages.register_page import FlowLayout  # (that module imports this one)
+
+        self.facts = QWidget()
+        self.facts.setObjectName("personFacts")
+        self.facts_layout = FlowLayout(self.facts, spacing=16)  # a fact never breaks; the line does
+        self.fact_labels: list[QLabel] = []
         self.duplicates_label = QLabel()
         self.duplicates_label.setObjectName("duplicates")
         self.duplicates_label.setWordWrap(True)
@@ -182,7 +185,7 @@ class PersonRecordDialog(ReadTracking, QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.facts_label)
+        layout.addWidget(self.facts)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.duplicates_label)
         layout.addWidget(self.in_force_label)
@@ -229,7 +232,7 @@ class PersonRecordDialog(ReadTracking, QDialog):
             text = self.tr("人员库中没有这个人员，或已被删除。")
         self.setWindowTitle(self.tr("人员档案"))
         self.name_label.setText(self.tr("人员档案"))
-        self.facts_label.clear()
+        self._set_facts([])
         self.duplicates_label.hide()
         self.in_force_label.hide()
         self.tree.clear()
@@ -263,11 +266,27 @@ class PersonRecordDialog(ReadTracking, QDialog):
             if value:
                 facts.append(self.tr("{label}：{value}").format(label=label, value=tr_value(value)))
         facts.append(self.tr("身份证号码：已登记") if p.has_id_number else self.tr("身份证号码：未登记"))
-        self.facts_label.setText(self.tr("　").join(facts))
+        self._set_facts(facts)
         self._fill_duplicates(record)
         self._fill_in_force(record)
         self._fill_tree(record)
         self._update_buttons()
+
+    def _set_facts(self, facts: list[str]) -> None:
+        for label in self.fact_labels:
+            self.facts_layout.removeWidget(label)
+            label.deleteLater()
+        self.fact_labels = []
+        for fact in facts:
+            label = QLabel(fact)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts_layout.addWidget(label)
+            self.fact_labels.append(label)
+        self.facts.setVisible(bool(facts))
+
+    def facts_text(self) -> str:
+        """The facts about the person, as shown (one line)."""
+        return "　".join(label.text() for label in self.fact_labels)
 
     def _fill_duplicates(self, record: pr.PersonRecord) -> None:
         if not record.duplicates:
@@ -324,11 +343,12 @@ class PersonRecordDialog(ReadTracking, QDialog):
             return self.tr("无期限")
         return self.tr("至 {date}").format(date=_day(m.ends_on))
 
-    @staticmethod
-    def _measure_title(m: pr.MeasureItem) -> str:
+    def _measure_title(self, m: pr.MeasureItem) -> str:
         if m.measure == m.kind_label:
             return tr_value(m.measure)
-        return f"{tr_register(m.kind_label)}（{tr_value(m.measure)}）"
+        return self.tr("{kind}（{measure}）").format(
+            kind=tr_register(m.kind_label), measure=tr_value(m.measure)
+        )
 
     def _fill_tree(self, record: pr.PersonRecord) -> None:
         current = self.tree.currentItem()
