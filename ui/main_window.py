@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
             self.tr("快捷键"),
             self.tr(
                 "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
-                "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+E 导出 Excel\n"
+                "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+I 人员档案　Ctrl+E 导出 Excel\n"
                 "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
                 "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"
             ),
