@@ -59,6 +59,8 @@ def test_choosing_a_person_fills_what_the_record_leaves_empty(qtbot: QtBot, data
 
     measure = open_form(qtbot, data, "dispositions", data.warning)  # an existing record: left as it is
     assert measure.value("person_name") == "张三" and not measure.is_dirty()
+    choose(measure, "person_id", data.li)  # another person: what the first one gave follows
+    assert (measure.value("person_name"), measure.value("person_unit")) == ("李四", "河口乡人民政府")
     assert measure.person_record_button is not None and measure.person_record_button.isEnabled()
     person = open_form(qtbot, data, "people", data.zhang)
     assert person.person_record_button is not None and person.person_record_button.text() == "查看档案"

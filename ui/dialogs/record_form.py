@@ -515,6 +515,7 @@ class RecordForm(QDialog):
                 combo = self.editors[f.name].widget
                 assert isinstance(combo, QComboBox)
                 combo.currentIndexChanged.connect(lambda _i, name=f.name: self.person_chosen(name))
+                self._filled = self._as_person_fills(f.name)
         self._update_person_button()
         first = next(iter(self.editors.values()), None)
         if first is not None:
@@ -582,6 +583,22 @@ class RecordForm(QDialog):
             if target is not None and target.field.editable:
                 target.set_value(new)
         self._filled = filled
+
+    def _as_person_fills(self, name: str) -> dict[str, Any]:
+        """The fields that say what the person already chosen in ``name`` would fill: choosing
+        another person replaces them as it replaces what it filled itself."""
+        person = self.editors[name].value()
+        if not person:
+            return {}
+        try:
+            fill = fill_from_person(self.records, self.reg.name, str(person))
+        except (NotFoundError, PermissionDenied):
+            return {}
+        return {
+            k: v
+            for k, v in fill.when_empty.items()
+            if k in self.editors and v not in (None, "") and self.editors[k].value() == v
+        }
 
     def new_person(self, name: str) -> RecordForm:
         """The people form, started from the name, unit and post typed here; once saved the new
