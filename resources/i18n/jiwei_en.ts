@@ -3026,6 +3026,26 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Q4</translation>
     </message>
     <message>
+        <source>起始日期</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>如 2022-09-30</source>
+        <translation>e.g. 2022-09-30</translation>
+    </message>
+    <message>
+        <source>自：</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>至：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
@@ -3072,6 +3092,26 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>全部年度</source>
         <translation>All years</translation>
+    </message>
+    <message>
+        <source>日期范围…</source>
+        <translation>Date range…</translation>
+    </message>
+    <message>
+        <source>请按 2022-09-30 的格式填写日期。</source>
+        <translation>Please enter dates like 2022-09-30.</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>{start} 以来</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>{end} 及以前</source>
+        <translation>up to {end}</translation>
     </message>
     <message>
         <source>正在统计…</source>
@@ -3128,6 +3168,14 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>派驻组参与办理的案件（件）</source>
         <translation>Cases with dispatched-group participation</translation>
+    </message>
+    <message>
+        <source>&#x3000;派驻组承办（件次）</source>
+        <translation>&#x3000;Handled by dispatched groups (case-times)</translation>
+    </message>
+    <message>
+        <source>&#x3000;派驻组协办（件次）</source>
+        <translation>&#x3000;Dispatched groups taking part (case-times)</translation>
     </message>
     <message>
         <source>单位类型</source>
@@ -4852,6 +4900,26 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Statistics</translation>
     </message>
     <message>
+        <source>截止日期不能早于起始日期。</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <source>按日期范围统计时不能同时选择年度或季度。</source>
+        <translation>A date range cannot be combined with a year or a quarter.</translation>
+    </message>
+    <message>
+        <source>{end} 及以前</source>
+        <translation>up to {end}</translation>
+    </message>
+    <message>
+        <source>{start} 以来</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
         <source>未知单位</source>
         <translation>Unknown unit</translation>
     </message>
@@ -4894,6 +4962,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>派驻组参与办理的案件 {n} 件</source>
         <translation>Cases with dispatched-group participation: {n}</translation>
+    </message>
+    <message>
+        <source>派驻组参与查办案件 {n} 件（次）：承办 {handled} 件，协办 {taking_part} 件次</source>
+        <translation>Cases with dispatched-group participation: {n} (handled: {handled}; taking part: {taking_part})</translation>
     </message>
     <message>
         <source>问题线索 {n} 件，按来源：{sources}</source>
@@ -5516,10 +5588,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>A manager of a grassroots self-governing organisation is not a county-managed cadre; please check who manages the person.</translation>
     </message>
     <message>
-        <source>姓名「{name}」与所选人员库记录（{person}）不一致，请核对。</source>
-        <translation>The name “{name}” differs from the person chosen in the person register ({person}); please check.</translation>
-    </message>
-    <message>
         <source>四种形态的对应关系由县纪委监委统一设置，本机不能修改。</source>
         <translation>The four forms mapping is set by the county commission for every installation; it cannot be changed here.</translation>
     </message>
@@ -5542,6 +5610,18 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>身份证号码相同</source>
         <translation>same ID number</translation>
+    </message>
+    <message>
+        <source>计数口径：同一人在同一决定中受到多项处理的计一人次，按其中最重的处理归入相应形态</source>
+        <translation>Counting: the measures one person is given in one decision count as one person-time, in the form of the heaviest</translation>
+    </message>
+    <message>
+        <source>形态对应：按通行口径（默认）</source>
+        <translation>Form mapping: the common convention (default)</translation>
+    </message>
+    <message>
+        <source>形态对应：按本县设置（{n} 项与通行口径不同）</source>
+        <translation>Form mapping: set by the county ({n} differ from the common convention)</translation>
     </message>
 </context>
 <context>
