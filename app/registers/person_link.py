@@ -121,4 +121,3 @@ def link_measured(s: Session, values: dict[str, Any]) -> dict[str, Any]:
         if not values.get(f"person_{suffix}"):
             values[f"person_{suffix}"] = getattr(person, suffix)
     return values
-

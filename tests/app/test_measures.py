@@ -62,7 +62,9 @@ class County:
     def save(self, register: str, values: dict[str, Any]) -> str:
         return self.records.save(get(register), values)
 
-    def person(self, name: str, *, member: bool = True, category: str = "1", authority: str = "乡镇管干部") -> str:
+    def person(
+        self, name: str, *, member: bool = True, category: str = "1", authority: str = "乡镇管干部"
+    ) -> str:
         return self.save("people", {"name": name, "unit": "城关镇人民政府", "party_member": member,
                                     "object_category": category, "authority": authority})  # fmt: skip
 
@@ -89,20 +91,35 @@ COUNTING = [
         [("a", "criticism", "批评教育", 1, ""), ("a", "party", "警告", 1, ""), ("a", "state", "记过", 1, "")],
         (0, 1, 0, 0),
     ),
-    ("two decisions on two days: two", [("a", "reminder", "提醒谈话", 1, ""), ("a", "party", "警告", 2, "")], (1, 1, 0, 0)),
+    (
+        "two decisions on two days: two",
+        [("a", "reminder", "提醒谈话", 1, ""), ("a", "party", "警告", 2, "")],
+        (1, 1, 0, 0),
+    ),
     (
         "same day, two cases: two decisions",
         [("a", "party", "警告", 1, "A1"), ("a", "party", "警告", 1, "A2")],
         (0, 2, 0, 0),
     ),
-    ("two people, one day: two", [("a", "party", "警告", 1, ""), ("b", "party", "警告", 1, "")], (0, 2, 0, 0)),
+    (
+        "two people, one day: two",
+        [("a", "party", "警告", 1, ""), ("b", "party", "警告", 1, "")],
+        (0, 2, 0, 0),
+    ),
     (
         "transferred for prosecution with expulsion: form 4 once",
-        [("a", "party", "开除党籍", 1, "A1"), ("a", "state", "开除", 1, "A1"),
-         ("a", "prosecution", "移送检察机关审查起诉", 1, "A1")],
+        [
+            ("a", "party", "开除党籍", 1, "A1"),
+            ("a", "state", "开除", 1, "A1"),
+            ("a", "prosecution", "移送检察机关审查起诉", 1, "A1"),
+        ],
         (0, 0, 0, 1),
     ),  # fmt: skip
-    ("a party organisation's accountability counts in no form", [("", "org_accountability", "通报", 1, "")], (0, 0, 0, 0)),
+    (
+        "a party organisation's accountability counts in no form",
+        [("", "org_accountability", "通报", 1, "")],
+        (0, 0, 0, 0),
+    ),
 ]
 
 
@@ -155,7 +172,9 @@ REFUSALS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("case", "who", "kind", "measure", "message"), REFUSALS, ids=[r[0] for r in REFUSALS])
+@pytest.mark.parametrize(
+    ("case", "who", "kind", "measure", "message"), REFUSALS, ids=[r[0] for r in REFUSALS]
+)
 def test_unlawful_measures_are_refused(county: County, case: str, who: dict[str, Any], kind: str,
                                        measure: str, message: str) -> None:  # fmt: skip
     person = county.person("丁", **who)
@@ -163,7 +182,9 @@ def test_unlawful_measures_are_refused(county: County, case: str, who: dict[str,
         county.measure(person, kind, measure, date(2021, 6, 1))
     assert message in str(refused.value), case
     # The lawful ones pass for the right person.
-    county.measure(county.person("戊", category="5", authority="村级干部"), "state", "记大过", date(2021, 6, 1))
+    county.measure(
+        county.person("戊", category="5", authority="村级干部"), "state", "记大过", date(2021, 6, 1)
+    )
 
 
 def test_inspection_clues_count_to_whom_the_clue_is_about(county: County) -> None:
@@ -176,7 +197,9 @@ def test_inspection_clues_count_to_whom_the_clue_is_about(county: County) -> Non
         clue = county.save("clues", {"source": "inspection", "received_on": date(2021, 3, 1), "person_id": person,
                                      "handling_unit_id": right})  # fmt: skip
         with pytest.raises(ValidationError) as refused:
-            county.measure(person, "reminder", "提醒谈话", date(2021, 6, 1), clue_id=clue, handling_unit_id=wrong)
+            county.measure(
+                person, "reminder", "提醒谈话", date(2021, 6, 1), clue_id=clue, handling_unit_id=wrong
+            )
         assert message in str(refused.value)
         county.measure(person, "reminder", "提醒谈话", date(2021, 6, 1), clue_id=clue, handling_unit_id=right)
 

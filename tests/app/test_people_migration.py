@@ -114,7 +114,9 @@ def test_the_0_1_0_county_finds_every_record_with_its_person(tmp_path: Path) -> 
                 assert len(rows) == total and all(pid for _id, pid in rows), model.__tablename__
             assert s.scalar(select(sa.func.count()).select_from(Person)) == 39
             assert not s.scalars(select(Disposition.id).where(Disposition.kind == "")).all()
-            flagged = s.execute(select(Person.name, possible_duplicates()).where(possible_duplicates().is_not(None))).all()
+            flagged = s.execute(
+                select(Person.name, possible_duplicates()).where(possible_duplicates().is_not(None))
+            ).all()
             assert flagged == []  # the 0.1.0 demo named every person once
     finally:
         opened.db.close()

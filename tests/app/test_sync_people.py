@@ -45,7 +45,11 @@ def test_a_units_person_travels_with_its_clue_and_is_flagged_beside_the_countys(
         row = s.get(Clue, clue)
         assert row is not None and row.person_id is not None
         person = s.get(Person, row.person_id)
-        assert person is not None and (person.owner, person.name, person.object_category) == ("T01", "张三", "5")
+        assert person is not None and (person.owner, person.name, person.object_category) == (
+            "T01",
+            "张三",
+            "5",
+        )
     # The county records the same cadre for itself: another person, both flagged.
     own = RecordService(county).save(get("people"), {"name": "张三", "unit": "东风村村民委员会"})
     with county.db.session() as s:
@@ -56,7 +60,9 @@ def test_a_units_person_travels_with_its_clue_and_is_flagged_beside_the_countys(
 def test_a_handed_clue_takes_the_countys_person_to_the_unit(pair: EnrolledPair, tmp_path: Path) -> None:
     county, town = pair.county, pair.unit
     assert _send(town, county, tmp_path).status == "imported"
-    person = RecordService(county).save(get("people"), {"name": "李四", "unit": "县水利局", "party_member": True})
+    person = RecordService(county).save(
+        get("people"), {"name": "李四", "unit": "县水利局", "party_member": True}
+    )
     clue = RecordService(county).save(get("clues"), {"source": "superior", "received_on": date(2026, 11, 3),
                                                      "person_id": person, "handling_unit_id": pair.unit_id},
                                       confirmed=True)  # fmt: skip

@@ -163,14 +163,14 @@ def test_a_report_goes_all_the_way_to_a_measure(
         form.set_value(name, value)
     case_id = saved(qtbot, form)
     assert secretary.get(get("cases"), case_id)["subject_name"] == "赵某"
-    cases.reload()
     taking_part = pages("case_units")  # the dispatched group takes part (协办)
     form = taking_part.new_record()
     assert form is not None
     for name, value in {"case_id": case_id, "unit_id": org.units["G01"], "joined_on": "2021-05-26",
-                        "role": "协助调查"}.items():  # fmt: skip
+                        "role": "抽调参与审查调查"}.items():  # fmt: skip
         form.set_value(name, value)
     saved(qtbot, form)
+    cases.reload()
     step(qtbot, cases, case_id, "investigate", "成立审查调查组")
     step(qtbot, cases, case_id, "to_review", "调查终结", review_on="2021-07-01", facts="违规接受宴请三次")
     reviews = pages("co_reviews")
@@ -195,8 +195,9 @@ def test_a_report_goes_all_the_way_to_a_measure(
         form.set_value(name, value)
     disposition_id = saved(qtbot, form)
     assert dispositions.model.row_of(disposition_id) >= 0
-    stored = secretary.get(get("dispositions"), disposition_id)
-    assert (stored["form"], stored["ends_on"]) == ("2", date(2022, 7, 24))
+    measure = secretary.get(get("dispositions"), disposition_id)
+    assert (measure["form"], measure["ends_on"]) == ("2", date(2022, 7, 24))  # 警告: one year
+    assert measure["person_id"] == secretary.get(get("clues"), clue_id)["person_id"]
 
     # 人员档案: the person's whole record, from the measure
     dispositions.select_ids([disposition_id])
@@ -206,7 +207,7 @@ def test_a_report_goes_all_the_way_to_a_measure(
     assert [r[0] for r in record.row_texts("clues")] == [secretary.get(get("clues"), clue_id)["number"]]
     assert record.row_texts("verifications")[0][2] == "已报告"
     assert record.row_texts("cases")[0][:3] == ["城纪立〔2021〕3号", "2021-05-25", "已结案"]
-    assert record.row_texts("case_units")[0][3:] == ["第一派驻纪检监察组", "协助调查"]
+    assert record.row_texts("case_units")[0][3:] == ["第一派驻纪检监察组", "抽调参与审查调查"]
     record.set_on(date(2022, 1, 1))
     assert record.row_texts("dispositions")[0][2] == "处分期内，至 2022-07-24"
     record.reject()
