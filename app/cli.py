@@ -190,11 +190,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(handler=cmd_print_visit_forms)
     p.set_defaults(handler=None, usage_parser=p)
 
-    from app import cli_policy, cli_transfers, cli_users  # their handlers use this module's helpers
+    from app import (  # their handlers use this module's helpers
+        cli_people,
+        cli_policy,
+        cli_transfers,
+        cli_users,
+    )
 
     cli_users.add_parser(sub, common)
     cli_policy.add_parser(sub, common)
     cli_transfers.add_parser(sub, common)
+    cli_people.add_parser(sub, common)
     from app import cli_records
 
     cli_records.add_parsers(sub, common, conflicts_parser)
