@@ -19,13 +19,11 @@ from sqlalchemy.orm import Session
 
 from app.context import Context
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.policy import POLICY_ID, CountyPolicy
 from app.registers import form_mapping
 from app.registers.casework_choices import FORM_CHOICES
 from app.registers.sanctions import DEFAULT_FORMS, KIND_LABELS, KIND_MEASURES, KINDS
-from app.security import audit
 from app.security.roles import UNITS
-from app.services.policy import PolicyError
+from app.services.policy import PolicyError, policy_row, recorded
 
 NOT_COUNTY = QT_TRANSLATE_NOOP("app", "四种形态的对应关系由县纪委监委统一设置，本机不能修改。")
 UNKNOWN_MEASURE = QT_TRANSLATE_NOOP("app", "没有「{kind}（{measure}）」这种处理方式。")
@@ -95,23 +93,8 @@ def _store(s: Session, mapping: Mapping[tuple[str, str], str], detail: str) -> b
     text = form_mapping.serialise(mapping)
     if text == form_mapping.stored(s):
         return False
-    row = s.get(CountyPolicy, POLICY_ID)
-    if row is None:
-        s.add(CountyPolicy(id=POLICY_ID, separation_of_duties=False, form_mapping=text))
-    else:
-        row.form_mapping = text
-        if row.deleted:  # brought back as it was, with only the mapping changed
-            row.deleted = False
-            row.separation_of_duties = False
-    s.flush()
-    audit.record(
-        s,
-        audit.POLICY_CHANGE,
-        target_table=CountyPolicy.__tablename__,
-        target_id=POLICY_ID,
-        fields=["form_mapping"],
-        detail=detail,
-    )
+    policy_row(s).form_mapping = text
+    recorded(s, "form_mapping", detail)
     return True
 
 

@@ -8,22 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apphelpers import EnrolledPair
+from apphelpers import EnrolledPair, send
 from sqlalchemy import select, update
 
-from app.context import Context
 from app.models import Clue, Person
 from app.registers import get
 from app.registers.people import possible_duplicates
 from app.services.records import RecordService
-from app.sync import exchange
-
-
-def _send(sender: Context, receiver: Context, root: Path, to: str | None = None) -> exchange.Imported:
-    stick = root / "stick"
-    stick.mkdir(exist_ok=True)
-    [result] = exchange.import_bundles(receiver, [exchange.export_bundle(sender, stick, to).path])
-    return result
 
 
 @pytest.fixture
@@ -40,7 +31,7 @@ def test_a_units_person_travels_with_its_clue_and_is_flagged_beside_the_countys(
                                                    "subject_name": "张三", "subject_unit": "东风村村民委员会",
                                                    "subject_authority": "村级干部", "subject_is_object": True},
                                     confirmed=True)  # fmt: skip
-    assert _send(town, county, tmp_path).status == "imported"
+    assert send(town, county, tmp_path).status == "imported"
     with county.db.session() as s:
         row = s.get(Clue, clue)
         assert row is not None and row.person_id is not None
@@ -59,14 +50,14 @@ def test_a_units_person_travels_with_its_clue_and_is_flagged_beside_the_countys(
 
 def test_a_handed_clue_takes_the_countys_person_to_the_unit(pair: EnrolledPair, tmp_path: Path) -> None:
     county, town = pair.county, pair.unit
-    assert _send(town, county, tmp_path).status == "imported"
+    assert send(town, county, tmp_path).status == "imported"
     person = RecordService(county).save(
         get("people"), {"name": "李四", "unit": "县水利局", "party_member": True}
     )
     clue = RecordService(county).save(get("clues"), {"source": "superior", "received_on": date(2026, 11, 3),
                                                      "person_id": person, "handling_unit_id": pair.unit_id},
                                       confirmed=True)  # fmt: skip
-    assert _send(county, town, tmp_path, "T01").status == "imported"
+    assert send(county, town, tmp_path, "T01").status == "imported"
     with town.db.session() as s:
         handed = s.get(Clue, clue)
         assert handed is not None and handed.subject_name == "李四" and handed.person_id == person
@@ -78,7 +69,7 @@ def test_a_unit_may_not_send_a_person_it_does_not_own(pair: EnrolledPair, tmp_pa
     person = RecordService(town).save(get("people"), {"name": "王五"})
     with town.db.session() as s:  # an insider rewrites the owner
         s.execute(update(Person).where(Person.id == person).values(owner="T09"))
-    result = _send(town, county, tmp_path)
+    result = send(town, county, tmp_path)
     assert result.status == "refused"
     assert f"people/{person}" in str(result.message)
     with county.db.session() as s:
