@@ -7,8 +7,9 @@ A decision is the measures given to one person by one handling unit on one day a
 one person-time; the same person again on another day, or in another case, is another. Measures
 of a party organisation (问责 of a 党组织) are no person and count in no form.
 
-``counted`` gives one row per person-time (the heaviest measure of its decision, the lowest id
-among equals), so a figure and the rows it drills down to are the same set.
+``decisions`` counts them (a GROUP BY over the decision's columns, read from a covering index);
+``counted`` gives the same person-times as rows (the heaviest measure of each decision, the lowest
+id among equals), so a figure and the rows it drills down to are the same set.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, case, func, literal, select
+from sqlalchemy import ColumnElement, Integer, Subquery, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -39,47 +40,56 @@ def form_of(mapping: Mapping[tuple[str, str], str]) -> ColumnElement[Any]:
     return case(whens, value=key, else_=case((Disposition.kind == "", Disposition.form), else_=literal("")))
 
 
-def counted(conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[str, str], str]) -> Subquery:
-    """One row per person-time among the measures under ``conditions``: ``id`` (the heaviest
-    measure of the decision), ``unit_id``, ``form``, ``guided``, ``clue_id``."""
-    form = form_of(mapping)
-    who = func.coalesce(Disposition.person_id, Disposition.person_name)
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=(
-                who,
-                Disposition.handling_unit_id,
-                Disposition.decided_on,
-                func.coalesce(Disposition.case_id, ""),
-                func.coalesce(Disposition.clue_id, ""),
-            ),
-            order_by=(form.desc(), Disposition.id),
-        )
-        .label("rank")
+def _decision() -> tuple[Any, ...]:
+    """The columns that make one decision: the person (by record, and by name for a measure
+    received without one), the handling unit, the day, the case and the clue."""
+    return (
+        Disposition.person_id,
+        Disposition.person_name,
+        Disposition.handling_unit_id,
+        Disposition.decided_on,
+        Disposition.case_id,
+        Disposition.clue_id,
     )
+
+
+def decisions(conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[str, str], str]) -> Subquery:
+    """One row per person-time among the measures under ``conditions``: ``unit_id``, ``form`` (the
+    heaviest), ``guided`` (1 when any of the decision's measures was guided, else 0). Read from
+    the covering index ``ix_dispositions_counting`` alone (bench/county_scale.py)."""
+    form = form_of(mapping)
+    return (
+        select(
+            Disposition.handling_unit_id.label("unit_id"),
+            func.max(form).label("form"),
+            func.max(cast(Disposition.guided, Integer)).label("guided"),
+        )
+        .where(*conditions, form != "")
+        .group_by(*_decision())
+        .subquery("decisions")
+    )
+
+
+def counted(conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[str, str], str]) -> Subquery:
+    """The same person-times as ``decisions``, each as its heaviest measure (the lowest id among
+    equals), for the rows behind a figure: ``id``, ``unit_id``, ``form``, ``guided``,
+    ``decided_on``."""
+    form = form_of(mapping)
+    decision = _decision()
     ranked = (
         select(
             Disposition.id.label("id"),
             Disposition.handling_unit_id.label("unit_id"),
             form.label("form"),
-            Disposition.guided.label("guided"),
-            Disposition.clue_id.label("clue_id"),
+            func.max(cast(Disposition.guided, Integer)).over(partition_by=decision).label("guided"),
             Disposition.decided_on.label("decided_on"),
-            rank,
+            func.row_number().over(partition_by=decision, order_by=(form.desc(), Disposition.id)).label("rank"),
         )
         .where(*conditions, form != "")
         .subquery("ranked")
     )
     return (
-        select(
-            ranked.c.id,
-            ranked.c.unit_id,
-            ranked.c.form,
-            ranked.c.guided,
-            ranked.c.clue_id,
-            ranked.c.decided_on,
-        )
+        select(ranked.c.id, ranked.c.unit_id, ranked.c.form, ranked.c.guided, ranked.c.decided_on)
         .where(ranked.c.rank == 1)
         .subquery("counted")
     )
@@ -104,4 +114,4 @@ def heaviest(rows: Sequence[tuple[str, str]], mapping: Mapping[tuple[str, str], 
     return max(forms) if forms else ""
 
 
-__all__ = ["counted", "describe", "form_of", "heaviest"]
+__all__ = ["counted", "decisions", "describe", "form_of", "heaviest"]

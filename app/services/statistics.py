@@ -151,7 +151,7 @@ def _units_of_type(*types: str) -> Select[Any]:
 
 # ---- the rows behind each figure ----------------------------------------------------------------
 # Live rows: ``deleted = false``. With a period, the register's (deleted, date) index finds the
-# period's rows; the figures' covering indexes (``ix_clues_figures``, ``ix_dispositions_year``)
+# period's rows; the figures' covering indexes (``ix_clues_figures``, ``ix_dispositions_counting``)
 # let SQLite read the grouped columns from the index (a county after ten years:
 # bench/county_scale.py).
 def _dispositions(bounds: Bounds) -> list[ColumnElement[bool]]:
