@@ -81,14 +81,18 @@ def _year(text: str) -> int:
     return value
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，如 2022-09-30：{text}") from None
+
+
 def _demo_day(text: str) -> date:
     """``--today`` of the demo commands: a day (YYYY-MM-DD) the demo may be dated from."""
     from app.demo.batch import demo_today_problem
 
-    try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"不是日期（YYYY-MM-DD）：{text}") from None
+    value = _day(text)
     problem = demo_today_problem(value)
     if problem is not None:
         raise argparse.ArgumentTypeError(str(problem))
@@ -141,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="统计数字（四种形态、线索、协审等），县级为汇总数")
     p.add_argument("--year", type=_year, help="年度（省略为全部年度）")
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="季度（须同时给出 --year）")
+    p.add_argument(
+        "--from", dest="start", type=_day, help="起始日期 YYYY-MM-DD（按日期范围统计，不与 --year 同用）"
+    )
+    p.add_argument("--to", dest="end", type=_day, help="截止日期 YYYY-MM-DD（含当日）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_stats)
 
@@ -195,11 +203,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(handler=cmd_print_visit_forms)
     p.set_defaults(handler=None, usage_parser=p)
 
-    from app import cli_policy, cli_transfers, cli_users  # their handlers use this module's helpers
+    from app import (  # their handlers use this module's helpers
+        cli_people,
+        cli_policy,
+        cli_transfers,
+        cli_users,
+    )
 
     cli_users.add_parser(sub, common)
     cli_policy.add_parser(sub, common)
     cli_transfers.add_parser(sub, common)
+    cli_people.add_parser(sub, common)
     from app import cli_records
 
     cli_records.add_parsers(sub, common, conflicts_parser)
@@ -629,12 +643,18 @@ def cmd_demo_county(args: argparse.Namespace) -> int:
 
 # ---- stats --------------------------------------------------------------------------------------------
 def _stats_cmd(ctx: Context, args: argparse.Namespace) -> int:
-    """The figures leaders ask for, for a year or quarter (all years when no year is given)."""
-    from app.services.statistics import figures, render_text
+    """The figures leaders ask for, for a year, a quarter or a range of days (all years when no
+    period is given)."""
+    from app.services.statistics import RANGE_WITH_YEAR, figures, range_problem, render_text
 
     if args.quarter and not args.year:
         raise _UsageError("--quarter 须同时给出 --year")
-    result = figures(ctx.db, year=args.year, quarter=args.quarter)
+    if (args.start or args.end) and args.year:
+        raise _UsageError(RANGE_WITH_YEAR)
+    problem = range_problem(args.start, args.end)
+    if problem is not None:
+        raise _UsageError(problem)
+    result = figures(ctx.db, year=args.year, quarter=args.quarter, start=args.start, end=args.end)
     if args.json:
         _print_json(result)
     else:

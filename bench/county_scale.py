@@ -29,7 +29,7 @@ unit's ten years of casework, residency visits and ledgers, their timelines (``t
 the unit's audit chain (hashes computed as ``app.security.audit`` does) are owned by the unit and
 carry its versions, with the change-log entries the merge writes for received rows, as the county
 holds them after forty quarters of bundles. Rows per ten years at ``--scale 1`` (county-wide):
-``SPEC`` below, 2,010,000 in all (plus 1.6 million change-log entries). Generated with
+``SPEC`` below, 2,090,000 in all (plus 1.6 million change-log entries). Generated with
 ``bulk.Writer`` (``executemany``), never through the ORM, and kept under ``--cache`` (default
 ``~/.cache/jiwei-desk-bench``) keyed by scale, generator version and schema, so later runs only
 copy it. The enrolment is the program's own (``exchange.enrolment_package``); the bundles are
@@ -89,8 +89,9 @@ TOWNSHIPS = [
     for i, n in enumerate(["城关", "河口", "白沙", "青石", "柳溪", "龙泉", "桃源", "石门"], 1)
 ]
 GROUPS = [(f"G{i:02d}", f"派驻第{n}纪检监察组") for i, n in enumerate("一二三四五六七八九十", 1)]
-# Rows per ten years, county-wide, at --scale 1 (2,010,000).
+# Rows per ten years, county-wide, at --scale 1 (2,090,000).
 SPEC = {
+    "people": 80_000,
     "reports": 200_000,
     "visits": 200_000,
     "clues": 250_000,
@@ -224,6 +225,7 @@ class Generator:
                     ids = pools.of(code, target)  # the unit's own staff, villages, clues …
                     wanted = not c.nullable or rng.random() < {
                         "staff": 0.9,
+                        "people": 0.95,
                         "clues": 0.3,
                         "reports": 0.3,
                     }.get(target, 0.0)
@@ -251,7 +253,7 @@ class Generator:
     def _meaning(self, table: str, row: dict[str, Any], code: str, day: date) -> None:
         """The columns the statistics and the pages read, set as the program would."""
         from app.quarters import quarter_of
-        from app.registers.casework_choices import MEASURES
+        from app.registers.sanctions import DEFAULT_FORMS
 
         rng, pools = self.rng, self.pools
         name_fields = ("subject_name", "person_name", "liaison_name", "reviewer")
@@ -264,7 +266,8 @@ class Generator:
             row["quarter"] = quarter_of(day)
         if table == "dispositions":
             row["form"] = rng.choice("1111112234")
-            row["measure"] = rng.choice(MEASURES[row["form"]])
+            row["kind"], row["measure"] = rng.choice([k for k, f in DEFAULT_FORMS.items() if f == row["form"]])
+            row["org_name"] = ""
             row["guided"] = rng.random() < 0.1
             row["guided_by_id"] = pools.county_id if row["guided"] else None
         elif table == "clues":
@@ -760,21 +763,41 @@ def baseline_sql(year: int | None, sqlite: bool) -> list[str]:
         return f" AND {column} BETWEEN :a AND :b" if period else ""
 
     inspection = f"c.{live}{within('c.received_on')} AND c.source = 'inspection'"
+    from app.registers.sanctions import DEFAULT_FORMS
+
+    form = (
+        "CASE kind || '/' || measure "
+        + " ".join(f"WHEN '{k}/{m}' THEN '{f}'" for (k, m), f in DEFAULT_FORMS.items())
+        + " ELSE CASE WHEN kind = '' THEN form ELSE '' END END"
+    )
+
+    def counted(where: str) -> str:  # one row per person-time (app.services.counting)
+        return (
+            f"SELECT id, handling_unit_id, f, guided FROM (SELECT id, handling_unit_id, {form} AS f, guided, "
+            f"row_number() OVER (PARTITION BY coalesce(person_id, person_name), handling_unit_id, decided_on, "
+            f"coalesce(case_id, ''), coalesce(clue_id, '') ORDER BY {form} DESC, id) AS r "
+            f"FROM dispositions WHERE {where} AND {form} <> '') AS ranked WHERE r = 1"
+        )
+
+    groups = "(SELECT id FROM units WHERE unit_type = 'group')"
     return [
-        f"SELECT handling_unit_id, form, guided, count(*) FROM dispositions WHERE {live}{within('decided_on')} "
-        "GROUP BY handling_unit_id, form, guided",
+        f"SELECT handling_unit_id, f, guided, count(*) FROM ({counted(live + within('decided_on'))}) AS c "
+        "GROUP BY handling_unit_id, f, guided",
         f"SELECT id, code, name, unit_type, deleted FROM units WHERE deleted = {no} "
         "AND unit_type IN ('township', 'group')",
         f"SELECT source, disposal, count(*) FROM clues WHERE {live}{within('received_on')} GROUP BY source, disposal",
         f"SELECT count(*) FROM clues c WHERE {inspection} AND c.handling_unit_id IN "
-        f"(SELECT id FROM units WHERE unit_type = 'group') AND c.id IN "
-        f"(SELECT clue_id FROM verifications WHERE deleted = {no})",
-        f"SELECT count(*) FROM clues c JOIN dispositions d ON d.clue_id = c.id WHERE {inspection} "
-        f"AND d.deleted IS NOT {yes} AND d.form = '1'",
+        f"{groups} AND c.id IN (SELECT clue_id FROM verifications WHERE deleted = {no})",
+        f"SELECT count(*) FROM ({counted(f'{live} AND clue_id IN (SELECT c.id FROM clues c WHERE {inspection})')}) "
+        "AS c WHERE f = '1'",
         f"SELECT v.outcome, count(*) FROM clues c JOIN verifications v ON v.clue_id = c.id WHERE {inspection} "
         f"AND v.deleted IS NOT {yes} GROUP BY v.outcome",
-        f"SELECT count(*) FROM cases WHERE deleted = {no}{within('filed_on')} AND (group_id IS NOT NULL "
-        "OR handling_unit_id IN (SELECT id FROM units WHERE unit_type = 'group'))",
+        f"SELECT count(*) FROM cases WHERE deleted = {no}{within('filed_on')} AND (handling_unit_id IN {groups} "
+        f"OR group_id IS NOT NULL OR id IN (SELECT case_id FROM case_units WHERE deleted = {no} "
+        f"AND unit_id IN {groups}))",
+        f"SELECT count(*) FROM cases WHERE deleted = {no}{within('filed_on')} AND handling_unit_id IN {groups}",
+        f"SELECT count(*) FROM case_units WHERE deleted = {no} AND unit_id IN {groups} AND case_id IN "
+        f"(SELECT id FROM cases WHERE deleted = {no}{within('filed_on')})",
         f"SELECT result, count(*) FROM co_reviews WHERE deleted = {no}{within('requested_on')} GROUP BY result",
     ]
 
@@ -1036,7 +1059,7 @@ def report_stats(label: str, m: dict[str, Any], runs: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scale", type=float, default=0.1, help="1.0 = 2,010,000 rows; 0.01 for a quick run")
+    parser.add_argument("--scale", type=float, default=0.1, help="1.0 = 2,090,000 rows; 0.01 for a quick run")
     parser.add_argument("--rounds", type=int, default=3, help="imports and baselines, interleaved; medians")
     parser.add_argument("--runs", type=int, default=5, help="statistics and page timings; medians")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "jiwei-desk-bench")

@@ -54,7 +54,8 @@ def fill(db: Any, clues: int, dispositions: int) -> None:
 
     from app.models.casework import Clue, Disposition
     from app.models.org import Unit
-    from app.registers.casework_choices import CATEGORIES, DISPOSAL_CHOICES, MEASURES, SOURCE_CHOICES
+    from app.registers.casework_choices import CATEGORIES, DISPOSAL_CHOICES, SOURCE_CHOICES
+    from app.registers.sanctions import DEFAULT_FORMS
 
     rng = random.Random(11)
     now = datetime(2023, 12, 20)
@@ -94,11 +95,12 @@ def fill(db: Any, clues: int, dispositions: int) -> None:
         forms = ["1"] * 6 + ["2"] * 2 + ["3", "4"]
         for i in range(dispositions):
             form = rng.choice(forms)
+            kind, measure = rng.choice([k for k, f in DEFAULT_FORMS.items() if f == form])
             guided = rng.random() < 0.1
             batch.append(
                 dict(id=f"{i:08d}-1111-4000-8000-{rng.getrandbits(48):012x}", **_system(clues + i, now),
                      person_name=rng.choice(SURNAMES) + rng.choice(GIVEN), person_unit="", person_post="",
-                     form=form, measure=rng.choice(MEASURES[form]), deciding_body="", decided_on=_day(rng),
+                     form=form, kind=kind, measure=measure, deciding_body="", decided_on=_day(rng),
                      clue_id=rng.choice(clue_ids) if clue_ids and rng.random() < 0.1 else None, case_id=None,
                      handling_unit_id=rng.choice(handling), guided=guided,
                      guided_by_id=None, note="")

@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
             system_menu.addAction(
                 self._action(self.tr("审计日志(&A)"), None, lambda: self.show_page("audit"))
             )
+        system_menu.addAction(self._action(self.tr("四种形态对应(&F)…"), None, self.open_form_mapping))
         if self.actor.can(BACKUP):
             system_menu.addAction(self._action(self.tr("备份(&B)…"), None, self.open_backup))
         if self.actor.can(MANAGE_USERS):
@@ -410,6 +411,12 @@ class MainWindow(QMainWindow):
 
         return self._open_dialog(NewRecoveryKeyDialog(self.session(), self.settings, self))
 
+    def open_form_mapping(self) -> QDialog:
+        """四种形态对应: editable at the county by whoever manages its units, read-only elsewhere."""
+        from ui.dialogs.form_mapping_dialog import FormMappingDialog
+
+        return self._open_dialog(FormMappingDialog(self.session(), self, bus=self.bus))
+
     def change_password(self) -> QDialog:
         from ui.dialogs.change_password import ChangePasswordDialog
 
@@ -446,7 +453,7 @@ class MainWindow(QMainWindow):
             self.tr("快捷键"),
             self.tr(
                 "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
-                "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+E 导出 Excel\n"
+                "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+I 人员档案　Ctrl+E 导出 Excel\n"
                 "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
                 "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"
             ),

@@ -20,7 +20,7 @@ from app.registers.casework_choices import (
 from app.registers.clues import CLUE_LIFECYCLE, NUMBER_HINT, NUMBER_PATTERN, subject_fields
 from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
-from app.registers.person_link import link_subject, name_errors
+from app.registers.person_link import link_subject
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -275,7 +275,6 @@ def _case_validate(s: Session, values: dict[str, Any], row_id: str | None) -> di
         d = values.get(name)
         if isinstance(filed, date) and isinstance(d, date) and d < filed:
             errors[name] = Message(QT_TRANSLATE_NOOP("app", "该日期不能早于立案日期。"))
-    errors.update(name_errors(s, values, "subject_"))
     return errors
 
 

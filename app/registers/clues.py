@@ -24,7 +24,7 @@ from app.registers.casework_choices import (
 )
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
-from app.registers.person_link import link_subject, name_errors
+from app.registers.person_link import link_subject
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -148,7 +148,6 @@ REPORT_LIFECYCLE = Lifecycle(
 
 def _report_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
     errors = _category_errors(values)
-    errors.update(name_errors(s, values, "subject_"))
     if values.get("named") and not values.get("register_only") and not values.get("reporter"):
         errors["reporter"] = Message(QT_TRANSLATE_NOOP("app", "实名举报须填写举报人。"))
     errors.update(_register_only_errors(values, ("summary", "reporter", "reporter_contact", "subcategory")))
@@ -356,7 +355,6 @@ def _clue_complete(s: Session, values: dict[str, Any], row_id: str | None) -> di
 
 def _clue_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
     errors = _category_errors(values)
-    errors.update(name_errors(s, values, "subject_"))
     errors.update(_register_only_errors(values, ("summary", "subcategory", "disposal_reason")))
     received, registered = values.get("received_on"), values.get("registered_on")
     if isinstance(received, date) and isinstance(registered, date) and registered < received:

@@ -17,7 +17,7 @@ from app.models.people import Person
 from app.registers import form_mapping
 from app.registers.casework_choices import FORM_CHOICES, TOWNSHIP_MANAGED, VILLAGE_CADRE
 from app.registers.fields import BOOL, CHOICE, DATE, LONGTEXT, REF, Field, Register
-from app.registers.person_link import link_measured, name_errors
+from app.registers.person_link import link_measured
 from app.registers.sanctions import (
     KIND_CHOICES,
     KIND_LABELS,
@@ -130,7 +130,6 @@ def _validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[s
         errors["org_name"] = Message(QT_TRANSLATE_NOOP("app", "只有问责党组织的记录才填写党组织名称。"))
     if not errors:
         errors.update(_person_errors(person, kind, measure))
-    errors.update(name_errors(s, values, "person_"))
     if values.get("guided") and not values.get("guided_by_id"):
         errors["guided_by_id"] = Message(QT_TRANSLATE_NOOP("app", "指导领办的须选择指导科室。"))
     if values.get("guided_by_id") and not values.get("guided"):

@@ -1,5 +1,6 @@
 """How a record finds its person (``app.models.people.Person``): the one it names
-(``person_id``), else the one this unit already keeps with the same name, unit and post, else a
+(``person_id``) unless the record gives another name (a name corrected: the person is looked for
+again), else the one this unit already keeps with the same name, unit and post, else a
 new one made from what the record says, in the same transaction as the record. The record keeps
 its own copy of the name, unit and post (a post at the time of the facts)."""
 
@@ -12,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.people import Person
 from app.registers.casework_choices import VILLAGE_CADRE
 
@@ -63,10 +63,12 @@ def person_of(s: Session, values: Mapping[str, Any], prefix: str, attrs: Mapping
     """The person a record names, or finds, or makes (see the module). ``prefix``: the record's
     column prefix (``subject_``, ``person_``); ``attrs``: a new person's other values."""
     pid = values.get("person_id")
+    name = str(values.get(f"{prefix}name") or "").strip()
     if pid:
         person = s.get(Person, pid)
-        return person  # a missing or deleted one is the REF check's to refuse
-    name = str(values.get(f"{prefix}name") or "").strip()
+        if person is None or not name or person.name == name:
+            return person  # a missing or deleted one is the REF check's to refuse
+        # Another name than the person's: the name was corrected, or is someone else.
     if not name:
         return None
     unit = str(values.get(f"{prefix}unit") or "")
@@ -87,6 +89,9 @@ def link_subject(s: Session, values: dict[str, Any]) -> dict[str, Any]:
     """A report's, clue's or case's ``person_id`` and subject fields: the person's values fill the
     subject fields left empty, and the person's flags (监察对象, 党员) are the record's."""
     attrs = {
+        # A person made from a record is seen by whom the record is: its 密级 and 知悉范围.
+        "secrecy": values.get("secrecy") or "none",
+        "audience": values.get("audience") or "",
         "rank": values.get("subject_rank") or "",
         "authority": values.get("subject_authority") or "",
         "village": values.get("subject_village") or "",
@@ -119,17 +124,3 @@ def link_measured(s: Session, values: dict[str, Any]) -> dict[str, Any]:
         if not values.get(f"person_{suffix}"):
             values[f"person_{suffix}"] = getattr(person, suffix)
     return values
-
-
-def name_errors(s: Session, values: Mapping[str, Any], prefix: str) -> dict[str, Message]:
-    """A record naming a person by id and by a different name: which one is meant?"""
-    pid, name = values.get("person_id"), values.get(f"{prefix}name")
-    person = s.get(Person, pid) if pid else None
-    if person is None or not name or name == person.name:
-        return {}
-    return {
-        f"{prefix}name": Message(
-            QT_TRANSLATE_NOOP("app", "姓名「{name}」与所选人员库记录（{person}）不一致，请核对。"),
-            {"name": str(name), "person": person.name},
-        )
-    }

@@ -74,6 +74,7 @@ class ClueSheet:
 def _sheets(records: RecordService, ids: Sequence[str], with_reporter: bool) -> list[ClueSheet]:
     clues = get_register("clues")
     reports = get_register("reports")
+    people = get_register("people")
     listed = records.rows(clues, list(ids))  # reference labels (承办单位, 承办人) as the list shows them
     out = []
     for clue_id in ids:
@@ -87,6 +88,12 @@ def _sheets(records: RecordService, ids: Sequence[str], with_reporter: bool) -> 
                 text[f.name] = listed.get(clue_id, {}).get(f.name, "")
             else:
                 text[f.name] = RecordService.display(f, value, {})
+        if values.get("person_id"):  # the person record says what the rules ask (监察法 art. 15)
+            person = records.rows(people, [values["person_id"]]).get(values["person_id"], {})
+            codes = {label: code for code, label in people.field("object_category").choices}
+            category = codes.get(person.get("object_category", ""), "")
+            text["subject_is_object"] = f"是（第{'一二三四五六'[int(category) - 1]}类）" if category else "否"
+            text["subject_is_member"] = person.get("party_member", text["subject_is_member"])
         text["report_number"] = ""
         text["reporter"] = ""
         if values.get("report_id"):

@@ -18,6 +18,7 @@ from app.services.records import RecordService
 from app.services.transitions import Transitions
 
 CARRIED = (
+    "person_id",
     "subject_name",
     "subject_unit",
     "subject_post",

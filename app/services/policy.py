@@ -54,25 +54,36 @@ def set_separation(ctx: Context, on: bool) -> bool:
     if ctx.installation().unit_type != "county":
         raise PolicyError(Message(NOT_COUNTY))
     with ctx.session() as s:
-        row = s.get(CountyPolicy, POLICY_ID)
         if _read(s) == on:  # no row yet is off
             return False
-        if row is None:
-            row = CountyPolicy(id=POLICY_ID, separation_of_duties=on)
-            s.add(row)
-        else:
-            row.separation_of_duties = on
-            row.deleted = False
-        s.flush()
-        audit.record(
-            s,
-            audit.POLICY_CHANGE,
-            target_table=CountyPolicy.__tablename__,
-            target_id=POLICY_ID,
-            fields=["separation_of_duties"],
-            detail=f"separation_of_duties={'on' if on else 'off'}",
-        )
+        policy_row(s).separation_of_duties = on
+        recorded(s, "separation_of_duties", f"separation_of_duties={'on' if on else 'off'}")
     return True
 
 
-__all__ = ["PolicyError", "separation_on", "set_separation"]
+def policy_row(s: Session) -> CountyPolicy:
+    """The county's policy row, made when there is none. A tombstoned row stood for every setting
+    off: it comes back with every setting off, for the caller to change one."""
+    row = s.get(CountyPolicy, POLICY_ID)
+    if row is None:
+        row = CountyPolicy(id=POLICY_ID, separation_of_duties=False, form_mapping="")
+        s.add(row)
+    elif row.deleted:
+        row.deleted, row.separation_of_duties, row.form_mapping = False, False, ""
+    return row
+
+
+def recorded(s: Session, field: str, detail: str) -> None:
+    """Write a change of the policy's ``field`` and its audit entry (安全策略变更), in ``s``."""
+    s.flush()
+    audit.record(
+        s,
+        audit.POLICY_CHANGE,
+        target_table=CountyPolicy.__tablename__,
+        target_id=POLICY_ID,
+        fields=[field],
+        detail=detail,
+    )
+
+
+__all__ = ["PolicyError", "policy_row", "recorded", "separation_on", "set_separation"]

@@ -3,13 +3,15 @@ townships' share, clues by source and disposal, co-reviews, inspection-transferr
 their outcome, cases with a dispatched group taking part.
 
 Every figure is one SQL aggregate (``GROUP BY``) over live rows (``deleted`` false) of a period:
-a calendar year, one quarter of it, or every year (``year`` None). Which date puts a row in the
-period depends on the register:
+a calendar year, one quarter of it, any range of days (``start``/``end``), or every year. Which
+date puts a row in the period depends on the register:
 
-- four forms (``dispositions``): ``decided_on``;
+- four forms (``dispositions``): ``decided_on``; counted in person-times, one per person per
+  decision in the form of its heaviest measure (``app.services.counting``);
 - clues: ``received_on``;
 - cases: ``filed_on``;
-- co-reviews: ``requested_on``.
+- co-reviews: ``requested_on``;
+- groups taking part: the case's ``filed_on``.
 
 Inspection-transferred clues are followed as a cohort: the clues received in the period, and the
 verifications and first-form dispositions that came of them, whenever those were decided.
@@ -33,9 +35,9 @@ from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.casework import Case, Clue, CoReview, Disposition, Verification
+from app.models.casework import Case, CaseUnit, Clue, CoReview, Disposition, Verification
 from app.models.org import Unit
-from app.registers import get
+from app.registers import form_mapping, get
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
     DISPOSAL_CHOICES,
@@ -47,6 +49,7 @@ from app.registers.org import UNIT_TYPE_CHOICES
 from app.security import audit
 from app.security.roles import Actor
 from app.security.secrecy import audience_condition, has_secrecy
+from app.services import counting
 from app.services.spreadsheet import write_atomically
 
 FORMS = tuple(code for code, _label in FORM_CHOICES)
@@ -74,6 +77,9 @@ class UnknownFigure(KeyError):
 
 
 # ---- the period ---------------------------------------------------------------------------------
+Bounds = tuple[date | None, date | None] | None
+
+
 def period_bounds(year: int | None, quarter: int | None = None) -> tuple[date, date] | None:
     """First and last day of the period; None for every year."""
     if quarter is not None and year is None:
@@ -89,8 +95,42 @@ def period_bounds(year: int | None, quarter: int | None = None) -> tuple[date, d
     return first, date.fromordinal(last.toordinal() - 1)
 
 
-def period_label(year: int | None, quarter: int | None = None) -> str:
+RANGE_BACKWARDS = QT_TRANSLATE_NOOP("app", "截止日期不能早于起始日期。")
+RANGE_WITH_YEAR = QT_TRANSLATE_NOOP("app", "按日期范围统计时不能同时选择年度或季度。")
+
+
+def range_problem(start: date | None, end: date | None) -> str | None:
+    """Why a range of days cannot be counted (a Chinese message), or None."""
+    if start is not None and end is not None and end < start:
+        return RANGE_BACKWARDS
+    return None
+
+
+def resolve(
+    year: int | None = None, quarter: int | None = None, start: date | None = None, end: date | None = None
+) -> Bounds:
+    """The period asked for: a range of days (either end may be open), else a year or quarter,
+    else every year (None). Refuses a range together with a year, or a range that ends first."""
+    if start is None and end is None:
+        return period_bounds(year, quarter)
+    if year is not None or quarter is not None:
+        raise ValueError(RANGE_WITH_YEAR)
+    problem = range_problem(start, end)
+    if problem is not None:
+        raise ValueError(problem)
+    return start, end
+
+
+def period_label(
+    year: int | None, quarter: int | None = None, start: date | None = None, end: date | None = None
+) -> str:
     """The period in Chinese (the command line's wording; the window translates its own)."""
+    if start is not None or end is not None:
+        if start is None:
+            return QT_TRANSLATE_NOOP("app", "{end} 及以前").format(end=end)
+        if end is None:
+            return QT_TRANSLATE_NOOP("app", "{start} 以来").format(start=start)
+        return QT_TRANSLATE_NOOP("app", "{start} 至 {end}").format(start=start, end=end)
     if year is None:
         return ALL_YEARS
     if quarter is None:
@@ -98,11 +138,11 @@ def period_label(year: int | None, quarter: int | None = None) -> str:
     return f"{year} 年{QUARTER_LABELS[quarter - 1]}"
 
 
-def _in_period(column: Any, year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
-    bounds = period_bounds(year, quarter)
+def _in_period(column: Any, bounds: Bounds) -> list[ColumnElement[bool]]:
     if bounds is None:
         return []
-    return [column >= bounds[0], column <= bounds[1]]
+    start, end = bounds
+    return [*([column >= start] if start else []), *([column <= end] if end else [])]
 
 
 def _units_of_type(*types: str) -> Select[Any]:
@@ -110,166 +150,143 @@ def _units_of_type(*types: str) -> Select[Any]:
 
 
 # ---- the rows behind each figure ----------------------------------------------------------------
-def _live(model: type[Any], year: int | None, quarter: int | None) -> ColumnElement[bool]:
-    """The model's live rows: ``deleted = false``. With a period, the register's (deleted, date)
-    index finds the period's rows; the figures' covering indexes (``ix_clues_figures``,
-    ``ix_dispositions_year``: deleted, date and every grouped column) let SQLite count from the
-    index alone, over one year or all (a county after ten years: bench/county_scale.py)."""
-    return model.deleted.is_(False)
+# Live rows: ``deleted = false``. With a period, the register's (deleted, date) index finds the
+# period's rows; the figures' covering indexes (``ix_clues_figures``, ``ix_dispositions_counting``)
+# let SQLite read the grouped columns from the index (a county after ten years:
+# bench/county_scale.py).
+def _dispositions(bounds: Bounds) -> list[ColumnElement[bool]]:
+    return [Disposition.deleted.is_(False), *_in_period(Disposition.decided_on, bounds)]
 
 
-def _dispositions(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
-    return [_live(Disposition, year, quarter), *_in_period(Disposition.decided_on, year, quarter)]
+def _clues(bounds: Bounds) -> list[ColumnElement[bool]]:
+    return [Clue.deleted.is_(False), *_in_period(Clue.received_on, bounds)]
 
 
-def _clues(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
-    return [_live(Clue, year, quarter), *_in_period(Clue.received_on, year, quarter)]
+def _inspection_clues(bounds: Bounds) -> list[ColumnElement[bool]]:
+    return [*_clues(bounds), Clue.source == "inspection"]
 
 
-def _inspection_clues(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
-    return [*_clues(year, quarter), Clue.source == "inspection"]
+def _inspection_clue_ids(bounds: Bounds) -> Select[Any]:
+    return select(Clue.id).where(*_inspection_clues(bounds))
 
 
-def _inspection_clue_ids(year: int | None, quarter: int | None) -> Select[Any]:
-    return select(Clue.id).where(*_inspection_clues(year, quarter))
-
-
-def _verified_by_groups(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
+def _verified_by_groups(bounds: Bounds) -> list[ColumnElement[bool]]:
     # An uncorrelated IN, not a correlated EXISTS: without the planner's statistics (the program
     # never runs ANALYZE) SQLite probed the EXISTS through the live-verifications index, reading
     # every live verification once per clue: 18 s for a county with 25,000 clues.
     verified = Clue.id.in_(select(Verification.clue_id).where(Verification.deleted.is_(False)))
-    return [*_inspection_clues(year, quarter), Clue.handling_unit_id.in_(_units_of_type("group")), verified]
+    return [*_inspection_clues(bounds), Clue.handling_unit_id.in_(_units_of_type("group")), verified]
 
 
-def _inspection_first_form(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
-    return [
-        Disposition.deleted.is_(False),
-        Disposition.form == "1",
-        Disposition.clue_id.in_(_inspection_clue_ids(year, quarter)),
-    ]
+def _inspection_measures(bounds: Bounds) -> list[ColumnElement[bool]]:
+    """The measures that came of the period's inspection-transferred clues, whenever decided."""
+    return [Disposition.deleted.is_(False), Disposition.clue_id.in_(_inspection_clue_ids(bounds))]
 
 
-def _inspection_verifications(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
-    return [Verification.deleted.is_(False), Verification.clue_id.in_(_inspection_clue_ids(year, quarter))]
+def _inspection_verifications(bounds: Bounds) -> list[ColumnElement[bool]]:
+    return [Verification.deleted.is_(False), Verification.clue_id.in_(_inspection_clue_ids(bounds))]
 
 
-def _group_cases(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
+def _group_cases(bounds: Bounds) -> list[ColumnElement[bool]]:
+    """Cases of the period a dispatched group handles or takes part in."""
+    taking_part = select(CaseUnit.case_id).where(
+        CaseUnit.deleted.is_(False), CaseUnit.unit_id.in_(_units_of_type("group"))
+    )
     return [
         Case.deleted.is_(False),
-        *_in_period(Case.filed_on, year, quarter),
-        or_(Case.group_id.is_not(None), Case.handling_unit_id.in_(_units_of_type("group"))),
+        *_in_period(Case.filed_on, bounds),
+        or_(
+            Case.handling_unit_id.in_(_units_of_type("group")),
+            Case.group_id.is_not(None),  # a case merged from a unit not yet upgraded (0.x)
+            Case.id.in_(taking_part),
+        ),
     ]
 
 
-def _co_reviews(year: int | None, quarter: int | None) -> list[ColumnElement[bool]]:
-    return [CoReview.deleted.is_(False), *_in_period(CoReview.requested_on, year, quarter)]
+def _cases_of_period(bounds: Bounds) -> Select[Any]:
+    return select(Case.id).where(Case.deleted.is_(False), *_in_period(Case.filed_on, bounds))
+
+
+def _groups_handling(bounds: Bounds) -> list[ColumnElement[bool]]:
+    return [
+        Case.deleted.is_(False),
+        *_in_period(Case.filed_on, bounds),
+        Case.handling_unit_id.in_(_units_of_type("group")),
+    ]
+
+
+def _groups_taking_part(bounds: Bounds) -> list[ColumnElement[bool]]:
+    return [
+        CaseUnit.deleted.is_(False),
+        CaseUnit.unit_id.in_(_units_of_type("group")),
+        CaseUnit.case_id.in_(_cases_of_period(bounds)),
+    ]
+
+
+def _co_reviews(bounds: Bounds) -> list[ColumnElement[bool]]:
+    return [CoReview.deleted.is_(False), *_in_period(CoReview.requested_on, bounds)]
+
+
+Where = Callable[[Bounds], list[ColumnElement[bool]]]
+Param = Callable[[Any, Any], ColumnElement[bool]]  # (value, the rows' columns) -> condition
 
 
 @dataclass(frozen=True)
 class _Figure:
-    """A figure's register, model, base conditions and the parameters that narrow it."""
+    """A figure's register, model, base conditions and the parameters that narrow it. A figure of
+    measures (``counted``) counts person-times: its rows are ``counting.counted`` rows."""
 
     register: str
     model: type[Any]
-    where: Callable[[int | None, int | None], list[ColumnElement[bool]]]
-    params: Mapping[str, Callable[[Any], ColumnElement[bool]]]
-    fixed: tuple[Callable[[], ColumnElement[bool]], ...] = ()
+    where: Where
+    params: Mapping[str, Param]
+    fixed: tuple[tuple[str, Any], ...] = ()
+    counted: bool = False
 
 
-def _form(value: Any) -> ColumnElement[bool]:
-    return Disposition.form == str(value)
+def _truthy(value: Any) -> bool:
+    return value not in (False, 0, "0", "false", "")
 
 
-def _disposition_unit_type(value: Any) -> ColumnElement[bool]:
-    return Disposition.handling_unit_id.in_(_units_of_type(str(value)))
-
-
-def _disposition_unit(value: Any) -> ColumnElement[bool]:
-    return Disposition.handling_unit_id == str(value)
-
-
-def _guided(value: Any) -> ColumnElement[bool]:
-    return Disposition.guided.is_(value not in (False, 0, "0", "false", ""))
-
-
-DISPOSITION_PARAMS: dict[str, Callable[[Any], ColumnElement[bool]]] = {
-    "form": _form,
-    "unit_type": _disposition_unit_type,
-    "unit_id": _disposition_unit,
-    "guided": _guided,
+COUNTED_PARAMS: dict[str, Param] = {
+    "form": lambda v, c: c.form == str(v),
+    "unit_type": lambda v, c: c.unit_id.in_(_units_of_type(str(v))),
+    "unit_id": lambda v, c: c.unit_id == str(v),
+    "guided": lambda v, c: c.guided.is_(_truthy(v)),
 }
 
+
+def _on(column: str) -> Param:
+    return lambda v, c: getattr(c, column) == str(v or "")
+
+
+def _measures(where: Where = _dispositions, *fixed: tuple[str, Any]) -> _Figure:
+    return _Figure("dispositions", Disposition, where, COUNTED_PARAMS, fixed, counted=True)
+
+
 _FIGURES: dict[str, _Figure] = {
-    "forms": _Figure("dispositions", Disposition, _dispositions, DISPOSITION_PARAMS),
-    "by_unit_type": _Figure("dispositions", Disposition, _dispositions, DISPOSITION_PARAMS),
-    "by_unit": _Figure("dispositions", Disposition, _dispositions, DISPOSITION_PARAMS),
-    "first_form_total": _Figure(
-        "dispositions", Disposition, _dispositions, DISPOSITION_PARAMS, (lambda: _form("1"),)
-    ),
-    "first_form_by_township_commissions": _Figure(
-        "dispositions",
-        Disposition,
-        _dispositions,
-        DISPOSITION_PARAMS,
-        (lambda: _form("1"), lambda: _disposition_unit_type("township")),
-    ),
-    "first_form_guided": _Figure(
-        "dispositions",
-        Disposition,
-        _dispositions,
-        DISPOSITION_PARAMS,
-        (lambda: _form("1"), lambda: _guided(True)),
-    ),
-    "clues_by_source": _Figure("clues", Clue, _clues, {"source": lambda v: Clue.source == str(v)}),
-    "clues_by_disposal": _Figure(
-        "clues", Clue, _clues, {"disposal": lambda v: Clue.disposal == str(v or "")}
-    ),
+    "forms": _measures(),
+    "by_unit_type": _measures(),
+    "by_unit": _measures(),
+    "first_form_total": _measures(_dispositions, ("form", "1")),
+    "first_form_by_township_commissions": _measures(_dispositions, ("form", "1"), ("unit_type", "township")),
+    "first_form_guided": _measures(_dispositions, ("form", "1"), ("guided", True)),
+    "clues_by_source": _Figure("clues", Clue, _clues, {"source": _on("source")}),
+    "clues_by_disposal": _Figure("clues", Clue, _clues, {"disposal": _on("disposal")}),
     "inspection_clues_transferred": _Figure("clues", Clue, _inspection_clues, {}),
     "inspection_clues.transferred": _Figure("clues", Clue, _inspection_clues, {}),
     "inspection_clues.verified_by_groups": _Figure("clues", Clue, _verified_by_groups, {}),
-    "inspection_clues.first_form_measures": _Figure(
-        "dispositions", Disposition, _inspection_first_form, DISPOSITION_PARAMS
-    ),
+    "inspection_clues.first_form_measures": _measures(_inspection_measures, ("form", "1")),
     "inspection_clues.outcomes": _Figure(
-        "verifications",
-        Verification,
-        _inspection_verifications,
-        {"outcome": lambda v: Verification.outcome == str(v or "")},
+        "verifications", Verification, _inspection_verifications, {"outcome": _on("outcome")}
     ),
     "cases_with_group_participation": _Figure("cases", Case, _group_cases, {}),
+    "group_participations.handled": _Figure("cases", Case, _groups_handling, {}),
+    "group_participations.taking_part": _Figure("case_units", CaseUnit, _groups_taking_part, {}),
     "co_reviews": _Figure("co_reviews", CoReview, _co_reviews, {}),
-    "co_review_results": _Figure(
-        "co_reviews", CoReview, _co_reviews, {"result": lambda v: CoReview.result == str(v or "")}
-    ),
+    "co_review_results": _Figure("co_reviews", CoReview, _co_reviews, {"result": _on("result")}),
 }
 DRILL_KEYS = tuple(_FIGURES)
-
-
-def _of_inspection_clues(
-    s: Session,
-    model: type[Any],
-    conditions: Sequence[ColumnElement[bool]],
-    year: int | None,
-    quarter: int | None,
-    column: Any = None,
-) -> dict[Any, int]:
-    """``model``'s live rows under ``conditions`` that came of the period's inspection-transferred
-    clues, counted (grouped by ``column``) through a join from those clues: each clue looks its
-    rows up by the ``clue_id`` index. The figures' ``IN (clue ids)`` gave the same counts but
-    SQLite read every live row of ``model`` for it (4 s for 300,000 four-form rows); ``drill``
-    keeps the ``IN`` form, the same rows."""
-    keys = [column] if column is not None else []
-    query = (
-        select(*keys, func.count())
-        .select_from(Clue)
-        .join(model, model.clue_id == Clue.id)
-        # IS NOT true: an index on ``deleted`` must not stand in for the clue_id look-up.
-        .where(*_inspection_clues(year, quarter), model.deleted.is_not(True), *conditions)
-    )
-    if column is not None:
-        query = query.group_by(column)
-    return {(row[0] if column is not None else None): int(row[-1]) for row in s.execute(query).all()}
 
 
 # count(*), not count(id): the same number (``id`` is the primary key, never NULL), but SQLite
@@ -288,6 +305,24 @@ def _grouped(
     return {key: int(n) for key, n in rows}
 
 
+def _of_inspection_clues(s: Session, model: type[Any], bounds: Bounds, column: Any = None) -> dict[Any, int]:
+    """``model``'s live rows that came of the period's inspection-transferred clues, counted
+    (grouped by ``column``) through a join from those clues: each clue looks its rows up by the
+    ``clue_id`` index. The figures' ``IN (clue ids)`` gave the same counts but SQLite read every
+    live row of ``model`` for it; ``drill`` keeps the ``IN`` form, the same rows."""
+    keys = [column] if column is not None else []
+    query = (
+        select(*keys, func.count())
+        .select_from(Clue)
+        .join(model, model.clue_id == Clue.id)
+        # IS NOT true: an index on ``deleted`` must not stand in for the clue_id look-up.
+        .where(*_inspection_clues(bounds), model.deleted.is_not(True))
+    )
+    if column is not None:
+        query = query.group_by(column)
+    return {(row[0] if column is not None else None): int(row[-1]) for row in s.execute(query).all()}
+
+
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
@@ -299,21 +334,26 @@ def _forms(counts: Mapping[str, int] | None = None) -> dict[str, int]:
 
 # ---- the figures --------------------------------------------------------------------------------
 def figures(
-    db: Database, year: int | None = None, quarter: int | None = None, user: str = "system"
+    db: Database,
+    year: int | None = None,
+    quarter: int | None = None,
+    user: str = "system",
+    *,
+    start: date | None = None,
+    end: date | None = None,
 ) -> dict[str, Any]:
-    """Every figure for the period as one JSON-able dict (the ``stats --json`` document)."""
-    period_bounds(year, quarter)  # refuses a quarter without a year, or a quarter out of range
+    """Every figure for the period as one JSON-able dict (the ``stats --json`` document): a year,
+    a quarter of it, a range of days (``start``, ``end``), or every year."""
+    bounds = resolve(year, quarter, start, end)  # refuses a quarter without a year, a bad range
     with db.session(user) as s:
-        # The four forms: one GROUP BY (unit, form, guided); everything else adds up these groups.
+        mapping = form_mapping.in_force(s)
+        rule = counting.describe(s)
+        # The four forms: person-times grouped by (unit, form, guided); the rest adds these up.
+        c = counting.counted(_dispositions(bounds), mapping)
         groups = s.execute(
-            select(
-                Disposition.handling_unit_id,
-                Disposition.form,
-                Disposition.guided,
-                func.count(),
+            select(c.c.unit_id, c.c.form, c.c.guided, func.count()).group_by(
+                c.c.unit_id, c.c.form, c.c.guided
             )
-            .where(*_dispositions(year, quarter))
-            .group_by(Disposition.handling_unit_id, Disposition.form, Disposition.guided)
         ).all()
         unit_ids = {g[0] for g in groups if g[0]}
         units = {
@@ -330,7 +370,7 @@ def figures(
         # Clues by source and by disposal from one pass over the period's clues.
         clue_groups = s.execute(
             select(Clue.source, Clue.disposal, func.count())
-            .where(*_clues(year, quarter))
+            .where(*_clues(bounds))
             .group_by(Clue.source, Clue.disposal)
         ).all()
         clues_by_source: dict[str, int] = {}
@@ -339,13 +379,16 @@ def figures(
             clues_by_source[source] = clues_by_source.get(source, 0) + int(n)
             clues_by_disposal[disposal] = clues_by_disposal.get(disposal, 0) + int(n)
         transferred = clues_by_source.get("inspection", 0)
-        verified_by_groups = _count(s, _verified_by_groups(year, quarter), Clue)
-        inspection_first_form = _of_inspection_clues(
-            s, Disposition, [Disposition.form == "1"], year, quarter
-        ).get(None, 0)
-        outcomes = _of_inspection_clues(s, Verification, [], year, quarter, Verification.outcome)
-        group_cases = _count(s, _group_cases(year, quarter), Case)
-        co_review_results = _grouped(s, CoReview.result, CoReview, _co_reviews(year, quarter))
+        verified_by_groups = _count(s, _verified_by_groups(bounds), Clue)
+        inspection = counting.counted(_inspection_measures(bounds), mapping)
+        inspection_first_form = int(
+            s.scalar(select(func.count()).select_from(inspection).where(inspection.c.form == "1")) or 0
+        )
+        outcomes = _of_inspection_clues(s, Verification, bounds, Verification.outcome)
+        group_cases = _count(s, _group_cases(bounds), Case)
+        handled = _count(s, _groups_handling(bounds), Case)
+        taking_part = _count(s, _groups_taking_part(bounds), CaseUnit)
+        co_review_results = _grouped(s, CoReview.result, CoReview, _co_reviews(bounds))
 
     forms = _forms()
     by_unit_type = {t: _forms() for t in UNIT_TYPES}
@@ -379,9 +422,14 @@ def figures(
     first_total = forms.get("1", 0)
     first_township = by_unit_type.get("township", {}).get("1", 0)
     co_reviews = sum(co_review_results.values())
+    first_day, last_day = bounds if bounds is not None else (None, None)
     return {
         "year": year,
         "quarter": quarter,
+        "start": first_day.isoformat() if first_day else None,
+        "end": last_day.isoformat() if last_day else None,
+        "period": period_label(year, quarter, start, end),
+        "counting": rule,
         "first_form_total": first_total,
         "first_form_by_township_commissions": first_township,
         "first_form_township_share": _share(first_township, first_total),
@@ -409,6 +457,8 @@ def figures(
         "clues_by_disposal": {code: clues_by_disposal.get(code, 0) for code in DISPOSALS}
         | {k: v for k, v in clues_by_disposal.items() if k not in DISPOSALS},
         "cases_with_group_participation": group_cases,
+        "group_participations_total": handled + taking_part,
+        "group_participations": {"handled": handled, "taking_part": taking_part},
     }
 
 
@@ -418,6 +468,8 @@ def drill(
     year: int | None = None,
     quarter: int | None = None,
     *,
+    start: date | None = None,
+    end: date | None = None,
     actor: Actor | None = None,
     **params: Any,
 ) -> tuple[str, list[str]]:
@@ -426,7 +478,8 @@ def drill(
     ``key`` is a key of ``figures`` (``forms``, ``by_unit``, ``clues_by_source``, …; nested ones
     as ``inspection_clues.outcomes``); ``params`` narrow it as the figure's breakdown does
     (``form``, ``unit_type``, ``unit_id``, ``guided``, ``source``, ``disposal``, ``outcome``,
-    ``result``). With an ``actor``, records whose audience (知悉范围) leaves them out are left out.
+    ``result``). A figure of measures drills to one measure per person-time (the heaviest of its
+    decision). With an ``actor``, records whose audience (知悉范围) leaves them out are left out.
     """
     figure = _FIGURES.get(key)
     if figure is None:
@@ -434,15 +487,22 @@ def drill(
     unknown = set(params) - set(figure.params)
     if unknown:
         raise UnknownFigure(f"{key}: {', '.join(sorted(unknown))}")
+    bounds = resolve(year, quarter, start, end)
     model = figure.model
-    conditions = [*figure.where(year, quarter), *(c() for c in figure.fixed)]
-    conditions += [figure.params[name](value) for name, value in params.items()]
-    if actor is not None and has_secrecy(model):
-        conditions.append(audience_condition(model, actor.username))
-    sort = getattr(model, get(figure.register).default_sort)
     user = actor.username if actor is not None else "system"
+    narrowing = [*figure.fixed, *params.items()]
     with db.session(user) as s:
-        ids = list(s.scalars(select(model.id).where(*conditions).order_by(sort, model.id)))
+        if figure.counted:
+            c = counting.counted(figure.where(bounds), form_mapping.in_force(s))
+            query = select(c.c.id).where(*(figure.params[name](value, c.c) for name, value in narrowing))
+            query = query.order_by(c.c.decided_on, c.c.id)
+        else:
+            conditions = [*figure.where(bounds), *(figure.params[n](v, model) for n, v in narrowing)]
+            if actor is not None and has_secrecy(model):
+                conditions.append(audience_condition(model, actor.username))
+            sort = getattr(model, get(figure.register).default_sort)
+            query = select(model.id).where(*conditions).order_by(sort, model.id)
+        ids = list(s.scalars(query))
     return figure.register, ids
 
 
@@ -493,9 +553,9 @@ def render_text(result: Mapping[str, Any]) -> list[str]:
 
     inspection = result["inspection_clues"]
     lines = [
-        QT_TRANSLATE_NOOP("app", "统计期间：{period}").format(
-            period=period_label(result["year"], result["quarter"])
-        ),
+        QT_TRANSLATE_NOOP("app", "统计期间：{period}").format(period=result["period"]),
+        result["counting"]["rule"],
+        result["counting"]["mapping"],
         QT_TRANSLATE_NOOP(
             "app",
             "运用第一种形态 {total} 人次，其中乡镇纪委 {township} 人次，占 {share}；指导领办 {guided} 人次，占 {guided_share}",
@@ -540,6 +600,9 @@ def render_text(result: Mapping[str, Any]) -> list[str]:
         QT_TRANSLATE_NOOP("app", "派驻组参与办理的案件 {n} 件").format(
             n=result["cases_with_group_participation"]
         ),
+        QT_TRANSLATE_NOOP(
+            "app", "派驻组参与查办案件 {n} 件（次）：承办 {handled} 件，协办 {taking_part} 件次"
+        ).format(n=result["group_participations_total"], **result["group_participations"]),
         QT_TRANSLATE_NOOP("app", "问题线索 {n} 件，按来源：{sources}").format(
             n=result["clues_total"], sources=listing(result["clues_by_source"], sources)
         ),

@@ -601,7 +601,15 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
                 peer.received_counter = max(peer.received_counter, int(vector.get(sender) or 0))
             if not from_unit:
                 epoch.adopt_county_view(s, peer, payload)
-            peer.acked_upto = max(peer.acked_upto, int(payload.get("ack") or 0))
+            # The ack names a change-log position of a bundle we sent. After a restore the sender
+            # may acknowledge bundles of the history the restore cut off, whose positions this
+            # database has since used again: trust it no further than the bundles this database
+            # itself remembers sending (the rest is sent again; the receiver drops what it holds).
+            sent_upto = s.scalar(
+                select(func.max(SyncBundle.upto)).where(SyncBundle.direction == "out", SyncBundle.peer == sender)
+            )
+            ack = min(int(payload.get("ack") or 0), int(sent_upto or 0))
+            peer.acked_upto = max(peer.acked_upto, ack)
             peer.last_received_at = utcnow()
             for code in payload.get("revoked") or []:
                 other = s.get(SyncPeer, str(code)) or SyncPeer(code=str(code))

@@ -920,6 +920,97 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>FormMappingDialog</name>
+    <message>
+        <source>四种形态对应</source>
+        <translation>Four forms mapping</translation>
+    </message>
+    <message>
+        <source>各处理方式计入四种形态中的哪一种。默认按通行的统计口径；本县口径不同的，在“形态”列中修改后保存。修改记入审计日志，统计按现行对应关系计算，并随数据包发往各单位。</source>
+        <translation>Which of the four forms each measure counts in. The default follows the common counting convention; where this county counts otherwise, change the “Form” column and save. Changes are recorded in the audit log, statistics count by the mapping in force, and data packages carry it to every unit.</translation>
+    </message>
+    <message>
+        <source>四种形态的对应关系由县纪委监委统一设置，本机只能查看。</source>
+        <translation>The four forms mapping is set by the county commission for every installation; it can only be viewed here.</translation>
+    </message>
+    <message>
+        <source>只有单位管理员可以修改四种形态的对应关系，当前用户只能查看。</source>
+        <translation>Only a unit administrator can change the four forms mapping; the current user can only view it.</translation>
+    </message>
+    <message>
+        <source>处理类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>处理方式</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>形态</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>四种形态对应关系</source>
+        <translation>Four forms mapping</translation>
+    </message>
+    <message>
+        <source>恢复默认…</source>
+        <translation>Restore defaults…</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已调整（默认：{form}）</source>
+        <translation>Changed (default: {form})</translation>
+    </message>
+    <message>
+        <source>{kind}（{measure}）计入的形态</source>
+        <translation>Form that {kind} ({measure}) counts in</translation>
+    </message>
+    <message>
+        <source>（默认）</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 项修改。</source>
+        <translation>Saved {n} change(s).</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>把全部处理方式恢复为默认的四种形态对应关系吗？本县所作的调整将被取消。</source>
+        <translation>Restore the default four forms mapping for every measure? The county&apos;s changes will be undone.</translation>
+    </message>
+    <message>
+        <source>已恢复为默认的对应关系。</source>
+        <translation>The default mapping has been restored.</translation>
+    </message>
+    <message>
+        <source>放弃修改？</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>修改的对应关系还没有保存。确定要放弃吗？</source>
+        <translation>The changed mapping has not been saved. Discard the changes?</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>新增</source>
@@ -1241,6 +1332,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>&amp;Audit log</translation>
     </message>
     <message>
+        <source>四种形态对应(&amp;F)…</source>
+        <translation>&amp;Four forms mapping…</translation>
+    </message>
+    <message>
         <source>备份(&amp;B)…</source>
         <translation>&amp;Backup…</translation>
     </message>
@@ -1306,11 +1401,11 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
     <message>
         <source>Ctrl+N 新增&#x3000;F2 或 回车 编辑&#x3000;Del 删除&#x3000;Ctrl+Z 撤销删除
-Ctrl+F 搜索&#x3000;F5 刷新&#x3000;Ctrl+H 修改历史&#x3000;Ctrl+E 导出 Excel
+Ctrl+F 搜索&#x3000;F5 刷新&#x3000;Ctrl+H 修改历史&#x3000;Ctrl+I 人员档案&#x3000;Ctrl+E 导出 Excel
 Alt+1…9 切换页面&#x3000;Ctrl+PgUp/PgDown 上一页/下一页&#x3000;Ctrl+B 导航栏
 Ctrl++ / Ctrl+- 放大/缩小字体&#x3000;Ctrl+0 默认字号&#x3000;Ctrl+, 设置&#x3000;Ctrl+L 锁定&#x3000;Ctrl+Q 退出</source>
         <translation>Ctrl+N:&#xa0;new&#x3000;F2&#xa0;or&#xa0;Enter:&#xa0;edit&#x3000;Del:&#xa0;delete&#x3000;Ctrl+Z:&#xa0;undo&#xa0;delete
-Ctrl+F:&#xa0;search&#x3000;F5:&#xa0;refresh&#x3000;Ctrl+H:&#xa0;change&#xa0;history&#x3000;Ctrl+E:&#xa0;export&#xa0;to&#xa0;Excel
+Ctrl+F:&#xa0;search&#x3000;F5:&#xa0;refresh&#x3000;Ctrl+H:&#xa0;change&#xa0;history&#x3000;Ctrl+I:&#xa0;person&apos;s&#xa0;record&#x3000;Ctrl+E:&#xa0;export&#xa0;to&#xa0;Excel
 Alt+1…9:&#xa0;go&#xa0;to&#xa0;page&#x3000;Ctrl+PgUp/PgDown:&#xa0;previous/next&#xa0;page&#x3000;Ctrl+B:&#xa0;navigation&#xa0;pane
 Ctrl++&#xa0;/&#xa0;Ctrl+-:&#xa0;larger/smaller&#xa0;font&#x3000;Ctrl+0:&#xa0;default&#xa0;font&#xa0;size&#x3000;Ctrl+,:&#xa0;settings&#x3000;Ctrl+L:&#xa0;lock&#x3000;Ctrl+Q:&#xa0;exit</translation>
     </message>
@@ -1556,6 +1651,232 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     <message>
         <source>已发送 {n} 页到打印机</source>
         <translation>{n} page(s) sent to the printer</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRecordDialog</name>
+    <message>
+        <source>查看这一天处分期（影响期）内的处理</source>
+        <translation>Show the measures whose sanction or effect period runs on this day</translation>
+    </message>
+    <message>
+        <source>截至(&amp;D)：</source>
+        <translation>As of (&amp;D):</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>在案记录</source>
+        <translation>Records on file</translation>
+    </message>
+    <message>
+        <source>双击或按回车打开记录</source>
+        <translation>Double-click or press Enter to open a record</translation>
+    </message>
+    <message>
+        <source>打开记录</source>
+        <translation>Open record</translation>
+    </message>
+    <message>
+        <source>打开选中的记录（回车）</source>
+        <translation>Open the selected record (Enter)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>人员库中没有这个人员，或已被删除。</source>
+        <translation>This person is not in the person register, or has been deleted.</translation>
+    </message>
+    <message>
+        <source>人员档案</source>
+        <translation>Person&apos;s record</translation>
+    </message>
+    <message>
+        <source>人员档案 — {name}</source>
+        <translation>Person&apos;s record — {name}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{name}（{where}）</source>
+        <translation>{name} ({where})</translation>
+    </message>
+    <message>
+        <source>中共党员：{yes}</source>
+        <translation>Party member: {yes}</translation>
+    </message>
+    <message>
+        <source>监察对象：{category}</source>
+        <translation>Person under supervision: {category}</translation>
+    </message>
+    <message>
+        <source>管理权限</source>
+        <translation>Managed by</translation>
+    </message>
+    <message>
+        <source>职级</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>所在村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <source>{label}：{value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>身份证号码：已登记</source>
+        <translation>ID number: on file</translation>
+    </message>
+    <message>
+        <source>身份证号码：未登记</source>
+        <translation>ID number: not on file</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>人员库中可能还有同一人的记录，请核对（程序不会合并）：{people}</source>
+        <translation>The person register may hold this person more than once; please check (the program never merges them): {people}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{measure}，{decided} 决定，{until}</source>
+        <translation>{measure}, decided {decided}, {until}</translation>
+    </message>
+    <message>
+        <source>截至 {on}，处分期（影响期）内的处理 {n} 项：</source>
+        <translation>As of {on}, measures within their sanction or effect period: {n}</translation>
+    </message>
+    <message>
+        <source>截至 {on}，没有处分期（影响期）内的处理。</source>
+        <translation>As of {on}, no measure is within its sanction or effect period.</translation>
+    </message>
+    <message>
+        <source>人员库中没有关于此人的在案记录。</source>
+        <translation> Nothing is on record about this person.</translation>
+    </message>
+    <message>
+        <source>无期限</source>
+        <translation>without end</translation>
+    </message>
+    <message>
+        <source>至 {date}</source>
+        <translation>until {date}</translation>
+    </message>
+    <message>
+        <source>{kind}（{measure}）</source>
+        <translation>{kind} ({measure})</translation>
+    </message>
+    <message>
+        <source>{title}（{n}）</source>
+        <translation>{title} ({n})</translation>
+    </message>
+    <message>
+        <source>{title}（无）</source>
+        <translation>{title} (none)</translation>
+    </message>
+    <message>
+        <source>（无编号）</source>
+        <translation>(no number)</translation>
+    </message>
+    <message>
+        <source>处置：{disposal}</source>
+        <translation>disposal: {disposal}</translation>
+    </message>
+    <message>
+        <source>尚未处置</source>
+        <translation>not yet disposed of</translation>
+    </message>
+    <message>
+        <source>线索 {number}</source>
+        <translation>clue {number}</translation>
+    </message>
+    <message>
+        <source>{kind}（{clue}）</source>
+        <translation>{kind} ({clue})</translation>
+    </message>
+    <message>
+        <source>结案 {date}</source>
+        <translation>concluded {date}</translation>
+    </message>
+    <message>
+        <source>案件 {number}</source>
+        <translation>case {number}</translation>
+    </message>
+    <message>
+        <source>处分期内（无期限）</source>
+        <translation>In force (without end)</translation>
+    </message>
+    <message>
+        <source>处分期内，至 {date}</source>
+        <translation>In force until {date}</translation>
+    </message>
+    <message>
+        <source>无处分期</source>
+        <translation>No period</translation>
+    </message>
+    <message>
+        <source>截至当日尚未决定</source>
+        <translation>Not yet decided on that day</translation>
+    </message>
+    <message>
+        <source>已期满（{date}）</source>
+        <translation>Run out ({date})</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTools</name>
+    <message>
+        <source>查看档案</source>
+        <translation>Person&apos;s record</translation>
+    </message>
+    <message>
+        <source>查看选中人员的档案：在案的全部记录和处分期内的处理</source>
+        <translation>Show the selected person&apos;s record: everything on file and the measures in force</translation>
+    </message>
+    <message>
+        <source>查看人员档案</source>
+        <translation>Person&apos;s record</translation>
+    </message>
+    <message>
+        <source>查看选中记录所涉人员的档案</source>
+        <translation>Show the record of the person the selected record is about</translation>
+    </message>
+    <message>
+        <source>这条记录没有关联人员库中的人员。</source>
+        <translation>This record names no person of the person register.</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +2127,30 @@ Save anyway?</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>查看档案</source>
+        <translation>Person&apos;s record</translation>
+    </message>
+    <message>
+        <source>查看人员档案</source>
+        <translation>Person&apos;s record</translation>
+    </message>
+    <message>
+        <source>在案的全部记录和处分期内的处理（Ctrl+I）</source>
+        <translation>Everything on record and the measures in force (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>人员库中还没有这个人：新建一条人员记录并选中它</source>
+        <translation>The person is not in the register yet: add them and choose them</translation>
+    </message>
+    <message>
+        <source>新建人员 — {title}</source>
+        <translation>New person — {title}</translation>
     </message>
     <message>
         <source>办理记录（全程留痕）</source>
@@ -2681,6 +3026,26 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Q4</translation>
     </message>
     <message>
+        <source>起始日期</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>如 2022-09-30</source>
+        <translation>e.g. 2022-09-30</translation>
+    </message>
+    <message>
+        <source>自：</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>至：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
@@ -2727,6 +3092,26 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>全部年度</source>
         <translation>All years</translation>
+    </message>
+    <message>
+        <source>日期范围…</source>
+        <translation>Date range…</translation>
+    </message>
+    <message>
+        <source>请按 2022-09-30 的格式填写日期。</source>
+        <translation>Please enter dates like 2022-09-30.</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>{start} 以来</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>{end} 及以前</source>
+        <translation>up to {end}</translation>
     </message>
     <message>
         <source>正在统计…</source>
@@ -2783,6 +3168,14 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>派驻组参与办理的案件（件）</source>
         <translation>Cases with dispatched-group participation</translation>
+    </message>
+    <message>
+        <source>&#x3000;派驻组承办（件次）</source>
+        <translation>&#x3000;Handled by dispatched groups (case-times)</translation>
+    </message>
+    <message>
+        <source>&#x3000;派驻组协办（件次）</source>
+        <translation>&#x3000;Dispatched groups taking part (case-times)</translation>
     </message>
     <message>
         <source>单位类型</source>
@@ -3731,6 +4124,14 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The administrator user name may contain only letters, digits and . _ -, 2 to 64 characters.</translation>
     </message>
     <message>
+        <source>人员库中没有编号或姓名为「{name}」的人员。</source>
+        <translation>The person register has no person with the id or name “{name}”.</translation>
+    </message>
+    <message>
+        <source>人员库中有 {n} 位「{name}」，请用编号指明是哪一位：</source>
+        <translation>The person register has {n} people named “{name}”; please give the id of the one you mean:</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -4383,6 +4784,18 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>This date cannot be before the filing date.</translation>
     </message>
     <message>
+        <source>该单位是本案的承办单位，不必再登记为协办单位。</source>
+        <translation>This unit is the case&apos;s handling unit; it need not be registered as a unit taking part.</translation>
+    </message>
+    <message>
+        <source>该单位已登记为本案的协办单位。</source>
+        <translation>This unit is already registered as taking part in the case.</translation>
+    </message>
+    <message>
+        <source>参与日期不能早于立案日期。</source>
+        <translation>The date of joining cannot be before the filing date.</translation>
+    </message>
+    <message>
         <source>意见日期不能早于提请日期。</source>
         <translation>The opinion date cannot be before the request date.</translation>
     </message>
@@ -4391,8 +4804,40 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The co-review request date cannot be before the filing date.</translation>
     </message>
     <message>
-        <source>「{measure}」不属于{form}，可选：{allowed}</source>
-        <translation>“{measure}” does not belong to the {form}; choose from: {allowed}</translation>
+        <source>{name} 在人员库中不是中共党员，不能给予{measure}。如有误，请先在人员库中更正。</source>
+        <translation>{name} is not a Party member in the person register and cannot be given {measure}. If that is wrong, correct the person register first.</translation>
+    </message>
+    <message>
+        <source>{name} 在人员库中不是监察对象，不能给予{measure}。如有误，请先在人员库中更正。</source>
+        <translation>{name} is not a person under supervision in the person register and cannot be given {measure}. If that is wrong, correct the person register first.</translation>
+    </message>
+    <message>
+        <source>{name} 是基层群众性自治组织中从事管理的人员，政务处分只能是警告、记过或记大过，不能给予{measure}。</source>
+        <translation>{name} is a manager of a grassroots self-governing organisation: the only administrative sanctions are a warning, a demerit or a major demerit, not {measure}.</translation>
+    </message>
+    <message>
+        <source>巡察移交的线索涉及乡镇干部或村干部，由乡镇纪委办理和计数，请选择该乡镇纪委。</source>
+        <translation>This clue referred by an inspection tour concerns a township or village cadre: the township commission handles and counts it. Please choose that township commission.</translation>
+    </message>
+    <message>
+        <source>巡察移交的线索由初核的派驻纪检监察组办理和计数，请选择该派驻组。</source>
+        <translation>Clues referred by inspection tours are handled and counted by the dispatched group that verified them: please choose that group.</translation>
+    </message>
+    <message>
+        <source>「{measure}」不是{kind}的处理方式，可选：{allowed}</source>
+        <translation>“{measure}” is not a measure of {kind}; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <source>问责党组织须填写被问责的党组织名称。</source>
+        <translation>Accountability of a Party organisation needs the name of that organisation.</translation>
+    </message>
+    <message>
+        <source>问责党组织的记录不填写个人；对个人问责请选「问责（个人）」。</source>
+        <translation>A record of a Party organisation&apos;s accountability names no person; for a person choose “Accountability (person)”.</translation>
+    </message>
+    <message>
+        <source>只有问责党组织的记录才填写党组织名称。</source>
+        <translation>Only a record of a Party organisation&apos;s accountability names a Party organisation.</translation>
     </message>
     <message>
         <source>指导领办的须选择指导科室。</source>
@@ -4401,10 +4846,6 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>选了指导科室，请同时勾选「指导领办」。</source>
         <translation>A guiding office is chosen: please also tick “Guided by the county”.</translation>
-    </message>
-    <message>
-        <source>巡察移交的线索由初核的派驻纪检监察组计数，请选择该派驻组。</source>
-        <translation>Clues referred by inspection tours count for the dispatched group that verified them: please choose that group.</translation>
     </message>
     <message>
         <source>「{staff}」申报过与「{person}」的回避关系：{relation}。</source>
@@ -4459,6 +4900,26 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Statistics</translation>
     </message>
     <message>
+        <source>截止日期不能早于起始日期。</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+    <message>
+        <source>按日期范围统计时不能同时选择年度或季度。</source>
+        <translation>A date range cannot be combined with a year or a quarter.</translation>
+    </message>
+    <message>
+        <source>{end} 及以前</source>
+        <translation>up to {end}</translation>
+    </message>
+    <message>
+        <source>{start} 以来</source>
+        <translation>since {start}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
         <source>未知单位</source>
         <translation>Unknown unit</translation>
     </message>
@@ -4501,6 +4962,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>派驻组参与办理的案件 {n} 件</source>
         <translation>Cases with dispatched-group participation: {n}</translation>
+    </message>
+    <message>
+        <source>派驻组参与查办案件 {n} 件（次）：承办 {handled} 件，协办 {taking_part} 件次</source>
+        <translation>Cases with dispatched-group participation: {n} (handled: {handled}; taking part: {taking_part})</translation>
     </message>
     <message>
         <source>问题线索 {n} 件，按来源：{sources}</source>
@@ -4875,6 +5340,26 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Separation of duties: off.</translation>
     </message>
     <message>
+        <source>「{text}」的格式不对，应为 处理类别/处理方式=形态，如 党纪处分/警告=2。</source>
+        <translation>“{text}” is not in the form KIND/MEASURE=FORM, for example 党纪处分/警告=2.</translation>
+    </message>
+    <message>
+        <source>四种形态对应关系已恢复为默认。</source>
+        <translation>The four forms mapping is back to the default.</translation>
+    </message>
+    <message>
+        <source>四种形态对应关系本来就是默认，没有改动。</source>
+        <translation>The four forms mapping already was the default; nothing changed.</translation>
+    </message>
+    <message>
+        <source>已修改四种形态对应关系。</source>
+        <translation>The four forms mapping has been changed.</translation>
+    </message>
+    <message>
+        <source>四种形态对应关系没有变化。</source>
+        <translation>The four forms mapping did not change.</translation>
+    </message>
+    <message>
         <source>三员分立由县纪委监委统一设置，本机不能修改。</source>
         <translation>Separation of duties is set by the county commission for every installation; it cannot be changed here.</translation>
     </message>
@@ -5085,6 +5570,58 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>县纪委监委只收到第 {head} 条，缺少其后的条目</source>
         <translation>the county commission holds entries up to {head} only; the entries after it are missing</translation>
+    </message>
+    <message>
+        <source>身份证号码应为18位：17位数字，最后一位为数字或X。</source>
+        <translation>An ID number has 18 characters: 17 digits, then a digit or X.</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期（第7～14位）不是有效日期。</source>
+        <translation>The date of birth in the ID number (characters 7 to 14) is not a valid date.</translation>
+    </message>
+    <message>
+        <source>身份证号码的校验位不对，请核对后重新填写。</source>
+        <translation>The check character of the ID number is wrong; please check the number and enter it again.</translation>
+    </message>
+    <message>
+        <source>基层群众性自治组织中从事管理的人员不是县管干部，请核对管理权限。</source>
+        <translation>A manager of a grassroots self-governing organisation is not a county-managed cadre; please check who manages the person.</translation>
+    </message>
+    <message>
+        <source>四种形态的对应关系由县纪委监委统一设置，本机不能修改。</source>
+        <translation>The four forms mapping is set by the county commission for every installation; it cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>没有「{kind}（{measure}）」这种处理方式。</source>
+        <translation>There is no measure “{kind} ({measure})”.</translation>
+    </message>
+    <message>
+        <source>形态只能是第一至第四种形态，或不计入四种形态。</source>
+        <translation>The form can only be the first to the fourth form, or not counted in the four forms.</translation>
+    </message>
+    <message>
+        <source>不计入四种形态</source>
+        <translation>Not counted in the four forms</translation>
+    </message>
+    <message>
+        <source>同名同单位</source>
+        <translation>same name and unit</translation>
+    </message>
+    <message>
+        <source>身份证号码相同</source>
+        <translation>same ID number</translation>
+    </message>
+    <message>
+        <source>计数口径：同一人在同一决定中受到多项处理的计一人次，按其中最重的处理归入相应形态</source>
+        <translation>Counting: the measures one person is given in one decision count as one person-time, in the form of the heaviest</translation>
+    </message>
+    <message>
+        <source>形态对应：按通行口径（默认）</source>
+        <translation>Form mapping: the common convention (default)</translation>
+    </message>
+    <message>
+        <source>形态对应：按本县设置（{n} 项与通行口径不同）</source>
+        <translation>Form mapping: set by the county ({n} differ from the common convention)</translation>
     </message>
 </context>
 <context>
@@ -5307,12 +5844,40 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>County-managed cadre</translation>
     </message>
     <message>
-        <source>乡（部门）管干部</source>
-        <translation>Township- (department-) managed cadre</translation>
+        <source>乡镇管干部</source>
+        <translation>Township-managed cadre</translation>
+    </message>
+    <message>
+        <source>部门管干部</source>
+        <translation>Department-managed cadre</translation>
     </message>
     <message>
         <source>村级干部</source>
         <translation>Village cadre</translation>
+    </message>
+    <message>
+        <source>（一）公务员及参公管理人员</source>
+        <translation>(1) Civil servants and staff managed as civil servants</translation>
+    </message>
+    <message>
+        <source>（二）法律法规授权或受委托管理公共事务的组织中从事公务的人员</source>
+        <translation>(2) Staff doing public affairs in organisations authorised or entrusted by law</translation>
+    </message>
+    <message>
+        <source>（三）国有企业管理人员</source>
+        <translation>(3) Managers of state-owned enterprises</translation>
+    </message>
+    <message>
+        <source>（四）公办教育、科研、文化、医疗卫生、体育等单位中从事管理的人员</source>
+        <translation>(4) Managers of public education, research, culture, health and sports units</translation>
+    </message>
+    <message>
+        <source>（五）基层群众性自治组织中从事管理的人员</source>
+        <translation>(5) Managers of grassroots self-governing organisations</translation>
+    </message>
+    <message>
+        <source>（六）其他依法履行公职的人员</source>
+        <translation>(6) Others performing public duties under law</translation>
     </message>
     <message>
         <source>违反政治纪律</source>
@@ -5443,16 +6008,20 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Fourth form</translation>
     </message>
     <message>
-        <source>谈话提醒</source>
-        <translation>Reminder talk</translation>
-    </message>
-    <message>
         <source>批评教育</source>
         <translation>Criticism and education</translation>
     </message>
     <message>
         <source>责令检查</source>
         <translation>Ordered self-examination</translation>
+    </message>
+    <message>
+        <source>留党察看一年</source>
+        <translation>Party probation, one year</translation>
+    </message>
+    <message>
+        <source>留党察看二年</source>
+        <translation>Party probation, two years</translation>
     </message>
     <message>
         <source>通报批评</source>
@@ -5463,6 +6032,38 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Admonishment</translation>
     </message>
     <message>
+        <source>党纪处分</source>
+        <translation>Party sanction</translation>
+    </message>
+    <message>
+        <source>政务处分</source>
+        <translation>Administrative sanction</translation>
+    </message>
+    <message>
+        <source>组织处理</source>
+        <translation>Organisational measure</translation>
+    </message>
+    <message>
+        <source>提醒谈话</source>
+        <translation>Reminder talk</translation>
+    </message>
+    <message>
+        <source>问责（个人）</source>
+        <translation>Accountability (person)</translation>
+    </message>
+    <message>
+        <source>问责（党组织）</source>
+        <translation>Accountability (Party organisation)</translation>
+    </message>
+    <message>
+        <source>免予处分</source>
+        <translation>Exempted from sanction</translation>
+    </message>
+    <message>
+        <source>移送司法机关</source>
+        <translation>Referred to judicial authorities</translation>
+    </message>
+    <message>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
@@ -5471,8 +6072,28 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Serious warning</translation>
     </message>
     <message>
-        <source>政务警告</source>
-        <translation>Administrative warning</translation>
+        <source>通报</source>
+        <translation>Circulated notice</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Self-examination</translation>
+    </message>
+    <message>
+        <source>改组</source>
+        <translation>Reorganisation</translation>
+    </message>
+    <message>
+        <source>免予党纪处分</source>
+        <translation>Exempted from Party sanction</translation>
+    </message>
+    <message>
+        <source>免予政务处分</source>
+        <translation>Exempted from administrative sanction</translation>
+    </message>
+    <message>
+        <source>移送检察机关审查起诉</source>
+        <translation>Referred to the procuratorate for prosecution</translation>
     </message>
     <message>
         <source>记过</source>
@@ -5503,10 +6124,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Removal from Party posts</translation>
     </message>
     <message>
-        <source>留党察看</source>
-        <translation>Party probation</translation>
-    </message>
-    <message>
         <source>开除党籍</source>
         <translation>Expulsion from the Party</translation>
     </message>
@@ -5525,14 +6142,6 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>降职</source>
         <translation>Demotion in post</translation>
-    </message>
-    <message>
-        <source>移送检察机关</source>
-        <translation>Referred to the procuratorate</translation>
-    </message>
-    <message>
-        <source>立案审查后移送司法</source>
-        <translation>Case filed, then referred to judicial authorities</translation>
     </message>
     <message>
         <source>谈话</source>
@@ -5739,10 +6348,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Handler</translation>
     </message>
     <message>
-        <source>参与办案的派驻组</source>
-        <translation>Participating dispatched group</translation>
-    </message>
-    <message>
         <source>指导领办科室</source>
         <translation>Guiding county office</translation>
     </message>
@@ -5757,6 +6362,18 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>主要违纪违法事实</source>
         <translation>Main facts of the violations</translation>
+    </message>
+    <message>
+        <source>协办单位</source>
+        <translation>Units taking part</translation>
+    </message>
+    <message>
+        <source>参与日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>参与内容</source>
+        <translation>Part taken</translation>
     </message>
     <message>
         <source>已提请协审</source>
@@ -5807,10 +6424,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Co-review results</translation>
     </message>
     <message>
-        <source>四种形态</source>
-        <translation>Four forms</translation>
-    </message>
-    <message>
         <source>工作单位</source>
         <translation>Work unit</translation>
     </message>
@@ -5827,12 +6440,32 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Measure</translation>
     </message>
     <message>
+        <source>处理处分</source>
+        <translation>Measures and sanctions</translation>
+    </message>
+    <message>
+        <source>被问责党组织</source>
+        <translation>Party organisation held accountable</translation>
+    </message>
+    <message>
+        <source>处理类别</source>
+        <translation>Kind of measure</translation>
+    </message>
+    <message>
+        <source>决定文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
         <source>决定机关</source>
         <translation>Deciding body</translation>
     </message>
     <message>
         <source>决定日期</source>
         <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>处分期（影响期）至</source>
+        <translation>Sanction (effect) period until</translation>
     </message>
     <message>
         <source>关联线索</source>
@@ -6053,6 +6686,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>被反映人</source>
         <translation>Person reported on</translation>
+    </message>
+    <message>
+        <source>人员库记录</source>
+        <translation>Person register entry</translation>
     </message>
     <message>
         <source>职级</source>
@@ -6469,6 +7106,18 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>学习情况</source>
         <translation>Study</translation>
+    </message>
+    <message>
+        <source>人员库</source>
+        <translation>Person register</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>监察对象类别</source>
+        <translation>Category of person under supervision</translation>
     </message>
 </context>
 </TS>

@@ -252,3 +252,14 @@ def import_refusals(ctx: Any) -> list[str]:
         return list(
             s.scalars(select(audit.AuditEntry.detail).where(audit.AuditEntry.action == audit.IMPORT_REFUSED))
         )
+
+
+def send(sender: Any, receiver: Any, root: Path, to: str | None = None) -> Any:
+    """Export ``sender``'s next bundle (to ``to`` for the county) into ``root/stick`` and import it
+    at ``receiver``; the import's result."""
+    from app.sync import exchange
+
+    stick = root / "stick"
+    stick.mkdir(exist_ok=True)
+    [result] = exchange.import_bundles(receiver, [exchange.export_bundle(sender, stick, to).path])
+    return result

@@ -208,29 +208,33 @@ def test_register_only_keeps_the_row_without_content(records: RecordService, org
     assert "被反映人" in str(missing.value.errors["subject_name"])
 
 
-def test_measures_belong_to_their_form_and_inspection_clues_count_for_the_group(
+def test_measures_belong_to_their_kind_and_inspection_clues_count_for_the_group(
     records: RecordService, org: Org
 ) -> None:
     base = {"person_name": "赵某", "decided_on": date(2021, 5, 1), "handling_unit_id": org.t1}
     with pytest.raises(ValidationError) as wrong:
-        records.save(DISPOSITIONS, {**base, "form": "1", "measure": "警告"})
-    assert "第一种形态" in str(wrong.value.errors["measure"])
+        records.save(DISPOSITIONS, {**base, "kind": "reminder", "measure": "警告"})
+    assert "提醒谈话的处理方式" in str(wrong.value.errors["measure"])
     with pytest.raises(ValidationError) as guided:
-        records.save(DISPOSITIONS, {**base, "form": "1", "measure": "谈话提醒", "guided": True})
+        records.save(DISPOSITIONS, {**base, "kind": "reminder", "measure": "提醒谈话", "guided": True})
     assert "guided_by_id" in guided.value.errors
-    records.save(
-        DISPOSITIONS, {**base, "form": "1", "measure": "谈话提醒", "guided": True, "guided_by_id": org.office}
+    mid = records.save(
+        DISPOSITIONS,
+        {**base, "kind": "reminder", "measure": "提醒谈话", "guided": True, "guided_by_id": org.office},
     )
-    inspection = clue(records, org, source="inspection", handling_unit_id=org.g1, subject_name="周某")
+    assert records.get(DISPOSITIONS, mid)["form"] == "1"  # the form comes from the mapping, not typed
+    inspection = clue(records, org, source="inspection", handling_unit_id=org.g1, subject_name="周某",
+                      subject_authority="部门管干部")  # fmt: skip
     with pytest.raises(ValidationError) as group:
-        records.save(DISPOSITIONS, {**base, "form": "1", "measure": "批评教育", "clue_id": inspection})
-    assert "派驻组" in str(group.value.errors["handling_unit_id"])
+        records.save(DISPOSITIONS, {**base, "kind": "criticism", "measure": "批评教育", "clue_id": inspection})
+    assert "派驻纪检监察组" in str(group.value.errors["handling_unit_id"])
     did = records.save(
         DISPOSITIONS,
-        {"form": "1", "measure": "批评教育", "decided_on": date(2021, 6, 1), "clue_id": inspection},
+        {"kind": "criticism", "measure": "批评教育", "decided_on": date(2021, 6, 1), "clue_id": inspection},
     )
     stored = records.get(DISPOSITIONS, did)
     assert stored["person_name"] == "周某" and stored["handling_unit_id"] == org.g1
+    assert stored["person_id"] == records.get(CLUES, inspection)["person_id"]  # the clue's person
 
 
 def test_cross_handling_stays_within_the_zone(records: RecordService, org: Org) -> None:
@@ -255,9 +259,17 @@ def test_case_co_review_and_measure(records: RecordService, org: Org) -> None:
     with pytest.raises(ValidationError):
         records.save(CASES, {"number": "A-1", "filed_on": date(2021, 4, 1), "clue_id": clue(records, org,
                      subject_name="吴某"), "handling_unit_id": org.t1})  # fmt: skip
-    kid = records.save(CASES, {"number": "A-2", "filed_on": date(2021, 4, 1), "clue_id": cid, "handling_unit_id": org.t1,
-                               "group_id": org.g1})  # fmt: skip
+    kid = records.save(CASES, {"number": "A-2", "filed_on": date(2021, 4, 1), "clue_id": cid,
+                               "handling_unit_id": org.t1})  # fmt: skip
     assert records.get(CASES, kid)["subject_name"] == "赵某"  # carried from the clue
+    assert records.get(CASES, kid)["person_id"] == records.get(CLUES, cid)["person_id"]
+    records.save(get("case_units"), {"case_id": kid, "unit_id": org.g1, "joined_on": date(2021, 4, 2)})
+    with pytest.raises(ValidationError) as twice:
+        records.save(get("case_units"), {"case_id": kid, "unit_id": org.g1})
+    assert "已登记为本案的协办单位" in str(twice.value.errors["unit_id"])
+    with pytest.raises(ValidationError) as handling:
+        records.save(get("case_units"), {"case_id": kid, "unit_id": org.t1})
+    assert "承办单位" in str(handling.value.errors["unit_id"])
     rid = records.save(CO_REVIEWS, {"case_id": kid, "requested_on": date(2021, 6, 1)})
     with pytest.raises(TransitionRefused):
         t.apply(CO_REVIEWS, rid, "close", {"result": "agree"}, "结果")

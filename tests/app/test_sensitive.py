@@ -21,6 +21,7 @@ from app.context import Context as OpContext
 from app.db.base import SyncMixin
 from app.db.database import Database
 from app.db.local import ChangeLog, User
+from app.registers import get as get_register
 from app.registers.fields import INT, LONGTEXT, Field, Register
 from app.security import audit, sensitive
 from app.security.roles import Actor, PermissionDenied
@@ -404,3 +405,18 @@ def test_whoever_sets_an_audience_is_in_it_and_names_must_be_users(db: Database)
     assert "secrecy" in caught.value.errors
     staff1.save(TIPS, {"audience": ""}, row_id)
     assert service(db, "staff2", "staff").get(TIPS, row_id)["audience"] == ""
+
+
+def test_a_person_made_from_a_limited_clue_is_limited_alike(db: Database) -> None:
+    """The person register names who is reported on: a person made from a clue with an audience
+    is seen by that audience only."""
+    secretary = service(db, "sec", "secretary")
+    service(db, "staff1", "staff")
+    clues, people = get_register("clues"), get_register("people")
+    clue = secretary.save(clues, {"source": "petition", "received_on": "2022-03-01", "subject_name": "郭某",
+                                  "secrecy": "work_secret", "audience": "staff1"}, confirmed=True)  # fmt: skip
+    person = secretary.get(clues, clue)["person_id"]
+    assert secretary.get(people, person)["audience"] == "staff1,sec"
+    outsider = service(db, "staff2", "staff")
+    assert person not in outsider.ids(people)
+    assert person in service(db, "staff1", "staff").ids(people)

@@ -351,12 +351,12 @@ def test_drill_leaves_out_records_outside_the_actors_audience(data: Data) -> Non
 def test_records_saved_through_the_service_are_counted(county_db: Database) -> None:
     records = RecordService(Context.system(county_db, "admin"))
     township = records.save(get("units"), {"code": "T09", "name": "白沙镇纪委", "unit_type": "township"})
-    for i, measure in enumerate(("谈话提醒", "批评教育", "诫勉")):
+    for i, (kind, measure) in enumerate((("reminder", "提醒谈话"), ("criticism", "批评教育"), ("admonition", "诫勉"))):
         records.save(
             get("dispositions"),
             {
                 "person_name": f"干部{i}",
-                "form": "1",
+                "kind": kind,
                 "measure": measure,
                 "decided_on": date(2023, 5, i + 1),
                 "handling_unit_id": township,
@@ -371,7 +371,9 @@ def test_records_saved_through_the_service_are_counted(county_db: Database) -> N
 def test_render_text(data: Data) -> None:
     lines = render_text(figures(data.db, year=2021, quarter=2))
     assert lines[0] == "统计期间：2021 年二季度"
-    assert lines[1].startswith("运用第一种形态 3 人次，其中乡镇纪委 2 人次，占 66.67%")
+    assert lines[1].startswith("计数口径：同一人在同一决定中受到多项处理的计一人次")
+    assert lines[2] == "形态对应：按通行口径（默认）"
+    assert lines[3].startswith("运用第一种形态 3 人次，其中乡镇纪委 2 人次，占 66.67%")
     text = "\n".join(lines)
     assert "协审 1 件" in text
     assert "巡察移交线索 0 件" in text
@@ -402,7 +404,7 @@ def test_cli_stats_json(cli: Cli) -> None:
                                          (group, date(2021, 5, 2)), (township, date(2022, 1, 1)))):  # fmt: skip
             records.save(
                 get("dispositions"),
-                {"person_name": f"干部{i}", "form": "1", "measure": "谈话提醒", "decided_on": day,
+                {"person_name": f"干部{i}", "kind": "reminder", "measure": "提醒谈话", "decided_on": day,
                  "handling_unit_id": unit},
             )  # fmt: skip
     finally:
@@ -417,6 +419,18 @@ def test_cli_stats_json(cli: Cli) -> None:
     assert cli.json("stats", "--json")["first_form_total"] == 4
     text = cli.ok("stats", "--year", "2021")
     assert "运用第一种形态 3 人次，其中乡镇纪委 2 人次，占 66.67%" in text.stdout + text.stderr
+    ranged = cli.json("stats", "--from", "2021-04-01", "--to", "2022-01-01", "--json")
+    assert (ranged["start"], ranged["end"], ranged["period"]) == ("2021-04-01", "2022-01-01", "2021-04-01 至 2022-01-01")
+    assert ranged["first_form_total"] == 3
+    assert cli.json("stats", "--from", "2021-05-02", "--json")["first_form_total"] == 2
+    one_day = cli.ok("stats", "--from", "2021-03-01", "--to", "2021-03-01")
+    assert "统计期间：2021-03-01 至 2021-03-01" in one_day.stdout + one_day.stderr
+    assert "运用第一种形态 1 人次，其中乡镇纪委 1 人次" in one_day.stdout + one_day.stderr
+    for bad in (("--from", "2021-13-01"), ("--from", "2022-01-01", "--to", "2021-01-01"),
+                ("--year", "2021", "--from", "2021-01-01")):  # fmt: skip
+        refused = cli.run("stats", *bad, "--json")
+        assert refused.returncode == 2, bad
+        assert refused.stderr.strip(), bad
     refused = cli.run("stats", "--quarter", "2", "--json")
     assert refused.returncode == 2
     assert cli.run("stats", "--year", "0", "--json").returncode == 2

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD, Cli, EnrolledPair, data_records, import_on_cli, import_refusals
+from apphelpers import PASSWORD, Cli, EnrolledPair, data_records, import_on_cli, import_refusals, send
 from sqlalchemy import select, update
 
 from app.context import Context
@@ -61,11 +61,6 @@ def _refused_on_cli(receiver: Context, path: Path, text: str) -> None:
     assert text in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
-def _send(sender: Context, receiver: Context, root: Path, to: str | None = None) -> exchange.Imported:
-    [result] = exchange.import_bundles(receiver, [exchange.export_bundle(sender, _stick(root), to).path])
-    return result
-
-
 @pytest.fixture
 def pair(exchange_pair: EnrolledPair) -> EnrolledPair:
     """The county on SQLite and on PostgreSQL."""
@@ -79,7 +74,7 @@ def test_a_record_the_county_holds_as_its_own_is_refused_even_with_owner_forged(
     staff = RecordService(county).save(
         get("staff"), {"name": "县纪委干部", "unit_id": pair.unit_id, "post": "member"}
     )
-    assert _send(county, town, tmp_path, "T01").status == "imported"
+    assert send(county, town, tmp_path, "T01").status == "imported"
     # The insider rewrites the county's staff row at the township and claims it as the township's.
     with town.db.session("admin") as s:
         row = s.get(Staff, staff)
@@ -125,7 +120,7 @@ def test_a_future_dated_version_does_not_win_a_conflict(pair: EnrolledPair, tmp_
     with town.db.session("admin") as s:
         s.execute(update(Unit).where(Unit.id == pair.unit_id).values(updated_at=utcnow().replace(year=2099)))
     RecordService(county).save(get("units"), {"name": "县里改的名字"}, pair.unit_id)
-    result = _send(county, town, tmp_path, "T01")
+    result = send(county, town, tmp_path, "T01")
     assert result.status == "imported" and result.summary is not None and result.summary.conflicts == 1
     assert RecordService(town).get(get("units"), pair.unit_id)["name"] == "县里改的名字"
     with town.db.session("admin") as s:
@@ -176,16 +171,16 @@ def test_a_unit_refuses_what_the_county_did_not_address_to_it(
 ) -> None:
     county, town = pair.county, pair.unit
     other, _ = _add_unit(pair, tmp_path, "T02")
-    assert _send(other, county, tmp_path).status == "imported"
+    assert send(other, county, tmp_path).status == "imported"
     clue = _clue(other)
-    assert _send(other, county, tmp_path).status == "imported"
+    assert send(other, county, tmp_path).status == "imported"
     # The county's export goes wrong and sends T02's clue to T01 as well.
     monkeypatch.setattr(exchange, "relevant", lambda *a: True)
-    result = _send(county, town, tmp_path, "T01")
+    result = send(county, town, tmp_path, "T01")
     assert result.status == "refused"
     assert f"clues/{clue} 属于 T02，与本单位无关" in str(result.message)
     monkeypatch.undo()
-    assert _send(county, town, tmp_path, "T01").status == "imported"
+    assert send(county, town, tmp_path, "T01").status == "imported"
     with town.db.session("admin") as s:
         assert s.get(Clue, clue) is None
 
@@ -195,22 +190,22 @@ def test_a_transfer_moves_a_record_and_its_former_owner_may_no_longer_change_it(
 ) -> None:
     county, town = pair.county, pair.unit
     other, _ = _add_unit(pair, tmp_path, "T02")
-    assert _send(county, town, tmp_path, "T01").status == "imported"  # T01 learns of T02
+    assert send(county, town, tmp_path, "T01").status == "imported"  # T01 learns of T02
     clue = _clue(town)
     request = transfers.request_transfer(town, "clues", clue, "T02", "被反映人调任 T02 所在乡镇")
-    assert _send(town, county, tmp_path).status == "imported"
+    assert send(town, county, tmp_path).status == "imported"
     with pytest.raises(transfers.TransferError, match="只有县纪委监委"):
         transfers.transfer(town, "clues", clue, "T02", "自行变更")
     transfers.transfer(county, "", "", "", "同意移交", request_id=request)
     with pytest.raises(transfers.TransferError, match="已经处理过"):
         transfers.refuse_request(county, request, "不同意")
 
-    assert _send(county, other, tmp_path, "T02").status == "imported"
+    assert send(county, other, tmp_path, "T02").status == "imported"
     RecordService(other).save(CLUES, {"subject_name": "张三（调任）"}, clue, confirmed=True)
-    assert _send(other, county, tmp_path).status == "imported"
+    assert send(other, county, tmp_path).status == "imported"
     assert RecordService(county).get(CLUES, clue)["subject_name"] == "张三（调任）"
 
-    assert _send(county, town, tmp_path, "T01").status == "imported"
+    assert send(county, town, tmp_path, "T01").status == "imported"
     with pytest.raises(NotOwner):
         RecordService(town).save(CLUES, {"subject_name": "改回"}, clue, confirmed=True)
     kinds = {(r.kind, r.answer) for r in transfers.transfer_rows(town)}
@@ -231,10 +226,10 @@ def test_an_edit_made_while_the_transfer_was_on_its_way_is_kept_in_a_conflict(
     county, town = pair.county, pair.unit
     _add_unit(pair, tmp_path, "T02")
     clue = _clue(town)
-    assert _send(town, county, tmp_path).status == "imported"
+    assert send(town, county, tmp_path).status == "imported"
     transfers.transfer(county, "clues", clue, "T02", "提级后指定 T02 办理")
     RecordService(town).save(CLUES, {"subject_name": "在途修改"}, clue, confirmed=True)  # not yet told
-    result = _send(town, county, tmp_path)
+    result = send(town, county, tmp_path)
     assert result.status == "imported" and result.summary is not None and result.summary.conflicts == 1
     row = RecordService(county).get(CLUES, clue)
     assert row["subject_name"] == "张三"
@@ -246,12 +241,12 @@ def test_an_edit_made_while_the_transfer_was_on_its_way_is_kept_in_a_conflict(
         settle(county, cid, {"subject_name": "remote"})
     settle(county, cid, {"subject_name": "local"})  # closing it, keeping T02's row, is allowed
     # The township learns of the transfer; its edit yields there too, kept in a conflict.
-    assert _send(county, town, tmp_path, "T01").status == "imported"
+    assert send(county, town, tmp_path, "T01").status == "imported"
     assert RecordService(town).get(CLUES, clue)["subject_name"] == "张三"
     with town.db.session("admin") as s:
         assert s.get(Clue, clue).owner == "T02"  # type: ignore[union-attr]
     # and its next bundle no longer carries the row.
-    assert _send(town, county, tmp_path).status == "imported"
+    assert send(town, county, tmp_path).status == "imported"
 
 
 def test_requests_are_checked(pair: EnrolledPair, tmp_path: Path) -> None:
@@ -287,7 +282,7 @@ def test_transfers_on_the_command_line(pair: EnrolledPair, tmp_path: Path) -> No
     assert request["kind"] == "request" and request["answer"] == "pending" and request["record"]
     own = at_town.run("transfer", "make", "clues", clue, "--to", "C01", "--reason", "自己改")
     assert own.returncode == 1 and "只有县纪委监委" in own.stderr and "Traceback" not in own.stderr
-    assert _send(town, county, tmp_path).status == "imported"
+    assert send(town, county, tmp_path).status == "imported"
     denied = at_county.run("--user", "reader", "transfer", "approve", request["id"], "--reason", "同意")
     assert denied.returncode == 1 and "没有「" in denied.stderr
     assert at_county.run("transfer", "approve", request["id"], "--reason", "同意").returncode == 0

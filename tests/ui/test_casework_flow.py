@@ -1,5 +1,6 @@
 """The casework registers through the window: a report becomes a clue, is disposed of, verified,
-filed as a case, co-reviewed and ends in a measure; a step not allowed is refused in Chinese; the
+filed as a case with a group taking part, co-reviewed and ends in a measure, all of it on the
+person's record (人员档案); a step not allowed is refused in Chinese; the
 deadline panel shows a back-dated clue as overdue; a handler with a declared tie is warned; the
 reporter is hidden from a staff role and shown to the secretary."""
 
@@ -158,10 +159,17 @@ def test_a_report_goes_all_the_way_to_a_measure(
     form = cases.new_record()
     assert form is not None
     for name, value in {"number": "城纪立〔2021〕3号", "clue_id": clue_id, "filed_on": "2021-05-25",
-                        "handling_unit_id": t1, "group_id": org.units["G01"]}.items():  # fmt: skip
+                        "handling_unit_id": t1}.items():  # fmt: skip
         form.set_value(name, value)
     case_id = saved(qtbot, form)
     assert secretary.get(get("cases"), case_id)["subject_name"] == "赵某"
+    taking_part = pages("case_units")  # the dispatched group takes part (协办)
+    form = taking_part.new_record()
+    assert form is not None
+    for name, value in {"case_id": case_id, "unit_id": org.units["G01"], "joined_on": "2021-05-26",
+                        "role": "抽调参与审查调查"}.items():  # fmt: skip
+        form.set_value(name, value)
+    saved(qtbot, form)
     cases.reload()
     step(qtbot, cases, case_id, "investigate", "成立审查调查组")
     step(qtbot, cases, case_id, "to_review", "调查终结", review_on="2021-07-01", facts="违规接受宴请三次")
@@ -181,12 +189,28 @@ def test_a_report_goes_all_the_way_to_a_measure(
     dispositions = pages("dispositions")
     form = dispositions.new_record()
     assert form is not None
-    for name, value in {"person_name": "赵某", "form": "2", "measure": "警告", "decided_on": "2021-07-25",
+    for name, value in {"person_name": "赵某", "kind": "party", "measure": "警告", "decided_on": "2021-07-25",
                         "deciding_body": "城关镇纪委", "case_id": case_id, "clue_id": clue_id,
                         "handling_unit_id": t1}.items():  # fmt: skip
         form.set_value(name, value)
     disposition_id = saved(qtbot, form)
     assert dispositions.model.row_of(disposition_id) >= 0
+    measure = secretary.get(get("dispositions"), disposition_id)
+    assert (measure["form"], measure["ends_on"]) == ("2", date(2022, 7, 24))  # 警告: one year
+    assert measure["person_id"] == secretary.get(get("clues"), clue_id)["person_id"]
+
+    # 人员档案: the person's whole record, from the measure
+    dispositions.select_ids([disposition_id])
+    assert dispositions.person_tools is not None
+    record = dispositions.person_tools.open_selected()
+    assert record is not None and record.name_label.text() == "赵某（城关镇人民政府，副镇长）"
+    assert [r[0] for r in record.row_texts("clues")] == [secretary.get(get("clues"), clue_id)["number"]]
+    assert record.row_texts("verifications")[0][2] == "已报告"
+    assert record.row_texts("cases")[0][:3] == ["城纪立〔2021〕3号", "2021-05-25", "已结案"]
+    assert record.row_texts("case_units")[0][3:] == ["第一派驻纪检监察组", "抽调参与审查调查"]
+    record.set_on(date(2022, 1, 1))
+    assert record.row_texts("dispositions")[0][2] == "处分期内，至 2022-07-24"
+    record.reject()
 
     # The clue's timeline, on its form
     clues.select_ids([clue_id])

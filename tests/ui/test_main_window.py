@@ -248,7 +248,9 @@ def menu_texts(window: MainWindow, title: str) -> list[str]:
 def test_the_administrator_gets_system_pages_and_menus(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = make_window(qtbot, opened, settings)
     assert {"users", "audit"} <= set(window.page_keys())
-    assert menu_texts(window, "系统管理(&M)") == ["用户管理(&U)", "审计日志(&A)", "备份(&B)…", "新的恢复密钥(&R)…", "修改密码(&P)…"]
+    assert menu_texts(window, "系统管理(&M)") == [
+        "用户管理(&U)", "审计日志(&A)", "四种形态对应(&F)…", "备份(&B)…", "新的恢复密钥(&R)…", "修改密码(&P)…"
+    ]  # fmt: skip
     assert "锁定(&L)" in menu_texts(window, "文件(&F)")
     dialog = window.change_password()
     qtbot.addWidget(dialog)
@@ -263,7 +265,7 @@ def test_a_readonly_user_sees_no_system_pages_and_disabled_edit_buttons(
     window = make_window(qtbot, viewer, settings)
     assert window.user_label.text() == "用户：viewer（只读）"
     assert not {"users", "audit"} & set(window.page_keys())
-    assert menu_texts(window, "系统管理(&M)") == ["修改密码(&P)…"]
+    assert menu_texts(window, "系统管理(&M)") == ["四种形态对应(&F)…", "修改密码(&P)…"]  # the first to view only
     page = window.show_page("register:units")
     assert isinstance(page, RegisterPage)
     page.select_ids([page.model.ids()[0]])

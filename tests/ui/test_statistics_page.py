@@ -26,10 +26,11 @@ ADMIN = Actor("admin", "admin")
 
 
 def add_disposition(records: RecordService, unit: str, day: date, form: str = "1", **values: object) -> str:
-    measure = {"1": "谈话提醒", "2": "警告", "3": "留党察看", "4": "移送检察机关"}[form]
+    kind, measure = {"1": ("reminder", "提醒谈话"), "2": ("organisational", "调整职务"),
+                     "3": ("organisational", "降职"), "4": ("prosecution", "移送检察机关审查起诉")}[form]  # fmt: skip
     return records.save(
         get("dispositions"),
-        {"person_name": "干部", "form": form, "measure": measure, "decided_on": day, "handling_unit_id": unit,
+        {"person_name": "干部", "kind": kind, "measure": measure, "decided_on": day, "handling_unit_id": unit,
          **values},
     )  # fmt: skip
 
@@ -114,6 +115,28 @@ def test_the_page_shows_the_figures_of_the_year(
     wait_figures(qtbot, page)
     assert page.number("first_form_total") == "6"
     assert not page.quarter_combo.isEnabled()
+    assert page.rule_label.text().startswith("计数口径：同一人在同一决定中受到多项处理的计一人次")
+    # A range of days: 2021-05-01 to 2022-01-06 holds T01 (May), T02, G01 (November), T01 (2022).
+    page.set_range(date(2021, 5, 1), date(2022, 1, 6))
+    wait_figures(qtbot, page)
+    assert page.range_box.isVisible() or not page.isVisible()
+    assert page.number("first_form_total") == "4"
+    assert page.period_text() == "2021-05-01 至 2022-01-06"
+    assert settings.value("pages/statistics/year") == "range"
+    assert settings.value("pages/statistics/from") == "2021-05-01"
+    again = make_page(qtbot, db, bus, settings)  # the range is remembered
+    assert again.in_range_mode() and again.selected_range() == (date(2021, 5, 1), date(2022, 1, 6))
+    assert again.number("first_form_total") == "4"
+    drilled = page.open_drill(index_of(page.headline, "运用第一种形态（人次）", 1))
+    assert drilled is not None and "2021-05-01 至 2022-01-06" in drilled.windowTitle()
+    assert len(drilled.ids) == 4
+    drilled.close()
+    # A range that ends before it starts says so and keeps the figures it had.
+    task = page.last_task
+    page.to_field.set_value("2021-01-01")
+    page._range_changed()
+    assert page.range_error.text() == "截止日期不能早于起始日期。"
+    assert page.last_task is task
 
 
 def test_choosing_a_year_in_the_combo_changes_the_figures_and_is_remembered(
@@ -121,8 +144,9 @@ def test_choosing_a_year_in_the_combo_changes_the_figures_and_is_remembered(
 ) -> None:
     page = make_page(qtbot, db, bus, settings)
     years = [page.year_combo.itemData(i) for i in range(page.year_combo.count())]
-    assert years[-1] == "all" and 2021 in years and 2022 in years and date.today().year in years
-    assert page.year_combo.itemText(page.year_combo.count() - 1) == "全部年度"
+    assert years[-2:] == ["all", "range"] and 2021 in years and 2022 in years and date.today().year in years
+    assert page.year_combo.itemText(page.year_combo.count() - 2) == "全部年度"
+    assert page.year_combo.itemText(page.year_combo.count() - 1) == "日期范围…"
     assert [page.quarter_combo.itemText(i) for i in range(5)] == [
         "全年",
         "一季度",

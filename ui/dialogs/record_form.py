@@ -39,15 +39,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import Message
+from app.registers import REGISTERS
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.security.roles import PermissionDenied
 from app.security.secrecy import SECRECY_CHOICES, has_secrecy
 from app.security.sensitive import RESTRICTED
+from app.services.person_record import fill_from_person, has_person
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.services.transitions import TransitionRefused
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
 
 INT_LIMIT = 999_999_999
+PEOPLE = "people"
+
+
+def offers_person_record(register: str) -> bool:
+    """A form of ``register`` offers the 人员档案 of its person (or, for a person, their own)."""
+    return register == PEOPLE or has_person(register)
+
+
 ERROR_COLOUR = "#c62828"
 STYLE = f"""
 QLabel#fieldError {{ color: {ERROR_COLOUR}; }}
@@ -389,6 +399,10 @@ class RecordForm(QDialog):
 
         self.editors: dict[str, _FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.new_person_buttons: dict[str, QPushButton] = {}
+        self.person_form: RecordForm | None = None  # the people form a 新建… button opened
+        self.person_dialog: QDialog | None = None  # the 人员档案 opened from here
+        self._filled: dict[str, Any] = {}  # what choosing a person last put into the form
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -402,7 +416,10 @@ class RecordForm(QDialog):
             cell_layout = QVBoxLayout(cell)
             cell_layout.setContentsMargins(0, 0, 0, 0)
             cell_layout.setSpacing(2)
-            cell_layout.addWidget(editor.widget)
+            if f.kind == REF and f.ref == PEOPLE and f.editable:
+                cell_layout.addWidget(self._with_new_person_button(f, editor.widget))
+            else:
+                cell_layout.addWidget(editor.widget)
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
@@ -443,6 +460,8 @@ class RecordForm(QDialog):
         if self.read_only:
             for editor in self.editors.values():
                 editor.widget.setEnabled(False)
+            for button in self.new_person_buttons.values():
+                button.hide()
             close = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
             close.setDefault(True)
         else:
@@ -464,6 +483,17 @@ class RecordForm(QDialog):
         button_row = QHBoxLayout()
         if self.save_new_button is not None:
             button_row.addWidget(self.save_new_button)
+        self.person_record_button: QPushButton | None = None
+        if offers_person_record(reg.name) and (reg.name != PEOPLE or row_id is not None):
+            self.person_record_button = QPushButton(
+                self.tr("查看档案") if reg.name == PEOPLE else self.tr("查看人员档案")
+            )
+            self.person_record_button.setObjectName("personRecordButton")
+            self.person_record_button.setToolTip(self.tr("在案的全部记录和处分期内的处理（Ctrl+I）"))
+            self.person_record_button.setAutoDefault(False)
+            self.person_record_button.clicked.connect(lambda _checked=False: self.show_person_record())
+            QShortcut(QKeySequence("Ctrl+I"), self, self.show_person_record)
+            button_row.addWidget(self.person_record_button)
         button_row.addStretch(1)
         button_row.addWidget(self.buttons)
 
@@ -480,9 +510,145 @@ class RecordForm(QDialog):
         self.form_widget = form_widget
         self._fit()
         self._initial = self.values()
+        for f in reg.fields:
+            if f.kind == REF and f.ref == PEOPLE and f.editable and not self.read_only:
+                combo = self.editors[f.name].widget
+                assert isinstance(combo, QComboBox)
+                combo.currentIndexChanged.connect(lambda _i, name=f.name: self.person_chosen(name))
+                self._filled = self._as_person_fills(f.name)
+        self._update_person_button()
         first = next(iter(self.editors.values()), None)
         if first is not None:
             first.focus.setFocus()
+
+    # ---- the person a record is about ----------------------------------------------------------
+    def _with_new_person_button(self, f: Field, widget: QWidget) -> QWidget:
+        """The person's list with 新建… beside it (a person not yet in the register)."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(widget, 1)
+        button = QPushButton(self.tr("新建…"))
+        button.setObjectName(f"newPerson_{f.name}")
+        button.setAutoDefault(False)
+        button.setToolTip(self.tr("人员库中还没有这个人：新建一条人员记录并选中它"))
+        button.clicked.connect(lambda _checked=False, name=f.name: self.new_person(name))
+        button.setVisible(self.records.may_edit(REGISTERS[PEOPLE]))
+        layout.addWidget(button)
+        self.new_person_buttons[f.name] = button
+        return row
+
+    def _person_id(self) -> str | None:
+        """The person this record is about, as the form says now (a chosen one, not typed text)."""
+        if self.reg.name == PEOPLE:
+            return self.row_id
+        editor = self.editors.get("person_id")
+        if editor is None:
+            return None
+        combo = editor.widget
+        value = editor.value()
+        if isinstance(combo, QComboBox) and value and combo.findData(value) >= 0:
+            return str(value)
+        return None
+
+    def _update_person_button(self) -> None:
+        if self.person_record_button is not None:
+            self.person_record_button.setEnabled(self._person_id() is not None)
+
+    def person_chosen(self, name: str) -> None:
+        """A person was chosen in ``name``: fill the record's name, unit and post left empty (or
+        still as a person chosen before filled them) from the person, as saving will."""
+        self._update_person_button()
+        editor = self.editors[name]
+        value = editor.value()
+        combo = editor.widget
+        if not value or not isinstance(combo, QComboBox) or combo.findData(value) < 0:
+            return
+        try:
+            fill = fill_from_person(self.records, self.reg.name, str(value))
+        except (NotFoundError, PermissionDenied):
+            return
+        filled: dict[str, Any] = {}
+        for field_name, new in fill.when_empty.items():
+            target = self.editors.get(field_name)
+            if target is None or target.restricted or not target.field.editable:
+                continue
+            now = target.value()
+            if now in (None, "") or (field_name in self._filled and now == self._filled[field_name]):
+                target.set_value(new)
+                filled[field_name] = target.value()
+        for field_name, new in fill.always.items():
+            target = self.editors.get(field_name)
+            if target is not None and target.field.editable:
+                target.set_value(new)
+        self._filled = filled
+
+    def _as_person_fills(self, name: str) -> dict[str, Any]:
+        """The fields that say what the person already chosen in ``name`` would fill: choosing
+        another person replaces them as it replaces what it filled itself."""
+        person = self.editors[name].value()
+        if not person:
+            return {}
+        try:
+            fill = fill_from_person(self.records, self.reg.name, str(person))
+        except (NotFoundError, PermissionDenied):
+            return {}
+        return {
+            k: v
+            for k, v in fill.when_empty.items()
+            if k in self.editors and v not in (None, "") and self.editors[k].value() == v
+        }
+
+    def new_person(self, name: str) -> RecordForm:
+        """The people form, started from the name, unit and post typed here; once saved the new
+        person is offered and chosen in ``name``."""
+        people = REGISTERS[PEOPLE]
+        initial: dict[str, Any] = {}
+        for prefix in ("subject_", "person_"):
+            for suffix in ("name", "unit", "post"):
+                editor = self.editors.get(prefix + suffix)
+                if editor is not None and editor.value() not in (None, ""):
+                    initial[suffix] = editor.value()
+        combo = self.editors[name].widget
+        if "name" not in initial and isinstance(combo, QComboBox):
+            typed = combo.currentText().strip()
+            if typed and combo.findText(typed, Qt.MatchFlag.MatchFixedString) < 0:
+                initial["name"] = typed
+        form = RecordForm(self.records, people, None, self, initial=initial)
+        form.setWindowTitle(self.tr("新建人员 — {title}").format(title=tr_register(people.title)))
+        form.saved.connect(lambda person_id, name=name: self._person_made(name, person_id))
+        form.finished.connect(lambda _result: form.deleteLater())
+        self.person_form = form
+        form.open()
+        return form
+
+    def _person_made(self, name: str, person_id: str) -> None:
+        editor = self.editors[name]
+        combo = editor.widget
+        assert isinstance(combo, QComboBox)
+        with QSignalBlocker(combo):
+            combo.clear()
+            if not editor.field.required:
+                combo.addItem("", None)
+            for value, label in self.records.options(self.reg, name):
+                combo.addItem(label, value)
+            combo.setCurrentIndex(-1)
+        editor.set_value(person_id)  # currentIndexChanged: the form fills from the new person
+        self._update_person_button()
+
+    def show_person_record(self) -> QDialog | None:
+        """The 人员档案 of the person this record is about."""
+        from ui.dialogs.person_record import PersonRecordDialog
+
+        person_id = self._person_id()
+        if person_id is None:
+            return None
+        dialog = PersonRecordDialog(self.records, person_id, self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.person_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---- lifecycle: the timeline and the 办理 button ---------------------------------------------
     def _add_timeline(self, layout: QVBoxLayout, button_row: QHBoxLayout) -> None:

@@ -63,11 +63,12 @@ from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import export_register
 from ui.dialogs import ask
 from ui.dialogs.history_dialog import HistoryDialog
-from ui.dialogs.record_form import RecordForm
+from ui.dialogs.record_form import RecordForm, offers_person_record
 from ui.events import ChangeBus
 from ui.i18n import tr_message, tr_register, tr_value
 from ui.models.record_table import RecordTableModel
 from ui.ops import announce
+from ui.pages.person_tools import PersonTools
 from ui.pages.workflow_tools import WorkflowTools
 from ui.tasks import Progress, Task, run_task
 
@@ -259,6 +260,8 @@ class RegisterPage(QWidget):
         self.workflow: WorkflowTools | None = WorkflowTools(
             self
         )  # 办理 and 打印, where the register has them
+        # 查看档案 / 查看人员档案, where the register's records are people or name one
+        self.person_tools = PersonTools(self) if offers_person_record(reg.name) else None
         if not self.can_edit:
             why = self.tr("当前用户的角色只能查看，不能修改。")
             for action in (self.act_new, self.act_delete, self.act_restore, self.act_undo):
@@ -589,6 +592,8 @@ class RegisterPage(QWidget):
         self.undo_button.setEnabled(edit)
         if self.workflow is not None:
             self.workflow.update()
+        if self.person_tools is not None:
+            self.person_tools.update()
 
     # ---- editing ---------------------------------------------------------------------------
     def open_editor(self, row_id: str | None = None) -> RecordForm:
@@ -815,6 +820,8 @@ class RegisterPage(QWidget):
         menu = QMenu(self)
         for action in (self.act_edit, self.act_history, self.act_copy):
             menu.addAction(action)
+        if self.person_tools is not None:
+            menu.addAction(self.person_tools.action)
         menu.addSeparator()
         menu.addAction(self.act_delete)
         if self.act_restore.isEnabled():

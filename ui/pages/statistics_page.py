@@ -1,11 +1,12 @@
-"""统计分析: the figures leaders ask for, for a year, a quarter or every year, each traceable to
-the rows behind it.
+"""统计分析: the figures leaders ask for, for a year, a quarter, any range of days or every year,
+each traceable to the rows behind it.
 
 The figures come from ``app.services.statistics`` on a worker thread (``ui.tasks``); the page
 shows headline figures and tables (four forms by unit type and by unit, clues by source and by
 disposal, inspection-transferred clues' outcomes, co-review results). Double-click or Enter on a
-number opens the records it counts (``DrillDownDialog``). The chosen year and quarter are
-remembered; the page reads again when a casework register or the units change.
+number opens the records it counts (``DrillDownDialog``). The chosen period (year and quarter, or
+a range of days) is remembered; the page reads again when a casework register or the units
+change. The line under the period says which rule the four forms are counted by.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from app.registers.casework_choices import (
     VERIFICATION_OUTCOME_CHOICES,
 )
 from app.registers.org import UNIT_TYPE_CHOICES
+from app.services.counting import COUNTY_MAPPING, DEFAULT_MAPPING, RULE
 from app.services.records import RecordService
 from app.services.statistics import (
     PENDING,
@@ -61,10 +63,12 @@ from app.services.statistics import (
     export_figures,
     figures,
     format_percent,
+    range_problem,
     stats_years,
 )
 from ui.dialogs import ask
 from ui.dialogs.drill_down import DrillDownDialog
+from ui.dialogs.record_form import DateField
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
 from ui.tasks import Progress, Task, run_task
@@ -72,7 +76,10 @@ from ui.watch import ReadTracking
 
 YEAR_KEY = "pages/statistics/year"
 QUARTER_KEY = "pages/statistics/quarter"
+FROM_KEY = "pages/statistics/from"
+TO_KEY = "pages/statistics/to"
 ALL = "all"
+RANGE = "range"
 
 DRILL_ROLE = Qt.ItemDataRole.UserRole
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -91,6 +98,8 @@ HEADLINE_KEYS = (
     "inspection_clues.verified_by_groups",
     "inspection_clues.first_form_measures",
     "cases_with_group_participation",
+    "group_participations.handled",
+    "group_participations.taking_part",
 )
 
 
@@ -222,7 +231,9 @@ class FigureView(QTableView):
         rows = model.rowCount() if model is not None else 0
         shown = min(rows, max_rows)
         row_height = self.verticalHeader().defaultSectionSize()
-        height = self.horizontalHeader().sizeHint().height() + row_height * max(shown, 1) + 2 * self.frameWidth()
+        height = (
+            self.horizontalHeader().sizeHint().height() + row_height * max(shown, 1) + 2 * self.frameWidth()
+        )
         width = self.horizontalHeader().length() + 2 * self.frameWidth()
         if rows > max_rows:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -278,6 +289,7 @@ class StatisticsPage(ReadTracking, QWidget):
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("year")
         self.year_combo.setAccessibleName(self.tr("年度"))
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.quarter_combo = QComboBox()
         self.quarter_combo.setObjectName("quarter")
         self.quarter_combo.setAccessibleName(self.tr("季度"))
@@ -292,6 +304,36 @@ class StatisticsPage(ReadTracking, QWidget):
         self.quarter_combo.setEnabled(self.selected_year() is not None)
         self.year_combo.currentIndexChanged.connect(self._period_changed)
         self.quarter_combo.currentIndexChanged.connect(self._period_changed)
+        # A range of days (the seed's "2021年以来" figures run to September 2022).
+        self.from_field, self.to_field = DateField(), DateField()
+        for edit, key, name in (
+            (self.from_field, FROM_KEY, self.tr("起始日期")),
+            (self.to_field, TO_KEY, self.tr("截止日期")),
+        ):
+            edit.setObjectName(key.rsplit("/", 1)[-1])
+            edit.edit.setAccessibleName(name)
+            edit.edit.setPlaceholderText(self.tr("如 2022-09-30"))
+            edit.set_value(str(self.settings.value(key, "") or ""))
+            edit.edit.editingFinished.connect(self._range_changed)
+        self.range_box = QWidget()
+        range_layout = QHBoxLayout(self.range_box)
+        range_layout.setContentsMargins(0, 0, 0, 0)
+        from_label = QLabel(self.tr("自："))
+        from_label.setBuddy(self.from_field.edit)
+        to_label = QLabel(self.tr("至："))
+        to_label.setBuddy(self.to_field.edit)
+        range_layout.addWidget(from_label)
+        range_layout.addWidget(self.from_field)
+        range_layout.addWidget(to_label)
+        range_layout.addWidget(self.to_field)
+        self.range_error = QLabel()
+        self.range_error.setStyleSheet("color: #b00020;")
+        range_layout.addWidget(self.range_error)
+        self.range_box.setVisible(self.in_range_mode())
+        self.rule_label = QLabel()
+        self.rule_label.setObjectName("countingRule")
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setStyleSheet("color: #555;")
         year_label = QLabel(self.tr("年度："))
         year_label.setBuddy(self.year_combo)
         quarter_label = QLabel(self.tr("季度："))
@@ -361,10 +403,13 @@ class StatisticsPage(ReadTracking, QWidget):
         period.addWidget(quarter_label)
         period.addWidget(self.quarter_combo)
         period.addSpacing(12)
+        period.addWidget(self.range_box)
+        period.addSpacing(12)
         period.addWidget(self.period_hint, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(period)
+        layout.addWidget(self.rule_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status_label)
 
@@ -381,13 +426,39 @@ class StatisticsPage(ReadTracking, QWidget):
 
     def _saved_year(self) -> int | str:
         saved = self.settings.value(YEAR_KEY, None)
-        if saved == ALL:
-            return ALL
+        if saved in (ALL, RANGE):
+            return str(saved)
         return self._saved_int(YEAR_KEY) or date.today().year
+
+    def in_range_mode(self) -> bool:
+        return bool(self.year_combo.currentData() == RANGE)
+
+    def selected_range(self) -> tuple[date | None, date | None] | None:
+        """The range of days asked for (either end may be open), or None outside range mode or
+        while a date is not a date yet."""
+        if not self.in_range_mode():
+            return None
+        start, end = self.from_field.value(), self.to_field.value()
+        if isinstance(start, str) or isinstance(end, str):
+            return None
+        return start, end
+
+    def set_range(self, start: date | None, end: date | None) -> None:
+        """Choose a range of days and read its figures (the 日期范围 entry of the year list)."""
+        old = self.year_combo.blockSignals(True)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(RANGE))
+        self.year_combo.blockSignals(old)
+        self.from_field.set_value(start)
+        self.to_field.set_value(end)
+        self._period_changed()
+
+    def _range_changed(self) -> None:
+        if self.in_range_mode():
+            self._period_changed()
 
     def selected_year(self) -> int | None:
         data = self.year_combo.currentData()
-        return None if data in (None, ALL) else int(data)
+        return None if data in (None, ALL, RANGE) else int(data)
 
     def selected_quarter(self) -> int | None:
         if self.selected_year() is None:
@@ -405,6 +476,7 @@ class StatisticsPage(ReadTracking, QWidget):
         for year in shown:
             self.year_combo.addItem(self.tr("{year} 年").format(year=year), year)
         self.year_combo.addItem(self.tr("全部年度"), ALL)
+        self.year_combo.addItem(self.tr("日期范围…"), RANGE)
         index = self.year_combo.findData(wanted if wanted is not None else date.today().year)
         self.year_combo.setCurrentIndex(index if index >= 0 else 0)
         self.year_combo.blockSignals(old)
@@ -425,13 +497,35 @@ class StatisticsPage(ReadTracking, QWidget):
 
     def _period_changed(self, _index: int = 0) -> None:
         year = self.selected_year()
+        ranged = self.in_range_mode()
         self.quarter_combo.setEnabled(year is not None)
-        self.settings.setValue(YEAR_KEY, ALL if year is None else year)
+        self.range_box.setVisible(ranged)
+        self.settings.setValue(YEAR_KEY, RANGE if ranged else ALL if year is None else year)
         self.settings.setValue(QUARTER_KEY, self.selected_quarter() or 0)
+        if ranged:
+            start, end = self.from_field.value(), self.to_field.value()
+            if isinstance(start, str) or isinstance(end, str):
+                self.range_error.setText(self.tr("请按 2022-09-30 的格式填写日期。"))
+                return
+            problem = range_problem(start, end)
+            self.range_error.setText(tr_app(problem) if problem else "")
+            if problem:
+                return
+            self.settings.setValue(FROM_KEY, start.isoformat() if start else "")
+            self.settings.setValue(TO_KEY, end.isoformat() if end else "")
         self.refresh()
 
     def period_text(self) -> str:
         year, quarter = self.selected_year(), self.selected_quarter()
+        bounds = self.selected_range()
+        if bounds is not None:
+            start, end = bounds
+            if start and end:
+                return self.tr("{start} 至 {end}").format(start=start.isoformat(), end=end.isoformat())
+            if start:
+                return self.tr("{start} 以来").format(start=start.isoformat())
+            if end:
+                return self.tr("{end} 及以前").format(end=end.isoformat())
         if year is None:
             return self.tr("全部年度")
         text = self.tr("{year} 年").format(year=year)
@@ -444,10 +538,12 @@ class StatisticsPage(ReadTracking, QWidget):
         self._generation += 1
         generation = self._generation
         db, year, quarter, user = self.db, self.selected_year(), self.selected_quarter(), self.actor.username
+        start, end = self.selected_range() or (None, None)
 
         def work(_progress: Progress) -> tuple[list[int], dict[str, Any], set[str]]:
             with reading() as tables:  # on this worker thread: what the figures came from
-                return stats_years(db, user), figures(db, year=year, quarter=quarter, user=user), tables
+                figs = figures(db, year=year, quarter=quarter, user=user, start=start, end=end)
+                return stats_years(db, user), figs, tables
 
         def done(result: object) -> None:
             if generation != self._generation:
@@ -455,7 +551,8 @@ class StatisticsPage(ReadTracking, QWidget):
             assert isinstance(result, tuple)
             years, figs, self.read_tables = result
             self.years = list(years)
-            self._fill_years(ALL if self.selected_year() is None else self.selected_year(), self.years)
+            wanted = RANGE if self.in_range_mode() else self.selected_year()
+            self._fill_years(ALL if wanted is None else wanted, self.years)
             self.show_figures(figs)
 
         self.last_task = run_task(
@@ -470,6 +567,9 @@ class StatisticsPage(ReadTracking, QWidget):
 
     def show_figures(self, r: dict[str, Any]) -> None:
         self.result = r
+        changed = int(r["counting"]["changed"])
+        mapping = tr_app(COUNTY_MAPPING).format(n=changed) if changed else tr_app(DEFAULT_MAPPING)
+        self.rule_label.setText(f"{tr_app(RULE)}；{mapping}")
         forms = [code for code, _label in FORM_CHOICES]
         form_headers = [tr_register(label) for _code, label in FORM_CHOICES]
         total_text = self.tr("合计")
@@ -518,6 +618,16 @@ class StatisticsPage(ReadTracking, QWidget):
                 [
                     Cell(self.tr("派驻组参与办理的案件（件）")),
                     _count(r["cases_with_group_participation"], Drill("cases_with_group_participation")),
+                ],
+                [
+                    Cell(self.tr("　派驻组承办（件次）")),
+                    _count(r["group_participations"]["handled"], Drill("group_participations.handled")),
+                ],
+                [
+                    Cell(self.tr("　派驻组协办（件次）")),
+                    _count(
+                        r["group_participations"]["taking_part"], Drill("group_participations.taking_part")
+                    ),
                 ],
             ],
         )
@@ -660,6 +770,8 @@ class StatisticsPage(ReadTracking, QWidget):
             drill_.key,
             self.selected_year(),
             self.selected_quarter(),
+            start=(self.selected_range() or (None, None))[0],
+            end=(self.selected_range() or (None, None))[1],
             actor=self.actor,
             **drill_.params,
         )

@@ -103,6 +103,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("decision_no", sa.String(length=64), server_default="", nullable=False))
         batch_op.add_column(sa.Column("ends_on", sa.Date(), nullable=True))
         batch_op.create_index(batch_op.f("ix_dispositions_person_id"), ["person_id"], unique=False)
+        # The person-time count reads every column it needs from this index (app.services.counting).
+        batch_op.drop_index("ix_dispositions_year")
+        batch_op.create_index(
+            "ix_dispositions_counting",
+            ["deleted", "decided_on", "handling_unit_id", "person_id", "person_name", "case_id", "clue_id",
+             "kind", "measure", "form", "guided"],
+            unique=False,
+        )  # fmt: skip
         batch_op.create_foreign_key(
             batch_op.f("fk_dispositions_person_id_people"), "people", ["person_id"], ["id"]
         )
@@ -149,6 +157,10 @@ def downgrade() -> None:
 
     with op.batch_alter_table("dispositions", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_dispositions_person_id_people"), type_="foreignkey")
+        batch_op.drop_index("ix_dispositions_counting")
+        batch_op.create_index(
+            "ix_dispositions_year", ["deleted", "decided_on", "handling_unit_id", "form", "guided"], unique=False
+        )
         batch_op.drop_index(batch_op.f("ix_dispositions_person_id"))
         batch_op.drop_column("ends_on")
         batch_op.drop_column("decision_no")
