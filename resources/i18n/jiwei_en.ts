@@ -5623,6 +5623,58 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>形态对应：按本县设置（{n} 项与通行口径不同）</source>
         <translation>Form mapping: set by the county ({n} differ from the common convention)</translation>
     </message>
+    <message>
+        <source>示范数据的日期不能早于 {day}（示范数据的历史记录截至2022年9月）。</source>
+        <translation>The demo data's day cannot be before {day} (the demo's history runs to September 2022).</translation>
+    </message>
+    <message>
+        <source>示范数据的日期不能晚于今天（{day}）。</source>
+        <translation>The demo data's day cannot be after today ({day}).</translation>
+    </message>
+    <message>
+        <source>处理类别与处理方式不符：{measure}。</source>
+        <translation>The measure is not one of its kind: {measure}.</translation>
+    </message>
+    <message>
+        <source>问责党组织的记录没有填写党组织名称：{measure}。</source>
+        <translation>Accountability of a party organisation without the organisation's name: {measure}.</translation>
+    </message>
+    <message>
+        <source>问责党组织的记录填写了个人：{measure}。</source>
+        <translation>Accountability of a party organisation that names a person: {measure}.</translation>
+    </message>
+    <message>
+        <source>{measure}没有关联人员库记录。</source>
+        <translation>{measure} is linked to no person record.</translation>
+    </message>
+    <message>
+        <source>{measure}的姓名「{given}」与人员库记录（{name}）不一致。</source>
+        <translation>The name “{given}” of {measure} differs from its person record ({name}).</translation>
+    </message>
+    <message>
+        <source>{name} 不是中共党员，不能给予{measure}。</source>
+        <translation>{name} is not a Party member and cannot be given {measure}.</translation>
+    </message>
+    <message>
+        <source>{name} 不是监察对象，不能给予{measure}。</source>
+        <translation>{name} is not a person under supervision and cannot be given {measure}.</translation>
+    </message>
+    <message>
+        <source>巡察移交线索涉及乡镇干部或村干部，{measure}应由乡镇纪委办理和计数。</source>
+        <translation>The inspection clue concerns a township or village cadre: {measure} belongs to the township commission, which handles and counts it.</translation>
+    </message>
+    <message>
+        <source>巡察移交线索由初核的派驻纪检监察组办理，{measure}应由该派驻组计数。</source>
+        <translation>The inspection clue is handled by the dispatched group that verified it: {measure} counts for that group.</translation>
+    </message>
+    <message>
+        <source>被反映人没有关联人员库记录。</source>
+        <translation>The person reported on is linked to no person record.</translation>
+    </message>
+    <message>
+        <source>{name} 是基层群众性自治组织中从事管理的人员，管理权限不应是县管干部。</source>
+        <translation>{name} is a manager of a grassroots self-governing organisation and cannot be a county-managed cadre.</translation>
+    </message>
 </context>
 <context>
     <name>application</name>

@@ -351,7 +351,9 @@ def test_drill_leaves_out_records_outside_the_actors_audience(data: Data) -> Non
 def test_records_saved_through_the_service_are_counted(county_db: Database) -> None:
     records = RecordService(Context.system(county_db, "admin"))
     township = records.save(get("units"), {"code": "T09", "name": "白沙镇纪委", "unit_type": "township"})
-    for i, (kind, measure) in enumerate((("reminder", "提醒谈话"), ("criticism", "批评教育"), ("admonition", "诫勉"))):
+    for i, (kind, measure) in enumerate(
+        (("reminder", "提醒谈话"), ("criticism", "批评教育"), ("admonition", "诫勉"))
+    ):
         records.save(
             get("dispositions"),
             {
@@ -420,7 +422,11 @@ def test_cli_stats_json(cli: Cli) -> None:
     text = cli.ok("stats", "--year", "2021")
     assert "运用第一种形态 3 人次，其中乡镇纪委 2 人次，占 66.67%" in text.stdout + text.stderr
     ranged = cli.json("stats", "--from", "2021-04-01", "--to", "2022-01-01", "--json")
-    assert (ranged["start"], ranged["end"], ranged["period"]) == ("2021-04-01", "2022-01-01", "2021-04-01 至 2022-01-01")
+    assert (ranged["start"], ranged["end"], ranged["period"]) == (
+        "2021-04-01",
+        "2022-01-01",
+        "2021-04-01 至 2022-01-01",
+    )
     assert ranged["first_form_total"] == 3
     assert cli.json("stats", "--from", "2021-05-02", "--json")["first_form_total"] == 2
     one_day = cli.ok("stats", "--from", "2021-03-01", "--to", "2021-03-01")
@@ -436,17 +442,15 @@ def test_cli_stats_json(cli: Cli) -> None:
     assert cli.run("stats", "--year", "0", "--json").returncode == 2
 
 
-@pytest.mark.xfail(
-    reason="the demo counts the new way (person-times, case_units) until statistics' rewrite does too",
-    strict=True,
-)
 def test_the_demo_county_reproduces_the_seed_report(
     demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path],
 ) -> None:
-    """The seed's section 二 for 2021 at the county of ``demo-county``, which holds the units'
-    records only as merged from their bundles: first form 617 times, 324 (52.51%) by township
-    commissions, 48 co-reviews, 37 inspection-transferred clues ending in 37 first-form measures,
-    42 cases with a dispatched group taking part; and every one drills down to as many rows."""
+    """The seed's section 二 at the county of ``demo-county``, which holds the units' records
+    only as merged from their bundles: in 2021 the first form 617 person-times, 324 (52.51%) by
+    township commissions, 37 inspection-transferred clues ending in 37 first-form person-times;
+    from 2021 to September 2022 48 co-reviews and 44 participations (件次) of dispatched groups in
+    cases; and every figure drills down to as many rows."""
+    from app.demo.casework import SEED_SINCE, SEED_UNTIL
     from app.services.login import login
 
     opened = login(demo_county_cli[0] / "DEMO", None, "admin", PASSWORD)
@@ -456,13 +460,17 @@ def test_the_demo_county_reproduces_the_seed_report(
         assert r["first_form_total"] == 617
         assert r["first_form_by_township_commissions"] == 324
         assert r["first_form_township_share"] == 0.5251
-        assert r["co_reviews"] == 48
+        assert r["first_form_guided"] == 324  # the townships', every one guided by a county office
         assert r["inspection_clues_transferred"] == 37
         assert r["inspection_clues"]["verified_by_groups"] == 37
         assert r["inspection_clues"]["first_form_measures"] == 37
-        assert r["cases_with_group_participation"] == 42
-        assert "运用第一种形态 617 人次，其中乡镇纪委 324 人次，占 52.51%" in render_text(r)[1]
+        assert "运用第一种形态 617 人次，其中乡镇纪委 324 人次，占 52.51%" in "\n".join(render_text(r))
+        since = figures(db, start=SEED_SINCE, end=SEED_UNTIL)
+        assert since["co_reviews"] == 48
+        assert since["group_participations_total"] == 44
         for key, params, expected in DRILLS:
             assert len(drill(db, key, 2021, None, **params)[1]) == expected(r), (key, params)
+            got = drill(db, key, start=SEED_SINCE, end=SEED_UNTIL, **params)[1]
+            assert len(got) == expected(since), (key, params)
     finally:
         db.close()
