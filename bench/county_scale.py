@@ -350,14 +350,18 @@ def _raw_size(row: dict[str, Any]) -> int:
 
 # ---- the county --------------------------------------------------------------------------------
 def schema_key() -> str:
-    """The migrations and the tables' columns: a cached county of another schema is not used."""
+    """The migrations (their text) and the tables' columns and indexes: a cached county of
+    another schema is not used."""
     from app.db.base import Base
 
     h = hashlib.sha256()
     for p in sorted((ROOT / "app" / "migrations" / "versions").glob("*.py")):
         h.update(p.name.encode())
+        h.update(p.read_bytes())
     for t in Base.metadata.sorted_tables:
         h.update(f"{t.name}:{','.join(f'{c.name} {c.type}' for c in t.columns)};".encode())
+        for index in sorted(t.indexes, key=lambda i: str(i.name)):
+            h.update(f"{index.name}({','.join(c.name for c in index.columns)});".encode())
     return h.hexdigest()[:10]
 
 
@@ -765,18 +769,20 @@ def baseline_sql(year: int | None, sqlite: bool) -> list[str]:
     inspection = f"c.{live}{within('c.received_on')} AND c.source = 'inspection'"
     from app.registers.sanctions import DEFAULT_FORMS
 
-    form = (
-        "CASE kind || '/' || measure "
-        + " ".join(f"WHEN '{k}/{m}' THEN '{f}'" for (k, m), f in DEFAULT_FORMS.items())
-        + " ELSE CASE WHEN kind = '' THEN form ELSE '' END END"
-    )
+    def form_of(d: str) -> str:  # the form a measure counts in (app.services.counting.form_of)
+        return (
+            f"CASE {d}kind || '/' || {d}measure "
+            + " ".join(f"WHEN '{k}/{m}' THEN '{f}'" for (k, m), f in DEFAULT_FORMS.items())
+            + f" ELSE CASE WHEN {d}kind = '' THEN {d}form ELSE '' END END"
+        )
+
+    form = form_of("")
+    decision = "person_id, person_name, handling_unit_id, decided_on, case_id, clue_id"
 
     def counted(where: str) -> str:  # one row per person-time (app.services.counting)
         return (
-            f"SELECT id, handling_unit_id, f, guided FROM (SELECT id, handling_unit_id, {form} AS f, guided, "
-            f"row_number() OVER (PARTITION BY coalesce(person_id, person_name), handling_unit_id, decided_on, "
-            f"coalesce(case_id, ''), coalesce(clue_id, '') ORDER BY {form} DESC, id) AS r "
-            f"FROM dispositions WHERE {where} AND {form} <> '') AS ranked WHERE r = 1"
+            f"SELECT handling_unit_id, max({form}) AS f, max(CAST(guided AS INTEGER)) AS guided FROM dispositions "
+            f"WHERE {where} AND {form} <> '' GROUP BY {decision}"
         )
 
     groups = "(SELECT id FROM units WHERE unit_type = 'group')"
@@ -788,8 +794,9 @@ def baseline_sql(year: int | None, sqlite: bool) -> list[str]:
         f"SELECT source, disposal, count(*) FROM clues WHERE {live}{within('received_on')} GROUP BY source, disposal",
         f"SELECT count(*) FROM clues c WHERE {inspection} AND c.handling_unit_id IN "
         f"{groups} AND c.id IN (SELECT clue_id FROM verifications WHERE deleted = {no})",
-        f"SELECT count(*) FROM ({counted(f'{live} AND clue_id IN (SELECT c.id FROM clues c WHERE {inspection})')}) "
-        "AS c WHERE f = '1'",
+        f"SELECT count(*) FROM (SELECT max({form_of('d.')}) AS f FROM clues c JOIN dispositions d "
+        f"ON d.clue_id = c.id WHERE {inspection} AND d.deleted IS NOT {yes} AND {form_of('d.')} <> '' "
+        f"GROUP BY {', '.join('d.' + k for k in decision.split(', '))}) AS x WHERE f = '1'",
         f"SELECT v.outcome, count(*) FROM clues c JOIN verifications v ON v.clue_id = c.id WHERE {inspection} "
         f"AND v.deleted IS NOT {yes} GROUP BY v.outcome",
         f"SELECT count(*) FROM cases WHERE deleted = {no}{within('filed_on')} AND (handling_unit_id IN {groups} "

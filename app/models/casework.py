@@ -60,6 +60,10 @@ class Clue(SecrecyMixin, SubjectMixin, SyncMixin, Base):
         Index("ix_clues_live_subject", "deleted", "subject_name"),
         # The statistics' clue figures of a period, read from the index alone (bench/county_scale.py).
         Index("ix_clues_figures", "deleted", "received_on", "source", "disposal", "handling_unit_id"),
+        # The inspection-transferred clues of a period and their id, from the index alone: without
+        # it SQLite walked every live clue's row to find them (8.7 s of the 10 s the statistics of
+        # every year took at the bench's county; 0.9 s with it).
+        Index("ix_clues_inspection", "source", "deleted", "received_on", "handling_unit_id", "id"),
     )
 
     number: Mapped[str] = mapped_column(String(32))

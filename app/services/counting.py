@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Integer, Subquery, case, cast, func, liter
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models.casework import Disposition
+from app.models.casework import Clue, Disposition
 from app.registers import form_mapping
 from app.registers.sanctions import DEFAULT_FORMS
 
@@ -65,6 +65,29 @@ def decisions(conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[
             func.max(cast(Disposition.guided, Integer)).label("guided"),
         )
         .where(*conditions, form != "")
+        .group_by(*_decision())
+        .subquery("decisions")
+    )
+
+
+def decisions_of_clues(
+    clue_conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[str, str], str]
+) -> Subquery:
+    """``decisions`` among the measures that came of the clues under ``clue_conditions``, joined
+    from those clues: each clue looks its measures up by the ``clue_id`` index. (The same set as
+    ``decisions`` with ``clue_id IN (…)``, which SQLite answered by reading every measure: 2.7 s
+    for 300,000.)"""
+    form = form_of(mapping)
+    return (
+        select(
+            Disposition.handling_unit_id.label("unit_id"),
+            func.max(form).label("form"),
+            func.max(cast(Disposition.guided, Integer)).label("guided"),
+        )
+        .select_from(Clue)
+        .join(Disposition, Disposition.clue_id == Clue.id)
+        # IS NOT true: an index on ``deleted`` must not stand in for the clue_id look-up.
+        .where(*clue_conditions, Disposition.deleted.is_not(True), form != "")
         .group_by(*_decision())
         .subquery("decisions")
     )
@@ -114,4 +137,4 @@ def heaviest(rows: Sequence[tuple[str, str]], mapping: Mapping[tuple[str, str], 
     return max(forms) if forms else ""
 
 
-__all__ = ["counted", "decisions", "describe", "form_of", "heaviest"]
+__all__ = ["counted", "decisions", "decisions_of_clues", "describe", "form_of", "heaviest"]

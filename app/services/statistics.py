@@ -252,7 +252,7 @@ COUNTED_PARAMS: dict[str, Param] = {
     "form": lambda v, c: c.form == str(v),
     "unit_type": lambda v, c: c.unit_id.in_(_units_of_type(str(v))),
     "unit_id": lambda v, c: c.unit_id == str(v),
-    "guided": lambda v, c: c.guided.is_(_truthy(v)),
+    "guided": lambda v, c: c.guided == (1 if _truthy(v) else 0),
 }
 
 
@@ -349,7 +349,7 @@ def figures(
         mapping = form_mapping.in_force(s)
         rule = counting.describe(s)
         # The four forms: person-times grouped by (unit, form, guided); the rest adds these up.
-        c = counting.counted(_dispositions(bounds), mapping)
+        c = counting.decisions(_dispositions(bounds), mapping)
         groups = s.execute(
             select(c.c.unit_id, c.c.form, c.c.guided, func.count()).group_by(
                 c.c.unit_id, c.c.form, c.c.guided
@@ -380,7 +380,7 @@ def figures(
             clues_by_disposal[disposal] = clues_by_disposal.get(disposal, 0) + int(n)
         transferred = clues_by_source.get("inspection", 0)
         verified_by_groups = _count(s, _verified_by_groups(bounds), Clue)
-        inspection = counting.counted(_inspection_measures(bounds), mapping)
+        inspection = counting.decisions_of_clues(_inspection_clues(bounds), mapping)
         inspection_first_form = int(
             s.scalar(select(func.count()).select_from(inspection).where(inspection.c.form == "1")) or 0
         )

@@ -91,6 +91,9 @@ def upgrade() -> None:
     with op.batch_alter_table("clues", schema=None) as batch_op:
         batch_op.add_column(sa.Column("person_id", sa.String(length=36), nullable=True))
         batch_op.create_index(batch_op.f("ix_clues_person_id"), ["person_id"], unique=False)
+        batch_op.create_index(
+            "ix_clues_inspection", ["source", "deleted", "received_on", "handling_unit_id", "id"], unique=False
+        )
         batch_op.create_foreign_key(batch_op.f("fk_clues_person_id_people"), "people", ["person_id"], ["id"])
 
     with op.batch_alter_table("county_policy", schema=None) as batch_op:
@@ -173,6 +176,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table("clues", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_clues_person_id_people"), type_="foreignkey")
+        batch_op.drop_index("ix_clues_inspection")
         batch_op.drop_index(batch_op.f("ix_clues_person_id"))
         batch_op.drop_column("person_id")
 
