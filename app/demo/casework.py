@@ -75,6 +75,7 @@ from app.db.database import Database
 from app.models.casework import Case, Clue, DeadlineRule, Disposition, Inquiry, Report, StaffTie, Transition
 from app.models.org import Liaison, Staff, SupervisedUnit, Unit, Village
 from app.models.people import Person
+from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.registers.casework_choices import COUNTY_MANAGED, DEPARTMENT_MANAGED, TOWNSHIP_MANAGED, VILLAGE_CADRE
 from app.registers.sanctions import VILLAGE_CATEGORY, VILLAGE_STATE_MEASURES
@@ -185,6 +186,7 @@ _DIRECT_NOTES = (
     "驻村（驻在）监督中发现问题，当面批评教育",
     "专项检查中发现问题，责令限期整改",
 )
+_REGISTER_MODELS = frozenset(r.model for r in REGISTERS.values())
 _ROLES = ("参与审查调查", "参与谈话和调取证据", "协助查阅账目、核实资金往来")
 
 # First-form measures (kind, measure) and how often each is chosen.
@@ -393,6 +395,10 @@ class Casework:
         self.days = deadline_days(self.s)
         self._ids = random.Random(f"{b.rng.random()}:transitions")
         event.listen(self.s, "transient_to_pending", self._seed_transition_id)
+        # Rows written stay in the session's identity map (it holds them weakly): the next step
+        # or record about them finds them there instead of reading them again.
+        self._held: list[Any] = []
+        event.listen(self.s, "pending_to_persistent", self._hold)
         self.used_names: set[str] = set(self.s.scalars(select(Person.name).distinct()))
         self.used_names |= set(self.s.scalars(select(Clue.subject_name).distinct()))
         self._numbers: dict[tuple[str, str, int], int] = {}
@@ -409,6 +415,12 @@ class Casework:
 
     def close(self) -> None:
         event.remove(self.s, "transient_to_pending", self._seed_transition_id)
+        event.remove(self.s, "pending_to_persistent", self._hold)
+        self._held.clear()
+
+    def _hold(self, _session: Session, obj: Any) -> None:
+        if type(obj) in _REGISTER_MODELS:
+            self._held.append(obj)
 
     def _seed_transition_id(self, _session: Session, obj: Any) -> None:
         if isinstance(obj, Transition) and not obj.id:
