@@ -15,7 +15,7 @@ from app.models.casework import Clue, Disposition
 from app.models.org import Unit
 from app.models.people import Person
 from app.registers import form_mapping
-from app.registers.casework_choices import FORM_CHOICES, TOWNSHIP_MANAGED, VILLAGE_CADRE
+from app.registers.casework_choices import COUNTY_MANAGED, FORM_CHOICES, TOWNSHIP_MANAGED, VILLAGE_CADRE
 from app.registers.fields import BOOL, CHOICE, DATE, LONGTEXT, REF, Field, Register
 from app.registers.person_link import link_measured
 from app.registers.sanctions import (
@@ -35,77 +35,71 @@ HANDLING_UNIT_TYPES = ("county", "office", "township", "group")
 ORGANISATION = "org_accountability"
 
 
-def local_cadre(person: Person | None) -> bool:
+def local_cadre(authority: str | None, category: str | None) -> bool:
     """A township's own cadre or a village cadre (the township commission handles them)."""
-    if person is None:
-        return False
-    return person.authority in (TOWNSHIP_MANAGED, VILLAGE_CADRE) or person.object_category == VILLAGE_CATEGORY
+    return authority in (TOWNSHIP_MANAGED, VILLAGE_CADRE) or category == VILLAGE_CATEGORY
 
 
-def _person_errors(person: Person | None, kind: str, measure: str) -> dict[str, Message]:
-    if person is None:
-        return {}
-    who = {"name": person.name, "measure": f"{KIND_LABELS.get(kind, kind)}（{measure}）"}
-    if (kind, measure) in PARTY_ONLY and not person.party_member:
-        return {
-            "measure": Message(
-                QT_TRANSLATE_NOOP(
-                    "app", "{name} 在人员库中不是中共党员，不能给予{measure}。如有误，请先在人员库中更正。"
-                ),
-                who,
-            )
-        }
-    if (kind, measure) in STATE_ONLY and not person.object_category:
-        return {
-            "measure": Message(
-                QT_TRANSLATE_NOOP(
-                    "app", "{name} 在人员库中不是监察对象，不能给予{measure}。如有误，请先在人员库中更正。"
-                ),
-                who,
-            )
-        }
-    if (
-        kind == "state"
-        and person.object_category == VILLAGE_CATEGORY
-        and measure not in VILLAGE_STATE_MEASURES
-    ):
-        return {
-            "measure": Message(
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "{name} 是基层群众性自治组织中从事管理的人员，政务处分只能是警告、记过或记大过，不能给予{measure}。",
-                ),
-                who,
-            )
-        }
-    return {}
+def person_problem(kind: str, measure: str, name: str, party_member: bool, category: str) -> Message | None:
+    """Why this person may not be given this measure (条例, 政务处分法), or None."""
+    who = {"name": name, "measure": f"{KIND_LABELS.get(kind, kind)}（{measure}）"}
+    if (kind, measure) in PARTY_ONLY and not party_member:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "app", "{name} 在人员库中不是中共党员，不能给予{measure}。如有误，请先在人员库中更正。"
+            ),
+            who,
+        )
+    if (kind, measure) in STATE_ONLY and not category:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "app", "{name} 在人员库中不是监察对象，不能给予{measure}。如有误，请先在人员库中更正。"
+            ),
+            who,
+        )
+    if kind == "state" and category == VILLAGE_CATEGORY and measure not in VILLAGE_STATE_MEASURES:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "app",
+                "{name} 是基层群众性自治组织中从事管理的人员，政务处分只能是警告、记过或记大过，不能给予{measure}。",
+            ),
+            who,
+        )
+    return None
+
+
+# Who counts the measures on a clue an inspection (巡察) transferred, by who the clue is about.
+_TOWNSHIP = QT_TRANSLATE_NOOP(
+    "app", "巡察移交的线索涉及乡镇干部或村干部，由乡镇纪委办理和计数，请选择该乡镇纪委。"
+)
+_COUNTY = QT_TRANSLATE_NOOP(
+    "app", "巡察移交的线索涉及县管干部，由县纪委监委（委机关室）办理和计数，请选择县纪委监委或其室。"
+)
+_GROUP = QT_TRANSLATE_NOOP("app", "巡察移交的线索由初核的派驻纪检监察组办理和计数，请选择该派驻组。")
+
+
+def inspection_problem(authority: str | None, category: str | None, unit_type: str) -> Message | None:
+    """Why a unit of ``unit_type`` may not count a measure on an inspection-transferred clue about
+    a person of this 管理权限 and 监察对象 category, or None: a township's or village cadre counts
+    to the township commission, a 县管干部 to the county commission (an office), anyone else to
+    the dispatched group that verified the clue."""
+    if local_cadre(authority, category):
+        return None if unit_type == "township" else Message(_TOWNSHIP)
+    if authority == COUNTY_MANAGED:
+        return None if unit_type in ("county", "office") else Message(_COUNTY)
+    return None if unit_type == "group" else Message(_GROUP)
 
 
 def _inspection_errors(s: Session, values: dict[str, Any], person: Person | None) -> dict[str, Message]:
-    """A clue an inspection (巡察) transferred counts to whoever the rules give its person to: a
-    township's or village cadre's to the township commission, anyone else's to the dispatched
-    group that verified it."""
     clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
     unit = s.get(Unit, values.get("handling_unit_id")) if values.get("handling_unit_id") else None
     if clue is None or unit is None or clue.source != "inspection":
         return {}
     about = s.get(Person, clue.person_id) if clue.person_id else person
-    if local_cadre(about):
-        if unit.unit_type != "township":
-            return {
-                "handling_unit_id": Message(
-                    QT_TRANSLATE_NOOP(
-                        "app", "巡察移交的线索涉及乡镇干部或村干部，由乡镇纪委办理和计数，请选择该乡镇纪委。"
-                    )
-                )
-            }
-    elif unit.unit_type != "group":
-        return {
-            "handling_unit_id": Message(
-                QT_TRANSLATE_NOOP("app", "巡察移交的线索由初核的派驻纪检监察组办理和计数，请选择该派驻组。")
-            )
-        }
-    return {}
+    problem = inspection_problem(
+        about.authority if about else None, about.object_category if about else None, unit.unit_type
+    )
+    return {"handling_unit_id": problem} if problem is not None else {}
 
 
 def _validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
@@ -128,8 +122,10 @@ def _validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[s
         errors["person_name"] = Message(QT_TRANSLATE_NOOP("app", "「{label}」不能为空。"), {"label": "姓名"})
     elif values.get("org_name"):
         errors["org_name"] = Message(QT_TRANSLATE_NOOP("app", "只有问责党组织的记录才填写党组织名称。"))
-    if not errors:
-        errors.update(_person_errors(person, kind, measure))
+    if not errors and person is not None:
+        problem = person_problem(kind, measure, person.name, person.party_member, person.object_category)
+        if problem is not None:
+            errors["measure"] = problem
     if values.get("guided") and not values.get("guided_by_id"):
         errors["guided_by_id"] = Message(QT_TRANSLATE_NOOP("app", "指导领办的须选择指导科室。"))
     if values.get("guided_by_id") and not values.get("guided"):

@@ -22,19 +22,11 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Case, Clue, Disposition, Inquiry, Report, Verification
 from app.models.org import Unit
 from app.models.people import Person
-from app.registers.casework_choices import COUNTY_MANAGED, TOWNSHIP_MANAGED, VILLAGE_CADRE
-from app.registers.sanctions import (
-    KIND_LABELS,
-    KIND_MEASURES,
-    PARTY_ONLY,
-    STATE_ONLY,
-    VILLAGE_CATEGORY,
-    VILLAGE_STATE_MEASURES,
-)
+from app.registers.casework_choices import COUNTY_MANAGED
+from app.registers.measures import ORGANISATION, inspection_problem, person_problem
+from app.registers.sanctions import KIND_LABELS, KIND_MEASURES, VILLAGE_CATEGORY
 
 __all__ = ["Problem", "problems"]
-
-ORGANISATION = "org_accountability"
 
 
 @dataclass(frozen=True)
@@ -47,11 +39,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.register} {self.row_id}: {self.message}"
-
-
-def _local(authority: str | None, category: str | None) -> bool:
-    """A township's own cadre or a village cadre (``app.registers.measures.local_cadre``)."""
-    return authority in (TOWNSHIP_MANAGED, VILLAGE_CADRE) or category == VILLAGE_CATEGORY
 
 
 def _measure_problem(rid: str, label: str, template: str, **params: str) -> Problem:
@@ -117,49 +104,18 @@ def _measure_problems(s: Session) -> Iterable[Problem]:
                 given=str(r.person_name),
                 name=name,
             )
-        if (kind, measure) in PARTY_ONLY and not r.party_member:
-            yield _measure_problem(
-                rid, label, QT_TRANSLATE_NOOP("app", "{name} 不是中共党员，不能给予{measure}。"), name=name
-            )
-        if (kind, measure) in STATE_ONLY and not r.object_category:
-            yield _measure_problem(
-                rid, label, QT_TRANSLATE_NOOP("app", "{name} 不是监察对象，不能给予{measure}。"), name=name
-            )
-        if (
-            kind == "state"
-            and r.object_category == VILLAGE_CATEGORY
-            and measure not in VILLAGE_STATE_MEASURES
-        ):
-            yield _measure_problem(
-                rid,
-                label,
-                QT_TRANSLATE_NOOP(
-                    "app",
-                    "{name} 是基层群众性自治组织中从事管理的人员，政务处分只能是警告、记过或记大过，不能给予{measure}。",
-                ),
-                name=name,
-            )
+        problem = person_problem(kind, measure, name, bool(r.party_member), str(r.object_category or ""))
+        if problem is not None:
+            yield Problem("dispositions", rid, problem)
         if r.source == "inspection" and r.unit_type is not None:
-            if r.clue_pid is not None:
-                local = _local(r.clue_authority, r.clue_category)
-            else:
-                local = _local(r.authority, r.object_category)
-            if local and r.unit_type != "township":
-                yield _measure_problem(
-                    rid,
-                    label,
-                    QT_TRANSLATE_NOOP(
-                        "app", "巡察移交线索涉及乡镇干部或村干部，{measure}应由乡镇纪委办理和计数。"
-                    ),
-                )
-            elif not local and r.unit_type != "group":
-                yield _measure_problem(
-                    rid,
-                    label,
-                    QT_TRANSLATE_NOOP(
-                        "app", "巡察移交线索由初核的派驻纪检监察组办理，{measure}应由该派驻组计数。"
-                    ),
-                )
+            known = r.clue_pid is not None  # the clue's person, else the measure's
+            problem = inspection_problem(
+                r.clue_authority if known else r.authority,
+                r.clue_category if known else r.object_category,
+                str(r.unit_type),
+            )
+            if problem is not None:
+                yield Problem("dispositions", rid, problem)
 
 
 def _unlinked(s: Session) -> Iterable[Problem]:

@@ -4820,6 +4820,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>This clue referred by an inspection tour concerns a township or village cadre: the township commission handles and counts it. Please choose that township commission.</translation>
     </message>
     <message>
+        <source>巡察移交的线索涉及县管干部，由县纪委监委（委机关室）办理和计数，请选择县纪委监委或其室。</source>
+        <translation>This inspection-transferred clue concerns a county-managed cadre: the county commission (one of its offices) handles and counts it. Choose the county commission or one of its offices.</translation>
+    </message>
+    <message>
         <source>巡察移交的线索由初核的派驻纪检监察组办理和计数，请选择该派驻组。</source>
         <translation>Clues referred by inspection tours are handled and counted by the dispatched group that verified them: please choose that group.</translation>
     </message>
@@ -5625,11 +5629,11 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>示范数据的日期不能早于 {day}（示范数据的历史记录截至2022年9月）。</source>
-        <translation>The demo data's day cannot be before {day} (the demo's history runs to September 2022).</translation>
+        <translation>The demo data&apos;s day cannot be before {day} (the demo&apos;s history runs to September 2022).</translation>
     </message>
     <message>
         <source>示范数据的日期不能晚于今天（{day}）。</source>
-        <translation>The demo data's day cannot be after today ({day}).</translation>
+        <translation>The demo data&apos;s day cannot be after today ({day}).</translation>
     </message>
     <message>
         <source>处理类别与处理方式不符：{measure}。</source>
@@ -5637,7 +5641,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>问责党组织的记录没有填写党组织名称：{measure}。</source>
-        <translation>Accountability of a party organisation without the organisation's name: {measure}.</translation>
+        <translation>Accountability of a party organisation without the organisation&apos;s name: {measure}.</translation>
     </message>
     <message>
         <source>问责党组织的记录填写了个人：{measure}。</source>
@@ -5650,22 +5654,6 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>{measure}的姓名「{given}」与人员库记录（{name}）不一致。</source>
         <translation>The name “{given}” of {measure} differs from its person record ({name}).</translation>
-    </message>
-    <message>
-        <source>{name} 不是中共党员，不能给予{measure}。</source>
-        <translation>{name} is not a Party member and cannot be given {measure}.</translation>
-    </message>
-    <message>
-        <source>{name} 不是监察对象，不能给予{measure}。</source>
-        <translation>{name} is not a person under supervision and cannot be given {measure}.</translation>
-    </message>
-    <message>
-        <source>巡察移交线索涉及乡镇干部或村干部，{measure}应由乡镇纪委办理和计数。</source>
-        <translation>The inspection clue concerns a township or village cadre: {measure} belongs to the township commission, which handles and counts it.</translation>
-    </message>
-    <message>
-        <source>巡察移交线索由初核的派驻纪检监察组办理，{measure}应由该派驻组计数。</source>
-        <translation>The inspection clue is handled by the dispatched group that verified it: {measure} counts for that group.</translation>
     </message>
     <message>
         <source>被反映人没有关联人员库记录。</source>

@@ -105,9 +105,9 @@ def test_lawful_records_give_no_problem(world: World) -> None:
         ("UPDATE people SET deleted = true WHERE id = :clerk", "dispositions", "state", "没有关联人员库"),
         ("UPDATE dispositions SET person_name = '别人' WHERE id = :state", "dispositions", "state", "不一致"),
         ("UPDATE dispositions SET handling_unit_id = :group WHERE id = :village_inspection", "dispositions",
-         "village_inspection", "应由乡镇纪委"),  # fmt: skip
+         "village_inspection", "由乡镇纪委办理和计数"),  # fmt: skip
         ("UPDATE dispositions SET handling_unit_id = :town WHERE id = :cadre_inspection", "dispositions",
-         "cadre_inspection", "应由该派驻组"),  # fmt: skip
+         "cadre_inspection", "由初核的派驻纪检监察组办理和计数"),  # fmt: skip
         ("UPDATE clues SET person_id = NULL WHERE id = :cadre_clue", "clues", "cadre_clue", "没有关联人员库"),
         ("UPDATE people SET authority = '县管干部' WHERE id = :village", "people", "village", "管理权限"),
     ],

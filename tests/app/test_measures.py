@@ -190,9 +190,12 @@ def test_unlawful_measures_are_refused(county: County, case: str, who: dict[str,
 def test_inspection_clues_count_to_whom_the_clue_is_about(county: County) -> None:
     village = county.person("己", category="5", authority="村级干部")
     cadre = county.person("庚", authority="部门管干部")
+    leader = county.person("辛", authority="县管干部")
+    office = county.save("units", {"code": "O01", "name": "第一纪检监察室", "unit_type": "office"})
     for person, wrong, right, message in (
         (village, county.group, county.township, "由乡镇纪委办理和计数"),
         (cadre, county.township, county.group, "由初核的派驻纪检监察组办理和计数"),
+        (leader, county.group, office, "涉及县管干部，由县纪委监委（委机关室）办理和计数"),
     ):
         clue = county.save("clues", {"source": "inspection", "received_on": date(2021, 3, 1), "person_id": person,
                                      "handling_unit_id": right})  # fmt: skip
