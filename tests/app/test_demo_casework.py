@@ -269,8 +269,8 @@ def test_demo_county_prints_one_working_folder_per_unit(
 
 
 # One person-time (人次) per person per decision: the measures of one person by one unit on one day
-# in one case or on one clue, in the form of the heaviest. (``app.services.statistics`` counts so
-# after its rewrite; until then the test counts by itself.)
+# in one case or on one clue, in the form of the heaviest. Counted here in plain SQL, apart from
+# ``app.services.counting``, so that the demo and the statistics are each checked by the other.
 PERSON_TIMES = """
     SELECT d.person_id, d.handling_unit_id, d.decided_on, d.case_id, d.clue_id, max(d.form) AS form,
            min(d.guided) AS guided, min(CASE WHEN d.guided_by_id IS NULL THEN 0 ELSE 1 END) AS guided_by,
