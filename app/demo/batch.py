@@ -698,12 +698,15 @@ def create_demo_county(
     seed: int = 1,
     progress: Callable[[int, int], None] | None = None,
     today: date | None = None,
+    *,
+    seed_county: bool = True,
 ) -> Context:
     """A throw-away demo county in ``data_dir`` (administrator ``admin``) with batch ``seed``, set
     up exactly as a real installation is (encrypted database, key slots), and opened as ``admin``.
     Its casework and residency cover every unit of the county (each unit's rows owned by that
     unit); the casework reproduces the seed report's figures (``demo_casework.SEED_FIGURES``) and
-    dates the recent open work from ``today`` (``add_demo_batch``).
+    dates the recent open work from ``today`` (``add_demo_batch``). ``seed_county`` False: the
+    organisation and the county's own small set only (``main.py --check``, in a few seconds).
 
     Always the embedded SQLite file in ``data_dir``, whatever ``JIWEI_DB_URL`` says, so a demo
     never touches a real database.
@@ -716,7 +719,7 @@ def create_demo_county(
         SetupRequest(unit_type="county", admin_password=password, **DEMO_COUNTY),
     )
     try:
-        add_demo_batch(opened, seed, seed_county=True, progress=progress, today=today)
+        add_demo_batch(opened, seed, seed_county=seed_county, progress=progress, today=today)
     except BaseException:
         opened.db.close()
         raise
