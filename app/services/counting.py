@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Subquery, case, cast, func, literal, select
+from sqlalchemy import ColumnElement, Integer, Select, Subquery, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -53,21 +53,24 @@ def _decision() -> tuple[Any, ...]:
     )
 
 
+def _grouped(mapping: Mapping[tuple[str, str], str]) -> tuple[Select[str, Any, int], ColumnElement[Any]]:
+    """A decision's unit, heaviest form and guided flag (1 when any of its measures was guided),
+    with the form expression for the caller's conditions."""
+    form = form_of(mapping)
+    columns = select(
+        Disposition.handling_unit_id.label("unit_id"),
+        func.max(form).label("form"),
+        func.max(cast(Disposition.guided, Integer)).label("guided"),
+    )
+    return columns, form
+
+
 def decisions(conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[str, str], str]) -> Subquery:
     """One row per person-time among the measures under ``conditions``: ``unit_id``, ``form`` (the
-    heaviest), ``guided`` (1 when any of the decision's measures was guided, else 0). Read from
-    the covering index ``ix_dispositions_counting`` alone (bench/county_scale.py)."""
-    form = form_of(mapping)
-    return (
-        select(
-            Disposition.handling_unit_id.label("unit_id"),
-            func.max(form).label("form"),
-            func.max(cast(Disposition.guided, Integer)).label("guided"),
-        )
-        .where(*conditions, form != "")
-        .group_by(*_decision())
-        .subquery("decisions")
-    )
+    heaviest), ``guided``. Read from the covering index ``ix_dispositions_counting`` alone
+    (bench/county_scale.py)."""
+    columns, form = _grouped(mapping)
+    return columns.where(*conditions, form != "").group_by(*_decision()).subquery("decisions")
 
 
 def decisions_of_clues(
@@ -77,14 +80,9 @@ def decisions_of_clues(
     from those clues: each clue looks its measures up by the ``clue_id`` index. (The same set as
     ``decisions`` with ``clue_id IN (…)``, which SQLite answered by reading every measure: 2.7 s
     for 300,000.)"""
-    form = form_of(mapping)
+    columns, form = _grouped(mapping)
     return (
-        select(
-            Disposition.handling_unit_id.label("unit_id"),
-            func.max(form).label("form"),
-            func.max(cast(Disposition.guided, Integer)).label("guided"),
-        )
-        .select_from(Clue)
+        columns.select_from(Clue)
         .join(Disposition, Disposition.clue_id == Clue.id)
         # IS NOT true: an index on ``deleted`` must not stand in for the clue_id look-up.
         .where(*clue_conditions, Disposition.deleted.is_not(True), form != "")
@@ -106,7 +104,9 @@ def counted(conditions: Sequence[ColumnElement[bool]], mapping: Mapping[tuple[st
             form.label("form"),
             func.max(cast(Disposition.guided, Integer)).over(partition_by=decision).label("guided"),
             Disposition.decided_on.label("decided_on"),
-            func.row_number().over(partition_by=decision, order_by=(form.desc(), Disposition.id)).label("rank"),
+            func.row_number()
+            .over(partition_by=decision, order_by=(form.desc(), Disposition.id))
+            .label("rank"),
         )
         .where(*conditions, form != "")
         .subquery("ranked")
