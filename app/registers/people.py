@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -61,14 +61,20 @@ def _complete(_s: Session, values: dict[str, Any], _row_id: str | None) -> dict[
     return values
 
 
+def likely_same(other: Any, name: Any, unit: Any, id_key: Any) -> ColumnElement[bool]:
+    """``other`` may be the same person as one with this name, unit and ID-number hash (columns of
+    another row, or values): the same name and unit, or the same ID number."""
+    return or_(
+        and_(other.name == name, other.unit == unit),
+        and_(literal(id_key) != "" if isinstance(id_key, str) else id_key != "", other.id_key == id_key),
+    )
+
+
 def possible_duplicates() -> ColumnElement[Any]:
     """How many other live people share this one's name and unit, or its ID number (by its keyed
     hash); NULL for none."""
     other = aliased(Person)
-    same = or_(
-        and_(other.name == Person.name, other.unit == Person.unit),
-        and_(Person.id_key != "", other.id_key == Person.id_key),
-    )
+    same = likely_same(other, Person.name, Person.unit, Person.id_key)
     n = (
         select(func.count())
         .select_from(other)

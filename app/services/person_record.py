@@ -32,6 +32,7 @@ from app.models.people import Person
 from app.registers import REGISTERS, form_mapping
 from app.registers.casework_choices import OBJECT_CATEGORY_CHOICES
 from app.registers.fields import REF
+from app.registers.people import likely_same
 from app.registers.sanctions import KIND_LABELS, in_force, is_permanent, period_end
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience
 from app.security.sensitive import RESTRICTED
@@ -285,13 +286,10 @@ def find_people(records: RecordService, name: str) -> list[PersonInfo]:
 
 
 def _duplicates_of(s: Session, records: RecordService, p: Person) -> tuple[Duplicate, ...]:
-    same_name = and_(Person.name == p.name, Person.unit == p.unit)
-    same_key = and_(Person.id_key != "", Person.id_key == p.id_key) if p.id_key else None
-    cond = or_(same_name, same_key) if same_key is not None else same_name
     out = []
     for other in s.scalars(
         select(Person)
-        .where(Person.id != p.id, cond, *_visible(records, Person))
+        .where(Person.id != p.id, likely_same(Person, p.name, p.unit, p.id_key), *_visible(records, Person))
         .order_by(Person.unit, Person.post, Person.created_at, Person.id)
     ):
         reasons = []
