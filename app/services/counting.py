@@ -130,11 +130,4 @@ def describe(s: Session) -> dict[str, Any]:
     }
 
 
-def heaviest(rows: Sequence[tuple[str, str]], mapping: Mapping[tuple[str, str], str]) -> str:
-    """The form one decision's measures ((kind, measure) pairs) count in: the heaviest; "" none."""
-    forms = [mapping.get(r, "") for r in rows]
-    forms = [f for f in forms if f]
-    return max(forms) if forms else ""
-
-
-__all__ = ["counted", "decisions", "decisions_of_clues", "describe", "form_of", "heaviest"]
+__all__ = ["counted", "decisions", "decisions_of_clues", "describe", "form_of"]
