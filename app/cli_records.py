@@ -55,6 +55,9 @@ def add_parsers(sub: Any, common: Any, conflicts: Any) -> None:
     q.add_argument("id", metavar="ID")
     q.add_argument("step", metavar="STEP", help="环节的名称或中文名，如 dispose 或 提出处置意见")
     q.add_argument("--reason", required=True, help="理由或依据")
+    q.add_argument("--doc-no", default="", help="本环节形成的文书编号，如 〔2026〕3号")
+    q.add_argument("--doc-on", default="", help="文书日期，如 2026-03-02")
+    q.add_argument("--approved-by", default="", help="批准人或批准机关，如 镇党委")
     _set_options(q)
     q.set_defaults(handler=_session_command(_step))
 
@@ -182,6 +185,8 @@ def _step(ctx: Context, args: argparse.Namespace) -> int:
     records = RecordService(ctx)
     try:
         values = typed_values(records, reg, parse_assignments(args.set))
+        values.update({k: v for k, v in (("doc_no", args.doc_no), ("doc_on", args.doc_on),
+                                         ("approved_by", args.approved_by)) if v})  # fmt: skip
         state = Transitions(records).apply(reg, args.id, step, values, args.reason, confirmed=args.confirm)
     except (ValidationError, NeedsConfirmation, TransitionRefused) as exc:
         raise _refusal(exc) from None

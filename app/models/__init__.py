@@ -1,6 +1,8 @@
 """Synchronised domain models. Importing this package maps every model."""
 
 from app.models.casework import (
+    Appeal,
+    CalendarDay,
     Case,
     CaseUnit,
     Clue,
@@ -8,9 +10,11 @@ from app.models.casework import (
     DeadlineRule,
     Disposition,
     Inquiry,
+    Recusal,
     Report,
     StaffTie,
     Transition,
+    Trial,
     Verification,
 )
 from app.models.org import (
@@ -30,7 +34,9 @@ from app.security.audit import AuditEntry
 from app.sync import state as _sync_state  # noqa: F401  (the local sync tables, on the same metadata)
 
 __all__ = [
+    "Appeal",
     "AuditEntry",
+    "CalendarDay",
     "Case",
     "CaseUnit",
     "ChecklistItem",
@@ -44,12 +50,14 @@ __all__ = [
     "OwnershipTransfer",
     "Person",
     "Liaison",
+    "Recusal",
     "Report",
     "Staff",
     "StaffTie",
     "SupervisedUnit",
     "TownshipYearStats",
     "Transition",
+    "Trial",
     "Unit",
     "Verification",
     "Visit",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, SyncMixin, live_index
@@ -114,6 +115,16 @@ class Inquiry(InquiryMixin, SecrecyMixin, SyncMixin, Base):
     __table_args__ = (live_index("inquiries", "started_on"),)
 
     kind: Mapped[str] = mapped_column(String(8), default="talk")  # talk | letter
+    # 函询: the letter, its delivery, the written reply with the sign-off of the principal leader of
+    # the person's 党委（党组） and the office's assessment of it.
+    letter_no: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    letter_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reply_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reply_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    signed_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    sign_opinion: Mapped[str] = mapped_column(Text, default="", server_default="")
+    assessment: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
 
 class Verification(InquiryMixin, SecrecyMixin, SyncMixin, Base):
@@ -135,6 +146,10 @@ class Case(SecrecyMixin, SubjectMixin, SyncMixin, Base):
     number: Mapped[str] = mapped_column(String(32))
     clue_id: Mapped[str | None] = mapped_column(ForeignKey("clues.id"), nullable=True, index=True)
     filed_on: Mapped[date] = mapped_column(Date)
+    # 立案审批: the approving body (the township 党委, the county commission) and its document.
+    approved_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    approval_no: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    approved_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     handling_unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
     handler_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True, index=True)
     # 参与的派驻组 before participations (case_units) took its place; kept so that a bundle from a
@@ -217,6 +232,62 @@ class Disposition(SyncMixin, Base):
     guided: Mapped[bool] = mapped_column(Boolean, default=False)
     guided_by_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # After the decision: 宣布/送达, 执行, 回访 (rows from before these steps existed: "untracked").
+    state: Mapped[str] = mapped_column(String(16), default="decided", server_default="untracked", index=True)
+    announced_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    executed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revisited_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revisit_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Appeal(SyncMixin, Base):
+    """申诉 (party sanction) or 复审 / 复核 (政务处分) against one decision."""
+
+    __tablename__ = "appeals"
+
+    disposition_id: Mapped[str] = mapped_column(ForeignKey("dispositions.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # complaint | review | recheck
+    received_on: Mapped[date] = mapped_column(Date)
+    grounds: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    decision_no: Mapped[str] = mapped_column(String(64), default="")
+    result: Mapped[str] = mapped_column(String(16), default="")  # upheld | changed | revoked
+    new_measure: Mapped[str] = mapped_column(String(16), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="received", index=True)
+
+
+class Trial(SyncMixin, Base):
+    """审理: the county's case-trial office's work on a case it tries."""
+
+    __tablename__ = "trials"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    judge: Mapped[str] = mapped_column(String(64), default="")  # 承办人（审理室）
+    extension_days: Mapped[int] = mapped_column(Integer, default=0)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    report_no: Mapped[str] = mapped_column(String(64), default="")
+    reported_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    opinion: Mapped[str] = mapped_column(Text, default="")  # sealed
+    result: Mapped[str] = mapped_column(String(16), default="")
+    state: Mapped[str] = mapped_column(String(16), default="received", index=True)
+
+
+class Recusal(SyncMixin, Base):
+    """回避决定: a staff member stepped aside from a matter; who decided, and who took over."""
+
+    __tablename__ = "recusals"
+    __table_args__ = (Index("ix_recusals_record", "record_id"),)
+
+    register: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), index=True)
+    replaced_by_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    ground: Mapped[str] = mapped_column(String(16), default="")  # kin | colleague | … | applied
+    reason: Mapped[str] = mapped_column(Text, default="")
+    approved_by: Mapped[str] = mapped_column(String(64), default="")
+    decided_on: Mapped[date] = mapped_column(Date)
 
 
 class StaffTie(SyncMixin, Base):
@@ -226,6 +297,7 @@ class StaffTie(SyncMixin, Base):
     __table_args__ = (live_index("staff_ties", "person_name"),)
 
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), nullable=True, index=True)
     person_name: Mapped[str] = mapped_column(String(64))
     person_unit: Mapped[str] = mapped_column(String(100), default="")
     relation: Mapped[str] = mapped_column(String(16))
@@ -241,7 +313,20 @@ class DeadlineRule(SyncMixin, Base):
 
     step: Mapped[str] = mapped_column(String(16))
     days: Mapped[int] = mapped_column(Integer)
+    working: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())  # 工作日
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarDay(SyncMixin, Base):
+    """A day the county declares a holiday or an adjusted working day (调休), for a year the shipped
+    calendar does not cover or where it must be corrected. Sent by the county."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (live_index("calendar_days", "day"),)
+
+    day: Mapped[date] = mapped_column(Date)
+    working: Mapped[bool] = mapped_column(Boolean)  # True: 调休上班; False: 放假
+    name: Mapped[str] = mapped_column(String(32), default="")  # 春节, 国庆节 …
 
 
 class Transition(SyncMixin, Base):
@@ -257,3 +342,8 @@ class Transition(SyncMixin, Base):
     from_state: Mapped[str] = mapped_column(String(16))
     to_state: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The document the step produced (立案决定书, 处分决定 …) and who approved it, as the
+    # secretary enters them (no approver accounts).
+    doc_no: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    doc_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    approved_by: Mapped[str] = mapped_column(String(64), default="", server_default="")

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 # A step's own rule: (session, the record, the values given) -> errors by field.
 StepCheck = Callable[["Session", Any, dict[str, Any]], dict[str, "Message"]]
+# What a step does beyond its record, in the same transaction, once the record is saved: the
+# outcome of an inquiry moves its clue, a recusal is recorded. (session, the Transitions doing the
+# step, the record, the values given). It raises to refuse, and then nothing is changed.
+StepEffect = Callable[["Session", Any, Any, dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,13 @@ class Step:
     requires: tuple[str, ...] = ()
     sets: Mapping[str, Any] = field(default_factory=dict)
     check: StepCheck | None = None
+    # The document the step produces (立案决定书, 审理报告 …): its number and date are required and
+    # kept on the step's Transition row, with who approved it when ``approval`` is set.
+    document: str = ""
+    approval: bool = False
+    effect: StepEffect | None = None
+    # Installation types that may take the step ("" = any): 提级办理 only at the county.
+    only_at: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

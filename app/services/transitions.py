@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -24,6 +24,13 @@ from app.services.records import NotFoundError, RecordService, ValidationError
 
 REASON_MAX = 500
 REASON_LABEL = QT_TRANSLATE_NOOP("register", "理由")
+# The values a step takes besides the register's fields: the document it produced and who
+# approved it (kept on the Transition row).
+DOC_NO, DOC_ON, APPROVED_BY = "doc_no", "doc_on", "approved_by"
+DOC_NO_LABEL = QT_TRANSLATE_NOOP("register", "文书编号")
+DOC_ON_LABEL = QT_TRANSLATE_NOOP("register", "文书日期")
+APPROVED_BY_LABEL = QT_TRANSLATE_NOOP("register", "批准人（机关）")
+STEP_VALUES = (DOC_NO, DOC_ON, APPROVED_BY)
 
 
 class TransitionRefused(Exception):
@@ -42,6 +49,8 @@ class TimelineEntry:
     from_state: str  # Chinese labels
     to_state: str
     reason: str
+    document: str = ""  # "立案决定书 〔2026〕3 号（2026-03-02）", "" for none
+    approved_by: str = ""
 
 
 class Transitions:
@@ -106,6 +115,7 @@ class Transitions:
                 Message(QT_TRANSLATE_NOOP("app", "没有「{step}」这一办理环节。"), {"step": step_name})
             ) from None
         values = dict(values or {})
+        step_values = {k: values.pop(k) for k in STEP_VALUES if k in values}
         reason = (reason or "").strip()
         obj = s.get(reg.model, row_id)
         if obj is None or obj.deleted:
@@ -125,7 +135,17 @@ class Transitions:
                     },
                 )
             )
+        if step.only_at and not self.records.system:
+            kind = self.records.ctx.installation().unit_type
+            if kind not in step.only_at:
+                raise TransitionRefused(
+                    Message(
+                        QT_TRANSLATE_NOOP("app", "「{step}」只能由县纪委监委办理。"),
+                        {"step": step.label},
+                    )
+                )
         errors: dict[str, Message] = {}
+        document = _document(step, step_values, errors)
         if not reason:
             errors["reason"] = Message(
                 QT_TRANSLATE_NOOP("app", "请写明「{step}」的理由或依据。"), {"step": step.label}
@@ -166,9 +186,12 @@ class Transitions:
                 from_state=state,
                 to_state=target,
                 reason=reason,
+                **document,
             )
         )
         s.flush()
+        if step.effect is not None:
+            step.effect(s, self, obj, typed)
         return target
 
     @staticmethod
@@ -187,6 +210,21 @@ class Transitions:
             )
             return {}
         return {"extension_days": int(obj.extension_days or 0) + n}
+
+    def follow(
+        self, s: Session, reg: Register, row_id: str, step_name: str, reason: str, **values: Any
+    ) -> str | None:
+        """The step ``step_name`` of another record that a step of this one brings with it (an
+        inquiry's outcome moves its clue), in the same transaction; nothing when the record is
+        already past it. A refusal raises and undoes the whole step."""
+        obj = s.get(reg.model, row_id)
+        if obj is None or obj.deleted:
+            return None
+        lifecycle = self._lifecycle(reg)
+        step = lifecycle.step(step_name)
+        if str(obj.state) not in step.sources:  # type: ignore[attr-defined]
+            return None
+        return self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=True)
 
     def timeline(self, reg: Register, row_id: str) -> list[TimelineEntry]:
         """The record's steps, oldest first, with who took each, when and why."""
@@ -228,9 +266,58 @@ class Transitions:
                         from_state=lifecycle.state_label(t.from_state),
                         to_state=lifecycle.state_label(t.to_state),
                         reason=t.reason,
+                        document=_document_text(lifecycle, t),
+                        approved_by=t.approved_by,
                     )
                 )
             return out
+
+
+def _document(step: Step, given: Mapping[str, Any], errors: dict[str, Message]) -> dict[str, Any]:
+    """The document a step produced, checked: its number and date when the step has one, who
+    approved it when the step needs approval."""
+    no = str(given.get(DOC_NO) or "").strip()
+    on_text = given.get(DOC_ON)
+    on: date | None = None
+    if isinstance(on_text, date):
+        on = on_text
+    elif on_text not in (None, ""):
+        try:
+            on = date.fromisoformat(str(on_text).strip())
+        except ValueError:
+            errors[DOC_ON] = Message(
+                QT_TRANSLATE_NOOP("app", "「{label}」须为日期，格式如 2022-06-30。"), {"label": DOC_ON_LABEL}
+            )
+    approved = str(given.get(APPROVED_BY) or "").strip()
+    if step.document:
+        for name, value, label in ((DOC_NO, no, DOC_NO_LABEL), (DOC_ON, on, DOC_ON_LABEL)):
+            if not value and name not in errors:
+                errors[name] = Message(
+                    QT_TRANSLATE_NOOP("app", "「{step}」须填写{document}的「{label}」。"),
+                    {"step": step.label, "document": step.document, "label": label},
+                )
+    if step.approval and not approved:
+        errors[APPROVED_BY] = Message(
+            QT_TRANSLATE_NOOP("app", "「{step}」须填写「{label}」。"),
+            {"step": step.label, "label": APPROVED_BY_LABEL},
+        )
+    if len(no) > 64 or len(approved) > 64:
+        errors[DOC_NO if len(no) > 64 else APPROVED_BY] = Message(
+            QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"),
+            {"label": DOC_NO_LABEL if len(no) > 64 else APPROVED_BY_LABEL, "n": "64"},
+        )
+    return {"doc_no": no, "doc_on": on, "approved_by": approved}
+
+
+def _document_text(lifecycle: Any, t: Transition) -> str:
+    if not t.doc_no and t.doc_on is None:
+        return ""
+    try:
+        kind = lifecycle.step(t.action).document
+    except KeyError:
+        kind = ""
+    on = f"（{t.doc_on.isoformat()}）" if t.doc_on else ""
+    return f"{kind} {t.doc_no}{on}".strip()
 
 
 def values_without(values: Mapping[str, Any], *names: str) -> dict[str, Any]:
