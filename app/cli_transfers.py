@@ -2,7 +2,8 @@
 
 ``transfer request TABLE ID --to CODE --reason …`` (a unit asks), ``transfer make TABLE ID --to
 CODE --reason …`` and ``transfer approve REQUEST --reason …`` / ``transfer refuse REQUEST --reason
-…`` (the county decides), ``transfer list [--json]``. Each runs as the person logged in, with the
+…`` (the county decides), ``transfer take-up TABLE ID`` (提级办理) and ``transfer assign TABLE ID
+--to CODE`` (指定管辖), ``transfer list [--json]``. Each runs as the person logged in, with the
 same checks as the window.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from app.cli_base import EXIT_OK, CliError, _Parser, _print_json, _say, _session_command
 from app.context import Context
 from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.services import jurisdiction
 from app.sync import transfers
 
 
@@ -38,6 +40,14 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("request_id", metavar="REQUEST")
     q.add_argument("--reason", required=True)
     q.set_defaults(handler=_session_command(_refuse))
+    q = t_sub.add_parser("take-up", parents=[common], help="县纪委监委：提级办理一条线索或一件案件")
+    q.add_argument("table", metavar="TABLE", choices=jurisdiction.MATTERS)
+    q.add_argument("row_id", metavar="ID")
+    q.add_argument("--reason", required=True)
+    q.set_defaults(handler=_session_command(_take_up))
+    q = t_sub.add_parser("assign", parents=[common], help="县纪委监委：指定管辖，交给一个单位承办")
+    _target(q)
+    q.set_defaults(handler=_session_command(_assign))
     q = t_sub.add_parser("list", parents=[common], help="本机的申请、变更和不同意记录")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=_session_command(_list))
@@ -72,6 +82,16 @@ def _request(ctx: Context, args: argparse.Namespace) -> int:
 
 def _make(ctx: Context, args: argparse.Namespace) -> int:
     return _done(TRANSFERRED, lambda: transfers.transfer(ctx, args.table, args.row_id, args.to, args.reason))
+
+
+def _take_up(ctx: Context, args: argparse.Namespace) -> int:
+    return _done(TRANSFERRED, lambda: jurisdiction.take_up(ctx, args.table, args.row_id, args.reason))
+
+
+def _assign(ctx: Context, args: argparse.Namespace) -> int:
+    return _done(
+        TRANSFERRED, lambda: jurisdiction.assign(ctx, args.table, args.row_id, args.to, args.reason)
+    )
 
 
 def _approve(ctx: Context, args: argparse.Namespace) -> int:

@@ -72,12 +72,23 @@ from sqlalchemy.orm import Session
 
 from app.context import Context
 from app.db.database import Database
-from app.models.casework import Case, Clue, DeadlineRule, Disposition, Inquiry, Report, StaffTie, Transition
+from app.models.casework import (
+    Case,
+    Clue,
+    DeadlineRule,
+    Disposition,
+    Inquiry,
+    Report,
+    StaffTie,
+    Transition,
+    Trial,
+)
 from app.models.org import Liaison, Staff, SupervisedUnit, Unit, Village
 from app.models.people import Person
 from app.registers import REGISTERS
 from app.registers import get as get_register
 from app.registers.casework_choices import COUNTY_MANAGED, DEPARTMENT_MANAGED, TOWNSHIP_MANAGED, VILLAGE_CADRE
+from app.registers.measures import SANCTION_KINDS
 from app.registers.sanctions import VILLAGE_CATEGORY, VILLAGE_STATE_MEASURES
 from app.services.deadlines import deadline_days
 from app.services.records import RecordService
@@ -153,6 +164,16 @@ _PROBLEMS = (
 )
 _SERIOUS = ("职务违法", "违反廉洁纪律", "违反群众纪律", "违反组织纪律", "违反生活纪律")
 _CRIME = ("职务犯罪", "受贿", "利用职务便利为他人在工程承揽中谋取利益，收受财物数额较大", "c")
+_LETTER_ASSESSMENTS = ("truthful", "truthful", "truthful", "incomplete")
+_REPLY_OPINIONS = (
+    "经核实，本人说明情况属实，同意其说明。",
+    "本人说明与掌握情况一致，党委将加强日常教育管理。",
+)
+_TRIAL_OPINIONS = (
+    "事实清楚，证据确凿，定性准确，处理恰当，手续完备，同意审查调查部门意见。",
+    "主要事实清楚，建议对部分情节补充说明后按程序作出处理。",
+)
+_REVISITS = ("本人对错误认识深刻，工作表现良好，已走出处分影响。", "回访中本人表示接受组织处理，工作积极。")
 _REASONS = {
     "propose": ("经初步审核，提出处置意见报审批", "线索具体、可查，拟按程序处置", "按线索处置流程呈领导审批"),
     "talk": ("反映问题较为笼统，宜通过谈话函询了解情况", "问题情节轻微，采取谈话方式核实"),
@@ -174,6 +195,14 @@ _REASONS = {
     "conclude": ("审理终结，作出处理决定",),
     "give_opinion": ("审理室已完成协审，出具意见",),
     "close_review": ("协审意见已采纳，登记结果",),
+    "resubmit": ("审查调查部门补充调查后重新移送，重新提请协审",),
+    "approve": ("初步核实认为存在违纪违法事实，需追究纪律责任，经集体研究报批立案",),
+    "send_letter": ("经批准采取函询方式，函询函已送达本人", "函询函已由所在党委转交本人签收"),
+    "receive_reply": ("被函询人按期作出书面说明，所在党委主要负责人已签署意见",),
+    "trial_report": ("审理终结，提出审理意见报委务会研究",),
+    "announce": ("处分决定已向本人及所在党组织宣布并送达", "召开宣布会，送达处分决定"),
+    "execute": ("处分决定已执行，材料归入本人档案", "已按处分决定调整职务、工资待遇"),
+    "revisit": ("处分影响期内回访教育，本人思想稳定、工作积极", "回访谈心，本人认识到位，表现良好"),
 }
 _OPINIONS = (
     "事实清楚，证据确实充分，定性准确，处理恰当，程序合规。",
@@ -407,6 +436,9 @@ class Casework:
         self.earlier: dict[str, list[Who]] = {}  # unit id -> people whose clue ended quietly
         self.kept: dict[str, list[Who]] = {}  # unit id -> its people (for duplicates elsewhere)
         self.county_name = ""
+        self.approver = ""  # who approves an extension at the unit being entered (its leader)
+        county = b.live(Unit, Unit.unit_type == "county")
+        self.county_code: str | None = county[0].code if county else None
         info = b.records.db.installation()
         if info is not None:
             self.county_name = info.county_name
@@ -481,6 +513,11 @@ class Casework:
                 "线": Clue.number,
                 "案": Case.number,
                 "处": Disposition.decision_no,
+                "函": Inquiry.letter_no,
+                "立": Case.approval_no,
+                "审": Transition.doc_no,
+                "延": Transition.doc_no,
+                "理": Trial.report_no,
             }[kind]
             pattern = f"{prefix}{kind}〔{year}〕%"
             self._numbers[key] = int(
@@ -549,6 +586,14 @@ class Casework:
         return Who(
             self.new_name(), department, post, "科级", COUNTY_MANAGED, self.rng.random() < 0.95, category
         )
+
+    def town_leader(self, unit: Unit) -> Who:
+        """One of the township's own leaders, whom the county manages (县管干部)."""
+        town = _town(unit.name)
+        kind = "镇" if town.endswith("镇") else "乡"
+        post, party = self.rng.choice(_TOWNSHIP_LEADERS)
+        where = f"中共{town}委员会" if party else f"{town}人民政府"
+        return Who(self.new_name(), where, post.format(kind=kind), "科级", COUNTY_MANAGED, True, "1")
 
     def promoted(self, who: Who) -> Who:
         """The same person entered again by a county office after a promotion: same name and unit
@@ -711,7 +756,8 @@ class Casework:
         )
 
     def inquiry(self, register: str, clue_id: str, staff: Sequence[Staff], started: date | None,
-                finished: date | None, outcome: str, extend: bool = False) -> str | None:  # fmt: skip
+                finished: date | None, outcome: str, extend: bool = False,
+                kind: str = "") -> str | None:  # fmt: skip
         """An inquiry or verification: planned, started, maybe extended, reported. Returns its id,
         or None when it could not be reported (no sensitive-field key): it stays open then."""
         lead, member = self.team(staff)
@@ -723,22 +769,34 @@ class Casework:
             "secrecy": "work_secret",
         }
         if register == "inquiries":
-            values["kind"] = "talk" if self.rng.random() < 0.75 else "letter"
+            values["kind"] = kind or ("talk" if self.rng.random() < 0.75 else "letter")
         row = self.add(register, values)
         if started is None:
             return row
-        self.step(register, row, "start", {"started_on": started})
+        letter = values.get("kind") == "letter"
+        if letter:
+            delivered = started + timedelta(days=self.rng.randint(1, 3))
+            self.step(register, row, "send_letter",
+                      {"letter_no": self.number(self.prefix_of(clue_id), "函", started.year),
+                       "letter_on": started, "delivered_on": delivered})  # fmt: skip
+        else:
+            self.step(register, row, "start", {"started_on": started})
         if extend:
             self.step(
                 register,
                 row,
                 "extend",
-                {"extension_days": 30, "extension_reason": "情况复杂，需补充调取证据"},
+                {"extension_days": 30, "extension_reason": "情况复杂，需补充调取证据", "approved_by": self.approver},
             )
         if finished is None:
             return row
         if not self.can_seal:
             return None
+        if letter:
+            replied = min(delivered + timedelta(days=self.rng.randint(5, 16)), finished)
+            self.step(register, row, "receive_reply",
+                      {"reply_on": replied, "signed_by": self.b.person()[0],
+                       "sign_opinion": self.rng.choice(_REPLY_OPINIONS)})  # fmt: skip
         report = {
             "first_form": "经核实，反映问题部分属实，情节轻微，建议运用第一种形态处理。",
             "clarified": "经谈话了解，反映问题不属实，予以了结澄清。",
@@ -747,8 +805,16 @@ class Casework:
             "to_verification": "谈话中发现反映问题需进一步核实，建议转初步核实。",
             "hold": "部分问题暂不具备核查条件，建议暂存待查。",
         }[outcome]
-        self.step(register, row, "report", {"outcome": outcome, "finished_on": finished, "report": report})
+        done = {"outcome": outcome, "finished_on": finished, "report": report}
+        if letter:
+            done["assessment"] = self.rng.choice(_LETTER_ASSESSMENTS)
+        self.step(register, row, "report", done)
         return row
+
+    def prefix_of(self, clue_id: str) -> str:
+        clue = self.s.get(Clue, clue_id)
+        unit = self.s.get(Unit, clue.handling_unit_id) if clue is not None and clue.handling_unit_id else None
+        return self.prefix(unit) if unit is not None else "纪"
 
     def free_day(self, who: Who, unit: Unit, day: date, last: date) -> date:
         """``day``, or the next one with no decision of ``unit`` about ``who`` outside any clue and
@@ -759,13 +825,15 @@ class Casework:
 
     def decision(self, unit: Unit, who: Who, measures: Sequence[tuple[str, str]], decided: date, *,
                  clue_id: str | None = None, case_id: str | None = None, guided_by: str | None = None,
-                 decision_no: str = "", note: str = "", session: Session | None = None) -> None:  # fmt: skip
-        """One decision about ``who``: its measures, one row each (one person-time)."""
+                 decision_no: str = "", note: str = "", session: Session | None = None) -> list[str]:  # fmt: skip
+        """One decision about ``who``: its measures, one row each (one person-time). Returns
+        their ids."""
         key = (who.id, unit.id, decided, case_id, clue_id)
         assert key not in self.decisions, key
         self.decisions.add(key)
+        ids = []
         for kind, measure in measures:
-            self.add(
+            row = self.add(
                 "dispositions",
                 {
                     "person_id": who.id,
@@ -786,6 +854,8 @@ class Casework:
                 },
                 session,
             )
+            ids.append(row)
+        return ids
 
     def org_decision(self, unit: Unit, org_name: str, measure: str, decided: date,
                      guided_by: str | None, note: str) -> None:  # fmt: skip
@@ -824,7 +894,6 @@ class Casework:
         when = min(finished + timedelta(days=self.rng.randint(1, 7)), last)
         measures = self.first_form(who, single=source == "inspection")
         self.decision(unit, who, measures, when, clue_id=clue_id, guided_by=guided_by)
-        self.step("clues", clue_id, "finish")
 
     def quiet_clue(self, unit: Unit, staff: Sequence[Staff], who: Who, received: date, approver: str,
                    kind: str) -> None:  # fmt: skip
@@ -835,11 +904,7 @@ class Casework:
         self.dispose(clue_id, kind, decided)
         if kind == "talk":
             started = decided + timedelta(days=self.rng.randint(1, 5))
-            done = self.inquiry(
-                "inquiries", clue_id, staff, started, started + timedelta(days=10), "clarified"
-            )
-            if done is not None:
-                self.step("clues", clue_id, "finish")
+            self.inquiry("inquiries", clue_id, staff, started, started + timedelta(days=20), "clarified")
 
     def case_chain(self, unit: Unit, staff: Sequence[Staff], who: Who, received: date, last: date,
                    approver: str, outcome: str, groups: Sequence[str], co_review: bool,
@@ -858,22 +923,7 @@ class Casework:
         if self.inquiry("verifications", clue_id, staff, started, finished, "propose_case") is None:
             return
         filed = finished + timedelta(days=self.rng.randint(2, 10))
-        year = filed.year
-        case_id = self.add(
-            "cases",
-            {
-                "number": self.number(self.prefix(unit), "案", year),
-                "clue_id": clue_id,
-                "filed_on": filed,
-                "handling_unit_id": unit.id,
-                "handler_id": self.rng.choice(list(staff)).id,
-                "guided_by_id": guided_by,
-                "secrecy": "work_secret",
-                **who.subject(),
-            },
-        )
-        self.step("clues", clue_id, "file_case")
-        self.step("cases", case_id, "investigate")
+        case_id = self.file_case(unit, staff, who, clue_id, filed, guided_by)
         for group_id in groups:
             joined = max(filed + timedelta(days=self.rng.randint(0, 10)), GROUPS_FROM)
             self.add("case_units", {"case_id": case_id, "unit_id": group_id, "joined_on": joined,
@@ -883,38 +933,123 @@ class Casework:
                 "cases",
                 case_id,
                 "extend",
-                {"extension_days": 30, "extension_reason": "涉案人员较多，经批准延期"},
-            )
+                {"extension_days": 30, "extension_reason": "涉案人员较多，经批准延期",
+                 "approved_by": self.approver, "doc_no": self.number(self.prefix(unit), "延", filed.year),
+                 "doc_on": filed + timedelta(days=80)},
+            )  # fmt: skip
         review_on = filed + timedelta(days=self.rng.randint(25, 55))
         facts = f"经查，{who.name}{problem[2]}，事实清楚。"
         self.step("cases", case_id, "to_review", {"review_on": review_on, "facts": facts})
         concluded = review_on + timedelta(days=self.rng.randint(10, 25))
-        if co_review:
-            requested = review_on + timedelta(days=self.rng.randint(1, 4))
+        if unit.unit_type in ("county", "office"):
+            trial_on = self.trial(case_id, review_on, reviewers)
+            concluded = max(concluded, trial_on)
+        elif co_review and self.county_code:
+            opinion_on = self.co_review(case_id, review_on, reviewers)
+            concluded = opinion_on + timedelta(days=self.rng.randint(12, 20))
+        else:
+            return  # no county to co-review it here: the case waits in 移送审理
+        concluded = min(concluded, last)
+        self.step("cases", case_id, "conclude", {"concluded_on": concluded,
+                  "doc_no": self.number(self.prefix(unit), "审", concluded.year), "doc_on": concluded})  # fmt: skip
+        number = self.number(self.prefix(unit), "处", concluded.year)
+        ids = self.decision(unit, who, self.sanctions(who, outcome), concluded, clue_id=clue_id, case_id=case_id,
+                            guided_by=guided_by, decision_no=number)  # fmt: skip
+        self.after_decision(ids, concluded)
+
+    def file_case(self, unit: Unit, staff: Sequence[Staff], who: Who, clue_id: str, filed: date,
+                  guided_by: str | None) -> str:  # fmt: skip
+        """A case proposed (立案呈批) and approved: by the township's 党委 for a township's case,
+        by the county commission's standing committee otherwise. The approval moves the clue."""
+        approved = filed - timedelta(days=self.rng.randint(0, 2))
+        if unit.unit_type == "township":
+            body = f"中共{_town(unit.name)}委员会"
+        else:
+            body = f"{self.county_name}纪委常委会" if self.county_name else "县纪委常委会"
+        case_id = self.add(
+            "cases",
+            {
+                "number": self.number(self.prefix(unit), "案", filed.year),
+                "clue_id": clue_id,
+                "filed_on": filed,
+                "handling_unit_id": unit.id,
+                "handler_id": self.rng.choice(list(staff)).id,
+                "guided_by_id": guided_by,
+                "secrecy": "work_secret",
+                **who.subject(),
+            },
+        )
+        self.step("cases", case_id, "approve", {"approved_by": body[:64], "approved_on": approved,
+                  "approval_no": self.number(self.prefix(unit), "立", filed.year), "filed_on": filed})  # fmt: skip
+        self.step("cases", case_id, "investigate")
+        return case_id
+
+    def co_review(self, case_id: str, review_on: date, reviewers: Sequence[str]) -> date:
+        """乡案县审: the county's opinion on a township's or a group's case, entered at the county
+        (owned by it); a 退回 sends the case back and a second opinion follows. Returns the day of
+        the opinion the case is concluded on."""
+        requested = review_on + timedelta(days=self.rng.randint(1, 4))
+        result = self.rng.choice(("agree", "agree", "agree", "amend", "return"))
+        assert self.county_code is not None
+        with self.acting_for(self.county_code):
             review_id = self.add("co_reviews", {"case_id": case_id, "requested_on": requested})
-            opinion_on = requested + timedelta(days=self.rng.randint(5, 12))
-            result = self.rng.choice(("agree", "agree", "agree", "amend", "return"))
+        opinion_on = self.opinion(review_id, requested, result, reviewers)
+        if result == "return":
+            self.step("cases", case_id, "back")
+            again = opinion_on + timedelta(days=10)
+            self.step("cases", case_id, "to_review", {"review_on": again})
+            with self.acting_for(self.county_code):
+                self.step("co_reviews", review_id, "resubmit", reason_key="resubmit")
+            opinion_on = self.opinion(review_id, again + timedelta(days=1), "agree", reviewers)
+        return opinion_on
+
+    def opinion(self, review_id: str, requested: date, result: str, reviewers: Sequence[str]) -> date:
+        opinion_on = requested + timedelta(days=self.rng.randint(5, 12))
+        assert self.county_code is not None
+        with self.acting_for(self.county_code):
             self.step(
                 "co_reviews",
                 review_id,
                 "give_opinion",
-                {
-                    "reviewer": self.rng.choice(list(reviewers)),
-                    "opinion": self.rng.choice(_OPINIONS),
-                    "opinion_on": opinion_on,
-                },  # fmt: skip
-            )
+                {"reviewer": self.rng.choice(list(reviewers)), "opinion": self.rng.choice(_OPINIONS),
+                 "opinion_on": opinion_on, "result": result},
+            )  # fmt: skip
             self.step("co_reviews", review_id, "close", {"result": result}, reason_key="close_review")
-            if result == "return":
-                self.step("cases", case_id, "back")
-                self.step("cases", case_id, "to_review", {"review_on": opinion_on + timedelta(days=10)})
-            concluded = opinion_on + timedelta(days=self.rng.randint(12, 20))
-        concluded = min(concluded, last)
-        self.step("cases", case_id, "conclude", {"concluded_on": concluded})
-        number = self.number(self.prefix(unit), "处", concluded.year)
-        self.decision(unit, who, self.sanctions(who, outcome), concluded, clue_id=clue_id, case_id=case_id,
-                      guided_by=guided_by, decision_no=number)  # fmt: skip
-        self.step("clues", clue_id, "finish")
+        return opinion_on
+
+    def trial(self, case_id: str, review_on: date, reviewers: Sequence[str]) -> date:
+        """审理 of a county case by the case-trial office. Returns the day of its report."""
+        received = review_on + timedelta(days=self.rng.randint(1, 3))
+        reported = received + timedelta(days=self.rng.randint(8, 25))
+        trial_id = self.add("trials", {"case_id": case_id, "received_on": received,
+                                       "judge": self.rng.choice(list(reviewers))})  # fmt: skip
+        self.step("trials", trial_id, "report",
+                  {"report_no": self.number(f"{self.county_name}纪审" if self.county_name else "审", "理",
+                                            reported.year),
+                   "reported_on": reported, "opinion": self.secret(self.rng.choice(_TRIAL_OPINIONS)) or "审理意见见案卷",
+                   "result": "agree"}, reason_key="trial_report")  # fmt: skip
+        return reported
+
+    def after_decision(self, ids: Sequence[str], decided: date) -> None:
+        """A sanction is announced and served, carried out and, later, its person visited (回访),
+        each on a day no later than today."""
+        for row_id in ids:
+            d = self.s.get(Disposition, row_id)
+            if d is None or d.kind not in SANCTION_KINDS:
+                continue
+            announced = decided + timedelta(days=self.rng.randint(3, 20))
+            if announced > self.today:
+                continue
+            self.step("dispositions", row_id, "announce", {"announced_on": announced})
+            executed = announced + timedelta(days=self.rng.randint(1, 10))
+            if executed > self.today:
+                continue
+            self.step("dispositions", row_id, "execute", {"executed_on": executed})
+            visited = executed + timedelta(days=self.rng.randint(90, 240))
+            if visited > self.today or self.rng.random() < 0.3:
+                continue
+            self.step("dispositions", row_id, "revisit",
+                      {"revisited_on": visited, "revisit_note": self.rng.choice(_REVISITS)})  # fmt: skip
 
     # ---- one unit's plan ------------------------------------------------------------------------
     def run(self, unit: Unit, plan: Plan, reviewers: Sequence[str]) -> None:
@@ -925,6 +1060,7 @@ class Casework:
         villages = [v.name for v in self.b.live(Village, Village.township_id == unit.id)]
         departments = [u.name for u in self.b.live(SupervisedUnit, SupervisedUnit.group_id == unit.id)]
         leader = next((p for p in staff if p.post in ("secretary", "group_leader", "director")), staff[0])
+        self.approver = leader.name
         episodes = self.episodes(unit, plan, villages, departments)
         self.enter_people([e.who for e in episodes if e.who is not None], unit)
         period = plan.period
@@ -1049,8 +1185,16 @@ class Casework:
         ).name
         today, days = self.today, self.days
         guided = self.guide_of(unit)
-        people = [self.someone(unit, villages, departments) for _ in range(8 if with_case else 7)]
-        self.enter_people(people, unit)
+        self.approver = approver
+        people = [self.someone(unit, villages, departments) for _ in range(9 if with_case else 8)]
+        # A 县管干部 of the township: at the demo county the township reports the clue up and the
+        # county takes it up (app.demo.chain); a township alone has no county to report to.
+        seed = self.county_code is not None and self.b.records.ctx.installation().unit_type == "county"
+        leader = self.town_leader(unit) if unit.unit_type == "township" and seed else None
+        self.enter_people(people + ([leader] if leader else []), unit)
+        if leader is not None:  # a 县管干部: the township reports it up (app.demo.chain)
+            received = today - timedelta(days=self.rng.randint(1, 5))
+            self.clue(unit, staff, "petition", received, leader, approver, self.problem(leader))
         measured = people[:2]
         with self.together() as quick:
             for who in measured:
@@ -1093,21 +1237,14 @@ class Casework:
             if self.inquiry(
                 "verifications", clue_id, staff, started, filed - timedelta(days=3), "propose_case"
             ):
-                case_id = self.add(
-                    "cases",
-                    {
-                        "number": self.number(self.prefix(unit), "案", filed.year),
-                        "clue_id": clue_id,
-                        "filed_on": filed,
-                        "handling_unit_id": unit.id,
-                        "handler_id": self.rng.choice(list(staff)).id,
-                        "guided_by_id": guided,
-                        "secrecy": "work_secret",
-                        **who.subject(),
-                    },
-                )
-                self.step("clues", clue_id, "file_case")
-                self.step("cases", case_id, "investigate")
+                self.file_case(unit, staff, who, clue_id, filed, guided)
+        # A 函询 whose written reply is due within the days ahead (15 working days from delivery).
+        who = next(rest)
+        sent = today - timedelta(days=self.rng.randint(12, 16))
+        received = sent - timedelta(days=self.rng.randint(8, 20))
+        clue_id = self.clue(unit, staff, "petition", received, who, approver, self.problem(who))
+        self.dispose(clue_id, "talk", received + timedelta(days=self.rng.randint(2, 6)))
+        self.inquiry("inquiries", clue_id, staff, sent, None, "", kind="letter")
 
     def guide_of(self, unit: Unit) -> str | None:
         if unit.unit_type != "township":
@@ -1387,7 +1524,7 @@ def later_casework(b: _Batch, own: Unit | None) -> None:
                 "inquiries",
                 row.id,
                 "extend",
-                {"extension_days": 15, "extension_reason": "被谈话人出差，经批准延期"},
+                {"extension_days": 15, "extension_reason": "被谈话人出差，经批准延期", "approved_by": "纪委书记"},
             )
         for rule in b.pick(b.live(DeadlineRule), 1):
             b.edit("deadline_rules", rule.id, {"note": f"{rule.note}（{cw.today.year}年修订）"[:500]})

@@ -49,6 +49,7 @@ from sqlalchemy import select
 from app import os_errors
 from app.config import DB_FILE_NAME
 from app.context import Context
+from app.demo import chain as demo_chain
 from app.demo import entry as demo_entry
 from app.demo.batch import DEMO_COUNTY, GROUPS, TOWNSHIPS, create_demo_county, demo_today_problem
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -215,23 +216,31 @@ def build_demo_county(
         opened.append(scratch)
         county = _create_county(out / county_code, password)
         opened.append(county)
-        demo_entry.enter(county, demo_entry.owned_rows(scratch, county_code), scratch.held_keys.sensitive, ADMIN)
+        own = demo_entry.owned_rows(scratch, county_code)
+        # The county's co-review opinions are about the units' cases, which reach the county only
+        # in the units' bundles: they are entered after the import, and go back in its bundles.
+        opinions = {"co_reviews": own.pop("co_reviews", [])}
+        demo_entry.enter(county, own, scratch.held_keys.sensitive, ADMIN)
         steps("county", 1)
         folders = [Folder(county_code, "county", out / county_code)]
         stick = work / "stick"
         stick.mkdir()
         units: list[tuple[Unit, Context, exchange.Exported]] = []
+        reported: list[str] = []
         for unit in _units(scratch):
             path = out / unit.code
             unit_opened = _enrol_unit(county, unit, path, password)
             opened.append(unit_opened)
             rows = demo_entry.owned_rows(scratch, unit.code)
             demo_entry.enter(unit_opened, rows, scratch.held_keys.sensitive, ADMIN)
+            reported.extend(demo_chain.report_up(unit_opened))
             units.append((unit, unit_opened, exchange.export_bundle(unit_opened, stick)))
             folders.append(Folder(unit.code, unit.unit_type, path))
             steps("units", len(units))
         for _unit, _opened, bundle in units:
             _imported(exchange.import_bundles(county, [bundle.path]))
+        demo_entry.enter(county, opinions, scratch.held_keys.sensitive, ADMIN)
+        demo_chain.take_up(county, reported)
         steps("import", 1)
         for unit, unit_opened, _bundle in units:
             back = exchange.export_bundle(county, stick, to=unit.code)

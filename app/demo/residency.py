@@ -450,14 +450,17 @@ class Residency:
         self.cw.enter_people([values["_who"] for values in clues])  # one flush for them all
         for values in clues:
             self.save_clue(values)
-        # The quarterly ledgers: most bodies in past quarters, a few already this quarter.
+        # The quarterly ledgers: most bodies in past quarters (never all: one at least is missed),
+        # a few already this quarter.
         for quarter in [*past, current]:
             share = 0.12 if quarter == current else 0.88
             with self.together():
                 for kind in KINDS:
-                    for target in targets:
-                        if self.rng.random() < share:
-                            self.ledger(unit, target, kind, quarter)
+                    chosen = [target for target in targets if self.rng.random() < share]
+                    if quarter != current and len(chosen) == len(targets) > 1:
+                        chosen.pop()
+                    for target in chosen:
+                        self.ledger(unit, target, kind, quarter)
 
     def this_quarter(self, unit: Unit, staff: Sequence[Staff], targets: Sequence[_Target],
                      days: Sequence[date], turn: int) -> list[_Todo]:  # fmt: skip

@@ -161,7 +161,7 @@ class Case(SecrecyMixin, SubjectMixin, SyncMixin, Base):
     review_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # 移送审理
     concluded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     facts: Mapped[str] = mapped_column(Text, default="")  # sealed
-    state: Mapped[str] = mapped_column(String(16), default="filed", index=True)
+    state: Mapped[str] = mapped_column(String(16), default="proposed", index=True)
 
 
 class CoReview(SyncMixin, Base):

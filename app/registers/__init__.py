@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import cases, clues, measures, org, people, residency, ties
+from app.registers import appeals, cases, clues, measures, org, people, residency, ties, trials
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {
@@ -14,6 +14,8 @@ REGISTERS: dict[str, Register] = {
         *people.REGISTERS,
         *cases.REGISTERS,
         *measures.REGISTERS,
+        *trials.REGISTERS,
+        *appeals.REGISTERS,
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
         *residency.REGISTERS,

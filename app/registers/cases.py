@@ -10,16 +10,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.casework import Case, CaseUnit, Clue, CoReview, Inquiry, Verification
+from app.models.casework import Case, CaseUnit, Clue, CoReview, Inquiry, Trial, Verification
+from app.models.org import Unit
+from app.registers.authority import authority_problem
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
+    INQUIRY_ASSESSMENT_CHOICES,
     INQUIRY_KIND_CHOICES,
     INQUIRY_OUTCOME_CHOICES,
     VERIFICATION_OUTCOME_CHOICES,
 )
+from app.registers.chain import REPORTED, accept_step, report_up_step
 from app.registers.clues import CLUE_LIFECYCLE, NUMBER_HINT, NUMBER_PATTERN, subject_fields
 from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
-from app.registers.lifecycle import Lifecycle, Step
+from app.registers.lifecycle import Lifecycle, Step, StepCheck, StepEffect
 from app.registers.person_link import link_subject
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
@@ -44,42 +48,150 @@ def _extension_fields() -> tuple[Field, ...]:
     )
 
 
-def _inquiry_lifecycle(outcome_target: str) -> Lifecycle:
-    return Lifecycle(
-        states=(
-            ("planned", QT_TRANSLATE_NOOP("register", "已制定方案")),
-            ("ongoing", QT_TRANSLATE_NOOP("register", "办理中")),
-            ("done", QT_TRANSLATE_NOOP("register", "已报告")),
-        ),
-        steps=(
-            Step(
-                "start",
-                QT_TRANSLATE_NOOP("register", "开始办理"),
-                ("planned",),
-                "ongoing",
-                requires=("started_on",),
-            ),
-            Step(
-                "extend",
-                QT_TRANSLATE_NOOP("register", "延期"),
-                ("ongoing",),
-                "ongoing",
-                requires=("extension_days", "extension_reason"),
-            ),
-            Step(
-                "report",
-                QT_TRANSLATE_NOOP("register", "报告结果"),
-                ("ongoing",),
-                outcome_target,
-                requires=("outcome", "finished_on", "report"),
-            ),
-        ),
-        open_states=("planned", "ongoing"),
+# What an inquiry's or a verification's outcome does to its clue (the clue's step); outcomes not
+# named leave the clue where it is (建议立案: the case's approval moves it).
+INQUIRY_CLUE_STEPS = {"clarified": "finish", "first_form": "finish", "to_verification": "to_verification"}
+VERIFICATION_CLUE_STEPS = {"closed": "finish", "first_form": "finish", "hold": "hold"}
+
+
+def _moves_clue(steps: dict[str, str], what: str) -> StepEffect:
+    def effect(s: Session, transitions: Any, item: Any, _values: dict[str, Any]) -> None:
+        step = steps.get(item.outcome)
+        if step is None:
+            return
+        choices = dict(
+            INQUIRY_OUTCOME_CHOICES if item.__tablename__ == "inquiries" else VERIFICATION_OUTCOME_CHOICES
+        )
+        reason = f"{what}结果：{choices.get(item.outcome, item.outcome)}"
+        transitions.follow(s, "clues", item.clue_id, step, reason)
+
+    return effect
+
+
+def _kind_is(kind: str, message: str) -> StepCheck:
+    def check(_s: Session, item: Any, _values: dict[str, Any]) -> dict[str, Message]:
+        return {} if item.kind == kind else {"kind": Message(message)}
+
+    return check
+
+
+def _letter_sent(_s: Session, item: Any, values: dict[str, Any]) -> dict[str, Message]:
+    errors = _kind_is("letter", QT_TRANSLATE_NOOP("app", "谈话不发函询函，请用「开始办理」。"))(
+        _s, item, values
+    )
+    sent, delivered = values.get("letter_on"), values.get("delivered_on")
+    if isinstance(sent, date) and isinstance(delivered, date) and delivered < sent:
+        errors["delivered_on"] = Message(QT_TRANSLATE_NOOP("app", "送达日期不能早于发函日期。"))
+    return errors
+
+
+def _set_reply_due(s: Session, transitions: Any, item: Any, _values: dict[str, Any]) -> None:
+    """函询: the reply is due 15 working days after the person received the letter (the rule
+    ``letter_reply`` of 办理期限设置)."""
+    item.reply_due = transitions.due_date(s, "letter_reply", item.delivered_on)
+    if item.started_on is None:
+        item.started_on = item.letter_on
+
+
+def _reply_received(_s: Session, item: Any, values: dict[str, Any]) -> dict[str, Message]:
+    reply = values.get("reply_on") or item.reply_on
+    if isinstance(reply, date) and item.delivered_on is not None and reply < item.delivered_on:
+        return {"reply_on": Message(QT_TRANSLATE_NOOP("app", "回复日期不能早于函询函送达日期。"))}
+    return {}
+
+
+def _letter_assessed(_s: Session, item: Any, values: dict[str, Any]) -> dict[str, Message]:
+    if item.kind == "letter" and not (values.get("assessment") or item.assessment):
+        return {"assessment": Message(QT_TRANSLATE_NOOP("app", "函询须对回复作出评估后才能报告结果。"))}
+    return {}
+
+
+def _report_step(sources: tuple[str, ...], effect: StepEffect, check: StepCheck | None = None) -> Step:
+    return Step(
+        "report",
+        QT_TRANSLATE_NOOP("register", "报告结果"),
+        sources,
+        "done",
+        requires=("outcome", "finished_on", "report"),
+        check=check,
+        effect=effect,
     )
 
 
-INQUIRY_LIFECYCLE = _inquiry_lifecycle("done")
-VERIFICATION_LIFECYCLE = _inquiry_lifecycle("done")
+def _extend_step(sources: tuple[str, ...]) -> Step:
+    return Step(
+        "extend",
+        QT_TRANSLATE_NOOP("register", "延期"),
+        sources,
+        "",
+        requires=("extension_days", "extension_reason"),
+        approval=True,
+    )
+
+
+INQUIRY_LIFECYCLE = Lifecycle(
+    states=(
+        ("planned", QT_TRANSLATE_NOOP("register", "已制定方案")),
+        ("ongoing", QT_TRANSLATE_NOOP("register", "谈话中")),
+        ("sent", QT_TRANSLATE_NOOP("register", "已发函待回复")),
+        ("replied", QT_TRANSLATE_NOOP("register", "已回复待评估")),
+        ("done", QT_TRANSLATE_NOOP("register", "已报告")),
+    ),
+    steps=(
+        Step(
+            "start",
+            QT_TRANSLATE_NOOP("register", "开始谈话"),
+            ("planned",),
+            "ongoing",
+            requires=("started_on",),
+            check=_kind_is("talk", QT_TRANSLATE_NOOP("app", "函询不当面谈话，请用「发出函询函」。")),
+        ),
+        Step(
+            "send_letter",
+            QT_TRANSLATE_NOOP("register", "发出函询函"),
+            ("planned",),
+            "sent",
+            requires=("letter_no", "letter_on", "delivered_on"),
+            check=_letter_sent,
+            effect=_set_reply_due,
+        ),
+        Step(
+            "receive_reply",
+            QT_TRANSLATE_NOOP("register", "收到书面回复"),
+            ("sent",),
+            "replied",
+            requires=("reply_on", "signed_by", "sign_opinion"),
+            check=_reply_received,
+        ),
+        _extend_step(("ongoing", "sent")),
+        _report_step(
+            ("ongoing", "replied"),
+            _moves_clue(INQUIRY_CLUE_STEPS, "谈话函询"),
+            check=_letter_assessed,
+        ),
+    ),
+    open_states=("planned", "ongoing", "sent", "replied"),
+)
+
+VERIFICATION_LIFECYCLE = Lifecycle(
+    states=(
+        ("planned", QT_TRANSLATE_NOOP("register", "已制定方案")),
+        ("ongoing", QT_TRANSLATE_NOOP("register", "办理中")),
+        ("done", QT_TRANSLATE_NOOP("register", "已报告")),
+    ),
+    steps=(
+        Step(
+            "start",
+            QT_TRANSLATE_NOOP("register", "开始办理"),
+            ("planned",),
+            "ongoing",
+            requires=("started_on",),
+        ),
+        _extend_step(("ongoing",)),
+        _report_step(("ongoing",), _moves_clue(VERIFICATION_CLUE_STEPS, "初步核实")),
+    ),
+    open_states=("planned", "ongoing"),
+)
 
 
 def _team_validate(
@@ -183,6 +295,25 @@ def _team_fields(outcomes: tuple[tuple[str, str], ...], lifecycle: Lifecycle) ->
     )
 
 
+def _letter_fields() -> tuple[Field, ...]:
+    """函询: the letter, its delivery, the written reply signed off by the principal leader of the
+    person's 党委（党组）, and the office's assessment."""
+    return (
+        Field("letter_no", QT_TRANSLATE_NOOP("register", "函询函文号"), max_length=64, in_list=False,
+              searchable=True),
+        Field("letter_on", QT_TRANSLATE_NOOP("register", "发函日期"), kind=DATE, in_list=False),
+        Field("delivered_on", QT_TRANSLATE_NOOP("register", "送达日期"), kind=DATE, in_list=False),
+        Field("reply_due", QT_TRANSLATE_NOOP("register", "回复期限"), kind=DATE, editable=False),
+        Field("reply_on", QT_TRANSLATE_NOOP("register", "回复日期"), kind=DATE, in_list=False),
+        Field("signed_by", QT_TRANSLATE_NOOP("register", "党委（党组）主要负责人"), max_length=64,
+              in_list=False),
+        Field("sign_opinion", QT_TRANSLATE_NOOP("register", "主要负责人签署意见"), kind=LONGTEXT,
+              in_list=False),
+        Field("assessment", QT_TRANSLATE_NOOP("register", "回复评估"), kind=CHOICE,
+              choices=INQUIRY_ASSESSMENT_CHOICES, in_list=False, filterable=True),
+    )  # fmt: skip
+
+
 INQUIRIES = Register(
     name="inquiries",
     title=QT_TRANSLATE_NOOP("register", "谈话函询"),
@@ -199,6 +330,7 @@ INQUIRIES = Register(
             filterable=True,
         ),
         *_team_fields(INQUIRY_OUTCOME_CHOICES, INQUIRY_LIFECYCLE),
+        *_letter_fields(),
     ),
     display=lambda i: i.id,
     default_sort="started_on",
@@ -226,25 +358,121 @@ VERIFICATIONS = Register(
 
 
 # ---- cases -------------------------------------------------------------------------------------
+def _approval(s: Session, case: Any, values: dict[str, Any]) -> dict[str, Message]:
+    errors = authority_problem(s, case)
+    approved, filed = values.get("approved_on") or case.approved_on, values.get("filed_on") or case.filed_on
+    if isinstance(approved, date) and isinstance(filed, date) and filed < approved:
+        errors["filed_on"] = Message(QT_TRANSLATE_NOOP("app", "立案日期不能早于立案审批日期。"))
+    return errors
+
+
+def _filed(s: Session, transitions: Any, case: Any, _values: dict[str, Any]) -> None:
+    """立案 moves the clue it came from; the case itself goes to the county in the next bundle
+    (备案), as every record of a unit does."""
+    transitions.follow(s, "clues", case.clue_id, "file_case", f"立案审批：{case.approval_no}")
+
+
+def _extension_rule(_s: Session, case: Any, values: dict[str, Any]) -> dict[str, Message]:
+    """审查调查 takes 90 days, extendable once by up to 90 days with approval."""
+    if case.extension_days:
+        return {"extension_days": Message(QT_TRANSLATE_NOOP("app", "审查调查只能延期一次。"))}
+    return {}
+
+
+def _concludable(s: Session, case: Any, values: dict[str, Any]) -> dict[str, Message]:
+    errors = authority_problem(s, case)
+    errors.update(trial_problem(s, case))
+    concluded = values.get("concluded_on")
+    if isinstance(concluded, date) and case.review_on is not None and concluded < case.review_on:
+        errors["concluded_on"] = Message(QT_TRANSLATE_NOOP("app", "审结日期不能早于移送审理日期。"))
+    return errors
+
+
+def trial_problem(s: Session, case: Any) -> dict[str, Message]:
+    """审结 needs the trial's opinion: for a case of the county or its offices, the trial office's
+    (审理, at the county); for a township's or a group's, the county's co-review opinion (乡案县审)
+    — a county record, which reaches the unit in the county's bundle and which no unit can enter."""
+    unit = s.get(Unit, case.handling_unit_id) if case.handling_unit_id else None
+    if unit is None or unit.unit_type in ("county", "office"):
+        trial = s.scalars(
+            select(Trial)
+            .where(Trial.case_id == case.id, Trial.deleted.is_(False), Trial.state == "reported")
+            .order_by(Trial.reported_on.desc())
+        ).first()
+        if trial is None:
+            return {
+                "": Message(
+                    QT_TRANSLATE_NOOP("app", "县纪委监委本级案件须经案件审理室审理、提出审理意见后才能审结。")
+                )
+            }
+        result = trial.result
+    else:
+        county = select(Unit.code).where(Unit.unit_type == "county", Unit.deleted.is_(False))
+        review = s.scalars(
+            select(CoReview)
+            .where(
+                CoReview.case_id == case.id,
+                CoReview.deleted.is_(False),
+                CoReview.state.in_(("opinion", "closed")),
+                CoReview.owner.in_(county),
+            )
+            .order_by(CoReview.opinion_on.desc())
+        ).first()
+        if review is None:
+            return {
+                "": Message(
+                    QT_TRANSLATE_NOOP(
+                        "app",
+                        "乡镇和派驻组的案件须经县纪委监委协审（乡案县审）："
+                        "收到县纪委监委的协审意见后才能审结。",
+                    )
+                )
+            }
+        result = review.result
+    if result == "return":
+        return {
+            "": Message(QT_TRANSLATE_NOOP("app", "审理（协审）意见为退回补充调查，请先「退回补充调查」。"))
+        }
+    return {}
+
+
+def _concluded(s: Session, transitions: Any, case: Any, _values: dict[str, Any]) -> None:
+    transitions.follow(s, "clues", case.clue_id, "finish", f"案件 {case.number} 审结")
+
+
 CASE_LIFECYCLE = Lifecycle(
     states=(
+        ("proposed", QT_TRANSLATE_NOOP("register", "立案呈批")),
         ("filed", QT_TRANSLATE_NOOP("register", "已立案")),
         ("investigating", QT_TRANSLATE_NOOP("register", "审查调查中")),
         ("review", QT_TRANSLATE_NOOP("register", "移送审理")),
         ("concluded", QT_TRANSLATE_NOOP("register", "已结案")),
+        REPORTED,
     ),
     steps=(
+        Step(
+            "approve",
+            QT_TRANSLATE_NOOP("register", "立案审批"),
+            ("proposed",),
+            "filed",
+            requires=("approved_by", "approval_no", "approved_on", "filed_on"),
+            check=_approval,
+            effect=_filed,
+        ),
         Step("investigate", QT_TRANSLATE_NOOP("register", "开始审查调查"), ("filed",), "investigating"),
         Step(
             "extend",
             QT_TRANSLATE_NOOP("register", "延期"),
             ("investigating",),
-            "investigating",
+            "",
             requires=("extension_days", "extension_reason"),
+            approval=True,
+            document=QT_TRANSLATE_NOOP("register", "延期审批表"),
+            check=_extension_rule,
         ),
         Step(
             "to_review",
-            QT_TRANSLATE_NOOP("register", "移送审理"),
+            QT_TRANSLATE_NOOP("register", "移送审理（提请协审）"),
             ("investigating",),
             "review",
             requires=("review_on", "facts"),
@@ -256,9 +484,14 @@ CASE_LIFECYCLE = Lifecycle(
             ("review",),
             "concluded",
             requires=("concluded_on",),
+            document=QT_TRANSLATE_NOOP("register", "审理报告"),
+            check=_concludable,
+            effect=_concluded,
         ),
+        report_up_step(("proposed",)),
+        accept_step("proposed"),
     ),
-    open_states=("filed", "investigating"),
+    open_states=("proposed", "filed", "investigating"),
 )
 
 
@@ -311,6 +544,21 @@ CASES = Register(
         ),
         Field("clue_id", QT_TRANSLATE_NOOP("register", "来源线索"), kind=REF, ref="clues", in_list=False),
         Field("filed_on", QT_TRANSLATE_NOOP("register", "立案日期"), kind=DATE, required=True),
+        Field(
+            "approved_by",
+            QT_TRANSLATE_NOOP("register", "立案审批机关"),
+            max_length=64,
+            in_list=False,
+            searchable=True,
+        ),
+        Field(
+            "approval_no",
+            QT_TRANSLATE_NOOP("register", "立案决定书文号"),
+            max_length=64,
+            in_list=False,
+            searchable=True,
+        ),
+        Field("approved_on", QT_TRANSLATE_NOOP("register", "审批日期"), kind=DATE, in_list=False),
         *subject_fields(),
         Field(
             "handling_unit_id",
@@ -345,7 +593,7 @@ CASES = Register(
             QT_TRANSLATE_NOOP("register", "状态"),
             kind=CHOICE,
             choices=CASE_LIFECYCLE.states,
-            default="filed",
+            default=CASE_LIFECYCLE.initial,
             filterable=True,
             editable=False,
         ),
@@ -419,6 +667,16 @@ CASE_UNITS = Register(
 
 
 # ---- co-reviews --------------------------------------------------------------------------------
+def _returned(s: Session, review: Any, _values: dict[str, Any]) -> dict[str, Message]:
+    """A co-review opens again only after a 退回补充调查, once the case is back in 移送审理."""
+    case = s.get(Case, review.case_id)
+    if review.result != "return":
+        return {"": Message(QT_TRANSLATE_NOOP("app", "只有「退回补充调查」的协审才能重新提请。"))}
+    if case is None or case.state != "review":
+        return {"": Message(QT_TRANSLATE_NOOP("app", "案件补充调查后重新移送审理，才能重新提请协审。"))}
+    return {}
+
+
 CO_REVIEW_LIFECYCLE = Lifecycle(
     states=(
         ("requested", QT_TRANSLATE_NOOP("register", "已提请协审")),
@@ -431,7 +689,7 @@ CO_REVIEW_LIFECYCLE = Lifecycle(
             QT_TRANSLATE_NOOP("register", "出具协审意见"),
             ("requested",),
             "opinion",
-            requires=("reviewer", "opinion", "opinion_on"),
+            requires=("reviewer", "opinion", "opinion_on", "result"),
         ),
         Step(
             "close",
@@ -440,12 +698,19 @@ CO_REVIEW_LIFECYCLE = Lifecycle(
             "closed",
             requires=("result",),
         ),
+        Step(
+            "resubmit",
+            QT_TRANSLATE_NOOP("register", "补充调查后重新提请"),
+            ("opinion", "closed"),
+            "requested",
+            check=_returned,
+        ),
     ),
     open_states=("requested",),
 )
 
 
-def _co_review_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
+def _co_review_validate(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Message]:
     case = s.get(Case, values.get("case_id")) if values.get("case_id") else None
     requested, opinion = values.get("requested_on"), values.get("opinion_on")
     errors: dict[str, Message] = {}
@@ -453,6 +718,17 @@ def _co_review_validate(s: Session, values: dict[str, Any], _row_id: str | None)
         errors["opinion_on"] = Message(QT_TRANSLATE_NOOP("app", "意见日期不能早于提请日期。"))
     if case is not None and isinstance(requested, date) and requested < case.filed_on:
         errors["requested_on"] = Message(QT_TRANSLATE_NOOP("app", "提请协审日期不能早于立案日期。"))
+    if case is not None and row_id is None and case.state != "review":
+        errors["case_id"] = Message(
+            QT_TRANSLATE_NOOP("app", "案件 {number} 处于「{state}」状态，尚未移送审理（提请协审）。"),
+            {"number": case.number, "state": CASE_LIFECYCLE.state_label(case.state)},
+        )
+    if case is not None and not errors:
+        unit = s.get(Unit, case.handling_unit_id) if case.handling_unit_id else None
+        if unit is not None and unit.unit_type in ("county", "office"):
+            errors["case_id"] = Message(
+                QT_TRANSLATE_NOOP("app", "协审用于乡镇和派驻组的案件；县纪委监委本级案件请登记「审理」。")
+            )
     return errors
 
 
@@ -497,6 +773,9 @@ CO_REVIEWS = Register(
     default_sort="requested_on",
     validate=_co_review_validate,
     lifecycle=CO_REVIEW_LIFECYCLE,
+    # The county's case-trial office gives the opinion: no unit enters it (here: RecordService; in a
+    # unit's bundle: app.sync.rules); it reaches the unit whose case it is in the county's bundle.
+    county_only=True,
 )
 
 

@@ -123,6 +123,12 @@ INQUIRY_KIND_CHOICES = (
     ("talk", QT_TRANSLATE_NOOP("register", "谈话")),
     ("letter", QT_TRANSLATE_NOOP("register", "函询")),
 )
+# 函询: how the office judges the written reply.
+INQUIRY_ASSESSMENT_CHOICES = (
+    ("truthful", QT_TRANSLATE_NOOP("register", "如实说明，予以采信")),
+    ("incomplete", QT_TRANSLATE_NOOP("register", "说明不全面，需要补充")),
+    ("untruthful", QT_TRANSLATE_NOOP("register", "不如实说明")),
+)
 INQUIRY_OUTCOME_CHOICES = (
     ("clarified", QT_TRANSLATE_NOOP("register", "了结澄清")),
     ("first_form", QT_TRANSLATE_NOOP("register", "第一种形态处理")),

@@ -22,6 +22,7 @@ from app.registers.casework_choices import (
     RANK_CHOICES,
     SOURCE_CHOICES,
 )
+from app.registers.chain import REPORTED, accept_step, report_up_step, within_authority
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
 from app.registers.person_link import link_subject
@@ -262,6 +263,7 @@ CLUE_LIFECYCLE = Lifecycle(
         ("closed", QT_TRANSLATE_NOOP("register", "已了结")),
         ("case", QT_TRANSLATE_NOOP("register", "已立案")),
         ("finished", QT_TRANSLATE_NOOP("register", "已办结")),
+        REPORTED,
     ),
     steps=(
         Step(
@@ -279,20 +281,38 @@ CLUE_LIFECYCLE = Lifecycle(
                 target,
                 requires=("disposal_reason", "decided_on"),
                 sets={"disposal": code},
+                check=within_authority,
             )
             for (code, label), target in zip(
                 DISPOSAL_CHOICES, ("talk", "verification", "held", "closed"), strict=True
             )
         ),
         Step(
-            "to_verification", QT_TRANSLATE_NOOP("register", "转初步核实"), ("talk", "held"), "verification"
+            "to_verification",
+            QT_TRANSLATE_NOOP("register", "转初步核实"),
+            ("talk", "held"),
+            "verification",
+            check=within_authority,
         ),
-        Step("file_case", QT_TRANSLATE_NOOP("register", "立案审查调查"), ("talk", "verification"), "case"),
+        Step(
+            "file_case",
+            QT_TRANSLATE_NOOP("register", "立案审查调查"),
+            ("talk", "verification"),
+            "case",
+            check=within_authority,
+        ),
+        Step(
+            "hold",
+            QT_TRANSLATE_NOOP("register", "初核后暂存待查"),
+            ("verification",),
+            "held",
+        ),
         Step(
             "finish",
             QT_TRANSLATE_NOOP("register", "办结"),
             ("talk", "verification", "case"),
             "finished",
+            check=within_authority,
         ),
         Step(
             "cross_handle",
@@ -304,6 +324,8 @@ CLUE_LIFECYCLE = Lifecycle(
         ),
         Step("reactivate", QT_TRANSLATE_NOOP("register", "重新启用（暂存线索）"), ("held",), "proposed"),
         Step("withdraw", QT_TRANSLATE_NOOP("register", "退回重拟"), ("proposed",), "registered"),
+        report_up_step(("registered", "proposed", "talk", "verification", "held")),
+        accept_step("registered"),
     ),
     open_states=("registered", "proposed"),
 )

@@ -6,17 +6,20 @@ The register keeps the name ``dispositions`` (its table and every bundle know it
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.casework import Clue, Disposition
+from app.models.casework import Appeal, Case, Clue, Disposition
 from app.models.org import Unit
 from app.models.people import Person
 from app.registers import form_mapping
 from app.registers.casework_choices import COUNTY_MANAGED, FORM_CHOICES, TOWNSHIP_MANAGED, VILLAGE_CADRE
 from app.registers.fields import BOOL, CHOICE, DATE, LONGTEXT, REF, Field, Register
+from app.registers.lifecycle import Lifecycle, Step, StepCheck
 from app.registers.person_link import link_measured
 from app.registers.sanctions import (
     KIND_CHOICES,
@@ -131,7 +134,119 @@ def _validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[s
     if values.get("guided_by_id") and not values.get("guided"):
         errors["guided"] = Message(QT_TRANSLATE_NOOP("app", "选了指导科室，请同时勾选「指导领办」。"))
     errors.update(_inspection_errors(s, values, person))
+    errors.update(_case_errors(s, values, _row_id))
     return errors
+
+
+# Sanctions that need a concluded case (审结) before the decision, and are announced afterwards.
+SANCTION_KINDS = ("party", "state")
+
+
+def _case_errors(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Message]:
+    """A sanction decided on a case comes after the case is concluded (审结)."""
+    case = s.get(Case, values.get("case_id")) if values.get("case_id") else None
+    if row_id is not None or case is None or values.get("kind") not in SANCTION_KINDS:
+        return {}
+    if case.state != "concluded":
+        return {
+            "case_id": Message(
+                QT_TRANSLATE_NOOP("app", "案件 {number} 尚未审结，不能作出处分决定。"),
+                {"number": case.number},
+            )
+        }
+    decided = values.get("decided_on")
+    if isinstance(decided, date) and case.concluded_on is not None and decided < case.concluded_on:
+        return {"decided_on": Message(QT_TRANSLATE_NOOP("app", "处分决定日期不能早于案件审结日期。"))}
+    return {}
+
+
+def _after(field: str, before: str, message: str) -> StepCheck:
+    def check(_s: Session, d: Any, values: dict[str, Any]) -> dict[str, Message]:
+        on, earlier = values.get(field), getattr(d, before)
+        if isinstance(on, date) and isinstance(earlier, date) and on < earlier:
+            return {field: Message(message)}
+        return {}
+
+    return check
+
+
+def _by_appeal(result: str) -> StepCheck:
+    """撤销 and 变更 come only from a decided appeal (申诉, 复审, 复核) with that result."""
+
+    def check(s: Session, d: Any, _values: dict[str, Any]) -> dict[str, Message]:
+        found = s.scalars(
+            select(Appeal.id).where(
+                Appeal.disposition_id == d.id,
+                Appeal.deleted.is_(False),
+                Appeal.state == "decided",
+                Appeal.result == result,
+            )
+        ).first()
+        if found is None:
+            return {"": Message(QT_TRANSLATE_NOOP("app", "撤销或变更处分须有相应的申诉、复审或复核决定。"))}
+        return {}
+
+    return check
+
+
+DISPOSITION_LIFECYCLE = Lifecycle(
+    states=(
+        ("decided", QT_TRANSLATE_NOOP("register", "已作出决定")),
+        ("announced", QT_TRANSLATE_NOOP("register", "已宣布送达")),
+        ("executed", QT_TRANSLATE_NOOP("register", "已执行")),
+        ("visited", QT_TRANSLATE_NOOP("register", "已回访")),
+        ("revoked", QT_TRANSLATE_NOOP("register", "已撤销")),
+        ("changed", QT_TRANSLATE_NOOP("register", "已变更")),
+        ("untracked", QT_TRANSLATE_NOOP("register", "升级前登记")),
+    ),
+    steps=(
+        Step(
+            "announce",
+            QT_TRANSLATE_NOOP("register", "宣布送达"),
+            ("decided",),
+            "announced",
+            requires=("announced_on",),
+            check=_after(
+                "announced_on", "decided_on", QT_TRANSLATE_NOOP("app", "宣布送达日期不能早于决定日期。")
+            ),
+        ),
+        Step(
+            "execute",
+            QT_TRANSLATE_NOOP("register", "执行"),
+            ("announced",),
+            "executed",
+            requires=("executed_on",),
+            check=_after(
+                "executed_on", "announced_on", QT_TRANSLATE_NOOP("app", "执行日期不能早于宣布送达日期。")
+            ),
+        ),
+        Step(
+            "revisit",
+            QT_TRANSLATE_NOOP("register", "回访教育"),
+            ("executed",),
+            "visited",
+            requires=("revisited_on", "revisit_note"),
+            check=_after(
+                "revisited_on", "executed_on", QT_TRANSLATE_NOOP("app", "回访日期不能早于执行日期。")
+            ),
+        ),
+        Step(
+            "revoke",
+            QT_TRANSLATE_NOOP("register", "撤销（依申诉或复审复核决定）"),
+            ("decided", "announced", "executed", "visited", "untracked"),
+            "revoked",
+            check=_by_appeal("revoked"),
+        ),
+        Step(
+            "change",
+            QT_TRANSLATE_NOOP("register", "变更（依申诉或复审复核决定）"),
+            ("decided", "announced", "executed", "visited", "untracked"),
+            "changed",
+            check=_by_appeal("changed"),
+        ),
+    ),
+    open_states=("decided",),
+)
 
 
 def _complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
@@ -237,11 +352,25 @@ DISPOSITIONS = Register(
             filterable=True,
         ),
         Field("note", QT_TRANSLATE_NOOP("register", "备注"), kind=LONGTEXT, in_list=False, searchable=True),
+        Field("announced_on", QT_TRANSLATE_NOOP("register", "宣布送达日期"), kind=DATE, in_list=False),
+        Field("executed_on", QT_TRANSLATE_NOOP("register", "执行日期"), kind=DATE, in_list=False),
+        Field("revisited_on", QT_TRANSLATE_NOOP("register", "回访日期"), kind=DATE, in_list=False),
+        Field("revisit_note", QT_TRANSLATE_NOOP("register", "回访情况"), kind=LONGTEXT, in_list=False),
+        Field(
+            "state",
+            QT_TRANSLATE_NOOP("register", "状态"),
+            kind=CHOICE,
+            choices=DISPOSITION_LIFECYCLE.states,
+            default=DISPOSITION_LIFECYCLE.initial,
+            filterable=True,
+            editable=False,
+        ),
     ),
     display=display,
     default_sort="decided_on",
     validate=_validate,
     complete=_complete,
+    lifecycle=DISPOSITION_LIFECYCLE,
 )
 
 REGISTERS = (DISPOSITIONS,)

@@ -50,6 +50,11 @@ def deadline_days(s: Session) -> dict[str, int]:
     return days
 
 
+def due_date(s: Session, step: str, start: date, extension_days: int = 0) -> date:
+    """When a period of the deadline rule ``step`` that starts on ``start`` ends."""
+    return start + timedelta(days=deadline_days(s).get(step, 15) + extension_days)
+
+
 def _visible(records: RecordService, model: Any) -> list[Any]:
     if has_secrecy(model) and not records.system:
         return [audience_condition(model, records.user)]

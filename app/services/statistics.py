@@ -187,6 +187,10 @@ def _inspection_verifications(bounds: Bounds) -> list[ColumnElement[bool]]:
     return [Verification.deleted.is_(False), Verification.clue_id.in_(_inspection_clue_ids(bounds))]
 
 
+# Cases awaiting their filing approval (立案呈批) or reported up are not yet filed.
+NOT_FILED = ("proposed", "reported")
+
+
 def _group_cases(bounds: Bounds) -> list[ColumnElement[bool]]:
     """Cases of the period a dispatched group handles or takes part in."""
     taking_part = select(CaseUnit.case_id).where(
@@ -194,6 +198,7 @@ def _group_cases(bounds: Bounds) -> list[ColumnElement[bool]]:
     )
     return [
         Case.deleted.is_(False),
+        Case.state.not_in(NOT_FILED),
         *_in_period(Case.filed_on, bounds),
         or_(
             Case.handling_unit_id.in_(_units_of_type("group")),
@@ -204,12 +209,15 @@ def _group_cases(bounds: Bounds) -> list[ColumnElement[bool]]:
 
 
 def _cases_of_period(bounds: Bounds) -> Select[Any]:
-    return select(Case.id).where(Case.deleted.is_(False), *_in_period(Case.filed_on, bounds))
+    return select(Case.id).where(
+        Case.deleted.is_(False), Case.state.not_in(NOT_FILED), *_in_period(Case.filed_on, bounds)
+    )
 
 
 def _groups_handling(bounds: Bounds) -> list[ColumnElement[bool]]:
     return [
         Case.deleted.is_(False),
+        Case.state.not_in(NOT_FILED),
         *_in_period(Case.filed_on, bounds),
         Case.handling_unit_id.in_(_units_of_type("group")),
     ]

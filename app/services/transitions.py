@@ -18,9 +18,13 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Transition
+from app.models.org import Unit
+from app.registers import get as get_register
 from app.registers.fields import Register
 from app.registers.lifecycle import Step
+from app.services import deadlines
 from app.services.records import NotFoundError, RecordService, ValidationError
+from app.sync.transfers import TransferError, request_transfer_in
 
 REASON_MAX = 500
 REASON_LABEL = QT_TRANSLATE_NOOP("register", "理由")
@@ -115,7 +119,9 @@ class Transitions:
                 Message(QT_TRANSLATE_NOOP("app", "没有「{step}」这一办理环节。"), {"step": step_name})
             ) from None
         values = dict(values or {})
-        step_values = {k: values.pop(k) for k in STEP_VALUES if k in values}
+        fields = {f.name for f in reg.fields}
+        # A register field of the same name (a case's 立案审批机关) is saved and kept on the step too.
+        step_values = {k: (values[k] if k in fields else values.pop(k)) for k in STEP_VALUES if k in values}
         reason = (reason or "").strip()
         obj = s.get(reg.model, row_id)
         if obj is None or obj.deleted:
@@ -212,19 +218,37 @@ class Transitions:
         return {"extension_days": int(obj.extension_days or 0) + n}
 
     def follow(
-        self, s: Session, reg: Register, row_id: str, step_name: str, reason: str, **values: Any
+        self, s: Session, register: str, row_id: str | None, step_name: str, reason: str, **values: Any
     ) -> str | None:
         """The step ``step_name`` of another record that a step of this one brings with it (an
         inquiry's outcome moves its clue), in the same transaction; nothing when the record is
-        already past it. A refusal raises and undoes the whole step."""
-        obj = s.get(reg.model, row_id)
-        if obj is None or obj.deleted:
+        already past it or belongs to another unit (a clue handed here for 交叉办理: its owner
+        moves it). A refusal raises and undoes the whole step."""
+        reg = get_register(register)
+        obj = s.get(reg.model, row_id) if row_id else None
+        if obj is None or obj.deleted or not self.records.owns(obj.owner):
             return None
         lifecycle = self._lifecycle(reg)
         step = lifecycle.step(step_name)
         if str(obj.state) not in step.sources:  # type: ignore[attr-defined]
             return None
-        return self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=True)
+        return self.apply_in(s, reg, obj.id, step_name, values, reason, confirmed=True)
+
+    def due_date(self, s: Session, step: str, start: date) -> date:
+        """When a step that starts on ``start`` is due, by the deadline rule ``step`` (for effects
+        that store a due date: a 函询 reply)."""
+        return deadlines.due_date(s, step, start)
+
+    def report_up(self, s: Session, table: str, obj: Any, reason: str) -> str:
+        """上报: ask the county to take ``obj`` (the sync issue's transfer request), in the step's
+        transaction. Returns the request's id."""
+        county = s.scalars(select(Unit.code).where(Unit.unit_type == "county", Unit.deleted.is_(False))).first()
+        if county is None:
+            raise TransitionRefused(Message(QT_TRANSLATE_NOOP("app", "单位名录中没有县纪委监委，无法上报。")))
+        try:
+            return request_transfer_in(s, self.records.ctx, table, obj.id, county, reason)
+        except TransferError as exc:
+            raise TransitionRefused(exc.message) from None
 
     def timeline(self, reg: Register, row_id: str) -> list[TimelineEntry]:
         """The record's steps, oldest first, with who took each, when and why."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -63,6 +64,11 @@ def _row(s: Session, table: str, row_id: str) -> object:
     return row
 
 
+def model_of(table: str) -> Any:
+    """The synced model of ``table``."""
+    return synced_models()[table]
+
+
 def _unit(s: Session, code: str) -> Unit:
     unit = s.scalars(select(Unit).where(Unit.code == code, Unit.deleted.is_(False))).first()
     if unit is None:
@@ -70,7 +76,7 @@ def _unit(s: Session, code: str) -> Unit:
     return unit
 
 
-def _answered(s: Session, request_id: str) -> bool:
+def answered(s: Session, request_id: str) -> bool:
     return (
         s.scalars(
             select(OwnershipTransfer.id).where(
@@ -84,38 +90,44 @@ def _answered(s: Session, request_id: str) -> bool:
 def request_transfer(ctx: Context, table: str, row_id: str, to_unit: str, reason: str) -> str:
     """A unit asks the county to move a record: one of its own to ``to_unit``, or another unit's
     to itself (EDIT). Returns the request's id."""
+    with ctx.session() as s:
+        return request_transfer_in(s, ctx, table, row_id, to_unit, reason)
+
+
+def request_transfer_in(s: Session, ctx: Context, table: str, row_id: str, to_unit: str, reason: str) -> str:
+    """``request_transfer`` inside the caller's transaction (a clue reported up: its step and the
+    request stand or fall together)."""
     ctx.require(EDIT)
     me = ctx.unit
     if ctx.installation().unit_type == "county":
         raise _fail(QT_TRANSLATE_NOOP("app", "县纪委监委直接变更归属，无需申请。"))
     reason = _reason(reason)
-    with ctx.session() as s:
-        row = _row(s, table, row_id)
-        owner = str(row.owner)  # type: ignore[attr-defined]
-        _unit(s, to_unit)
-        if to_unit == owner:
-            raise _fail(QT_TRANSLATE_NOOP("app", "这条记录已经属于 {code}。"), code=to_unit)
-        if me not in (owner, to_unit):
-            raise _fail(QT_TRANSLATE_NOOP("app", "只能申请移交本单位的记录，或申请接收记录到本单位。"))
-        pending = s.scalars(
-            select(OwnershipTransfer).where(
-                OwnershipTransfer.kind == REQUEST,
-                OwnershipTransfer.table_name == table,
-                OwnershipTransfer.row_id == row_id,
-                OwnershipTransfer.to_unit == to_unit,
-                OwnershipTransfer.owner == me,
-                OwnershipTransfer.deleted.is_(False),
-            )  # fmt: skip
-        ).all()
-        if any(not _answered(s, p.id) for p in pending):
-            raise _fail(QT_TRANSLATE_NOOP("app", "已有同样的申请等待县纪委监委决定。"))
-        req = OwnershipTransfer(kind=REQUEST, table_name=table, row_id=row_id, from_unit=owner,
-                                to_unit=to_unit, reason=reason)  # fmt: skip
-        s.add(req)
-        s.flush()
-        audit.record(s, audit.CREATE, target_table="ownership_transfers", target_id=req.id,
-                     detail=f"request {table}/{row_id} {owner}->{to_unit}")  # fmt: skip
-        return req.id
+    row = _row(s, table, row_id)
+    owner = str(row.owner)  # type: ignore[attr-defined]
+    _unit(s, to_unit)
+    if to_unit == owner:
+        raise _fail(QT_TRANSLATE_NOOP("app", "这条记录已经属于 {code}。"), code=to_unit)
+    if me not in (owner, to_unit):
+        raise _fail(QT_TRANSLATE_NOOP("app", "只能申请移交本单位的记录，或申请接收记录到本单位。"))
+    pending = s.scalars(
+        select(OwnershipTransfer).where(
+            OwnershipTransfer.kind == REQUEST,
+            OwnershipTransfer.table_name == table,
+            OwnershipTransfer.row_id == row_id,
+            OwnershipTransfer.to_unit == to_unit,
+            OwnershipTransfer.owner == me,
+            OwnershipTransfer.deleted.is_(False),
+        )  # fmt: skip
+    ).all()
+    if any(not answered(s, p.id) for p in pending):
+        raise _fail(QT_TRANSLATE_NOOP("app", "已有同样的申请等待县纪委监委决定。"))
+    req = OwnershipTransfer(kind=REQUEST, table_name=table, row_id=row_id, from_unit=owner,
+                            to_unit=to_unit, reason=reason)  # fmt: skip
+    s.add(req)
+    s.flush()
+    audit.record(s, audit.CREATE, target_table="ownership_transfers", target_id=req.id,
+                 detail=f"request {table}/{row_id} {owner}->{to_unit}")  # fmt: skip
+    return req.id
 
 
 def _pending_request(s: Session, request_id: str) -> OwnershipTransfer:
@@ -123,7 +135,7 @@ def _pending_request(s: Session, request_id: str) -> OwnershipTransfer:
     req = s.get(OwnershipTransfer, request_id)
     if req is None or req.kind != REQUEST or req.deleted:
         raise _fail(QT_TRANSLATE_NOOP("app", "没有编号为 {id} 的归属变更申请。"), id=request_id)
-    if _answered(s, req.id):
+    if answered(s, req.id):
         raise _fail(QT_TRANSLATE_NOOP("app", "这份申请已经处理过。"))
     return req
 
@@ -140,25 +152,38 @@ def transfer(
     """The county moves a record to ``to_unit`` (EDIT, county only): its owner changes, with a new
     version made here, and the transfer is recorded; both in one transaction. Returns the
     transfer's id."""
+    with ctx.session() as s:
+        return transfer_in(s, ctx, table, row_id, to_unit, reason, request_id)
+
+
+def transfer_in(
+    s: Session,
+    ctx: Context,
+    table: str,
+    row_id: str,
+    to_unit: str,
+    reason: str,
+    request_id: str | None = None,
+) -> str:
+    """``transfer`` inside the caller's transaction (提级办理 and 指定管辖 also set who handles)."""
     _county_only(ctx)
     reason = _reason(reason)
-    with ctx.session() as s:
-        if request_id:
-            req = _pending_request(s, request_id)
-            table, row_id, to_unit = req.table_name, req.row_id, to_unit or req.to_unit
-        row = _row(s, table, row_id)
-        owner = str(row.owner)  # type: ignore[attr-defined]
-        _unit(s, to_unit)
-        if to_unit == owner:
-            raise _fail(QT_TRANSLATE_NOOP("app", "这条记录已经属于 {code}。"), code=to_unit)
-        row.owner = to_unit  # type: ignore[attr-defined]
-        done = OwnershipTransfer(kind=TRANSFER, table_name=table, row_id=row_id, from_unit=owner,
-                                 to_unit=to_unit, reason=reason, request_id=request_id or None)  # fmt: skip
-        s.add(done)
-        s.flush()
-        audit.record(s, audit.UPDATE, target_table=table, target_id=row_id, fields=["owner"],
-                     detail=f"transfer {owner}->{to_unit} ({done.id})")  # fmt: skip
-        return done.id
+    if request_id:
+        req = _pending_request(s, request_id)
+        table, row_id, to_unit = req.table_name, req.row_id, to_unit or req.to_unit
+    row = _row(s, table, row_id)
+    owner = str(row.owner)  # type: ignore[attr-defined]
+    _unit(s, to_unit)
+    if to_unit == owner:
+        raise _fail(QT_TRANSLATE_NOOP("app", "这条记录已经属于 {code}。"), code=to_unit)
+    row.owner = to_unit  # type: ignore[attr-defined]
+    done = OwnershipTransfer(kind=TRANSFER, table_name=table, row_id=row_id, from_unit=owner,
+                             to_unit=to_unit, reason=reason, request_id=request_id or None)  # fmt: skip
+    s.add(done)
+    s.flush()
+    audit.record(s, audit.UPDATE, target_table=table, target_id=row_id, fields=["owner"],
+                 detail=f"transfer {owner}->{to_unit} ({done.id})")  # fmt: skip
+    return done.id
 
 
 def refuse_request(ctx: Context, request_id: str, reason: str) -> str:

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -263,3 +264,42 @@ def send(sender: Any, receiver: Any, root: Path, to: str | None = None) -> Any:
     stick.mkdir(exist_ok=True)
     [result] = exchange.import_bundles(receiver, [exchange.export_bundle(sender, stick, to).path])
     return result
+
+
+def conclude_case(records: Any, case_id: str, on: date | None = None) -> None:
+    """Walk a case through the chain to 审结 on ``on`` (default: 60 days after filing): 立案审批,
+    审查调查, 移送审理, the trial office's report (a county case) or the county's co-review opinion
+    (a township's or a group's; ``records`` acts at the county), 审结 with its 审理报告."""
+    from sqlalchemy import select as _select
+
+    from app.models.casework import Case as _Case
+    from app.models.org import Unit as _Unit
+    from app.registers import get as _get
+    from app.services.transitions import Transitions as _Transitions
+
+    cases = _get("cases")
+    flow = _Transitions(records)
+    with records.ctx.session() as s:
+        case = s.get(_Case, case_id)
+        filed, state = case.filed_on, case.state
+        unit_type = s.scalar(_select(_Unit.unit_type).where(_Unit.id == case.handling_unit_id))
+    on = on or filed + timedelta(days=60)
+    if state == "proposed":
+        flow.apply(cases, case_id, "approve", {"approved_by": "党委", "approval_no": f"立{case_id[:6]}",
+                                               "approved_on": filed}, "经批准立案")  # fmt: skip
+        state = "filed"
+    if state == "filed":
+        flow.apply(cases, case_id, "investigate", {}, "开始审查调查")
+        state = "investigating"
+    if state == "investigating":
+        flow.apply(cases, case_id, "to_review", {"review_on": on, "facts": "事实清楚"}, "移送审理")
+    if unit_type in ("county", "office", None):
+        trial = records.save(_get("trials"), {"case_id": case_id, "received_on": on})
+        flow.apply(_get("trials"), trial, "report", {"report_no": f"审{case_id[:6]}", "reported_on": on,
+                                                     "opinion": "同意", "result": "agree"}, "审理终结")  # fmt: skip
+    else:
+        review = records.save(_get("co_reviews"), {"case_id": case_id, "requested_on": on})
+        flow.apply(_get("co_reviews"), review, "give_opinion", {"reviewer": "审理室", "opinion": "同意",
+                                                                "opinion_on": on, "result": "agree"}, "协审")  # fmt: skip
+    flow.apply(cases, case_id, "conclude", {"concluded_on": on, "doc_no": f"审报{case_id[:6]}", "doc_on": on},
+               "审理终结")  # fmt: skip

@@ -4,6 +4,7 @@ cross-handling within a zone, and a report turned into a clue."""
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, timedelta
 from typing import Any
 
@@ -51,9 +52,12 @@ class Org:
         self.zhang = records.save(staff, {"name": "张伟", "unit_id": self.t2, "post": "secretary"})
 
 
+KEY = secrets.token_bytes(32)
+
+
 @pytest.fixture
 def records(county_db: Database) -> RecordService:
-    return RecordService(Context.system(county_db, "admin"))
+    return RecordService(Context.system(county_db, "admin", sensitive_key=KEY))
 
 
 @pytest.fixture
@@ -78,7 +82,7 @@ def test_a_clue_goes_through_its_lifecycle_and_keeps_a_timeline(records: RecordS
     cid = clue(records, org)
     stored = records.get(CLUES, cid)
     assert stored["state"] == "registered" and stored["number"] == "2021-0001"
-    assert [s.name for s in t.allowed(CLUES, cid)] == ["propose", "cross_handle"]
+    assert [s.name for s in t.allowed(CLUES, cid)] == ["propose", "cross_handle", "report_up"]
     with pytest.raises(ValidationError) as refused:
         t.apply(CLUES, cid, "propose", {}, "拟办")
     assert set(refused.value.errors) == {"proposed_handling", "approver"}
@@ -150,7 +154,11 @@ def test_extensions_move_an_inquiry_deadline(records: RecordService, org: Org) -
     with pytest.raises(ValidationError) as bad:
         t.apply(INQUIRIES, iid, "extend", {"extension_days": "0", "extension_reason": "需补充"}, "延期")
     assert "extension_days" in bad.value.errors
-    t.apply(INQUIRIES, iid, "extend", {"extension_days": 15, "extension_reason": "需补充材料"}, "经批准延期")
+    with pytest.raises(ValidationError) as unapproved:
+        t.apply(INQUIRIES, iid, "extend", {"extension_days": 15, "extension_reason": "需补充材料"}, "延期")
+    assert "批准人" in str(unapproved.value.errors["approved_by"])
+    t.apply(INQUIRIES, iid, "extend", {"extension_days": 15, "extension_reason": "需补充材料",
+                                       "approved_by": "纪委书记"}, "经批准延期")  # fmt: skip
     assert records.get(INQUIRIES, iid)["extension_days"] == 15
     [item] = [i for i in due_items(records, today=date(2021, 5, 10)) if i.register == "inquiries"]
     assert item.due == date(2021, 5, 16) and item.days_left == 6
@@ -270,11 +278,19 @@ def test_case_co_review_and_measure(records: RecordService, org: Org) -> None:
     with pytest.raises(ValidationError) as handling:
         records.save(get("case_units"), {"case_id": kid, "unit_id": org.t1})
     assert "承办单位" in str(handling.value.errors["unit_id"])
+    with pytest.raises(ValidationError) as early:
+        records.save(CO_REVIEWS, {"case_id": kid, "requested_on": date(2021, 6, 1)})
+    assert "尚未移送审理" in str(early.value.errors["case_id"])
+    t.apply(CASES, kid, "approve", {"approved_by": "镇党委", "approval_no": "城纪立〔2021〕1号",
+                                    "approved_on": date(2021, 4, 1)}, "经镇党委批准立案")  # fmt: skip
+    assert records.get(CLUES, cid)["state"] == "case"  # 立案 moved the clue
+    t.apply(CASES, kid, "investigate", {}, "开始")
+    t.apply(CASES, kid, "to_review", {"review_on": date(2021, 5, 30), "facts": "事实清楚"}, "移送审理")
     rid = records.save(CO_REVIEWS, {"case_id": kid, "requested_on": date(2021, 6, 1)})
     with pytest.raises(TransitionRefused):
         t.apply(CO_REVIEWS, rid, "close", {"result": "agree"}, "结果")
     t.apply(CO_REVIEWS, rid, "give_opinion", {"reviewer": "审理室孙某", "opinion": "事实清楚", "opinion_on":
-            date(2021, 6, 10)}, "审理")  # fmt: skip
+            date(2021, 6, 10), "result": "agree"}, "审理")  # fmt: skip
     t.apply(CO_REVIEWS, rid, "close", {"result": "agree"}, "采纳")
     assert records.get(CO_REVIEWS, rid)["state"] == "closed"
 

@@ -5,13 +5,14 @@ the form of the heaviest measure, and the county's form mapping."""
 from __future__ import annotations
 
 import io
+import secrets
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD, Cli
+from apphelpers import PASSWORD, Cli, conclude_case
 
 from app import cli as cli_module
 from app.context import Context
@@ -55,7 +56,7 @@ def test_period_ends(kind: str, measure: str, decided: date, ends: date | None) 
 class County:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.records = RecordService(Context.system(db, "admin"))
+        self.records = RecordService(Context.system(db, "admin", sensitive_key=secrets.token_bytes(32)))
         self.township = self.save("units", {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
         self.group = self.save("units", {"code": "G01", "name": "第一派驻纪检监察组", "unit_type": "group"})
 
@@ -132,6 +133,7 @@ def test_counting_rule(county: County, case: str, rows: list[tuple[str, str, str
         cases[key] = county.save("cases", {"number": key, "filed_on": date(2021, 1, 1), "subject_name": "甲",
                                            "subject_unit": "城关镇人民政府", "person_id": people["a"],
                                            "handling_unit_id": county.township})  # fmt: skip
+        conclude_case(county.records, cases[key], date(2021, 5, 1))
     for who, kind, measure, day, case_key in rows:
         extra: dict[str, Any] = {"case_id": cases[case_key]} if case_key else {}
         if who:

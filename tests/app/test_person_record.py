@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from apphelpers import conclude_case
 
 from app.context import Context
 from app.db.database import Database
@@ -64,6 +65,7 @@ def casework(county_db: Database) -> Casework:
     records.save(
         get("case_units"), {"case_id": case, "unit_id": g1, "joined_on": date(2024, 5, 2), "role": "协查"}
     )
+    conclude_case(records, case, date(2024, 12, 1))
     base = {"person_id": zhang, "handling_unit_id": t1}
     warning = records.save(MEASURES, {**base, "kind": "party", "measure": "警告", "decided_on": date(2025, 3, 1),
                                       "case_id": case, "decision_no": "城纪〔2025〕3号"})  # fmt: skip
@@ -85,7 +87,7 @@ def test_a_person_record_lists_everything_on_file(casework: Casework) -> None:
     assert (clue.number, clue.received_on, clue.state_label, clue.disposal_label, clue.handling_unit) == (
         "2024-0001",
         date(2024, 3, 1),
-        "谈话函询中",
+        "已办结",  # the case filed on it moved it on (立案), its conclusion finished it (审结)
         "谈话函询",
         "城关镇纪委",
     )
@@ -96,7 +98,7 @@ def test_a_person_record_lists_everything_on_file(casework: Casework) -> None:
     assert (case.number, case.filed_on, case.state_label, case.handling_unit) == (
         "LA2024-01",
         date(2024, 5, 1),
-        "已立案",
+        "已结案",
         "城关镇纪委",
     )
     [part] = record.case_units

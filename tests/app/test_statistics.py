@@ -82,7 +82,7 @@ class Data:
                 subject_name=f"被审查人{self.n}",
                 handling_unit_id=self.units[unit],
                 group_id=self.units[group] if group else None,
-                **values,
+                **{"state": "filed", **values},  # approved (立案); "proposed" ones are not counted
             )
         )
 

@@ -28,11 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import Message
-from app.registers.fields import CHOICE, REF, Register
+from app.registers.fields import CHOICE, DATE, REF, Field, Register
 from app.registers.lifecycle import Step
 from app.security.roles import PermissionDenied
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
-from app.services.transitions import TimelineEntry, TransitionRefused, Transitions
+from app.services.transitions import (
+    APPROVED_BY,
+    APPROVED_BY_LABEL,
+    DOC_NO,
+    DOC_ON,
+    TimelineEntry,
+    TransitionRefused,
+    Transitions,
+)
 from ui.dialogs.history_dialog import local_time
 from ui.dialogs.record_form import STYLE, _FieldEditor, _text, ask_to_go_on
 from ui.i18n import tr_register
@@ -54,11 +62,13 @@ class TimelineView(QTreeWidget):
                 QCoreApplication.translate("TimelineView", "环节"),
                 QCoreApplication.translate("TimelineView", "状态"),
                 QCoreApplication.translate("TimelineView", "理由或依据"),
+                QCoreApplication.translate("TimelineView", "文书与批准"),
             ]
         )
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.setAccessibleName(QCoreApplication.translate("TimelineView", "办理记录"))
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:
@@ -67,8 +77,19 @@ class TimelineView(QTreeWidget):
             state = tr_register(e.to_state)
             if e.from_state and e.from_state != e.to_state:
                 state = f"{tr_register(e.from_state)} → {state}"
-            item = QTreeWidgetItem([local_time(e.at), e.by, tr_register(e.action), state, e.reason])
+            paper = "；".join(
+                part
+                for part in (
+                    e.document,
+                    QCoreApplication.translate("TimelineView", "批准：{who}").format(who=e.approved_by)
+                    if e.approved_by
+                    else "",
+                )
+                if part
+            )
+            item = QTreeWidgetItem([local_time(e.at), e.by, tr_register(e.action), state, e.reason, paper])
             item.setToolTip(4, e.reason)
+            item.setToolTip(5, paper)
             self.addTopLevelItem(item)
         row = self.sizeHintForRow(0) if entries else self.fontMetrics().height() + 8
         height = self.header().sizeHint().height() + row * max(len(entries), 1) + 2 * self.frameWidth() + 6
@@ -81,6 +102,21 @@ class TimelineView(QTreeWidget):
             assert item is not None
             out.append([item.text(c) for c in range(self.columnCount())])
         return out
+
+
+def _step_fields(step: Step, register_fields: set[str]) -> list[Field]:
+    """What a step asks besides the register's own fields: the number and date of the document
+    it produces, and who approved it (``app.services.transitions``)."""
+    out = []
+    if step.document:
+        doc = tr_register(step.document)
+        out.append(Field(DOC_NO, QCoreApplication.translate("TransitionDialog", "{doc}文号").format(doc=doc),
+                         max_length=64))  # fmt: skip
+        out.append(Field(DOC_ON, QCoreApplication.translate("TransitionDialog", "{doc}日期").format(doc=doc),
+                         kind=DATE))  # fmt: skip
+    if step.approval and APPROVED_BY not in register_fields:
+        out.append(Field(APPROVED_BY, APPROVED_BY_LABEL, max_length=64))
+    return out
 
 
 def step_menu(
@@ -160,6 +196,13 @@ class TransitionDialog(QDialog):
             self.editors[name] = editor
             self._add_row(
                 form, tr_register(f.label) + ' <span style="color:#c62828">*</span>', name, editor.widget
+            )
+        fields = {f.name for f in reg.fields}
+        for f in _step_fields(step, fields):
+            editor = _FieldEditor(self, f, [])  # type: ignore[arg-type]
+            self.editors[f.name] = editor
+            self._add_row(
+                form, tr_register(f.label) + ' <span style="color:#c62828">*</span>', f.name, editor.widget
             )
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
