@@ -132,7 +132,7 @@ def _team_warn(s: Session, values: dict[str, Any], _row_id: str | None) -> list[
     clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
     if clue is None:
         return []
-    subject = {k: getattr(clue, k) for k in ("subject_name", "subject_unit", "subject_village")}
+    subject = {k: getattr(clue, k) for k in ("person_id", "subject_name", "subject_unit", "subject_village")}
     return tie_warnings(s, [values.get("lead_id"), values.get("member_id")], subject)
 
 
