@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import cases, clues, measures, org, people, residency, ties
+from app.registers import cases, clues, measures, org, people, recusals, residency, ties
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {
@@ -17,6 +17,7 @@ REGISTERS: dict[str, Register] = {
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
         *residency.REGISTERS,
+        recusals.RECUSALS,
     )
 }
 

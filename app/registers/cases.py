@@ -21,6 +21,7 @@ from app.registers.clues import CLUE_LIFECYCLE, NUMBER_HINT, NUMBER_PATTERN, sub
 from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
 from app.registers.person_link import link_subject
+from app.registers.recusals import recuse_step
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -73,6 +74,7 @@ def _inquiry_lifecycle(outcome_target: str) -> Lifecycle:
                 outcome_target,
                 requires=("outcome", "finished_on", "report"),
             ),
+            recuse_step("lead_id", "", ("planned", "ongoing")),
         ),
         open_states=("planned", "ongoing"),
     )
@@ -257,6 +259,7 @@ CASE_LIFECYCLE = Lifecycle(
             "concluded",
             requires=("concluded_on",),
         ),
+        recuse_step("handler_id", "cases", ("filed", "investigating", "review")),
     ),
     open_states=("filed", "investigating"),
 )

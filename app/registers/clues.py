@@ -25,6 +25,7 @@ from app.registers.casework_choices import (
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
 from app.registers.person_link import link_subject
+from app.registers.recusals import recuse_step
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -304,6 +305,9 @@ CLUE_LIFECYCLE = Lifecycle(
         ),
         Step("reactivate", QT_TRANSLATE_NOOP("register", "重新启用（暂存线索）"), ("held",), "proposed"),
         Step("withdraw", QT_TRANSLATE_NOOP("register", "退回重拟"), ("proposed",), "registered"),
+        recuse_step(
+            "handler_id", "clues", ("registered", "proposed", "talk", "verification", "held", "case")
+        ),
     ),
     open_states=("registered", "proposed"),
 )

@@ -78,7 +78,7 @@ def test_a_clue_goes_through_its_lifecycle_and_keeps_a_timeline(records: RecordS
     cid = clue(records, org)
     stored = records.get(CLUES, cid)
     assert stored["state"] == "registered" and stored["number"] == "2021-0001"
-    assert [s.name for s in t.allowed(CLUES, cid)] == ["propose", "cross_handle"]
+    assert [s.name for s in t.allowed(CLUES, cid)] == ["propose", "cross_handle", "recuse"]
     with pytest.raises(ValidationError) as refused:
         t.apply(CLUES, cid, "propose", {}, "拟办")
     assert set(refused.value.errors) == {"proposed_handling", "approver"}

@@ -12,9 +12,11 @@ import pytest
 from app.context import Context
 from app.db.database import Database
 from app.registers import get
-from app.services.records import NeedsConfirmation, RecordService
+from app.services.records import NeedsConfirmation, RecordService, ValidationError
+from app.services.transitions import Transitions
 
-CLUES, TIES, PEOPLE = get("clues"), get("staff_ties"), get("people")
+CLUES, TIES, PEOPLE, RECUSALS = get("clues"), get("staff_ties"), get("people"), get("recusals")
+INQUIRIES, CASES = get("inquiries"), get("cases")
 
 
 class Org:
@@ -37,6 +39,7 @@ class Org:
         self.wang = records.save(staff, {"name": "王芳", "unit_id": self.t1, "post": "secretary"})
         self.li = records.save(staff, {"name": "李强", "unit_id": self.t1, "post": "member"})
         self.zhang = records.save(staff, {"name": "张伟", "unit_id": self.t2, "post": "secretary"})
+        self.chen = records.save(staff, {"name": "陈静", "unit_id": self.t2, "post": "member"})
 
 
 @pytest.fixture
@@ -83,3 +86,91 @@ def test_a_tie_to_a_person_warns_by_the_person_record(records: RecordService, or
     assert "「李强」申报过与「赵某」的回避关系：同学" in str(by_name.value.warnings[0])
     elsewhere = {**values, "person_id": None, "subject_unit": "河口乡人民政府", "handler_id": org.li}
     records.save(CLUES, elsewhere)  # the same name in another unit: no warning
+
+
+def test_a_recusal_changes_the_handler_and_is_recorded(records: RecordService, org: Org) -> None:
+    t = Transitions(records)
+    records.save(TIES, {"staff_id": org.wang, "person_name": "赵某", "relation": "kin"})
+    records.save(TIES, {"staff_id": org.li, "person_name": "赵某", "relation": "classmate"})
+    cid = clue(records, org, handler_id=org.wang)
+    step = {"handler_id": org.zhang}
+    with pytest.raises(ValidationError) as unapproved:
+        t.apply(CLUES, cid, "recuse", step, "承办人与被反映人系亲属关系")
+    assert str(unapproved.value.errors["approved_by"]) == "「回避（更换承办人）」须填写「批准人（机关）」。"
+    with pytest.raises(ValidationError) as same:
+        t.apply(CLUES, cid, "recuse", {"handler_id": org.wang, "approved_by": "镇纪委书记"}, "回避")
+    assert str(same.value.errors["handler_id"]) == "回避须更换承办人：请选择「王芳」以外的工作人员。"
+    with pytest.raises(ValidationError) as tied:
+        t.apply(CLUES, cid, "recuse", {"handler_id": org.li, "approved_by": "镇纪委书记"}, "回避")
+    assert str(tied.value.errors["handler_id"]) == (
+        "「李强」本人也应回避，不能接任承办人。「李强」申报过与「赵某」的回避关系：同学。"
+    )
+    assert (
+        records.get(CLUES, cid)["handler_id"] == org.wang and records.ids(RECUSALS) == []
+    )  # nothing changed
+    state = t.apply(CLUES, cid, "recuse", {**step, "approved_by": "镇纪委书记"}, "承办人与被反映人系亲属关系")
+    assert state == "registered"  # the state stays
+    assert records.get(CLUES, cid)["handler_id"] == org.zhang
+    [rid] = records.ids(RECUSALS)
+    recusal = records.get(RECUSALS, rid)
+    assert {k: recusal[k] for k in ("register", "record_id", "staff_id", "replaced_by_id", "ground")} == {
+        "register": "clues", "record_id": cid, "staff_id": org.wang, "replaced_by_id": org.zhang, "ground": "kin"
+    }  # fmt: skip
+    assert recusal["reason"] == "承办人与被反映人系亲属关系" and recusal["approved_by"] == "镇纪委书记"
+    assert recusal["decided_on"] == date.today()
+    last = t.timeline(CLUES, cid)[-1]
+    assert (last.action, last.approved_by, last.to_state) == ("回避（更换承办人）", "镇纪委书记", "已登记")
+    # 张伟 asks to step aside with no recorded ground (本人申请); the decision dated by its document.
+    # Someone who has left cannot take over.
+    left = records.save(
+        get("staff"), {"name": "赵敏", "unit_id": org.t2, "post": "member", "left_on": date(2020, 1, 1)}
+    )
+    with pytest.raises(ValidationError) as gone:
+        t.apply(CLUES, cid, "recuse", {"handler_id": left, "approved_by": "县纪委"}, "本人申请回避")
+    assert "已离职或已删除" in str(gone.value.errors["handler_id"])
+    t.apply(CLUES, cid, "recuse", {"handler_id": org.chen, "approved_by": "县纪委", "doc_on": "2021-04-02"},
+            "本人申请回避")  # fmt: skip
+    second = next(records.get(RECUSALS, r) for r in records.ids(RECUSALS) if r != rid)
+    assert (second["staff_id"], second["replaced_by_id"], second["ground"]) == (
+        org.zhang,
+        org.chen,
+        "applied",
+    )
+    assert second["decided_on"] == date(2021, 4, 2)
+
+
+def test_the_lead_of_an_inquiry_and_the_handler_of_a_case_step_aside(
+    records: RecordService, org: Org
+) -> None:
+    t = Transitions(records)
+    zhao = records.save(PEOPLE, {"name": "赵某", "unit": "城关镇人民政府"})
+    records.save(TIES, {"staff_id": org.wang, "person_id": zhao, "relation": "colleague"})
+    cid = clue(records, org, person_id=zhao, subject_unit="城关镇政府")
+    t.apply(CLUES, cid, "propose", {"proposed_handling": "talk", "approver": "陈书记"}, "拟谈话")
+    t.apply(
+        CLUES, cid, "dispose_talk", {"disposal_reason": "较轻", "decided_on": date(2021, 3, 10)}, "集体研究"
+    )
+    iid = records.save(INQUIRIES, {"clue_id": cid, "kind": "talk", "lead_id": org.wang, "member_id": org.li},
+                       confirmed=True)  # fmt: skip
+    assert [s.name for s in t.allowed(INQUIRIES, iid)][-1] == "recuse"
+    t.apply(
+        INQUIRIES, iid, "recuse", {"lead_id": org.zhang, "approved_by": "镇党委"}, "主办人曾与被反映人同事"
+    )
+    assert records.get(INQUIRIES, iid)["lead_id"] == org.zhang
+    [rid] = records.ids(RECUSALS)
+    recusal = records.get(RECUSALS, rid)
+    assert (recusal["register"], recusal["record_id"], recusal["ground"]) == ("inquiries", iid, "colleague")
+    case = records.save(CASES, {"number": "2021-A1", "clue_id": cid, "filed_on": date(2021, 4, 1),
+                                "handling_unit_id": org.t1, "handler_id": org.li}, confirmed=True)  # fmt: skip
+    with pytest.raises(ValidationError) as tied:  # the person's tie found through the person record
+        t.apply(CASES, case, "recuse", {"handler_id": org.wang, "approved_by": "镇党委"}, "回避")
+    assert "「王芳」申报过与「赵某」的回避关系：曾经同事" in str(tied.value.errors["handler_id"])
+    t.apply(CASES, case, "recuse", {"handler_id": org.chen, "approved_by": "镇党委"}, "本人申请")
+    assert records.get(CASES, case)["handler_id"] == org.chen
+    assert {records.get(RECUSALS, r)["register"] for r in records.ids(RECUSALS)} == {"inquiries", "cases"}
+
+
+def test_nothing_can_be_added_to_the_recusals_by_hand(records: RecordService, org: Org) -> None:
+    with pytest.raises(ValidationError) as refused:
+        records.save(RECUSALS, {"staff_id": org.wang, "ground": "kin"})
+    assert "回避决定不能直接新增" in str(refused.value.errors[""])
