@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from apphelpers import OpenDb, init_installation
 
 from app.context import Context
 from app.db.database import Database
@@ -20,21 +21,21 @@ INQUIRIES, CASES = get("inquiries"), get("cases")
 
 
 class Org:
-    """Two zones with two townships and one, a group, and staff of T01 and T02."""
+    """Two zones (T01 and T02 in the east, T03 in the west) and staff of T01 and T02."""
 
     def __init__(self, records: RecordService) -> None:
         east = records.save(get("zones"), {"name": "东片区"})
         west = records.save(get("zones"), {"name": "西片区"})
         units = get("units")
-        self.t1 = records.save(
-            units, {"code": "T01", "name": "城关镇纪委", "unit_type": "township", "zone_id": east}
-        )
-        self.t2 = records.save(
-            units, {"code": "T02", "name": "河口乡纪委", "unit_type": "township", "zone_id": east}
-        )
-        self.t3 = records.save(
-            units, {"code": "T03", "name": "山前镇纪委", "unit_type": "township", "zone_id": west}
-        )
+        mine = {records.get(units, i)["code"]: i for i in records.ids(units)}  # a township's own unit
+
+        def unit(code: str, name: str, zone: str) -> str:
+            return records.save(units, {"code": code, "name": name, "unit_type": "township", "zone_id": zone},
+                                mine.get(code))  # fmt: skip
+
+        self.t1 = unit("T01", "城关镇纪委", east)
+        self.t2 = unit("T02", "河口乡纪委", east)
+        self.t3 = unit("T03", "山前镇纪委", west)
         staff = get("staff")
         self.wang = records.save(staff, {"name": "王芳", "unit_id": self.t1, "post": "secretary"})
         self.li = records.save(staff, {"name": "李强", "unit_id": self.t1, "post": "member"})
@@ -174,3 +175,31 @@ def test_nothing_can_be_added_to_the_recusals_by_hand(records: RecordService, or
     with pytest.raises(ValidationError) as refused:
         records.save(RECUSALS, {"staff_id": org.wang, "ground": "kin"})
     assert "回避决定不能直接新增" in str(refused.value.errors[""])
+
+
+def test_a_township_hands_a_clue_only_within_its_zone(open_db: OpenDb) -> None:
+    db = init_installation(open_db(), unit_type="township", code="T01", name="城关镇纪委")
+    town = RecordService(Context.system(db, "admin"))
+    org = Org(town)
+    t = Transitions(town)
+    cid = clue(town, org)
+    with pytest.raises(ValidationError) as other_zone:
+        t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t3}, "回避")
+    assert str(other_zone.value.errors["handling_unit_id"]) == (
+        "交叉办理只能交给同一片区协作区内的其他单位；跨片区交叉办理须由县纪委监委指定。"
+    )
+    with pytest.raises(ValidationError) as itself:
+        t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t1}, "回避")
+    assert str(itself.value.errors["handling_unit_id"]) == "请选择另一个单位承办。"
+    t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t2}, "片区内交叉办理")
+    assert town.get(CLUES, cid)["handling_unit_id"] == org.t2
+
+
+def test_the_county_assigns_a_clue_across_zones(records: RecordService, org: Org) -> None:
+    t = Transitions(records)
+    cid = clue(records, org)
+    with pytest.raises(ValidationError) as same:
+        t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t1}, "指定")
+    assert str(same.value.errors["handling_unit_id"]) == "请选择另一个单位承办。"
+    t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t3}, "县纪委监委指定跨片区交叉办理")
+    assert records.get(CLUES, cid)["handling_unit_id"] == org.t3
