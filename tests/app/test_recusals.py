@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from apphelpers import OpenDb, init_installation
+from apphelpers import Cli, OpenDb, init_installation
 
 from app.context import Context
 from app.db.database import Database
@@ -203,3 +203,52 @@ def test_the_county_assigns_a_clue_across_zones(records: RecordService, org: Org
     assert str(same.value.errors["handling_unit_id"]) == "请选择另一个单位承办。"
     t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t3}, "县纪委监委指定跨片区交叉办理")
     assert records.get(CLUES, cid)["handling_unit_id"] == org.t3
+
+
+def test_the_command_line_takes_the_step_with_the_same_refusals(cli: Cli) -> None:
+    cli.init_county()
+    cli.ok("record", "add", "zones", "--set", "name=东片区")
+    cli.ok("record", "add", "units", "--set", "code=T01", "--set", "name=城关镇纪委", "--set", "unit_type=township",
+           "--set", "zone_id=东片区")  # fmt: skip
+    for name in ("王芳", "李强", "张伟"):
+        cli.ok(
+            "record",
+            "add",
+            "staff",
+            "--set",
+            f"name={name}",
+            "--set",
+            "unit_id=城关镇纪委",
+            "--set",
+            "post=member",
+        )
+    cli.ok(
+        "record",
+        "add",
+        "staff_ties",
+        "--set",
+        "申报人=李强",
+        "--set",
+        "person_name=赵某",
+        "--set",
+        "relation=kin",
+    )
+    cid = cli.json("record", "add", "clues", "--set", "source=petition", "--set", "received_on=2021-03-01",
+                   "--set", "subject_name=赵某", "--set", "handling_unit_id=城关镇纪委", "--set", "承办人=王芳",
+                   "--json")["id"]  # fmt: skip
+    step = ("record", "step", "clues", cid, "recuse", "--reason", "本人申请回避")
+    refused = cli.run(*step, "--set", "承办人=张伟")
+    assert refused.returncode == 1 and "「回避（更换承办人）」须填写「批准人（机关）」。" in refused.stderr
+    refused = cli.run(*step, "--set", "承办人=李强", "--approved-by", "镇纪委书记")
+    assert refused.returncode == 1
+    assert (
+        "「李强」本人也应回避，不能接任承办人。「李强」申报过与「赵某」的回避关系：亲属。" in refused.stderr
+    )
+    done = cli.run(*step, "--set", "承办人=张伟", "--approved-by", "镇纪委书记")
+    assert done.returncode == 0, done.stderr
+    [row] = cli.json("record", "list", "recusals", "--json")
+    assert (row["staff_id"], row["replaced_by_id"], row["ground"], row["approved_by"]) == (
+        "王芳", "张伟", "本人申请", "镇纪委书记"
+    )  # fmt: skip
+    refused = cli.run("record", "add", "recusals", "--set", "回避人=王芳")
+    assert refused.returncode == 1 and "回避决定不能直接新增" in refused.stderr
