@@ -5,16 +5,19 @@ line), and cross-handling across zones only by the county's assignment."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import Cli, OpenDb, init_installation
+from apphelpers import Cli, OpenDb, enrolled_pair, init_installation
 
 from app.context import Context
 from app.db.database import Database
+from app.models.casework import Recusal
 from app.registers import get
 from app.services.records import NeedsConfirmation, RecordService, ValidationError
 from app.services.transitions import Transitions
+from app.sync import exchange
 
 CLUES, TIES, PEOPLE, RECUSALS = get("clues"), get("staff_ties"), get("people"), get("recusals")
 INQUIRIES, CASES = get("inquiries"), get("cases")
@@ -252,3 +255,26 @@ def test_the_command_line_takes_the_step_with_the_same_refusals(cli: Cli) -> Non
     )  # fmt: skip
     refused = cli.run("record", "add", "recusals", "--set", "回避人=王芳")
     assert refused.returncode == 1 and "回避决定不能直接新增" in refused.stderr
+
+
+def test_a_townships_recusal_travels_to_the_county(tmp_path: Path) -> None:
+    pair = enrolled_pair(tmp_path)
+    town = RecordService(pair.unit)
+    staff = get("staff")
+    wang = town.save(staff, {"name": "王芳", "unit_id": pair.unit_id, "post": "member"})
+    zhang = town.save(staff, {"name": "张伟", "unit_id": pair.unit_id, "post": "member"})
+    cid = town.save(CLUES, {"source": "petition", "received_on": date(2022, 3, 1), "subject_name": "郑某",
+                            "handler_id": wang}, confirmed=True)  # fmt: skip
+    Transitions(town).apply(CLUES, cid, "recuse", {"handler_id": zhang, "approved_by": "镇党委"}, "本人申请")
+    [rid] = town.ids(RECUSALS)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    [result] = exchange.import_bundles(pair.county, [exchange.export_bundle(pair.unit, stick).path])
+    assert result.status == "imported", result.message
+    at_county = RecordService(pair.county)
+    recusal = at_county.get(RECUSALS, rid)
+    assert (recusal["record_id"], recusal["staff_id"], recusal["replaced_by_id"]) == (cid, wang, zhang)
+    with pair.county.db.session() as s:
+        assert s.get(Recusal, rid).owner == "T01"  # the unit that made it keeps it
+    pair.county.db.close()
+    pair.unit.db.close()
