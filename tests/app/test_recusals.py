@@ -154,8 +154,11 @@ def test_the_lead_of_an_inquiry_and_the_handler_of_a_case_step_aside(
     t.apply(
         CLUES, cid, "dispose_talk", {"disposal_reason": "较轻", "decided_on": date(2021, 3, 10)}, "集体研究"
     )
-    iid = records.save(INQUIRIES, {"clue_id": cid, "kind": "talk", "lead_id": org.wang, "member_id": org.li},
-                       confirmed=True)  # fmt: skip
+    team = {"clue_id": cid, "kind": "talk", "lead_id": org.wang, "member_id": org.li}
+    with pytest.raises(NeedsConfirmation) as warned:  # the clue's person, though its unit reads otherwise
+        records.save(INQUIRIES, team)
+    assert "「王芳」申报过与「赵某」的回避关系：曾经同事" in str(warned.value.warnings[0])
+    iid = records.save(INQUIRIES, team, confirmed=True)
     assert [s.name for s in t.allowed(INQUIRIES, iid)][-1] == "recuse"
     t.apply(
         INQUIRIES, iid, "recuse", {"lead_id": org.zhang, "approved_by": "镇党委"}, "主办人曾与被反映人同事"
