@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import appeals, cases, clues, measures, org, people, residency, ties, trials
+from app.registers import appeals, cases, clues, measures, org, people, recusals, residency, ties, trials
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {
@@ -19,6 +19,7 @@ REGISTERS: dict[str, Register] = {
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
         *residency.REGISTERS,
+        recusals.RECUSALS,
     )
 }
 

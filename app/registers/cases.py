@@ -25,6 +25,7 @@ from app.registers.clues import CLUE_LIFECYCLE, NUMBER_HINT, NUMBER_PATTERN, sub
 from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step, StepCheck, StepEffect
 from app.registers.person_link import link_subject
+from app.registers.recusals import recuse_step
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -169,6 +170,7 @@ INQUIRY_LIFECYCLE = Lifecycle(
             _moves_clue(INQUIRY_CLUE_STEPS, "谈话函询"),
             check=_letter_assessed,
         ),
+        recuse_step("lead_id", "inquiries", ("planned", "ongoing", "sent", "replied")),
     ),
     open_states=("planned", "ongoing", "sent", "replied"),
 )
@@ -189,6 +191,7 @@ VERIFICATION_LIFECYCLE = Lifecycle(
         ),
         _extend_step(("ongoing",)),
         _report_step(("ongoing",), _moves_clue(VERIFICATION_CLUE_STEPS, "初步核实")),
+        recuse_step("lead_id", "verifications", ("planned", "ongoing")),
     ),
     open_states=("planned", "ongoing"),
 )
@@ -244,7 +247,7 @@ def _team_warn(s: Session, values: dict[str, Any], _row_id: str | None) -> list[
     clue = s.get(Clue, values.get("clue_id")) if values.get("clue_id") else None
     if clue is None:
         return []
-    subject = {k: getattr(clue, k) for k in ("subject_name", "subject_unit", "subject_village")}
+    subject = {k: getattr(clue, k) for k in ("person_id", "subject_name", "subject_unit", "subject_village")}
     return tie_warnings(s, [values.get("lead_id"), values.get("member_id")], subject)
 
 
@@ -490,6 +493,7 @@ CASE_LIFECYCLE = Lifecycle(
         ),
         report_up_step(("proposed",)),
         accept_step("proposed"),
+        recuse_step("handler_id", "cases", ("proposed", "filed", "investigating", "review")),
     ),
     open_states=("proposed", "filed", "investigating"),
 )

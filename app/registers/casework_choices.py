@@ -153,6 +153,14 @@ RELATION_CHOICES = (
     ("classmate", QT_TRANSLATE_NOOP("register", "同学")),
     ("other", QT_TRANSLATE_NOOP("register", "其他")),
 )
+# Why a handler stepped aside (回避决定): a declared relation, the same unit or home village as the
+# person (the checks of ``app.registers.ties``), or the handler's own request with none of these.
+GROUND_CHOICES = (
+    *(c for c in RELATION_CHOICES if c[0] != "other"),
+    ("unit", QT_TRANSLATE_NOOP("register", "同单位")),
+    ("applied", QT_TRANSLATE_NOOP("register", "本人申请")),
+    ("other", QT_TRANSLATE_NOOP("register", "其他")),
+)
 # Deadline steps and their common defaults in days (local practice differs: DeadlineRule rows).
 DEADLINE_STEPS = (
     ("clue", QT_TRANSLATE_NOOP("register", "线索提出处置意见"), 30),

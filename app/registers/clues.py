@@ -26,6 +26,7 @@ from app.registers.chain import REPORTED, accept_step, report_up_step, within_au
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
 from app.registers.person_link import link_subject
+from app.registers.recusals import recuse_step
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
@@ -231,11 +232,13 @@ REPORTS = Register(
 
 # ---- clues -------------------------------------------------------------------------------------
 def _same_zone(s: Session, clue: Clue, values: dict[str, Any]) -> dict[str, Message]:
-    """交叉办案: a zone (片区) hands a clue to another unit of the same zone."""
+    """交叉办案: a township or group hands a clue to another unit of its zone (片区); across zones
+    only by the county's assignment (指定), so at the county any other unit may be chosen."""
     new_id = values.get("handling_unit_id")
+    installation = s.scalars(select(Installation)).first()
     current_id = clue.handling_unit_id
     if current_id is None:
-        code = s.scalars(select(Installation.unit_code)).first()
+        code = installation.unit_code if installation is not None else None
         current = s.scalars(select(Unit).where(Unit.code == code, Unit.deleted.is_(False))).first()
     else:
         current = s.get(Unit, current_id)
@@ -244,10 +247,15 @@ def _same_zone(s: Session, clue: Clue, values: dict[str, Any]) -> dict[str, Mess
         return {}
     if current is not None and new.id == current.id:
         return {"handling_unit_id": Message(QT_TRANSLATE_NOOP("app", "请选择另一个单位承办。"))}
+    if installation is not None and installation.unit_type == "county":
+        return {}  # 指定: the county assigns across zones
     if current is None or current.zone_id is None or new.zone_id != current.zone_id:
         return {
             "handling_unit_id": Message(
-                QT_TRANSLATE_NOOP("app", "交叉办理只能交给同一片区协作区内的其他单位。")
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "交叉办理只能交给同一片区协作区内的其他单位；跨片区交叉办理须由县纪委监委指定。",
+                )
             )
         }
     return {}
@@ -326,6 +334,9 @@ CLUE_LIFECYCLE = Lifecycle(
         Step("withdraw", QT_TRANSLATE_NOOP("register", "退回重拟"), ("proposed",), "registered"),
         report_up_step(("registered", "proposed", "talk", "verification", "held")),
         accept_step("registered"),
+        recuse_step(
+            "handler_id", "clues", ("registered", "proposed", "talk", "verification", "held", "case")
+        ),
     ),
     open_states=("registered", "proposed"),
 )

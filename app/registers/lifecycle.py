@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 StepCheck = Callable[["Session", Any, dict[str, Any]], dict[str, "Message"]]
 # What a step does beyond its record, in the same transaction, once the record is saved: the
 # outcome of an inquiry moves its clue, a recusal is recorded. (session, the Transitions doing the
-# step, the record, the values given). It raises to refuse, and then nothing is changed.
+# step, the record, the values given). It raises to refuse, and then nothing is changed. The values
+# also hold, under BEFORE, what the step's required fields held before it (the handler a recusal
+# replaces) and, under TRANSITION, the step's Transition row (its reason, document, approver).
 StepEffect = Callable[["Session", Any, Any, dict[str, Any]], None]
+BEFORE, TRANSITION = "_before", "_transition"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from app.models.casework import Transition
 from app.models.org import Unit
 from app.registers import get as get_register
 from app.registers.fields import Register
-from app.registers.lifecycle import Step
+from app.registers.lifecycle import BEFORE, TRANSITION, Step
 from app.services import deadlines
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.sync.transfers import TransferError, request_transfer_in
@@ -182,22 +182,22 @@ class Transitions:
             errors.update(step.check(s, obj, typed))
         if errors:
             raise ValidationError(errors)
+        before = {name: getattr(obj, name, None) for name in step.requires}
         self.records.save_in(s, reg, values_without(values, "extension_days"), row_id, confirmed=confirmed,
                              program_values=program)  # fmt: skip
-        s.add(
-            Transition(
-                register=reg.name,
-                record_id=row_id,
-                action=step.name,
-                from_state=state,
-                to_state=target,
-                reason=reason,
-                **document,
-            )
+        transition = Transition(
+            register=reg.name,
+            record_id=row_id,
+            action=step.name,
+            from_state=state,
+            to_state=target,
+            reason=reason,
+            **document,
         )
+        s.add(transition)
         s.flush()
         if step.effect is not None:
-            step.effect(s, self, obj, typed)
+            step.effect(s, self, obj, {**typed, BEFORE: before, TRANSITION: transition})
         return target
 
     @staticmethod

@@ -82,7 +82,7 @@ def test_a_clue_goes_through_its_lifecycle_and_keeps_a_timeline(records: RecordS
     cid = clue(records, org)
     stored = records.get(CLUES, cid)
     assert stored["state"] == "registered" and stored["number"] == "2021-0001"
-    assert [s.name for s in t.allowed(CLUES, cid)] == ["propose", "cross_handle", "report_up"]
+    assert [s.name for s in t.allowed(CLUES, cid)] == ["propose", "cross_handle", "report_up", "recuse"]
     with pytest.raises(ValidationError) as refused:
         t.apply(CLUES, cid, "propose", {}, "拟办")
     assert set(refused.value.errors) == {"proposed_handling", "approver"}
@@ -245,12 +245,13 @@ def test_measures_belong_to_their_kind_and_inspection_clues_count_for_the_group(
     assert stored["person_id"] == records.get(CLUES, inspection)["person_id"]  # the clue's person
 
 
-def test_cross_handling_stays_within_the_zone(records: RecordService, org: Org) -> None:
+def test_cross_handling_hands_the_clue_to_another_unit(records: RecordService, org: Org) -> None:
+    # Within the zone at a township, across zones by the county's assignment: test_recusals.py.
     t = Transitions(records)
     cid = clue(records, org)
-    with pytest.raises(ValidationError) as other_zone:
-        t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t3}, "回避")
-    assert "同一片区" in str(other_zone.value.errors["handling_unit_id"])
+    with pytest.raises(ValidationError) as same_unit:
+        t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t1}, "回避")
+    assert "另一个单位" in str(same_unit.value.errors["handling_unit_id"])
     t.apply(CLUES, cid, "cross_handle", {"handling_unit_id": org.t2}, "被反映人与本镇干部关系密切，交叉办理")
     stored = records.get(CLUES, cid)
     assert stored["handling_unit_id"] == org.t2 and stored["state"] == "registered"
