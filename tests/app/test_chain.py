@@ -103,9 +103,13 @@ def test_a_verification_outcome_moves_its_clue(pair: EnrolledPair) -> None:
     town = Desk(pair.unit)
     lead, member = town.staff(pair.unit_id)
     cid = town.clue("verify")
-    vid = town.records.save(VERIFICATIONS, {"clue_id": cid, "lead_id": lead, "member_id": member}, confirmed=True)
+    vid = town.records.save(
+        VERIFICATIONS, {"clue_id": cid, "lead_id": lead, "member_id": member}, confirmed=True
+    )
     town.step(VERIFICATIONS, vid, "start", started_on=date(2024, 9, 12))
-    town.step(VERIFICATIONS, vid, "report", outcome="hold", finished_on=date(2024, 10, 30), report="暂不具备条件")
+    town.step(
+        VERIFICATIONS, vid, "report", outcome="hold", finished_on=date(2024, 10, 30), report="暂不具备条件"
+    )
     assert town.state(CLUES, cid) == "held"
 
 
@@ -115,7 +119,9 @@ def test_the_whole_chain_from_clue_to_revisit_across_the_county_and_the_township
     county, town = Desk(pair.county), Desk(pair.unit)
     lead, member = town.staff(pair.unit_id)
     cid = town.clue("verify")
-    vid = town.records.save(VERIFICATIONS, {"clue_id": cid, "lead_id": lead, "member_id": member}, confirmed=True)
+    vid = town.records.save(
+        VERIFICATIONS, {"clue_id": cid, "lead_id": lead, "member_id": member}, confirmed=True
+    )
     town.step(VERIFICATIONS, vid, "start", started_on=date(2024, 9, 12))
     town.step(VERIFICATIONS, vid, "report", outcome="propose_case", finished_on=date(2024, 10, 20),
               report="涉嫌违纪，建议立案")  # fmt: skip
@@ -132,7 +138,9 @@ def test_the_whole_chain_from_clue_to_revisit_across_the_county_and_the_township
     town.step(CASES, kid, "investigate")
     town.step(CASES, kid, "to_review", review_on=date(2024, 11, 20), facts="违规发放补贴")
     with pytest.raises(ValidationError) as no_review:
-        town.step(CASES, kid, "conclude", concluded_on=date(2024, 11, 25), doc_no="审1", doc_on=date(2024, 11, 25))
+        town.step(
+            CASES, kid, "conclude", concluded_on=date(2024, 11, 25), doc_no="审1", doc_on=date(2024, 11, 25)
+        )
     assert "须经县纪委监委协审" in _message(no_review)
     # The township cannot type the county's opinion itself.
     with pytest.raises(CountyOnly):
@@ -237,11 +245,15 @@ def test_the_county_assigns_a_matter_to_another_unit(pair: EnrolledPair) -> None
 
 def test_a_county_case_is_concluded_after_its_trial(pair: EnrolledPair) -> None:
     county = Desk(pair.county)
-    office = county.records.save(get("units"), {"code": "O01", "name": "第一纪检监察室", "unit_type": "office"})
+    office = county.records.save(
+        get("units"), {"code": "O01", "name": "第一纪检监察室", "unit_type": "office"}
+    )
     kid = county.records.save(CASES, {"number": "县纪案1", "filed_on": date(2024, 3, 1), "subject_name": "孙某",
                                       "subject_authority": "县管干部", "handling_unit_id": office},
                               confirmed=True)  # fmt: skip
-    county.step(CASES, kid, "approve", approved_by="县纪委常委会", approval_no="立1", approved_on=date(2024, 3, 1))
+    county.step(
+        CASES, kid, "approve", approved_by="县纪委常委会", approval_no="立1", approved_on=date(2024, 3, 1)
+    )
     county.step(CASES, kid, "investigate")
     with pytest.raises(ValidationError) as once:
         for _ in range(2):
@@ -250,44 +262,64 @@ def test_a_county_case_is_concluded_after_its_trial(pair: EnrolledPair) -> None:
     assert "只能延期一次" in _message(once)
     county.step(CASES, kid, "to_review", review_on=date(2024, 6, 1), facts="受贿")
     with pytest.raises(ValidationError) as untried:
-        county.step(CASES, kid, "conclude", concluded_on=date(2024, 6, 20), doc_no="审1", doc_on=date(2024, 6, 20))
+        county.step(
+            CASES, kid, "conclude", concluded_on=date(2024, 6, 20), doc_no="审1", doc_on=date(2024, 6, 20)
+        )
     assert "案件审理室审理" in _message(untried)
     with pytest.raises(ValidationError) as wrong_register:
         county.records.save(CO_REVIEWS, {"case_id": kid, "requested_on": date(2024, 6, 2)})
     assert "审理" in _message(wrong_register)
     tid = county.records.save(get("trials"), {"case_id": kid, "received_on": date(2024, 6, 2)})
     with pytest.raises(ValidationError) as long_extension:
-        county.step(get("trials"), tid, "extend", extension_days=45, extension_reason="复杂", approved_by="书记")
+        county.step(
+            get("trials"), tid, "extend", extension_days=45, extension_reason="复杂", approved_by="书记"
+        )
     assert "不能大于 30" in _message(long_extension)
     county.step(get("trials"), tid, "report", report_no="县纪审〔2024〕1号", reported_on=date(2024, 6, 18),
                 opinion="同意", result="agree")  # fmt: skip
-    county.step(CASES, kid, "conclude", concluded_on=date(2024, 6, 20), doc_no="审1", doc_on=date(2024, 6, 20))
+    county.step(
+        CASES, kid, "conclude", concluded_on=date(2024, 6, 20), doc_no="审1", doc_on=date(2024, 6, 20)
+    )
     assert county.state(CASES, kid) == "concluded"
 
 
 def test_an_appeal_revokes_or_upholds_a_sanction(pair: EnrolledPair) -> None:
     county = Desk(pair.county)
-    person = county.records.save(get("people"), {"name": "周某", "party_member": True, "object_category": "1"})
+    person = county.records.save(
+        get("people"), {"name": "周某", "party_member": True, "object_category": "1"}
+    )
     mid = county.records.save(MEASURES, {"person_id": person, "kind": "state", "measure": "记过",
                                          "decided_on": date(2024, 3, 1), "handling_unit_id": pair.unit_id},
                               confirmed=True)  # fmt: skip
     county.step(MEASURES, mid, "announce", announced_on=date(2024, 3, 5))
     appeals = get("appeals")
     with pytest.raises(ValidationError) as wrong_kind:
-        county.records.save(appeals, {"disposition_id": mid, "kind": "complaint", "received_on": date(2024, 3, 10)})
+        county.records.save(
+            appeals, {"disposition_id": mid, "kind": "complaint", "received_on": date(2024, 3, 10)}
+        )
     assert "申诉针对党纪处分" in _message(wrong_kind)
     with pytest.raises(ValidationError) as late:
-        county.records.save(appeals, {"disposition_id": mid, "kind": "review", "received_on": date(2024, 4, 8)})
+        county.records.save(
+            appeals, {"disposition_id": mid, "kind": "review", "received_on": date(2024, 4, 8)}
+        )
     assert "一个月内" in _message(late)
     with pytest.raises(ValidationError) as no_review:
-        county.records.save(appeals, {"disposition_id": mid, "kind": "recheck", "received_on": date(2024, 3, 20)})
+        county.records.save(
+            appeals, {"disposition_id": mid, "kind": "recheck", "received_on": date(2024, 3, 20)}
+        )
     assert "复审作出决定之后" in _message(no_review)
     with pytest.raises(ValidationError) as by_hand:
         county.step(MEASURES, mid, "revoke")
     assert "申诉、复审或复核决定" in _message(by_hand)
-    aid = county.records.save(appeals, {"disposition_id": mid, "kind": "review", "received_on": date(2024, 3, 20)})
-    county.step(appeals, aid, "decide", decided_on=date(2024, 4, 10), decision_no="复审〔2024〕1号", result="revoked")
+    aid = county.records.save(
+        appeals, {"disposition_id": mid, "kind": "review", "received_on": date(2024, 3, 20)}
+    )
+    county.step(
+        appeals, aid, "decide", decided_on=date(2024, 4, 10), decision_no="复审〔2024〕1号", result="revoked"
+    )
     assert county.state(MEASURES, mid) == "revoked"
     with county.records.ctx.session() as s:
-        moved = s.scalars(select(Transition).where(Transition.record_id == mid, Transition.action == "revoke")).one()
+        moved = s.scalars(
+            select(Transition).where(Transition.record_id == mid, Transition.action == "revoke")
+        ).one()
         assert moved.reason == "复审（政务处分）决定 复审〔2024〕1号"
