@@ -35,6 +35,9 @@ DOC_NO_LABEL = QT_TRANSLATE_NOOP("register", "文书编号")
 DOC_ON_LABEL = QT_TRANSLATE_NOOP("register", "文书日期")
 APPROVED_BY_LABEL = QT_TRANSLATE_NOOP("register", "批准人（机关）")
 STEP_VALUES = (DOC_NO, DOC_ON, APPROVED_BY)
+# The labels of a step's document fields: 审理报告文号, 审理报告日期.
+DOC_NO_OF = QT_TRANSLATE_NOOP("app", "{document}文号")
+DOC_ON_OF = QT_TRANSLATE_NOOP("app", "{document}日期")
 
 
 class TransitionRefused(Exception):
@@ -314,11 +317,11 @@ def _document(step: Step, given: Mapping[str, Any], errors: dict[str, Message]) 
             )
     approved = str(given.get(APPROVED_BY) or "").strip()
     if step.document:
-        for name, value, label in ((DOC_NO, no, DOC_NO_LABEL), (DOC_ON, on, DOC_ON_LABEL)):
+        for name, value, template in ((DOC_NO, no, DOC_NO_OF), (DOC_ON, on, DOC_ON_OF)):
             if not value and name not in errors:
                 errors[name] = Message(
-                    QT_TRANSLATE_NOOP("app", "「{step}」须填写{document}的「{label}」。"),
-                    {"step": step.label, "document": step.document, "label": label},
+                    QT_TRANSLATE_NOOP("app", "「{step}」须填写「{label}」。"),
+                    {"step": step.label, "label": Message(template, {"document": step.document})},
                 )
     if step.approval and not approved:
         errors[APPROVED_BY] = Message(

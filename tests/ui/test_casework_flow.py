@@ -153,8 +153,8 @@ def test_a_report_goes_all_the_way_to_a_measure(
     step(qtbot, verifications, verification_id, "report", "初核报告经集体研究",
          outcome="propose_case", finished_on="2021-05-20", report="基本属实，建议立案")  # fmt: skip
 
-    # 5. the case, then co-review by the county's review office
-    step(qtbot, clues, clue_id, "file_case", "经批准立案")
+    # 5. the case (立案呈批, approved by the township's 党委: the approval files the clue), then
+    # co-review by the county's review office, whose opinion 审结 waits for
     cases = pages("cases")
     form = cases.new_record()
     assert form is not None
@@ -171,6 +171,9 @@ def test_a_report_goes_all_the_way_to_a_measure(
         form.set_value(name, value)
     saved(qtbot, form)
     cases.reload()
+    step(qtbot, cases, case_id, "approve", "镇党委会议研究", approved_by="中共城关镇委员会",
+         approval_no="城纪立〔2021〕3号", approved_on="2021-05-24")  # fmt: skip
+    assert state(secretary, "clues", clue_id) == "case"
     step(qtbot, cases, case_id, "investigate", "成立审查调查组")
     step(qtbot, cases, case_id, "to_review", "调查终结", review_on="2021-07-01", facts="违规接受宴请三次")
     reviews = pages("co_reviews")
@@ -180,10 +183,20 @@ def test_a_report_goes_all_the_way_to_a_measure(
     form.set_value("requested_on", "2021-07-02")
     review_id = saved(qtbot, form)
     reviews.reload()
-    step(qtbot, reviews, review_id, "give_opinion", "审理室审核",
-         reviewer="县纪委案件审理室", opinion="事实清楚，定性准确", opinion_on="2021-07-10")  # fmt: skip
+    early = TransitionDialog(secretary, get("cases"), case_id, get("cases").lifecycle.step("conclude"), cases)  # type: ignore[union-attr]
+    qtbot.addWidget(early)
+    assert early.editors["doc_no"].widget.isVisibleTo(early)  # the 审理报告's number and date are asked
+    for name, value in {"concluded_on": "2021-07-05", "doc_no": "城纪审〔2021〕3号", "doc_on": "2021-07-05",
+                        "reason": "审理终结"}.items():  # fmt: skip
+        early.set_value(name, value)
+    assert not early.take_step()
+    assert "收到县纪委监委的协审意见后才能审结" in early.error_text()
+    step(qtbot, reviews, review_id, "give_opinion", "审理室审核", reviewer="县纪委案件审理室",
+         opinion="事实清楚，定性准确", opinion_on="2021-07-10", result="agree")  # fmt: skip
     step(qtbot, reviews, review_id, "close", "采纳协审意见", result="agree")
-    step(qtbot, cases, case_id, "conclude", "审理终结", concluded_on="2021-07-20")
+    step(qtbot, cases, case_id, "conclude", "审理终结", concluded_on="2021-07-20", doc_no="城纪审〔2021〕3号",
+         doc_on="2021-07-18")  # fmt: skip
+    assert state(secretary, "clues", clue_id) == "finished"
 
     # 6. the measure
     dispositions = pages("dispositions")
@@ -198,6 +211,12 @@ def test_a_report_goes_all_the_way_to_a_measure(
     measure = secretary.get(get("dispositions"), disposition_id)
     assert (measure["form"], measure["ends_on"]) == ("2", date(2022, 7, 24))  # 警告: one year
     assert measure["person_id"] == secretary.get(get("clues"), clue_id)["person_id"]
+    dispositions.reload()
+    step(qtbot, dispositions, disposition_id, "announce", "召开宣布会", announced_on="2021-07-28")
+    step(qtbot, dispositions, disposition_id, "execute", "已执行", executed_on="2021-08-02")
+    step(qtbot, dispositions, disposition_id, "revisit", "回访", revisited_on="2021-12-01",
+         revisit_note="本人认识深刻，表现良好")  # fmt: skip
+    assert state(secretary, "dispositions", disposition_id) == "visited"
 
     # 人员档案: the person's whole record, from the measure
     dispositions.select_ids([disposition_id])
@@ -217,7 +236,8 @@ def test_a_report_goes_all_the_way_to_a_measure(
     clue_view = clues.edit_selected()
     assert clue_view is not None and clue_view.timeline is not None
     rows = clue_view.timeline.rows()
-    assert [r[2] for r in rows] == ["登记", "提出处置意见（呈批）", "初步核实", "立案审查调查"]
+    assert [r[2] for r in rows] == ["登记", "提出处置意见（呈批）", "初步核实", "立案审查调查", "办结"]
+    assert rows[3][4] == "立案审批：城纪立〔2021〕3号"  # moved by the case's approval
     assert rows[2][3] == "已拟办待批 → 初步核实中" and rows[2][4] == "2021年第3次书记专题会研究"
     assert state(secretary, "cases", case_id) == "concluded"
 

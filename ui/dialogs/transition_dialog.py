@@ -36,7 +36,9 @@ from app.services.transitions import (
     APPROVED_BY,
     APPROVED_BY_LABEL,
     DOC_NO,
+    DOC_NO_OF,
     DOC_ON,
+    DOC_ON_OF,
     TimelineEntry,
     TransitionRefused,
     Transitions,
@@ -109,11 +111,9 @@ def _step_fields(step: Step, register_fields: set[str]) -> list[Field]:
     it produces, and who approved it (``app.services.transitions``)."""
     out = []
     if step.document:
-        doc = tr_register(step.document)
-        out.append(Field(DOC_NO, QCoreApplication.translate("TransitionDialog", "{doc}文号").format(doc=doc),
-                         max_length=64))  # fmt: skip
-        out.append(Field(DOC_ON, QCoreApplication.translate("TransitionDialog", "{doc}日期").format(doc=doc),
-                         kind=DATE))  # fmt: skip
+        label = {"document": step.document}
+        out.append(Field(DOC_NO, _text(Message(DOC_NO_OF, label)), max_length=64))
+        out.append(Field(DOC_ON, _text(Message(DOC_ON_OF, label)), kind=DATE))
     if step.approval and APPROVED_BY not in register_fields:
         out.append(Field(APPROVED_BY, APPROVED_BY_LABEL, max_length=64))
     return out
