@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import cases, clues, measures, org, people, residency, ties
+from app.registers import calendar, cases, clues, measures, org, people, residency, ties
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {
@@ -16,6 +16,7 @@ REGISTERS: dict[str, Register] = {
         *measures.REGISTERS,
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
+        calendar.CALENDAR_DAYS,
         *residency.REGISTERS,
     )
 }
