@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.registers import appeals, cases, clues, measures, org, people, recusals, residency, ties, trials
+from app.registers import (
+    appeals,
+    calendar,
+    cases,
+    clues,
+    measures,
+    org,
+    people,
+    recusals,
+    residency,
+    ties,
+    trials,
+)
 from app.registers.fields import Register
 
 REGISTERS: dict[str, Register] = {
@@ -18,6 +30,7 @@ REGISTERS: dict[str, Register] = {
         *appeals.REGISTERS,
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
+        calendar.CALENDAR_DAYS,
         *residency.REGISTERS,
         recusals.RECUSALS,
     )

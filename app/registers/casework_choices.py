@@ -161,13 +161,20 @@ GROUND_CHOICES = (
     ("applied", QT_TRANSLATE_NOOP("register", "本人申请")),
     ("other", QT_TRANSLATE_NOOP("register", "其他")),
 )
-# Deadline steps and their common defaults in days (local practice differs: DeadlineRule rows).
+# Deadline steps, their common defaults (local practice differs: DeadlineRule rows) and whether
+# they count working days (app.services.workdays): 函询 is answered within 15 working days; a
+# month (审理, 宣布, 复审复核) is kept as 30 calendar days.
 DEADLINE_STEPS = (
-    ("clue", QT_TRANSLATE_NOOP("register", "线索提出处置意见"), 30),
-    ("inquiry", QT_TRANSLATE_NOOP("register", "谈话函询"), 30),
-    ("verification", QT_TRANSLATE_NOOP("register", "初步核实"), 90),
-    ("case", QT_TRANSLATE_NOOP("register", "审查调查"), 90),
-    ("co_review", QT_TRANSLATE_NOOP("register", "协审"), 30),
+    ("clue", QT_TRANSLATE_NOOP("register", "线索提出处置意见"), 30, False),
+    ("inquiry", QT_TRANSLATE_NOOP("register", "谈话函询"), 30, False),
+    ("letter_reply", QT_TRANSLATE_NOOP("register", "函询回复"), 15, True),
+    ("verification", QT_TRANSLATE_NOOP("register", "初步核实"), 90, False),
+    ("case", QT_TRANSLATE_NOOP("register", "审查调查"), 90, False),
+    ("trial", QT_TRANSLATE_NOOP("register", "审理"), 30, False),
+    ("announce", QT_TRANSLATE_NOOP("register", "处分宣布送达"), 30, False),
+    ("appeal", QT_TRANSLATE_NOOP("register", "复审复核决定"), 30, False),
+    ("co_review", QT_TRANSLATE_NOOP("register", "协审"), 30, False),
 )
-DEADLINE_STEP_CHOICES = tuple((k, label) for k, label, _days in DEADLINE_STEPS)
-DEFAULT_DAYS = {k: days for k, _label, days in DEADLINE_STEPS}
+DEADLINE_STEP_CHOICES = tuple((k, label) for k, label, _days, _working in DEADLINE_STEPS)
+DEFAULT_DAYS = {k: days for k, _label, days, _working in DEADLINE_STEPS}
+DEFAULT_WORKING = {k: working for k, _label, _days, working in DEADLINE_STEPS}

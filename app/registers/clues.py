@@ -17,6 +17,7 @@ from app.registers.casework_choices import (
     CATEGORIES,
     CATEGORY_CHOICES,
     DEADLINE_STEP_CHOICES,
+    DEFAULT_WORKING,
     DISPOSAL_CHOICES,
     METHOD_CHOICES,
     RANK_CHOICES,
@@ -535,6 +536,20 @@ CLUES = Register(
 
 
 # ---- deadline rules ----------------------------------------------------------------------------
+def _deadline_rule_warn(s: Session, values: dict[str, Any], _row_id: str | None) -> list[Message]:
+    """A rule counting otherwise than its step usually does (函询回复 in calendar days …) is asked
+    about: an unticked box is the form's default, not necessarily a decision."""
+    step = values.get("step")
+    if step not in DEFAULT_WORKING or bool(values.get("working")) == DEFAULT_WORKING[step]:
+        return []
+    label = dict(DEADLINE_STEP_CHOICES)[step]
+    if DEFAULT_WORKING[step]:
+        text = QT_TRANSLATE_NOOP("app", "「{step}」通常按工作日计算；没有勾选「工作日」，将按自然日计算。")
+    else:
+        text = QT_TRANSLATE_NOOP("app", "「{step}」通常按自然日计算；勾选了「工作日」，将只计工作日。")
+    return [Message(text, {"step": label})]
+
+
 DEADLINE_RULES = Register(
     name="deadline_rules",
     title=QT_TRANSLATE_NOOP("register", "办理期限设置"),
@@ -556,11 +571,15 @@ DEADLINE_RULES = Register(
             minimum=1,
             maximum=365,
         ),
+        # Ticked: the days are working days (app.services.workdays), holidays and 调休 followed.
+        Field("working", QT_TRANSLATE_NOOP("register", "工作日"), kind=BOOL, default=False),
         Field("note", QT_TRANSLATE_NOOP("register", "依据或说明"), kind=LONGTEXT, searchable=True),
     ),
     display=lambda r: r.step,
     default_sort="step",
     unique=(("step",),),
+    warn=_deadline_rule_warn,
+    warn_fields=("step", "working"),
 )
 
 REGISTERS = (REPORTS, CLUES)

@@ -1,26 +1,29 @@
 """Deadlines: what is due in the next days and what is overdue, per handler.
 
-The number of days each step may take is a setting (``DeadlineRule`` rows, edited in the
-办理期限设置 register and sent by the county); a step without a row uses the common default
-(``casework_choices.DEADLINE_STEPS``). A record's deadline runs while it is in one of its
-lifecycle's open states; extensions (延期) add their days.
+The number of days each step may take, and whether they are working days, is a setting
+(``DeadlineRule`` rows, edited in the 办理期限设置 register and sent by the county); a step without
+a row uses the common default (``casework_choices.DEADLINE_STEPS``). A record's deadline runs
+while it is in one of its lifecycle's open states, from the day after it started (期间开始之日不
+计入, ``app.services.workdays``); extensions (延期) add their days, in the rule's kind of days.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import Message
 from app.models.casework import Case, Clue, CoReview, DeadlineRule, Inquiry, Verification
 from app.models.org import Staff, Unit
 from app.registers import get as get_register
-from app.registers.casework_choices import DEADLINE_STEP_CHOICES, DEFAULT_DAYS
+from app.registers.casework_choices import DEADLINE_STEP_CHOICES, DEFAULT_DAYS, DEFAULT_WORKING
 from app.security.secrecy import audience_condition, has_secrecy
+from app.services import workdays
 from app.services.records import RecordService
 
 HORIZON_DAYS = 7
@@ -37,22 +40,45 @@ class DueItem:
     unit: str
     due: date
     days_left: int  # negative: overdue
+    # A working-day deadline running through a year without a holiday calendar (counted Monday
+    # to Friday there): ``workdays.UNCOVERED_YEAR``.
+    warning: Message | None = None
 
     @property
     def overdue(self) -> bool:
         return self.days_left < 0
 
 
+Rules = dict[str, tuple[int, bool]]
+
+
 def deadline_days(s: Session) -> dict[str, int]:
-    days = dict(DEFAULT_DAYS)
+    """Days per step (the rules' and the defaults'), whatever kind of days they are."""
+    return {step: days for step, (days, _working) in rules(s).items()}
+
+
+def rules(s: Session) -> Rules:
+    """(days, working) per step: the live ``DeadlineRule`` rows over the defaults."""
+    table = {step: (days, DEFAULT_WORKING[step]) for step, days in DEFAULT_DAYS.items()}
     for rule in s.scalars(select(DeadlineRule).where(DeadlineRule.deleted.is_(False))):
-        days[rule.step] = rule.days
-    return days
+        table[rule.step] = (rule.days, bool(rule.working))
+    return table
 
 
-def due_date(s: Session, step: str, start: date, extension_days: int = 0) -> date:
-    """When a period of the deadline rule ``step`` that starts on ``start`` ends."""
-    return start + timedelta(days=deadline_days(s).get(step, 15) + extension_days)
+def due_date(s: Session, step: str, start: date, extension_days: int = 0, rules: Rules | None = None) -> date:
+    """The last day of ``step`` begun on ``start``: the step's days plus ``extension_days`` (of
+    the same kind) after ``start``, which is not counted. ``rules``: ``rules(s)`` when already read."""
+    days, working = (rules if rules is not None else _rules(s))[step]
+    return workdays.add_days(s, start, days + (extension_days or 0), working=working)
+
+
+_rules = rules
+
+
+def _warning(s: Session, step: str, start: date, due: date, table: Rules) -> Message | None:
+    if not table[step][1]:
+        return None  # calendar days: no holiday calendar needed
+    return workdays.uncovered_message(workdays.uncovered(s, start, due))
 
 
 def _visible(records: RecordService, model: Any) -> list[Any]:
@@ -74,9 +100,15 @@ def due_items(
     """Open records due within ``horizon`` days or overdue, most urgent first."""
     today = today or date.today()
     step_label = dict(DEADLINE_STEP_CHOICES)
-    out: list[tuple[str, str, str, str, str, str | None, str | None, date]] = []
+    Row = tuple[str, str, str, str, str, str | None, str | None, date, Message | None]
+    out: list[Row] = []
     with records.ctx.session() as s:
-        days = deadline_days(s)
+        table = rules(s)
+
+        def span(step: str, start: date, extension: int | None = 0) -> tuple[date, Message | None]:
+            due = due_date(s, step, start, extension or 0, table)
+            return due, _warning(s, step, start, due, table)
+
         clues = get_register("clues").lifecycle
         assert clues is not None
         for c in s.scalars(
@@ -84,9 +116,8 @@ def due_items(
                 Clue.deleted.is_(False), Clue.state.in_(clues.open_states), *_visible(records, Clue)
             )
         ):
-            due = c.received_on + timedelta(days=days["clue"])
             out.append(("clues", c.id, c.number, c.subject_name, step_label["clue"], c.handler_id,
-                        c.handling_unit_id, due))  # fmt: skip
+                        c.handling_unit_id, *span("clue", c.received_on)))  # fmt: skip
         pairs: tuple[tuple[Any, str, str], ...] = (
             (Inquiry, "inquiries", "inquiry"),
             (Verification, "verifications", "verification"),
@@ -105,9 +136,8 @@ def due_items(
             )
             for item, clue in rows:
                 start = item.started_on or item.created_at.date()
-                due = start + timedelta(days=days[step] + (item.extension_days or 0))
                 out.append((reg_name, item.id, clue.number, clue.subject_name, step_label[step], item.lead_id,
-                            clue.handling_unit_id, due))  # fmt: skip
+                            clue.handling_unit_id, *span(step, start, item.extension_days)))  # fmt: skip
         cases = get_register("cases").lifecycle
         assert cases is not None
         for k in s.scalars(
@@ -115,9 +145,8 @@ def due_items(
                 Case.deleted.is_(False), Case.state.in_(cases.open_states), *_visible(records, Case)
             )
         ):
-            due = k.filed_on + timedelta(days=days["case"] + (k.extension_days or 0))
             out.append(("cases", k.id, k.number, k.subject_name, step_label["case"], k.handler_id,
-                        k.handling_unit_id, due))  # fmt: skip
+                        k.handling_unit_id, *span("case", k.filed_on, k.extension_days)))  # fmt: skip
         reviews: list[tuple[CoReview, Case]] = list(
             s.execute(
                 select(CoReview, Case)
@@ -138,11 +167,12 @@ def due_items(
                 units.get(u or "", ""),
                 due,
                 (due - today).days,
+                warning,
             )
-            for reg, rid, what, subject, step, h, u, due in out
+            for reg, rid, what, subject, step, h, u, due, warning in out
         ]
         for r, k in reviews:
-            due = r.requested_on + timedelta(days=days["co_review"])
+            due, warning = span("co_review", r.requested_on)
             items.append(
                 DueItem(
                     "co_reviews",
@@ -154,6 +184,7 @@ def due_items(
                     units.get(k.handling_unit_id or "", ""),
                     due,
                     (due - today).days,
+                    warning,
                 )  # fmt: skip
             )
     items = [i for i in items if i.days_left <= horizon]

@@ -1,6 +1,7 @@
 """Proposing a quarter's visits: every village of a township commission (every supervised unit of
-a dispatched group) at least once, spread over the working days left in the quarter, two staff
-each in turn, nobody sent to their home village or to a village they declared a tie with.
+a dispatched group) at least once, spread over the working days left in the quarter (holidays
+left out, 调休 working weekends in: ``app.services.workdays``), two staff each in turn, nobody sent
+to their home village or to a village they declared a tie with.
 
 ``propose_plan`` only proposes; the person edits the proposals and ``save_plan`` stores them in one
 transaction.
@@ -21,6 +22,7 @@ from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.models.residency import Visit
 from app.quarters import quarter_bounds
 from app.registers import get as get_register
+from app.services import workdays
 from app.services.records import RecordService
 
 PLAN_NO_STAFF = QT_TRANSLATE_NOOP("app", "本单位没有可安排的在岗人员，请先在「人员与岗位」中登记。")
@@ -46,16 +48,25 @@ class PlanError(Exception):
         super().__init__(str(message))
 
 
-def working_days(quarter: str, today: date | None = None) -> list[date]:
-    """Monday to Friday from today (or the quarter's first day) to the quarter's last day."""
+def working_days(quarter: str, today: date | None = None, s: Session | None = None) -> list[date]:
+    """The working days from today (or the quarter's first day) to the quarter's last day: the
+    holiday calendar's, with the county's 节假日调整 when ``s`` is given; Monday to Friday in a
+    year without a calendar."""
     first, last = quarter_bounds(quarter)
     start = max(first, today) if today else first
     days, d = [], start
     while d <= last:
-        if d.weekday() < 5:
+        if workdays.is_working_day(s, d):
             days.append(d)
         d += timedelta(days=1)
     return days
+
+
+def quarter_calendar(records: RecordService, quarter: str) -> workdays.CalendarView:
+    """The quarter's holidays and 调休 working days for the plan's calendar, and the warning when
+    its year has no holiday calendar."""
+    first, last = quarter_bounds(quarter)
+    return workdays.calendar_view(records.ctx, first, last)
 
 
 def _barred(s: Session, staff: Staff, target_name: str) -> bool:
@@ -106,7 +117,7 @@ def propose_plan(
         if not staff:
             raise PlanError(Message(PLAN_NO_STAFF))
         todo = [t for t in targets if t[0] not in covered]
-        days = working_days(quarter, today) or [quarter_bounds(quarter)[1]]
+        days = working_days(quarter, today, s) or [quarter_bounds(quarter)[1]]
         out: list[ProposedVisit] = []
         turn = 0
         busy: dict[date, set[str]] = {}

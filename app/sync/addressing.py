@@ -25,7 +25,7 @@ from app.sync.rules import NOT_ADDRESSED, OutsideRights
 
 SHARED_TABLES = (
     "units", "zones", "liaisons", "staff", "villages", "supervised_units", "township_year_stats",
-    "deadline_rules", "checklist_items", "county_policy",
+    "deadline_rules", "calendar_days", "checklist_items", "county_policy",
 )  # fmt: skip
 
 

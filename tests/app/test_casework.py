@@ -164,6 +164,52 @@ def test_extensions_move_an_inquiry_deadline(records: RecordService, org: Org) -
     assert item.due == date(2021, 5, 16) and item.days_left == 6
 
 
+def test_a_rule_in_working_days_skips_the_holidays(records: RecordService, org: Org) -> None:
+    from app.services import workdays
+
+    received = date(2024, 9, 27)  # the Friday before the 2024 National Day break
+    cid = clue(records, org, received_on=received, handler_id=org.wang)
+    rules = get("deadline_rules")
+    # Counting the clue's step in working days is not what it usually does: asked first.
+    with pytest.raises(NeedsConfirmation) as asked:
+        records.save(rules, {"step": "clue", "days": 5, "working": True})
+    assert "通常按自然日计算" in str(asked.value.warnings[0])
+    records.save(rules, {"step": "clue", "days": 5})
+    [item] = due_items(records, today=date(2024, 10, 8))
+    assert (item.row_id, item.due, item.days_left, item.warning) == (cid, date(2024, 10, 2), -6, None)
+    records.save(rules, {"working": True}, _rule_id(records), confirmed=True)
+    # Sunday 29 September (调休) and Monday 30 count; 1-7 October do not: due Thursday 10 October.
+    [item] = due_items(records, today=date(2024, 10, 8))
+    assert (item.due, item.days_left, item.overdue, item.warning) == (date(2024, 10, 10), 2, False, None)
+    # A year without a holiday calendar: counted Monday to Friday, with the warning.
+    year = max(workdays.library_years()) + 1
+    later = clue(
+        records, org, received_on=date(year, 3, 1), registered_on=date(year, 3, 1), subject_name="周某"
+    )
+    [item] = [i for i in due_items(records, today=date(year, 3, 5)) if i.row_id == later]
+    assert item.due == workdays.add_days(None, date(year, 3, 1), 5, working=True)
+    assert item.warning is not None and f"{year} 年的节假日安排尚未录入" in str(item.warning)
+
+
+def test_the_steps_default_to_their_kind_of_days(records: RecordService) -> None:
+    from app.services.deadlines import due_date, rules
+
+    with records.ctx.session() as s:
+        table = rules(s)
+        assert table["letter_reply"] == (15, True) and table["trial"] == (30, False)
+        assert table["announce"] == (30, False) and table["appeal"] == (30, False)
+        # A letter received on the eve of the Spring Festival break: 15 working days.
+        assert due_date(s, "letter_reply", date(2025, 1, 20)) == date(2025, 2, 14)
+        assert due_date(s, "trial", date(2025, 1, 20), extension_days=30) == date(2025, 3, 21)
+    # 函询回复 set without 工作日 is asked about; set with it, it is not.
+    with pytest.raises(NeedsConfirmation) as asked:
+        records.save(get("deadline_rules"), {"step": "letter_reply", "days": 20})
+    assert "通常按工作日计算" in str(asked.value.warnings[0])
+    records.save(get("deadline_rules"), {"step": "letter_reply", "days": 20, "working": True})
+    with records.ctx.session() as s:
+        assert rules(s)["letter_reply"] == (20, True)
+
+
 def test_a_talk_needs_two_staff_and_an_open_talk_disposal(records: RecordService, org: Org) -> None:
     cid = clue(records, org)
     with pytest.raises(ValidationError) as refused:

@@ -112,6 +112,14 @@ def test_the_proposed_plan_covers_every_village_and_keeps_people_from_home(town:
         propose_plan(r, "no-such-unit", "2027Q1")
 
 
+def test_the_plan_leaves_out_holidays_and_counts_adjusted_working_days() -> None:
+    days = working_days("2024Q4")
+    assert not any(date(2024, 10, 1) <= d <= date(2024, 10, 7) for d in days)  # 国庆节
+    assert date(2024, 10, 12) in days  # the 调休 Saturday
+    # 92 days less 26 weekend days and the break's 5 weekdays, plus the 调休 Saturday.
+    assert days[0] == date(2024, 10, 8) and len(days) == 92 - 26 - 5 + 1
+
+
 def test_ledgers_have_their_kind_and_quarterly_coverage(town: Township) -> None:
     r = town.records
     signoff = get("ledger_signoff")

@@ -265,6 +265,27 @@ def test_the_deadline_panel_shows_a_back_dated_clue_as_overdue(
     assert opened and opened[0][0] == "clues"
 
 
+def test_the_deadline_panel_warns_of_a_year_without_a_holiday_calendar(
+    qtbot: QtBot, secretary: RecordService, bus: ChangeBus, settings: QSettings, org: Org
+) -> None:
+    from app.services.workdays import library_years
+
+    year = max(library_years()) + 1
+    secretary.save(get("deadline_rules"), {"step": "clue", "days": 5, "working": True}, confirmed=True)
+    received = date(year, 3, 1)
+    secretary.save(get("clues"), {"source": "supervision", "received_on": received, "registered_on": received,
+                                  "subject_name": "钱某", "handler_id": org.staff["李强"]})  # fmt: skip
+    home = HomePage(secretary, bus, settings, lambda _reg, _rid: None, today=lambda: date(year, 3, 3))
+    qtbot.addWidget(home)
+    home.show()
+    [row] = home.rows()
+    assert row[2] == "钱某"
+    warning = f"{year} 年的节假日安排尚未录入，按周一至周五计算工作日，请在「节假日调整」中补录。"
+    assert home.calendar_warning.text() == warning and not home.calendar_warning.isHidden()
+    top = home.tree.topLevelItem(0)
+    assert top is not None and top.child(0) is not None and top.child(0).toolTip(5) == warning
+
+
 def test_a_handler_with_a_declared_tie_is_warned_in_the_form(
     qtbot: QtBot, pages: Pages, secretary: RecordService, org: Org
 ) -> None:

@@ -178,6 +178,48 @@ def test_the_plan_dialog_proposes_every_village_and_saves_them(
     assert len(again.edited()) == 1
 
 
+def test_the_plan_calendar_marks_holidays_and_proposes_none(
+    qtbot: QtBot, records: RecordService, settings: QSettings, org: Org, villages: dict[str, str]
+) -> None:
+    from app.services import workdays
+    from ui.dialogs.plan_dialog import HOLIDAY, WORKED
+
+    dialog = PlanDialog(records, settings, unit_id=org.units["T01"], today=lambda: date(2024, 8, 20))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.quarter() == "2024Q4"
+    assert dialog.calendar_text(date(2024, 10, 1)).startswith("10-1 休 国庆节")
+    assert dialog.calendar_text(date(2024, 10, 12)).startswith("10-12 班")  # the 调休 Saturday
+    sunday = dialog.calendar_text(date(2024, 10, 13))
+    assert sunday.startswith("10-13") and "班" not in sunday and "休" not in sunday  # a plain weekend day
+    first = date(2024, 9, 30)  # the Monday the calendar's first week starts on
+    held = dialog.calendar.item(0, 3)  # Thursday 3 October
+    worked = dialog.calendar.item((date(2024, 10, 12) - first).days // 7, 5)
+    assert held is not None and worked is not None
+    assert held.background().color() == HOLIDAY and "国庆节放假" in held.toolTip()
+    assert worked.foreground().color() == WORKED and "国庆节调休上班" in worked.toolTip()
+    assert dialog.calendar_note.isHidden()
+    # The proposals fall on working days only.
+    assert all(workdays.is_working_day(None, p.planned_on) for p in dialog.edited())
+    assert not any(date(2024, 10, 1) <= p.planned_on <= date(2024, 10, 7) for p in dialog.edited())
+
+    # A year without a holiday calendar is said under the calendar until the county enters it.
+    year = max(workdays.library_years()) + 1
+    later = PlanDialog(records, settings, unit_id=org.units["T01"], today=lambda: date(year, 1, 10))
+    qtbot.addWidget(later)
+    later.show()
+    assert later.quarter() == f"{year}Q1"
+    assert (
+        f"{year} 年的节假日安排尚未录入" in later.calendar_note.text() and not later.calendar_note.isHidden()
+    )
+    records.save(get("calendar_days"), {"day": date(year, 1, 1), "working": False, "name": "元旦"})
+    again = PlanDialog(records, settings, unit_id=org.units["T01"], today=lambda: date(year, 1, 10))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.calendar_text(date(year, 1, 1)).startswith("1-1 休 元旦")
+    assert again.calendar_note.isHidden()
+
+
 def test_the_home_page_lists_this_quarters_missing_villages(
     qtbot: QtBot, records: RecordService, bus: ChangeBus, settings: QSettings, year_data: dict[str, str]
 ) -> None:

@@ -4,8 +4,10 @@ The proposals come from ``app.services.visit_plan.propose_plan`` (every village 
 not yet covered in the quarter, over the working days left, two staff in turn, nobody to their
 home village). Each row's date, lead and member can be changed and a row removed; the note says
 what a proposal is short of. The calendar (weeks × weekdays of the quarter) shows how many visits
-fall on each day and where, and follows the table as it is edited. 保存计划 stores them through
-``save_plan``: all or none. The chosen quarter and unit are remembered.
+fall on each day and where, and follows the table as it is edited; holidays are greyed with their
+name (休) and weekend days worked in their place marked 班 (``quarter_calendar``: the holiday
+calendar with the county's 节假日调整), and a year without a holiday calendar is said below it.
+保存计划 stores them through ``save_plan``: all or none. The chosen quarter and unit are remembered.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ from PySide6.QtWidgets import (
 from app.quarters import quarter_bounds, quarter_of
 from app.services.records import RecordService, ValidationError
 from app.services.visit_entry import PlanUnit, planning_units, unit_staff
-from app.services.visit_plan import PlanError, ProposedVisit, propose_plan, save_plan
+from app.services.visit_plan import PlanError, ProposedVisit, propose_plan, quarter_calendar, save_plan
+from app.services.workdays import CalendarView
 from ui.i18n import tr_app, tr_message
 
 QUARTER_KEY = "dialogs/plan/quarter"
@@ -45,6 +48,9 @@ WEEKDAYS = 7
 TARGET, DAY, LEAD, MEMBER, NOTE = range(5)
 BUSY = (QColor("#ffffff"), QColor("#e3f2fd"), QColor("#bbdefb"), QColor("#90caf9"), QColor("#64b5f6"))
 OUTSIDE = QColor("#eeeeee")
+HOLIDAY = QColor("#e0e0e0")  # 放假: greyed
+HOLIDAY_TEXT = QColor("#757575")
+WORKED = QColor("#e65100")  # 调休上班: a weekend day marked 班
 
 
 def next_quarter(quarter: str) -> str:
@@ -86,6 +92,7 @@ class PlanDialog(QDialog):
         self.today = today
         self.proposals: list[ProposedVisit] = []
         self.staff: list[tuple[str, str]] = []
+        self._holidays: tuple[str, CalendarView] | None = None  # (quarter, its marked days)
         self.saved_ids: list[str] = []
         self.units, choose = planning_units(records)
 
@@ -184,6 +191,12 @@ class PlanDialog(QDialog):
         calendar_title = QLabel(self.tr("日历（每天安排的次数和地点）"))
         right_layout.addWidget(calendar_title)
         right_layout.addWidget(self.calendar, 1)
+        self.calendar_note = QLabel()
+        self.calendar_note.setObjectName("calendarNote")
+        self.calendar_note.setWordWrap(True)
+        self.calendar_note.setStyleSheet("color: #b26a00;")
+        self.calendar_note.hide()
+        right_layout.addWidget(self.calendar_note)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -341,8 +354,16 @@ class PlanDialog(QDialog):
         return out
 
     # ---- the calendar ------------------------------------------------------------------------
+    def holidays(self) -> CalendarView:
+        """The quarter's holidays and 调休 working days (read once per quarter shown)."""
+        quarter = self.quarter()
+        if self._holidays is None or self._holidays[0] != quarter:
+            self._holidays = (quarter, quarter_calendar(self.records, quarter))
+        return self._holidays[1]
+
     def update_calendar(self) -> None:
-        """Weeks of the quarter × weekdays; each day the number of visits and where."""
+        """Weeks of the quarter × weekdays; each day the number of visits and where, holidays
+        greyed with their name and 调休 working days marked 班."""
         first, last = quarter_bounds(self.quarter())
         start = first - timedelta(days=first.weekday())
         weeks = ((last - start).days // 7) + 1
@@ -350,29 +371,53 @@ class PlanDialog(QDialog):
         for p in self.edited() if self.proposals else []:
             by_day.setdefault(p.planned_on, []).append(p.target_name)
         self.day_counts = {d: len(v) for d, v in by_day.items()}
+        view = self.holidays()
+        self.calendar_note.setText(tr_message(view.warning) if view.warning else "")
+        self.calendar_note.setVisible(view.warning is not None)
         self.calendar.setRowCount(weeks)
         self.calendar.setVerticalHeaderLabels([self.tr("第{n}周").format(n=w + 1) for w in range(weeks)])
         for w in range(weeks):
             for wd in range(WEEKDAYS):
                 day = start + timedelta(days=w * 7 + wd)
+                inside = first <= day <= last
                 places = by_day.get(day, [])
-                if first <= day <= last:
+                mark = view.marks.get(day)
+                off = mark is not None and not mark.working
+                worked = mark is not None and mark.working and mark.adjusted
+                tip: list[str] = []
+                text = ""
+                if inside:
                     text = f"{day.month}-{day.day}"
+                    name = tr_app(mark.name) if mark is not None and mark.name else ""
+                    if off:
+                        text += " " + self.tr("休") + (" " + name if name else "")
+                        tip.append(self.tr("{name}放假").format(name=name) if name else self.tr("放假"))
+                    elif worked:
+                        text += " " + self.tr("班")
+                        tip.append(
+                            self.tr("{name}调休上班").format(name=name) if name else self.tr("调休上班")
+                        )
                     if len(places) > 1:
                         text += "　" + self.tr("{n} 处").format(n=len(places))
                     if places:
                         text += "\n" + self.tr("、").join(places)
-                else:
-                    text = ""
+                        tip.append("、".join(places))
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                if not first <= day <= last:
+                if not inside:
                     item.setBackground(QBrush(OUTSIDE))
                 elif places:
                     item.setBackground(QBrush(BUSY[min(len(places), len(BUSY) - 1)]))
-                    item.setToolTip("、".join(places))
-                elif wd >= 5:
+                elif off:
+                    item.setBackground(QBrush(HOLIDAY))
+                if inside and worked:
+                    item.setForeground(QBrush(WORKED))
+                elif inside and off:
+                    item.setForeground(QBrush(HOLIDAY_TEXT))
+                elif inside and wd >= 5 and not places:
                     item.setForeground(QBrush(QColor("#9e9e9e")))
+                if tip:
+                    item.setToolTip("\n".join(tip))
                 self.calendar.setItem(w, wd, item)
 
     def calendar_text(self, day: date) -> str:

@@ -32,12 +32,13 @@ from app.services.deadlines import HORIZON_DAYS, DueItem, by_handler, due_items
 from app.services.records import RecordService
 from ui.events import ChangeBus
 from ui.heading import heading_label
-from ui.i18n import tr_register
+from ui.i18n import tr_message, tr_register
 from ui.watch import ReadTracking, tracks_reads
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor("#c62828")
 UNPLANNED = QColor("#b26a00")
+DUE_COLUMN = 5  # 期限
 
 
 class DeadlineTree(QTreeWidget):
@@ -85,6 +86,12 @@ class HomePage(ReadTracking, QWidget):
         title = heading_label(self.tr("工作台"), name="pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("deadlineSummary")
+        # A working-day deadline in a year without a holiday calendar (counted Monday to Friday).
+        self.calendar_warning = QLabel()
+        self.calendar_warning.setObjectName("calendarWarning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setStyleSheet("color: #b26a00;")
+        self.calendar_warning.hide()
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.refresh)
         heading = QLabel(self.tr("期限提醒：{n} 天内到期和已超期的事项（按承办人）").format(n=HORIZON_DAYS))
@@ -137,6 +144,7 @@ class HomePage(ReadTracking, QWidget):
         layout.addLayout(top)
         layout.addWidget(heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.calendar_warning)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.missing_heading)
@@ -170,6 +178,9 @@ class HomePage(ReadTracking, QWidget):
                 overdue=overdue, n=HORIZON_DAYS, soon=len(self.items) - overdue
             )
         )
+        warnings = dict.fromkeys(tr_message(i.warning) for i in self.items if i.warning is not None)
+        self.calendar_warning.setText("\n".join(warnings))
+        self.calendar_warning.setVisible(bool(warnings))
         self.empty.setVisible(not self.items)
         self.tree.setVisible(bool(self.items))
         for handler, items in by_handler(self.items).items():
@@ -205,6 +216,8 @@ class HomePage(ReadTracking, QWidget):
                     ]
                 )
                 row.setData(0, ITEM_ROLE, item)
+                if item.warning is not None:
+                    row.setToolTip(DUE_COLUMN, tr_message(item.warning))
                 if item.overdue:
                     for c in range(self.tree.columnCount()):
                         row.setForeground(c, QBrush(OVERDUE))
