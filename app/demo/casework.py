@@ -1240,7 +1240,7 @@ class Casework:
                 self.file_case(unit, staff, who, clue_id, filed, guided)
         # A 函询 whose written reply is due within the days ahead (15 working days from delivery).
         who = next(rest)
-        sent = today - timedelta(days=self.rng.randint(12, 16))
+        sent = today - timedelta(days=self.rng.randint(17, 19))
         received = sent - timedelta(days=self.rng.randint(8, 20))
         clue_id = self.clue(unit, staff, "petition", received, who, approver, self.problem(who))
         self.dispose(clue_id, "talk", received + timedelta(days=self.rng.randint(2, 6)))

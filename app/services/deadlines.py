@@ -18,10 +18,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import Message
-from app.models.casework import Case, Clue, CoReview, DeadlineRule, Inquiry, Verification
+from app.models.casework import (
+    Appeal,
+    Case,
+    Clue,
+    CoReview,
+    DeadlineRule,
+    Disposition,
+    Inquiry,
+    Trial,
+    Verification,
+)
 from app.models.org import Staff, Unit
 from app.registers import get as get_register
 from app.registers.casework_choices import DEADLINE_STEP_CHOICES, DEFAULT_DAYS, DEFAULT_WORKING
+from app.registers.measures import SANCTION_KINDS
 from app.security.secrecy import audience_condition, has_secrecy
 from app.services import workdays
 from app.services.records import RecordService
@@ -135,9 +146,15 @@ def due_items(
                 )
             )
             for item, clue in rows:
-                start = item.started_on or item.created_at.date()
-                out.append((reg_name, item.id, clue.number, clue.subject_name, step_label[step], item.lead_id,
-                            clue.handling_unit_id, *span(step, start, item.extension_days)))  # fmt: skip
+                if getattr(item, "state", "") == "sent" and item.delivered_on is not None:
+                    # 函询: the written reply, 15 working days from the letter's delivery
+                    due_of = span("letter_reply", item.delivered_on, item.extension_days)
+                    label = step_label["letter_reply"]
+                else:
+                    due_of = span(step, item.started_on or item.created_at.date(), item.extension_days)
+                    label = step_label[step]
+                out.append((reg_name, item.id, clue.number, clue.subject_name, label, item.lead_id,
+                            clue.handling_unit_id, *due_of))  # fmt: skip
         cases = get_register("cases").lifecycle
         assert cases is not None
         for k in s.scalars(
@@ -147,6 +164,7 @@ def due_items(
         ):
             out.append(("cases", k.id, k.number, k.subject_name, step_label["case"], k.handler_id,
                         k.handling_unit_id, *span("case", k.filed_on, k.extension_days)))  # fmt: skip
+        out.extend(_after_the_case(s, records, step_label, span))
         reviews: list[tuple[CoReview, Case]] = list(
             s.execute(
                 select(CoReview, Case)
@@ -190,6 +208,55 @@ def due_items(
     items = [i for i in items if i.days_left <= horizon]
     items.sort(key=lambda i: (i.due, i.register, i.what))
     return items
+
+
+def _after_the_case(
+    s: Session, records: RecordService, step_label: dict[str, str], span: Any
+) -> list[tuple[str, str, str, str, str, str | None, str | None, date, Message | None]]:
+    """The steps after 移送审理: a county trial (审理), the county's co-review a township's or a
+    group's case waits for (at the county), a sanction's 宣布送达, an appeal's decision."""
+    out: list[tuple[str, str, str, str, str, str | None, str | None, date, Message | None]] = []
+    for trial, case in s.execute(
+        select(Trial, Case)
+        .join(Case, Case.id == Trial.case_id)
+        .where(Trial.deleted.is_(False), Trial.state == "received", *_visible(records, Case))
+    ):
+        out.append(("trials", trial.id, case.number, case.subject_name, step_label["trial"], case.handler_id,
+                    case.handling_unit_id, *span("trial", trial.received_on, trial.extension_days)))  # fmt: skip
+    if records.system or records.ctx.installation().unit_type == "county":
+        units = select(Unit.id).where(Unit.unit_type.in_(("township", "group")))
+        reviewed = select(CoReview.case_id).where(CoReview.deleted.is_(False))
+        for case in s.scalars(
+            select(Case).where(
+                Case.deleted.is_(False),
+                Case.state == "review",
+                Case.review_on.is_not(None),
+                Case.handling_unit_id.in_(units),
+                Case.id.not_in(reviewed),
+                *_visible(records, Case),
+            )
+        ):
+            out.append(("cases", case.id, case.number, case.subject_name, step_label["co_review"], None,
+                        case.handling_unit_id, *span("co_review", case.review_on)))  # fmt: skip
+    for measure in s.scalars(
+        select(Disposition).where(
+            Disposition.deleted.is_(False),
+            Disposition.state == "decided",
+            Disposition.kind.in_(SANCTION_KINDS),
+        )
+    ):
+        out.append(("dispositions", measure.id, measure.decision_no or measure.measure, measure.person_name,
+                    step_label["announce"], None, measure.handling_unit_id,
+                    *span("announce", measure.decided_on)))  # fmt: skip
+    for appeal, measure in s.execute(
+        select(Appeal, Disposition)
+        .join(Disposition, Disposition.id == Appeal.disposition_id)
+        .where(Appeal.deleted.is_(False), Appeal.state == "received")
+    ):
+        out.append(("appeals", appeal.id, measure.decision_no or measure.measure, measure.person_name,
+                    step_label["appeal"], None, measure.handling_unit_id,
+                    *span("appeal", appeal.received_on)))  # fmt: skip
+    return out
 
 
 def by_handler(items: Iterable[DueItem]) -> dict[str, list[DueItem]]:

@@ -2006,6 +2006,30 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
         <translation>Week {n}</translation>
     </message>
     <message>
+        <source>休</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>{name}放假</source>
+        <translation>{name} (holiday)</translation>
+    </message>
+    <message>
+        <source>放假</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>班</source>
+        <translation>work</translation>
+    </message>
+    <message>
+        <source>{name}调休上班</source>
+        <translation>{name} (adjusted working day)</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Adjusted working day</translation>
+    </message>
+    <message>
         <source>{n} 处</source>
         <translation>{n} places</translation>
     </message>
@@ -3280,8 +3304,16 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Reason or basis</translation>
     </message>
     <message>
+        <source>文书与批准</source>
+        <translation>Document and approval</translation>
+    </message>
+    <message>
         <source>办理记录</source>
         <translation>Handling history</translation>
+    </message>
+    <message>
+        <source>批准：{who}</source>
+        <translation>Approved by: {who}</translation>
     </message>
 </context>
 <context>
@@ -4096,8 +4128,16 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Please choose another unit to handle it.</translation>
     </message>
     <message>
-        <source>交叉办理只能交给同一片区协作区内的其他单位。</source>
-        <translation>Cross-handling can only go to another unit of the same zone.</translation>
+        <source>交叉办理只能交给同一片区协作区内的其他单位；跨片区交叉办理须由县纪委监委指定。</source>
+        <translation>Cross-handling can only go to another unit of the same zone; handling across zones must be assigned by the county commission.</translation>
+    </message>
+    <message>
+        <source>「{step}」通常按工作日计算；没有勾选「工作日」，将按自然日计算。</source>
+        <translation>“{step}” is usually counted in working days; with “Working days” unticked it will be counted in calendar days.</translation>
+    </message>
+    <message>
+        <source>「{step}」通常按自然日计算；勾选了「工作日」，将只计工作日。</source>
+        <translation>“{step}” is usually counted in calendar days; with “Working days” ticked only working days will count.</translation>
     </message>
     <message>
         <source>登记日期不能早于收到日期。</source>
@@ -4748,6 +4788,26 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
+        <source>谈话不发函询函，请用「开始办理」。</source>
+        <translation>A talk sends no letter; use “Start”.</translation>
+    </message>
+    <message>
+        <source>送达日期不能早于发函日期。</source>
+        <translation>The delivery date cannot be before the date the letter was sent.</translation>
+    </message>
+    <message>
+        <source>回复日期不能早于函询函送达日期。</source>
+        <translation>The reply date cannot be before the letter was delivered.</translation>
+    </message>
+    <message>
+        <source>函询须对回复作出评估后才能报告结果。</source>
+        <translation>Assess the written reply before reporting the result of a letter inquiry.</translation>
+    </message>
+    <message>
+        <source>函询不当面谈话，请用「发出函询函」。</source>
+        <translation>A letter inquiry holds no talk; use “Send the inquiry letter”.</translation>
+    </message>
+    <message>
         <source>{what}须由两名以上工作人员进行，请填写主办人和协办人。</source>
         <translation>{what} needs at least two staff members: enter the lead and the assisting handler.</translation>
     </message>
@@ -4776,6 +4836,30 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Preliminary verification</translation>
     </message>
     <message>
+        <source>立案日期不能早于立案审批日期。</source>
+        <translation>The filing date cannot be before the filing approval date.</translation>
+    </message>
+    <message>
+        <source>审查调查只能延期一次。</source>
+        <translation>An investigation can be extended only once.</translation>
+    </message>
+    <message>
+        <source>审结日期不能早于移送审理日期。</source>
+        <translation>The conclusion date cannot be before the date the case was sent for trial.</translation>
+    </message>
+    <message>
+        <source>县纪委监委本级案件须经案件审理室审理、提出审理意见后才能审结。</source>
+        <translation>A case of the county commission can be concluded only after the case-trial office has tried it and given its opinion.</translation>
+    </message>
+    <message>
+        <source>乡镇和派驻组的案件须经县纪委监委协审（乡案县审）：收到县纪委监委的协审意见后才能审结。</source>
+        <translation>A township's or a dispatched group's case must be co-reviewed by the county commission: it can be concluded only once the county's co-review opinion has arrived.</translation>
+    </message>
+    <message>
+        <source>审理（协审）意见为退回补充调查，请先「退回补充调查」。</source>
+        <translation>The trial (co-review) opinion returns the case for further investigation; take “Return for further investigation” first.</translation>
+    </message>
+    <message>
         <source>线索 {number} 处于「{state}」状态，不能据此立案。</source>
         <translation>Clue {number} has the status “{state}”; a case cannot be filed from it.</translation>
     </message>
@@ -4796,12 +4880,28 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The date of joining cannot be before the filing date.</translation>
     </message>
     <message>
+        <source>只有「退回补充调查」的协审才能重新提请。</source>
+        <translation>Only a co-review that returned the case for further investigation can be requested again.</translation>
+    </message>
+    <message>
+        <source>案件补充调查后重新移送审理，才能重新提请协审。</source>
+        <translation>The co-review can be requested again only once the case has been sent for trial again after further investigation.</translation>
+    </message>
+    <message>
         <source>意见日期不能早于提请日期。</source>
         <translation>The opinion date cannot be before the request date.</translation>
     </message>
     <message>
         <source>提请协审日期不能早于立案日期。</source>
         <translation>The co-review request date cannot be before the filing date.</translation>
+    </message>
+    <message>
+        <source>案件 {number} 处于「{state}」状态，尚未移送审理（提请协审）。</source>
+        <translation>Case {number} is “{state}”: it has not been sent for trial (co-review) yet.</translation>
+    </message>
+    <message>
+        <source>协审用于乡镇和派驻组的案件；县纪委监委本级案件请登记「审理」。</source>
+        <translation>Co-review is for the cases of townships and dispatched groups; enter a case of the county commission under “Trial”.</translation>
     </message>
     <message>
         <source>{name} 在人员库中不是中共党员，不能给予{measure}。如有误，请先在人员库中更正。</source>
@@ -4850,6 +4950,30 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>选了指导科室，请同时勾选「指导领办」。</source>
         <translation>A guiding office is chosen: please also tick “Guided by the county”.</translation>
+    </message>
+    <message>
+        <source>案件 {number} 尚未审结，不能作出处分决定。</source>
+        <translation>Case {number} has not been concluded yet: no sanction can be decided on it.</translation>
+    </message>
+    <message>
+        <source>处分决定日期不能早于案件审结日期。</source>
+        <translation>The decision date cannot be before the case was concluded.</translation>
+    </message>
+    <message>
+        <source>撤销或变更处分须有相应的申诉、复审或复核决定。</source>
+        <translation>A sanction is revoked or changed only by a decision on an appeal, review or recheck saying so.</translation>
+    </message>
+    <message>
+        <source>宣布送达日期不能早于决定日期。</source>
+        <translation>The announcement date cannot be before the decision date.</translation>
+    </message>
+    <message>
+        <source>执行日期不能早于宣布送达日期。</source>
+        <translation>The execution date cannot be before the announcement date.</translation>
+    </message>
+    <message>
+        <source>回访日期不能早于执行日期。</source>
+        <translation>The follow-up visit cannot be before the execution date.</translation>
     </message>
     <message>
         <source>「{staff}」申报过与「{person}」的回避关系：{relation}。</source>
@@ -4980,6 +5104,14 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>&#x3000;By disposal: {disposals}</translation>
     </message>
     <message>
+        <source>{document}文号</source>
+        <translation>{document} number</translation>
+    </message>
+    <message>
+        <source>{document}日期</source>
+        <translation>{document} date</translation>
+    </message>
+    <message>
         <source>没有「{step}」这一办理环节。</source>
         <translation>There is no step “{step}”.</translation>
     </message>
@@ -4992,6 +5124,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>(nothing: this is the final status)</translation>
     </message>
     <message>
+        <source>「{step}」只能由县纪委监委办理。</source>
+        <translation>Only the county commission can take “{step}”.</translation>
+    </message>
+    <message>
         <source>请写明「{step}」的理由或依据。</source>
         <translation>Please give the reason or basis for “{step}”.</translation>
     </message>
@@ -5002,6 +5138,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>「{label}」须填写 1 到 180 的整数。</source>
         <translation>“{label}” must be a whole number from 1 to 180.</translation>
+    </message>
+    <message>
+        <source>单位名录中没有县纪委监委，无法上报。</source>
+        <translation>The unit directory holds no county commission: nothing can be reported up.</translation>
     </message>
     <message>
         <source>登记</source>
@@ -5663,6 +5803,170 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>{name} 是基层群众性自治组织中从事管理的人员，管理权限不应是县管干部。</source>
         <translation>{name} is a manager of a grassroots self-governing organisation and cannot be a county-managed cadre.</translation>
     </message>
+    <message>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>期满日超出了可以计算的日期范围（9999 年以后）。</source>
+        <translation>The due date is beyond the dates that can be counted (after the year 9999).</translation>
+    </message>
+    <message>
+        <source>自 {start} 起 {days} 个工作日（开始之日不计入），期满日为 {due}（{weekday}）。</source>
+        <translation>{days} working days from {start} (the first day not counted): due on {due} ({weekday}).</translation>
+    </message>
+    <message>
+        <source>自 {start} 起 {days} 日（开始之日不计入），期满日为 {due}（{weekday}）。</source>
+        <translation>{days} days from {start} (the first day not counted): due on {due} ({weekday}).</translation>
+    </message>
+    <message>
+        <source>期满日 {due} 不是工作日。</source>
+        <translation>The due date {due} is not a working day.</translation>
+    </message>
+    <message>
+        <source>决定日期不能早于受理日期。</source>
+        <translation>The decision date cannot be before the date the appeal was received.</translation>
+    </message>
+    <message>
+        <source>申诉针对党纪处分，复审、复核针对政务处分；所选处理是「{measure}」。</source>
+        <translation>An appeal is against a party sanction, a review or recheck against a state sanction; the measure chosen is “{measure}”.</translation>
+    </message>
+    <message>
+        <source>受理日期不能早于处分决定日期。</source>
+        <translation>The date received cannot be before the sanction's decision date.</translation>
+    </message>
+    <message>
+        <source>复审须在收到处分决定之日起一个月内提出（{date} 前）。</source>
+        <translation>A review must be asked for within one month of receiving the decision (by {date}).</translation>
+    </message>
+    <message>
+        <source>复核须在复审作出决定之后提出。</source>
+        <translation>A recheck can be asked for only after the review has been decided.</translation>
+    </message>
+    <message>
+        <source>复核须在收到复审决定之日起一个月内提出（{date} 前）。</source>
+        <translation>A recheck must be asked for within one month of receiving the review decision (by {date}).</translation>
+    </message>
+    <message>
+        <source>「{name}」是{authority}，不属本单位管理权限，不能在本单位处置、立案或审结；请「上报县纪委监委」，由县纪委监委提级办理或指定管辖。</source>
+        <translation>“{name}” is a {authority}, outside this unit's authority: the matter cannot be disposed of, filed or concluded here. Use “Report up to the county commission”, which takes it up or assigns it.</translation>
+    </message>
+    <message>
+        <source>本单位已将这条记录上报县纪委监委，须由县纪委监委提级办理或指定管辖后受理。</source>
+        <translation>This unit reported the record up to the county commission; it is taken in after the county takes it up or assigns it.</translation>
+    </message>
+    <message>
+        <source>尚未指定{label}，无需回避：直接填写{label}即可。</source>
+        <translation>No {label} is assigned yet, so nobody steps aside: just fill in the {label}.</translation>
+    </message>
+    <message>
+        <source>回避须更换{label}：请选择「{staff}」以外的工作人员。</source>
+        <translation>A recusal changes the {label}: choose a staff member other than “{staff}”.</translation>
+    </message>
+    <message>
+        <source>所选人员已离职或已删除，不能接任{label}。</source>
+        <translation>The person chosen has left or been deleted and cannot take over as {label}.</translation>
+    </message>
+    <message>
+        <source>「{staff}」本人也应回避，不能接任{label}。{reason}</source>
+        <translation>“{staff}” should step aside too and cannot take over as {label}. {reason}</translation>
+    </message>
+    <message>
+        <source>回避决定不能直接新增：请在线索、谈话函询、初步核实或案件上办理「{step}」。</source>
+        <translation>A recusal decision is not entered directly: take “{step}” on the clue, inquiry, verification or case.</translation>
+    </message>
+    <message>
+        <source>审理只能延期一次。</source>
+        <translation>A trial can be extended only once.</translation>
+    </message>
+    <message>
+        <source>审理延期不超过一个月（{n} 天）。</source>
+        <translation>A trial is extended by one month at most ({n} days).</translation>
+    </message>
+    <message>
+        <source>审理报告日期不能早于受理日期。</source>
+        <translation>The trial report date cannot be before the date received.</translation>
+    </message>
+    <message>
+        <source>乡镇和派驻组的案件由县纪委监委协审，请登记「协审」。</source>
+        <translation>The cases of townships and dispatched groups are co-reviewed by the county commission: enter them under “Co-review”.</translation>
+    </message>
+    <message>
+        <source>案件 {number} 处于「{state}」状态，尚未移送审理。</source>
+        <translation>Case {number} is “{state}”: it has not been sent for trial yet.</translation>
+    </message>
+    <message>
+        <source>受理日期不能早于移送审理日期。</source>
+        <translation>The date received cannot be before the case was sent for trial.</translation>
+    </message>
+    <message>
+        <source>请指定承办单位。</source>
+        <translation>Choose the handling unit.</translation>
+    </message>
+    <message>
+        <source>提级办理和指定管辖只用于问题线索和案件。</source>
+        <translation>Taking up and assigning apply only to problem clues and cases.</translation>
+    </message>
+    <message>
+        <source>{code} 不是可以承办案件的单位。</source>
+        <translation>{code} is not a unit that handles cases.</translation>
+    </message>
+    <message>
+        <source>{year} 年的节假日安排尚未录入，按周一至周五计算工作日，请在「节假日调整」中补录。</source>
+        <translation>The holidays of {year} are not entered: Monday to Friday count as working days. Enter them under “Holiday adjustments”.</translation>
+    </message>
+    <message>
+        <source>元旦</source>
+        <translation>New Year's Day</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translation>Qingming Festival</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -6048,6 +6352,18 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Fourth form</translation>
     </message>
     <message>
+        <source>审理</source>
+        <translation>Trial</translation>
+    </message>
+    <message>
+        <source>处分宣布送达</source>
+        <translation>Announcing a sanction</translation>
+    </message>
+    <message>
+        <source>复审复核决定</source>
+        <translation>Decision on a review or recheck</translation>
+    </message>
+    <message>
         <source>批评教育</source>
         <translation>Criticism and education</translation>
     </message>
@@ -6192,6 +6508,18 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Letter inquiry</translation>
     </message>
     <message>
+        <source>如实说明，予以采信</source>
+        <translation>Truthful: accepted</translation>
+    </message>
+    <message>
+        <source>说明不全面，需要补充</source>
+        <translation>Incomplete: to be supplemented</translation>
+    </message>
+    <message>
+        <source>不如实说明</source>
+        <translation>Not truthful</translation>
+    </message>
+    <message>
         <source>了结澄清</source>
         <translation>Closed and cleared</translation>
     </message>
@@ -6232,8 +6560,20 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Schoolmate</translation>
     </message>
     <message>
+        <source>同单位</source>
+        <translation>Same unit</translation>
+    </message>
+    <message>
+        <source>本人申请</source>
+        <translation>At own request</translation>
+    </message>
+    <message>
         <source>线索提出处置意见</source>
         <translation>Disposal proposal for a clue</translation>
+    </message>
+    <message>
+        <source>函询回复</source>
+        <translation>Reply to an inquiry letter</translation>
     </message>
     <message>
         <source>审查调查</source>
@@ -6284,6 +6624,30 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Report the outcome</translation>
     </message>
     <message>
+        <source>谈话中</source>
+        <translation>Talking</translation>
+    </message>
+    <message>
+        <source>已发函待回复</source>
+        <translation>Letter sent, awaiting reply</translation>
+    </message>
+    <message>
+        <source>已回复待评估</source>
+        <translation>Replied, to assess</translation>
+    </message>
+    <message>
+        <source>开始谈话</source>
+        <translation>Start the talk</translation>
+    </message>
+    <message>
+        <source>发出函询函</source>
+        <translation>Send the inquiry letter</translation>
+    </message>
+    <message>
+        <source>收到书面回复</source>
+        <translation>Written reply received</translation>
+    </message>
+    <message>
         <source>线索</source>
         <translation>Clue</translation>
     </message>
@@ -6320,6 +6684,62 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Report</translation>
     </message>
     <message>
+        <source>申诉（党纪处分）</source>
+        <translation>Appeal (party sanction)</translation>
+    </message>
+    <message>
+        <source>复审（政务处分）</source>
+        <translation>Review (state sanction)</translation>
+    </message>
+    <message>
+        <source>复核（政务处分）</source>
+        <translation>Recheck (state sanction)</translation>
+    </message>
+    <message>
+        <source>维持原决定</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>变更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>已作出决定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>作出决定</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <source>申诉与复审复核</source>
+        <translation>Appeals, reviews and rechecks</translation>
+    </message>
+    <message>
+        <source>原处理处分</source>
+        <translation>Original measure</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>申请理由</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <source>决定结果</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>变更后的处理</source>
+        <translation>Measure after the change</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6334,6 +6754,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>初步核实</source>
         <translation>Preliminary verification</translation>
+    </message>
+    <message>
+        <source>立案呈批</source>
+        <translation>Filing proposed</translation>
     </message>
     <message>
         <source>已立案</source>
@@ -6352,8 +6776,20 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Concluded</translation>
     </message>
     <message>
+        <source>立案审批</source>
+        <translation>Approve filing</translation>
+    </message>
+    <message>
         <source>开始审查调查</source>
         <translation>Start investigation</translation>
+    </message>
+    <message>
+        <source>延期审批表</source>
+        <translation>Extension approval form</translation>
+    </message>
+    <message>
+        <source>移送审理（提请协审）</source>
+        <translation>Send for trial (ask for co-review)</translation>
     </message>
     <message>
         <source>退回补充调查</source>
@@ -6362,6 +6798,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>审结</source>
         <translation>Conclude</translation>
+    </message>
+    <message>
+        <source>审理报告</source>
+        <translation>Trial report</translation>
     </message>
     <message>
         <source>立案审查调查</source>
@@ -6378,6 +6818,18 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>立案日期</source>
         <translation>Filing date</translation>
+    </message>
+    <message>
+        <source>立案审批机关</source>
+        <translation>Filing approved by</translation>
+    </message>
+    <message>
+        <source>立案决定书文号</source>
+        <translation>Filing decision number</translation>
+    </message>
+    <message>
+        <source>审批日期</source>
+        <translation>Approval date</translation>
     </message>
     <message>
         <source>承办单位</source>
@@ -6436,12 +6888,48 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Record the result and complete</translation>
     </message>
     <message>
+        <source>补充调查后重新提请</source>
+        <translation>Request again after further investigation</translation>
+    </message>
+    <message>
         <source>协审</source>
         <translation>Co-review</translation>
     </message>
     <message>
         <source>案件</source>
         <translation>Case</translation>
+    </message>
+    <message>
+        <source>函询函文号</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>发函日期</source>
+        <translation>Letter sent on</translation>
+    </message>
+    <message>
+        <source>送达日期</source>
+        <translation>Delivered on</translation>
+    </message>
+    <message>
+        <source>回复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>回复日期</source>
+        <translation>Replied on</translation>
+    </message>
+    <message>
+        <source>党委（党组）主要负责人</source>
+        <translation>Principal leader of the party committee (group)</translation>
+    </message>
+    <message>
+        <source>主要负责人签署意见</source>
+        <translation>Principal leader's signed opinion</translation>
+    </message>
+    <message>
+        <source>回复评估</source>
+        <translation>Assessment of the reply</translation>
     </message>
     <message>
         <source>提请日期</source>
@@ -6480,6 +6968,50 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Measure</translation>
     </message>
     <message>
+        <source>已宣布送达</source>
+        <translation>Announced</translation>
+    </message>
+    <message>
+        <source>已执行</source>
+        <translation>Executed</translation>
+    </message>
+    <message>
+        <source>已回访</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>已变更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>升级前登记</source>
+        <translation>Entered before the upgrade</translation>
+    </message>
+    <message>
+        <source>宣布送达</source>
+        <translation>Announce and serve</translation>
+    </message>
+    <message>
+        <source>执行</source>
+        <translation>Execute</translation>
+    </message>
+    <message>
+        <source>回访教育</source>
+        <translation>Follow-up visit</translation>
+    </message>
+    <message>
+        <source>撤销（依申诉或复审复核决定）</source>
+        <translation>Revoke (by an appeal, review or recheck decision)</translation>
+    </message>
+    <message>
+        <source>变更（依申诉或复审复核决定）</source>
+        <translation>Change (by an appeal, review or recheck decision)</translation>
+    </message>
+    <message>
         <source>处理处分</source>
         <translation>Measures and sanctions</translation>
     </message>
@@ -6490,6 +7022,22 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>处理类别</source>
         <translation>Kind of measure</translation>
+    </message>
+    <message>
+        <source>宣布送达日期</source>
+        <translation>Announced on</translation>
+    </message>
+    <message>
+        <source>执行日期</source>
+        <translation>Executed on</translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation>Follow-up visit notes</translation>
     </message>
     <message>
         <source>决定文号</source>
@@ -6840,6 +7388,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Propose disposal (for approval)</translation>
     </message>
     <message>
+        <source>初核后暂存待查</source>
+        <translation>Hold after verification</translation>
+    </message>
+    <message>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
@@ -6920,6 +7472,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Time limit (days)</translation>
     </message>
     <message>
+        <source>工作日</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
         <source>依据或说明</source>
         <translation>Basis or notes</translation>
     </message>
@@ -6954,6 +7510,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>文书编号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>文书日期</source>
+        <translation>Document date</translation>
     </message>
     <message>
         <source>乡镇纪委（驻村）</source>
@@ -7158,6 +7722,102 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>监察对象类别</source>
         <translation>Category of person under supervision</translation>
+    </message>
+    <message>
+        <source>节假日调整</source>
+        <translation>Holiday adjustments</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Adjusted working day</translation>
+    </message>
+    <message>
+        <source>节日名称</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>已上报县纪委监委</source>
+        <translation>Reported up to the county commission</translation>
+    </message>
+    <message>
+        <source>上报县纪委监委（超出管理权限）</source>
+        <translation>Report up to the county commission (outside this unit's authority)</translation>
+    </message>
+    <message>
+        <source>受理（提级办理或指定管辖）</source>
+        <translation>Take in (taken up or assigned)</translation>
+    </message>
+    <message>
+        <source>回避（更换承办人）</source>
+        <translation>Recusal (change the handler)</translation>
+    </message>
+    <message>
+        <source>回避决定</source>
+        <translation>Recusal decisions</translation>
+    </message>
+    <message>
+        <source>事项类别</source>
+        <translation>Kind of matter</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>Record number</translation>
+    </message>
+    <message>
+        <source>回避人</source>
+        <translation>Stepped aside</translation>
+    </message>
+    <message>
+        <source>接任人</source>
+        <translation>Taken over by</translation>
+    </message>
+    <message>
+        <source>回避事由</source>
+        <translation>Ground</translation>
+    </message>
+    <message>
+        <source>回避理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>批准人（机关）</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>审理中</source>
+        <translation>Under trial</translation>
+    </message>
+    <message>
+        <source>已提出审理意见</source>
+        <translation>Opinion given</translation>
+    </message>
+    <message>
+        <source>提出审理意见</source>
+        <translation>Give the trial opinion</translation>
+    </message>
+    <message>
+        <source>承办人（审理室）</source>
+        <translation>Handler (trial office)</translation>
+    </message>
+    <message>
+        <source>审理报告文号</source>
+        <translation>Trial report number</translation>
+    </message>
+    <message>
+        <source>审理报告日期</source>
+        <translation>Trial report date</translation>
+    </message>
+    <message>
+        <source>审理意见</source>
+        <translation>Trial opinion</translation>
+    </message>
+    <message>
+        <source>审理结果</source>
+        <translation>Trial result</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from app.models import Clue, OwnershipTransfer, Transition
 from app.registers import get
 from app.security.roles import CountyOnly
 from app.services import jurisdiction
+from app.services.deadlines import due_items
 from app.services.records import RecordService, ValidationError
 from app.services.transitions import TransitionRefused, Transitions
 
@@ -82,7 +83,11 @@ def test_a_letter_inquiry_with_its_reply_moves_its_clue_to_finished(pair: Enroll
     town.step(INQUIRIES, iid, "send_letter", letter_no="城纪函〔2024〕1号", letter_on=date(2024, 9, 12),
               delivered_on=date(2024, 9, 13))  # fmt: skip
     sent = town.records.get(INQUIRIES, iid)
-    assert sent["state"] == "sent" and sent["reply_due"] is not None and sent["reply_due"] > date(2024, 9, 13)
+    # 15 working days from delivery, the day of delivery not counted: the Mid-Autumn holiday (9-15 to
+    # 9-17) and the National Day holiday (10-1 to 10-7) skipped, the 调休 days 9-14 and 9-29 counted.
+    assert sent["state"] == "sent" and sent["reply_due"] == date(2024, 10, 11)
+    [due] = [i for i in due_items(town.records, today=date(2024, 10, 9)) if i.register == "inquiries"]
+    assert (due.step, due.due, due.days_left) == ("函询回复", date(2024, 10, 11), 2)
     with pytest.raises(ValidationError) as unsigned:
         town.step(INQUIRIES, iid, "receive_reply", reply_on=date(2024, 9, 25))
     assert {"signed_by", "sign_opinion"} <= set(unsigned.value.errors)
@@ -168,6 +173,8 @@ def test_the_whole_chain_from_clue_to_revisit_across_the_county_and_the_township
                                        "decided_on": date(2024, 12, 3), "case_id": kid,
                                        "handling_unit_id": pair.unit_id}, confirmed=True)  # fmt: skip
     assert town.state(MEASURES, mid) == "decided"
+    [due] = [i for i in due_items(town.records, today=date(2024, 12, 30)) if i.register == "dispositions"]
+    assert (due.step, due.due) == ("处分宣布送达", date(2025, 1, 2))
     with pytest.raises(TransitionRefused):
         town.step(MEASURES, mid, "execute", executed_on=date(2024, 12, 5))
     with pytest.raises(ValidationError) as before:

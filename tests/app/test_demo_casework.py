@@ -427,6 +427,8 @@ def test_demo_county_tells_the_seed_report_on_its_dates(
         assert _count(township, "SELECT count(*) FROM dispositions WHERE guided = 1") > 0
         assert _problems(township) == []
         records = RecordService(township)
+        # Open steps of the chain fall due now: a 函询's written reply among them.
+        assert any(i.step == "函询回复" and i.days_left >= -7 for i in due_items(records, horizon=30))
         for name in CASEWORK:
             ids = _live_ids(records, name)
             assert ids or name == "staff_ties", name
