@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.nav.addTopLevelItem(top)
             for reg in registers.in_area(area):
+                if reg.county_screen and self.info.unit_type != "county":
+                    continue  # the county's own work (留置, 审理)
                 self._add_page(
                     top, f"register:{reg.name}", tr_register(reg.title), self._register_factory(reg.name)
                 )

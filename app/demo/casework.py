@@ -76,6 +76,7 @@ from app.models.casework import (
     Case,
     Clue,
     DeadlineRule,
+    Detention,
     Disposition,
     Inquiry,
     Report,
@@ -196,6 +197,7 @@ _REASONS = {
     "give_opinion": ("审理室已完成协审，出具意见",),
     "close_review": ("协审意见已采纳，登记结果",),
     "resubmit": ("审查调查部门补充调查后重新移送，重新提请协审",),
+    "end": ("审查调查终结，经批准解除留置",),
     "approve": ("初步核实认为存在违纪违法事实，需追究纪律责任，经集体研究报批立案",),
     "send_letter": ("经批准采取函询方式，函询函已送达本人", "函询函已由所在党委转交本人签收"),
     "receive_reply": ("被函询人按期作出书面说明，所在党委主要负责人已签署意见",),
@@ -518,6 +520,8 @@ class Casework:
                 "审": Transition.doc_no,
                 "延": Transition.doc_no,
                 "理": Trial.report_no,
+                "留": Detention.approval_no,
+                "解": Transition.doc_no,
             }[kind]
             pattern = f"{prefix}{kind}〔{year}〕%"
             self._numbers[key] = int(
@@ -938,6 +942,12 @@ class Casework:
                  "doc_on": filed + timedelta(days=80)},
             )  # fmt: skip
         review_on = filed + timedelta(days=self.rng.randint(25, 55))
+        if outcome == "fourth" and unit.unit_type == "office":  # 留置, the county's alone
+            held = self.add("detentions", {"case_id": case_id, "approved_by": "市纪委监委",
+                                           "approval_no": self.number(self.prefix(unit), "留", filed.year),
+                                           "started_on": filed + timedelta(days=3), "place": "县留置场所"})  # fmt: skip
+            self.step("detentions", held, "end", {"ended_on": review_on, "end_reason": "审查调查终结，移送审理",
+                      "doc_no": self.number(self.prefix(unit), "解", review_on.year), "doc_on": review_on})  # fmt: skip
         facts = f"经查，{who.name}{problem[2]}，事实清楚。"
         self.step("cases", case_id, "to_review", {"review_on": review_on, "facts": facts})
         concluded = review_on + timedelta(days=self.rng.randint(10, 25))

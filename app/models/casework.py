@@ -274,6 +274,24 @@ class Trial(SyncMixin, Base):
     state: Mapped[str] = mapped_column(String(16), default="received", index=True)
 
 
+class Detention(SyncMixin, Base):
+    """留置: a measure only the county commission takes, on a case it handles, approved by the
+    commission above; three months, extendable once by three months (监察法 art. 43)."""
+
+    __tablename__ = "detentions"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    approved_by: Mapped[str] = mapped_column(String(64), default="")
+    approval_no: Mapped[str] = mapped_column(String(64), default="")
+    started_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(100), default="")
+    extension_days: Mapped[int] = mapped_column(Integer, default=0)
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="in_force", index=True)
+
+
 class Recusal(SyncMixin, Base):
     """回避决定: a staff member stepped aside from a matter; who decided, and who took over."""
 

@@ -174,6 +174,7 @@ DEADLINE_STEPS = (
     ("announce", QT_TRANSLATE_NOOP("register", "处分宣布送达"), 30, False),
     ("appeal", QT_TRANSLATE_NOOP("register", "复审复核决定"), 30, False),
     ("co_review", QT_TRANSLATE_NOOP("register", "协审"), 30, False),
+    ("detention", QT_TRANSLATE_NOOP("register", "留置"), 90, False),
 )
 DEADLINE_STEP_CHOICES = tuple((k, label) for k, label, _days, _working in DEADLINE_STEPS)
 DEFAULT_DAYS = {k: days for k, _label, days, _working in DEADLINE_STEPS}

@@ -129,6 +129,9 @@ class Register:
     # county's rows and creates none (``RecordService``), and a unit's bundle may not carry any
     # (``app.sync.rules``).
     county_only: bool = False
+    # Work only the county does (留置, its trial office's 审理): a township's or a group's screens
+    # and command line neither list nor enter it (``RecordService.shown``).
+    county_screen: bool = False
 
     def __post_init__(self) -> None:
         sensitive = {f.name for f in self.fields if f.sensitive}

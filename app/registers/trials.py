@@ -156,6 +156,7 @@ TRIALS = Register(
     validate=_validate,
     lifecycle=TRIAL_LIFECYCLE,
     county_only=True,
+    county_screen=True,
 )
 
 REGISTERS = (TRIALS,)

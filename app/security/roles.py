@@ -126,6 +126,15 @@ class CountyOnly(PermissionDenied):
         Exception.__init__(self, str(self.message))
 
 
+class CountyScreen(PermissionDenied):
+    """A register of the county's own work (留置, 审理): neither listed nor entered at a unit."""
+
+    def __init__(self, title: str) -> None:
+        self.permission = EDIT
+        self.message = Message(QT_TRANSLATE_NOOP("app", "「{title}」只在县纪委监委使用。"), {"title": title})
+        Exception.__init__(self, str(self.message))
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who is acting: user name, role, and the sensitive-field key when the role may hold it.

@@ -24,6 +24,7 @@ from app.models.casework import (
     Clue,
     CoReview,
     DeadlineRule,
+    Detention,
     Disposition,
     Inquiry,
     Trial,
@@ -238,6 +239,14 @@ def _after_the_case(
         ):
             out.append(("cases", case.id, case.number, case.subject_name, step_label["co_review"], None,
                         case.handling_unit_id, *span("co_review", case.review_on)))  # fmt: skip
+    for held, case in s.execute(
+        select(Detention, Case)
+        .join(Case, Case.id == Detention.case_id)
+        .where(Detention.deleted.is_(False), Detention.state == "in_force", *_visible(records, Case))
+    ):
+        out.append(("detentions", held.id, case.number, case.subject_name, step_label["detention"],
+                    case.handler_id, case.handling_unit_id,
+                    *span("detention", held.started_on, held.extension_days)))  # fmt: skip
     for measure in s.scalars(
         select(Disposition).where(
             Disposition.deleted.is_(False),

@@ -38,7 +38,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, Field, Register
 from app.security import audit, sensitive
-from app.security.roles import EDIT, VIEW_SENSITIVE, CountyOnly, NotOwner
+from app.security.roles import EDIT, VIEW_SENSITIVE, CountyOnly, CountyScreen, NotOwner
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience, parse_audience
 
 YES = QT_TRANSLATE_NOOP("app", "是")
@@ -112,6 +112,15 @@ class RecordService:
         """Whether the actor may create, change and delete ``reg``'s records at all."""
         return self.can(reg.permission or EDIT) and not self._county_keeps(reg)
 
+    def shown(self, reg: Register) -> bool:
+        """Whether ``reg`` is seen here: a register of the county's own work (``county_screen``:
+        留置, 审理) only at the county."""
+        return not reg.county_screen or self.system or self.ctx.installation().unit_type == "county"
+
+    def _require_shown(self, reg: Register) -> None:
+        if not self.shown(reg):
+            raise CountyScreen(reg.title)
+
     def _county_keeps(self, reg: Register) -> bool:
         """``reg`` is the county's alone and this is not the county."""
         return reg.county_only and not self.system and self.ctx.installation().unit_type != "county"
@@ -122,6 +131,7 @@ class RecordService:
         county's own registers only at the county (``CountyOnly``); and (for an existing row) that
         this unit owns it."""
         self._require(reg.permission or EDIT)
+        self._require_shown(reg)
         if self._county_keeps(reg):
             raise CountyOnly()
         if obj is not None and not self.owns(obj.owner):
@@ -184,6 +194,7 @@ class RecordService:
         return col
 
     def _filtered(self, reg: Register, q: ListQuery) -> Select[Any]:
+        self._require_shown(reg)
         model = reg.model
         stmt = select(model.id)
         text = q.search.strip()
@@ -333,6 +344,7 @@ class RecordService:
 
         Sensitive fields come decrypted for an actor holding the key, which is recorded in the
         audit log (one VIEW_SENSITIVE entry naming the fields); others get （受限）."""
+        self._require_shown(reg)
         with self.ctx.session() as s:
             obj = s.get(reg.model, row_id)
             if obj is None:

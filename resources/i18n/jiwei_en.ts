@@ -4608,6 +4608,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Only the county commission keeps these records; this unit can only view them.</translation>
     </message>
     <message>
+        <source>「{title}」只在县纪委监委使用。</source>
+        <translation>“{title}” is used only at the county commission.</translation>
+    </message>
+    <message>
         <source>填写可以查看的用户名，多个用逗号分隔；留空则本单位有相应权限的人员都可查看</source>
         <translation>User names of those who may view it, separated by commas; if empty, everyone in this unit with the required permission may view it</translation>
     </message>
@@ -4853,7 +4857,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>乡镇和派驻组的案件须经县纪委监委协审（乡案县审）：收到县纪委监委的协审意见后才能审结。</source>
-        <translation>A township's or a dispatched group's case must be co-reviewed by the county commission: it can be concluded only once the county's co-review opinion has arrived.</translation>
+        <translation>A township&apos;s or a dispatched group&apos;s case must be co-reviewed by the county commission: it can be concluded only once the county&apos;s co-review opinion has arrived.</translation>
     </message>
     <message>
         <source>审理（协审）意见为退回补充调查，请先「退回补充调查」。</source>
@@ -5857,7 +5861,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>受理日期不能早于处分决定日期。</source>
-        <translation>The date received cannot be before the sanction's decision date.</translation>
+        <translation>The date received cannot be before the sanction&apos;s decision date.</translation>
     </message>
     <message>
         <source>复审须在收到处分决定之日起一个月内提出（{date} 前）。</source>
@@ -5873,7 +5877,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>「{name}」是{authority}，不属本单位管理权限，不能在本单位处置、立案或审结；请「上报县纪委监委」，由县纪委监委提级办理或指定管辖。</source>
-        <translation>“{name}” is a {authority}, outside this unit's authority: the matter cannot be disposed of, filed or concluded here. Use “Report up to the county commission”, which takes it up or assigns it.</translation>
+        <translation>“{name}” is a {authority}, outside this unit&apos;s authority: the matter cannot be disposed of, filed or concluded here. Use “Report up to the county commission”, which takes it up or assigns it.</translation>
     </message>
     <message>
         <source>本单位已将这条记录上报县纪委监委，须由县纪委监委提级办理或指定管辖后受理。</source>
@@ -5941,7 +5945,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>元旦</source>
-        <translation>New Year's Day</translation>
+        <translation>New Year&apos;s Day</translation>
     </message>
     <message>
         <source>春节</source>
@@ -5966,6 +5970,26 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>中秋节</source>
         <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+        <source>留置只能延长一次。</source>
+        <translation>Detention can be extended only once.</translation>
+    </message>
+    <message>
+        <source>解除日期不能早于留置开始日期。</source>
+        <translation>The release date cannot be before the detention began.</translation>
+    </message>
+    <message>
+        <source>留置只用于县纪委监委办理的案件；乡镇、派驻组的案件须先提级办理。</source>
+        <translation>Detention is only for cases the county commission handles; a township's or a group's case must first be taken up.</translation>
+    </message>
+    <message>
+        <source>只有已立案、审查调查中的案件才能采取留置。</source>
+        <translation>Only a filed case under investigation can have a detention.</translation>
+    </message>
+    <message>
+        <source>留置开始日期不能早于立案日期。</source>
+        <translation>The detention cannot begin before the case was filed.</translation>
     </message>
 </context>
 <context>
@@ -6362,6 +6386,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>复审复核决定</source>
         <translation>Decision on a review or recheck</translation>
+    </message>
+    <message>
+        <source>留置</source>
+        <translation>Detention</translation>
     </message>
     <message>
         <source>批评教育</source>
@@ -6925,7 +6953,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>主要负责人签署意见</source>
-        <translation>Principal leader's signed opinion</translation>
+        <translation>Principal leader&apos;s signed opinion</translation>
     </message>
     <message>
         <source>回复评估</source>
@@ -7745,7 +7773,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>上报县纪委监委（超出管理权限）</source>
-        <translation>Report up to the county commission (outside this unit's authority)</translation>
+        <translation>Report up to the county commission (outside this unit&apos;s authority)</translation>
     </message>
     <message>
         <source>受理（提级办理或指定管辖）</source>
@@ -7818,6 +7846,62 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>审理结果</source>
         <translation>Trial result</translation>
+    </message>
+    <message>
+        <source>留置中</source>
+        <translation>Detained</translation>
+    </message>
+    <message>
+        <source>已解除</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>延长留置</source>
+        <translation>Extend the detention</translation>
+    </message>
+    <message>
+        <source>延长留置决定书</source>
+        <translation>Detention extension decision</translation>
+    </message>
+    <message>
+        <source>解除留置</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>解除留置决定书</source>
+        <translation>Release decision</translation>
+    </message>
+    <message>
+        <source>批准机关</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>留置决定书文号</source>
+        <translation>Detention decision number</translation>
+    </message>
+    <message>
+        <source>留置开始日期</source>
+        <translation>Detained from</translation>
+    </message>
+    <message>
+        <source>留置场所</source>
+        <translation>Place of detention</translation>
+    </message>
+    <message>
+        <source>延长天数</source>
+        <translation>Days extended</translation>
+    </message>
+    <message>
+        <source>延长理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <source>解除日期</source>
+        <translation>Released on</translation>
+    </message>
+    <message>
+        <source>解除原因</source>
+        <translation>Reason for the release</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.models import Clue, OwnershipTransfer, Transition
 from app.registers import get
-from app.security.roles import CountyOnly
+from app.security.roles import CountyOnly, CountyScreen
 from app.services import jurisdiction
 from app.services.deadlines import due_items
 from app.services.records import RecordService, ValidationError
@@ -267,6 +267,19 @@ def test_a_county_case_is_concluded_after_its_trial(pair: EnrolledPair) -> None:
             county.step(CASES, kid, "extend", extension_days=60, extension_reason="复杂", approved_by="书记",
                         doc_no="延1", doc_on=date(2024, 5, 20))  # fmt: skip
     assert "只能延期一次" in _message(once)
+    detentions = get("detentions")
+    held = county.records.save(detentions, {"case_id": kid, "approved_by": "市纪委监委", "approval_no": "留1",
+                                            "started_on": date(2024, 3, 5)})  # fmt: skip
+    [due] = [i for i in due_items(county.records, today=date(2024, 6, 1)) if i.register == "detentions"]
+    assert (due.step, due.due) == ("留置", date(2024, 6, 3))  # three months, kept as 90 days
+    county.step(detentions, held, "extend", extension_days=30, extension_reason="案情复杂", approved_by="市纪委监委",
+                doc_no="延留1", doc_on=date(2024, 5, 30))  # fmt: skip
+    with pytest.raises(ValidationError) as twice:
+        county.step(detentions, held, "extend", extension_days=30, extension_reason="再延", approved_by="市纪委",
+                    doc_no="延留2", doc_on=date(2024, 6, 1))  # fmt: skip
+    assert "留置只能延长一次" in _message(twice)
+    county.step(detentions, held, "end", ended_on=date(2024, 5, 31), end_reason="转为其他措施", doc_no="解1",
+                doc_on=date(2024, 5, 31))  # fmt: skip
     county.step(CASES, kid, "to_review", review_on=date(2024, 6, 1), facts="受贿")
     with pytest.raises(ValidationError) as untried:
         county.step(
@@ -330,3 +343,12 @@ def test_an_appeal_revokes_or_upholds_a_sanction(pair: EnrolledPair) -> None:
             select(Transition).where(Transition.record_id == mid, Transition.action == "revoke")
         ).one()
         assert moved.reason == "复审（政务处分）决定 复审〔2024〕1号"
+
+
+def test_the_countys_own_work_is_not_shown_at_a_township(pair: EnrolledPair) -> None:
+    town = Desk(pair.unit)
+    for name in ("detentions", "trials"):
+        with pytest.raises(CountyScreen) as hidden:
+            town.records.ids(get(name))
+        assert str(hidden.value.message) == f"「{get(name).title}」只在县纪委监委使用。"
+        assert not town.records.shown(get(name)) and Desk(pair.county).records.shown(get(name))

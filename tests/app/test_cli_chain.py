@@ -111,3 +111,9 @@ def test_a_county_managed_cadre_is_refused_and_reported_up(town: tuple[Cli, Enro
     assert (request["kind"], request["to_unit"], request["row_id"]) == ("request", "C01", cid)
     not_here = cli.run("transfer", "take-up", "clues", cid, "--reason", "提级")
     assert not_here.returncode != 0 and "只有县纪委监委可以变更记录的归属单位" in not_here.stderr
+
+
+def test_a_township_cannot_list_detentions(town: tuple[Cli, EnrolledPair]) -> None:
+    cli, _pair = town
+    hidden = cli.run("record", "list", "detentions")
+    assert hidden.returncode != 0 and "「留置」只在县纪委监委使用。" in hidden.stderr

@@ -18,6 +18,7 @@ from app.context import Context
 from app.registers import get
 from app.security.keyslots import KeyFile
 from app.security.roles import Actor
+from app.services.installation import SetupRequest
 from app.services.login import PLAIN_HEADER, create, state
 from app.services.records import RecordService
 from tests.ui.conftest import SETUP
@@ -332,3 +333,24 @@ def test_a_failed_automatic_backup_is_shown_and_the_exit_goes_on(
     assert window.isVisible()
     qtbot.mouseClick(box.buttons()[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_a_township_sees_no_register_of_the_countys_own_work(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """留置 and the trial office's 审理 are the county's: a township's window has no page for them,
+    the county's has."""
+    township = create(tmp_path / "t", None, SetupRequest("township", "T01", "城关镇纪委", "C01", "测试县",
+                                                         "admin", "secret123"))  # fmt: skip
+    try:
+        keys = make_window(qtbot, township, settings).page_keys()
+        assert "register:clues" in keys and "register:co_reviews" in keys
+        assert "register:detentions" not in keys and "register:trials" not in keys
+    finally:
+        township.db.close()
+    county = create(tmp_path / "c", None, SETUP)
+    try:
+        keys = make_window(qtbot, county, settings).page_keys()
+        assert "register:detentions" in keys and "register:trials" in keys
+    finally:
+        county.db.close()
