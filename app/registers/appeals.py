@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Appeal, Disposition
 from app.registers.fields import CHOICE, DATE, LONGTEXT, REF, Field, Register
-from app.registers.lifecycle import Lifecycle, Step
+from app.registers.lifecycle import Lifecycle, Step, not_before
 from app.registers.sanctions import add_months
 
 AREA = "casework"
@@ -33,13 +33,6 @@ RESULT_CHOICES = (
 )
 # The kind of measure each kind of appeal is against.
 AGAINST = {"complaint": "party", "review": "state", "recheck": "state"}
-
-
-def _decided_on_time(_s: Session, appeal: Any, values: dict[str, Any]) -> dict[str, Message]:
-    on = values.get("decided_on")
-    if isinstance(on, date) and on < appeal.received_on:
-        return {"decided_on": Message(QT_TRANSLATE_NOOP("app", "决定日期不能早于受理日期。"))}
-    return {}
 
 
 def _moves_measure(s: Session, transitions: Any, appeal: Any, _values: dict[str, Any]) -> None:
@@ -63,7 +56,9 @@ APPEAL_LIFECYCLE = Lifecycle(
             ("received",),
             "decided",
             requires=("decided_on", "decision_no", "result"),
-            check=_decided_on_time,
+            check=not_before(
+                "decided_on", "received_on", QT_TRANSLATE_NOOP("app", "决定日期不能早于受理日期。")
+            ),
             effect=_moves_measure,
         ),
     ),

@@ -23,7 +23,7 @@ from app.registers.casework_choices import (
 from app.registers.chain import REPORTED, accept_step, report_up_step
 from app.registers.clues import CLUE_LIFECYCLE, NUMBER_HINT, NUMBER_PATTERN, subject_fields
 from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
-from app.registers.lifecycle import Lifecycle, Step, StepCheck, StepEffect
+from app.registers.lifecycle import Lifecycle, Step, StepCheck, StepEffect, extended_once, not_before
 from app.registers.person_link import link_subject
 from app.registers.recusals import recuse_step
 from app.registers.ties import tie_warnings
@@ -33,16 +33,17 @@ AREA = "casework"
 HANDLING_UNIT_TYPES = ("county", "office", "township", "group")
 
 
-def _extension_fields() -> tuple[Field, ...]:
+def extension_fields(maximum: int = 365, *, in_list: bool = False) -> tuple[Field, ...]:
+    """延期: the days added so far (set by the 延期 step alone, at most ``maximum``) and why."""
     return (
         Field(
             "extension_days",
             QT_TRANSLATE_NOOP("register", "延期天数"),
             kind=INT,
             minimum=0,
-            maximum=365,
+            maximum=maximum,
             default=0,
-            in_list=False,
+            in_list=in_list,
             editable=False,
         ),
         Field("extension_reason", QT_TRANSLATE_NOOP("register", "延期理由"), kind=LONGTEXT, in_list=False),
@@ -95,10 +96,9 @@ def _set_reply_due(s: Session, transitions: Any, item: Any, _values: dict[str, A
 
 
 def _reply_received(_s: Session, item: Any, values: dict[str, Any]) -> dict[str, Message]:
-    reply = values.get("reply_on") or item.reply_on
-    if isinstance(reply, date) and item.delivered_on is not None and reply < item.delivered_on:
-        return {"reply_on": Message(QT_TRANSLATE_NOOP("app", "回复日期不能早于函询函送达日期。"))}
-    return {}
+    return not_before(
+        "reply_on", "delivered_on", QT_TRANSLATE_NOOP("app", "回复日期不能早于函询函送达日期。")
+    )(_s, item, values)
 
 
 def _letter_assessed(_s: Session, item: Any, values: dict[str, Any]) -> dict[str, Message]:
@@ -273,7 +273,7 @@ def _team_fields(outcomes: tuple[tuple[str, str], ...], lifecycle: Lifecycle) ->
         Field("other_members", QT_TRANSLATE_NOOP("register", "其他组员"), max_length=100, in_list=False),
         Field("plan", QT_TRANSLATE_NOOP("register", "工作方案"), kind=LONGTEXT, in_list=False),
         Field("started_on", QT_TRANSLATE_NOOP("register", "开始日期"), kind=DATE),
-        *_extension_fields(),
+        *extension_fields(),
         Field("finished_on", QT_TRANSLATE_NOOP("register", "完成日期"), kind=DATE),
         Field(
             "outcome",
@@ -375,13 +375,6 @@ def _filed(s: Session, transitions: Any, case: Any, _values: dict[str, Any]) -> 
     transitions.follow(s, "clues", case.clue_id, "file_case", f"立案审批：{case.approval_no}")
 
 
-def _extension_rule(_s: Session, case: Any, values: dict[str, Any]) -> dict[str, Message]:
-    """审查调查 takes 90 days, extendable once by up to 90 days with approval."""
-    if case.extension_days:
-        return {"extension_days": Message(QT_TRANSLATE_NOOP("app", "审查调查只能延期一次。"))}
-    return {}
-
-
 def _concludable(s: Session, case: Any, values: dict[str, Any]) -> dict[str, Message]:
     errors = authority_problem(s, case)
     errors.update(trial_problem(s, case))
@@ -471,7 +464,7 @@ CASE_LIFECYCLE = Lifecycle(
             requires=("extension_days", "extension_reason"),
             approval=True,
             document=QT_TRANSLATE_NOOP("register", "延期审批表"),
-            check=_extension_rule,
+            check=extended_once(QT_TRANSLATE_NOOP("register", "审查调查"), 90),
         ),
         Step(
             "to_review",
@@ -582,7 +575,7 @@ CASES = Register(
             ref_filter={"unit_type": ("office",)},
             in_list=False,
         ),
-        *_extension_fields(),
+        *extension_fields(),
         Field("review_on", QT_TRANSLATE_NOOP("register", "移送审理日期"), kind=DATE, in_list=False),
         Field("concluded_on", QT_TRANSLATE_NOOP("register", "结案日期"), kind=DATE),
         Field(

@@ -13,24 +13,12 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Case, Detention
 from app.models.org import Unit
-from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
-from app.registers.lifecycle import Lifecycle, Step
+from app.registers.cases import extension_fields
+from app.registers.fields import CHOICE, DATE, LONGTEXT, REF, Field, Register
+from app.registers.lifecycle import Lifecycle, Step, extended_once, not_before
 
 AREA = "casework"
 EXTENSION_MAX = 90
-
-
-def _one_extension(_s: Session, detention: Any, _values: dict[str, Any]) -> dict[str, Message]:
-    if detention.extension_days:
-        return {"extension_days": Message(QT_TRANSLATE_NOOP("app", "留置只能延长一次。"))}
-    return {}
-
-
-def _ended(_s: Session, detention: Any, values: dict[str, Any]) -> dict[str, Message]:
-    ended = values.get("ended_on")
-    if isinstance(ended, date) and ended < detention.started_on:
-        return {"ended_on": Message(QT_TRANSLATE_NOOP("app", "解除日期不能早于留置开始日期。"))}
-    return {}
 
 
 DETENTION_LIFECYCLE = Lifecycle(
@@ -47,7 +35,7 @@ DETENTION_LIFECYCLE = Lifecycle(
             requires=("extension_days", "extension_reason"),
             approval=True,
             document=QT_TRANSLATE_NOOP("register", "延长留置决定书"),
-            check=_one_extension,
+            check=extended_once(QT_TRANSLATE_NOOP("register", "留置"), EXTENSION_MAX),
         ),
         Step(
             "end",
@@ -56,7 +44,9 @@ DETENTION_LIFECYCLE = Lifecycle(
             "ended",
             requires=("ended_on", "end_reason"),
             document=QT_TRANSLATE_NOOP("register", "解除留置决定书"),
-            check=_ended,
+            check=not_before(
+                "ended_on", "started_on", QT_TRANSLATE_NOOP("app", "解除日期不能早于留置开始日期。")
+            ),
         ),
     ),
     open_states=("in_force",),
@@ -112,16 +102,7 @@ DETENTIONS = Register(
         ),
         Field("started_on", QT_TRANSLATE_NOOP("register", "留置开始日期"), kind=DATE, required=True),
         Field("place", QT_TRANSLATE_NOOP("register", "留置场所"), max_length=100, in_list=False),
-        Field(
-            "extension_days",
-            QT_TRANSLATE_NOOP("register", "延长天数"),
-            kind=INT,
-            minimum=0,
-            maximum=EXTENSION_MAX,
-            default=0,
-            editable=False,
-        ),
-        Field("extension_reason", QT_TRANSLATE_NOOP("register", "延长理由"), kind=LONGTEXT, in_list=False),
+        *extension_fields(EXTENSION_MAX, in_list=True),
         Field("ended_on", QT_TRANSLATE_NOOP("register", "解除日期"), kind=DATE),
         Field("end_reason", QT_TRANSLATE_NOOP("register", "解除原因"), kind=LONGTEXT, in_list=False),
         Field(

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from app.i18n import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from app.i18n import Message
 
 # A step's own rule: (session, the record, the values given) -> errors by field.
 StepCheck = Callable[["Session", Any, dict[str, Any]], dict[str, "Message"]]
@@ -87,3 +88,40 @@ class Lifecycle:
 
     def allowed(self, state: str) -> list[Step]:
         return [s for s in self.steps if state in s.sources]
+
+
+def not_before(field_name: str, earlier: str, message: str) -> StepCheck:
+    """A step's check: the date it gives in ``field_name`` is not before the record's ``earlier``
+    date (宣布送达 after the decision, 解除 after the start …); ``message`` says so."""
+
+    def check(_s: Session, record: Any, values: dict[str, Any]) -> dict[str, Message]:
+        on, before = values.get(field_name), getattr(record, earlier)
+        if isinstance(on, date) and isinstance(before, date) and on < before:
+            return {field_name: Message(message)}
+        return {}
+
+    return check
+
+
+def extended_once(what: str, most: int) -> StepCheck:
+    """An extension step's check: ``what`` (审查调查, 审理, 留置) is extended once, by ``most`` days
+    at most."""
+
+    def check(_s: Session, record: Any, values: dict[str, Any]) -> dict[str, Message]:
+        if record.extension_days:
+            return {
+                "extension_days": Message(QT_TRANSLATE_NOOP("app", "{what}只能延期一次。"), {"what": what})
+            }
+        try:
+            days = int(str(values.get("extension_days")).strip())
+        except (TypeError, ValueError):
+            return {}  # the step itself says it is not a number
+        if days > most:
+            return {
+                "extension_days": Message(
+                    QT_TRANSLATE_NOOP("app", "{what}延期不超过 {n} 天。"), {"what": what, "n": str(most)}
+                )
+            }
+        return {}
+
+    return check

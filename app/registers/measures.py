@@ -19,7 +19,7 @@ from app.models.people import Person
 from app.registers import form_mapping
 from app.registers.casework_choices import COUNTY_MANAGED, FORM_CHOICES, TOWNSHIP_MANAGED, VILLAGE_CADRE
 from app.registers.fields import BOOL, CHOICE, DATE, LONGTEXT, REF, Field, Register
-from app.registers.lifecycle import Lifecycle, Step, StepCheck
+from app.registers.lifecycle import Lifecycle, Step, StepCheck, not_before
 from app.registers.person_link import link_measured
 from app.registers.sanctions import (
     KIND_CHOICES,
@@ -160,16 +160,6 @@ def _case_errors(s: Session, values: dict[str, Any], row_id: str | None) -> dict
     return {}
 
 
-def _after(field: str, before: str, message: str) -> StepCheck:
-    def check(_s: Session, d: Any, values: dict[str, Any]) -> dict[str, Message]:
-        on, earlier = values.get(field), getattr(d, before)
-        if isinstance(on, date) and isinstance(earlier, date) and on < earlier:
-            return {field: Message(message)}
-        return {}
-
-    return check
-
-
 def _by_appeal(result: str) -> StepCheck:
     """撤销 and 变更 come only from a decided appeal (申诉, 复审, 复核) with that result."""
 
@@ -189,6 +179,9 @@ def _by_appeal(result: str) -> StepCheck:
     return check
 
 
+# The states an appeal's decision may revoke or change a measure in.
+DECIDED_STATES = ("decided", "announced", "executed", "visited", "untracked")
+
 DISPOSITION_LIFECYCLE = Lifecycle(
     states=(
         ("decided", QT_TRANSLATE_NOOP("register", "已作出决定")),
@@ -206,7 +199,7 @@ DISPOSITION_LIFECYCLE = Lifecycle(
             ("decided",),
             "announced",
             requires=("announced_on",),
-            check=_after(
+            check=not_before(
                 "announced_on", "decided_on", QT_TRANSLATE_NOOP("app", "宣布送达日期不能早于决定日期。")
             ),
         ),
@@ -216,7 +209,7 @@ DISPOSITION_LIFECYCLE = Lifecycle(
             ("announced",),
             "executed",
             requires=("executed_on",),
-            check=_after(
+            check=not_before(
                 "executed_on", "announced_on", QT_TRANSLATE_NOOP("app", "执行日期不能早于宣布送达日期。")
             ),
         ),
@@ -226,23 +219,16 @@ DISPOSITION_LIFECYCLE = Lifecycle(
             ("executed",),
             "visited",
             requires=("revisited_on", "revisit_note"),
-            check=_after(
+            check=not_before(
                 "revisited_on", "executed_on", QT_TRANSLATE_NOOP("app", "回访日期不能早于执行日期。")
             ),
         ),
-        Step(
-            "revoke",
-            QT_TRANSLATE_NOOP("register", "撤销（依申诉或复审复核决定）"),
-            ("decided", "announced", "executed", "visited", "untracked"),
-            "revoked",
-            check=_by_appeal("revoked"),
-        ),
-        Step(
-            "change",
-            QT_TRANSLATE_NOOP("register", "变更（依申诉或复审复核决定）"),
-            ("decided", "announced", "executed", "visited", "untracked"),
-            "changed",
-            check=_by_appeal("changed"),
+        *(
+            Step(name, label, DECIDED_STATES, target, check=_by_appeal(target))
+            for name, label, target in (
+                ("revoke", QT_TRANSLATE_NOOP("register", "撤销（依申诉或复审复核决定）"), "revoked"),
+                ("change", QT_TRANSLATE_NOOP("register", "变更（依申诉或复审复核决定）"), "changed"),
+            )
         ),
     ),
     open_states=("decided",),

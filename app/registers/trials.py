@@ -13,37 +13,13 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Case, Trial
 from app.models.org import Unit
-from app.registers.cases import CASE_LIFECYCLE
+from app.registers.cases import CASE_LIFECYCLE, extension_fields
 from app.registers.casework_choices import CO_REVIEW_RESULT_CHOICES
-from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
-from app.registers.lifecycle import Lifecycle, Step
+from app.registers.fields import CHOICE, DATE, LONGTEXT, REF, Field, Register
+from app.registers.lifecycle import Lifecycle, Step, extended_once, not_before
 
 AREA = "casework"
 EXTENSION_MAX = 30
-
-
-def _one_extension(_s: Session, trial: Any, values: dict[str, Any]) -> dict[str, Message]:
-    if trial.extension_days:
-        return {"extension_days": Message(QT_TRANSLATE_NOOP("app", "审理只能延期一次。"))}
-    days = values.get("extension_days")
-    try:
-        n = int(str(days))
-    except (TypeError, ValueError):
-        return {}
-    if n > EXTENSION_MAX:
-        return {
-            "extension_days": Message(
-                QT_TRANSLATE_NOOP("app", "审理延期不超过一个月（{n} 天）。"), {"n": str(EXTENSION_MAX)}
-            )
-        }
-    return {}
-
-
-def _reported(_s: Session, trial: Any, values: dict[str, Any]) -> dict[str, Message]:
-    on = values.get("reported_on")
-    if isinstance(on, date) and on < trial.received_on:
-        return {"reported_on": Message(QT_TRANSLATE_NOOP("app", "审理报告日期不能早于受理日期。"))}
-    return {}
 
 
 TRIAL_LIFECYCLE = Lifecycle(
@@ -59,7 +35,7 @@ TRIAL_LIFECYCLE = Lifecycle(
             "",
             requires=("extension_days", "extension_reason"),
             approval=True,
-            check=_one_extension,
+            check=extended_once(QT_TRANSLATE_NOOP("register", "审理"), EXTENSION_MAX),
         ),
         Step(
             "report",
@@ -67,7 +43,9 @@ TRIAL_LIFECYCLE = Lifecycle(
             ("received",),
             "reported",
             requires=("report_no", "reported_on", "opinion", "result"),
-            check=_reported,
+            check=not_before(
+                "reported_on", "received_on", QT_TRANSLATE_NOOP("app", "审理报告日期不能早于受理日期。")
+            ),
         ),
     ),
     open_states=("received",),
@@ -114,17 +92,7 @@ TRIALS = Register(
         ),
         Field("received_on", QT_TRANSLATE_NOOP("register", "受理日期"), kind=DATE, required=True),
         Field("judge", QT_TRANSLATE_NOOP("register", "承办人（审理室）"), max_length=64, searchable=True),
-        Field(
-            "extension_days",
-            QT_TRANSLATE_NOOP("register", "延期天数"),
-            kind=INT,
-            minimum=0,
-            maximum=EXTENSION_MAX,
-            default=0,
-            in_list=False,
-            editable=False,
-        ),
-        Field("extension_reason", QT_TRANSLATE_NOOP("register", "延期理由"), kind=LONGTEXT, in_list=False),
+        *extension_fields(EXTENSION_MAX),
         Field("report_no", QT_TRANSLATE_NOOP("register", "审理报告文号"), max_length=64, searchable=True),
         Field("reported_on", QT_TRANSLATE_NOOP("register", "审理报告日期"), kind=DATE),
         Field(

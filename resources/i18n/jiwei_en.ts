@@ -4844,10 +4844,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The filing date cannot be before the filing approval date.</translation>
     </message>
     <message>
-        <source>审查调查只能延期一次。</source>
-        <translation>An investigation can be extended only once.</translation>
-    </message>
-    <message>
         <source>审结日期不能早于移送审理日期。</source>
         <translation>The conclusion date cannot be before the date the case was sent for trial.</translation>
     </message>
@@ -5904,14 +5900,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>A recusal decision is not entered directly: take “{step}” on the clue, inquiry, verification or case.</translation>
     </message>
     <message>
-        <source>审理只能延期一次。</source>
-        <translation>A trial can be extended only once.</translation>
-    </message>
-    <message>
-        <source>审理延期不超过一个月（{n} 天）。</source>
-        <translation>A trial is extended by one month at most ({n} days).</translation>
-    </message>
-    <message>
         <source>审理报告日期不能早于受理日期。</source>
         <translation>The trial report date cannot be before the date received.</translation>
     </message>
@@ -5972,16 +5960,12 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Mid-Autumn Festival</translation>
     </message>
     <message>
-        <source>留置只能延长一次。</source>
-        <translation>Detention can be extended only once.</translation>
-    </message>
-    <message>
         <source>解除日期不能早于留置开始日期。</source>
         <translation>The release date cannot be before the detention began.</translation>
     </message>
     <message>
         <source>留置只用于县纪委监委办理的案件；乡镇、派驻组的案件须先提级办理。</source>
-        <translation>Detention is only for cases the county commission handles; a township's or a group's case must first be taken up.</translation>
+        <translation>Detention is only for cases the county commission handles; a township&apos;s or a group&apos;s case must first be taken up.</translation>
     </message>
     <message>
         <source>只有已立案、审查调查中的案件才能采取留置。</source>
@@ -5990,6 +5974,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>留置开始日期不能早于立案日期。</source>
         <translation>The detention cannot begin before the case was filed.</translation>
+    </message>
+    <message>
+        <source>{what}只能延期一次。</source>
+        <translation>{what} can be extended only once.</translation>
+    </message>
+    <message>
+        <source>{what}延期不超过 {n} 天。</source>
+        <translation>{what} is extended by {n} days at most.</translation>
     </message>
 </context>
 <context>
@@ -7886,14 +7878,6 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>留置场所</source>
         <translation>Place of detention</translation>
-    </message>
-    <message>
-        <source>延长天数</source>
-        <translation>Days extended</translation>
-    </message>
-    <message>
-        <source>延长理由</source>
-        <translation>Reason for the extension</translation>
     </message>
     <message>
         <source>解除日期</source>

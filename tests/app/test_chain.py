@@ -277,7 +277,7 @@ def test_a_county_case_is_concluded_after_its_trial(pair: EnrolledPair) -> None:
     with pytest.raises(ValidationError) as twice:
         county.step(detentions, held, "extend", extension_days=30, extension_reason="再延", approved_by="市纪委",
                     doc_no="延留2", doc_on=date(2024, 6, 1))  # fmt: skip
-    assert "留置只能延长一次" in _message(twice)
+    assert "留置只能延期一次" in _message(twice)
     county.step(detentions, held, "end", ended_on=date(2024, 5, 31), end_reason="转为其他措施", doc_no="解1",
                 doc_on=date(2024, 5, 31))  # fmt: skip
     county.step(CASES, kid, "to_review", review_on=date(2024, 6, 1), facts="受贿")
