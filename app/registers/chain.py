@@ -13,6 +13,7 @@ from app.db.local import Installation
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Transition
 from app.registers.authority import authority_problem
+from app.registers.fields import INT, LONGTEXT, Field
 from app.registers.lifecycle import Step
 
 REPORTED = ("reported", QT_TRANSLATE_NOOP("register", "已上报县纪委监委"))
@@ -75,4 +76,21 @@ def accept_step(target: str) -> Step:
         (REPORTED[0],),
         target,
         check=_not_reported_here,
+    )
+
+
+def extension_fields(maximum: int = 365, *, in_list: bool = False) -> tuple[Field, ...]:
+    """延期: the days added so far (set by the 延期 step alone, at most ``maximum``) and why."""
+    return (
+        Field(
+            "extension_days",
+            QT_TRANSLATE_NOOP("register", "延期天数"),
+            kind=INT,
+            minimum=0,
+            maximum=maximum,
+            default=0,
+            in_list=in_list,
+            editable=False,
+        ),
+        Field("extension_reason", QT_TRANSLATE_NOOP("register", "延期理由"), kind=LONGTEXT, in_list=False),
     )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Case, Detention
 from app.models.org import Unit
-from app.registers.cases import extension_fields
+from app.registers.chain import extension_fields
 from app.registers.fields import CHOICE, DATE, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step, extended_once, not_before
 

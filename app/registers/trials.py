@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.casework import Case, Trial
 from app.models.org import Unit
-from app.registers.cases import CASE_LIFECYCLE, extension_fields
+from app.registers.cases import CASE_LIFECYCLE
 from app.registers.casework_choices import CO_REVIEW_RESULT_CHOICES
+from app.registers.chain import extension_fields
 from app.registers.fields import CHOICE, DATE, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step, extended_once, not_before
 
