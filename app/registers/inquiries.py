@@ -84,13 +84,16 @@ def _letter_assessed(_s: Session, item: Any, values: dict[str, Any]) -> dict[str
     return {}
 
 
-def _report_step(sources: tuple[str, ...], effect: StepEffect, check: StepCheck | None = None) -> Step:
+def _report_step(
+    sources: tuple[str, ...], effect: StepEffect, check: StepCheck | None = None, asks: tuple[str, ...] = ()
+) -> Step:
     return Step(
         "report",
         QT_TRANSLATE_NOOP("register", "报告结果"),
         sources,
         "done",
         requires=("outcome", "finished_on", "report"),
+        asks=asks,
         check=check,
         effect=effect,
     )
@@ -146,6 +149,7 @@ INQUIRY_LIFECYCLE = Lifecycle(
             ("ongoing", "replied"),
             _moves_clue(INQUIRY_CLUE_STEPS, "谈话函询"),
             check=_letter_assessed,
+            asks=("assessment",),
         ),
         recuse_step("lead_id", "inquiries", ("planned", "ongoing", "sent", "replied")),
     ),

@@ -44,6 +44,7 @@ class Step:
     sources: tuple[str, ...]
     target: str
     requires: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()  # fields the step's form offers that its own rule may need (函询's 回复评估)
     sets: Mapping[str, Any] = field(default_factory=dict)
     check: StepCheck | None = None
     # The document the step produces (立案决定书, 审理报告 …): its number and date are required and

@@ -183,7 +183,7 @@ class TransitionDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.editors: dict[str, _FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
-        for name in step.requires:
+        for name in (*step.requires, *step.asks):
             f = reg.field(name)
             options = records.options(reg, name) if f.kind in (CHOICE, REF) else []
             if name == "extension_days":
@@ -194,9 +194,8 @@ class TransitionDialog(QDialog):
             if name != "extension_days":
                 editor.set_value(stored.get(name))
             self.editors[name] = editor
-            self._add_row(
-                form, tr_register(f.label) + ' <span style="color:#c62828">*</span>', name, editor.widget
-            )
+            star = ' <span style="color:#c62828">*</span>' if name in step.requires else ""
+            self._add_row(form, tr_register(f.label) + star, name, editor.widget)
         fields = {f.name for f in reg.fields}
         for f in _step_fields(step, fields):
             editor = _FieldEditor(self, f, [])  # type: ignore[arg-type]
