@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import secrets
+import sys
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from app.context import Context
 from app.db.database import Database
 from app.registers import get
 from app.services.records import RecordService
 from app.services.transitions import Transitions
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "app"))
+from apphelpers import conclude_case  # noqa: E402
 
 KEY = secrets.token_bytes(32)
 
@@ -49,6 +54,7 @@ def person_data(db: Database) -> Data:
     bare = records.save(clues, {"source": "superior", "received_on": date(2024, 1, 2), "register_only": True})
     case = records.save(get("cases"), {"number": "LA2024-01", "filed_on": date(2024, 5, 1), "person_id": zhang,
                                        "handling_unit_id": t1}, confirmed=True)  # fmt: skip
+    conclude_case(records, case, date(2024, 12, 1))  # a sanction on a case follows its 审结
     measures = get("dispositions")
     base = {"person_id": zhang, "handling_unit_id": t1}
     warning = records.save(measures, {**base, "kind": "party", "measure": "警告", "decided_on": date(2025, 3, 1),

@@ -49,7 +49,7 @@ def test_the_record_is_grouped_by_register_with_sanctions_in_force_highlighted(
     assert dialog.row_texts("clues") == [
         ["2024-0001", "2024-03-01", "已拟办待批", "城关镇纪委", "信访举报；尚未处置"]
     ]
-    assert dialog.row_texts("cases")[0][:3] == ["LA2024-01", "2024-05-01", "已立案"]
+    assert dialog.row_texts("cases")[0][:3] == ["LA2024-01", "2024-05-01", "已结案"]
     warning, demerit = dialog.row_texts("dispositions")
     assert warning == [
         "党纪处分（警告）",
