@@ -39,6 +39,8 @@ from app.security.sensitive import RESTRICTED
 from app.services.form_settings import FORM_LABELS
 from app.services.records import NotFoundError, RecordService
 
+# Measures an appeal's decision revoked or changed bind nobody any more.
+WITHDRAWN = ("revoked", "changed")
 SAME_NAME_UNIT = "name_unit"
 SAME_ID_NUMBER = "id_number"
 REASON_LABELS = {
@@ -434,7 +436,7 @@ def person_record(records: RecordService, person_id: str, on: date | None = None
                 decided_on=m.decided_on,
                 ends_on=ends,
                 permanent=is_permanent(m.kind, m.measure),
-                in_force=in_force(m.kind, m.measure, m.decided_on, ends, on),
+                in_force=m.state not in WITHDRAWN and in_force(m.kind, m.measure, m.decided_on, ends, on),
                 handling_unit=units.get(m.handling_unit_id, ""),
                 clue_number=clue_numbers.get(m.clue_id, "") if m.clue_id else "",
                 case_number=case_numbers.get(m.case_id, "") if m.case_id else "",

@@ -19,6 +19,7 @@ from app.registers import get
 from app.security.roles import CountyOnly, CountyScreen
 from app.services import jurisdiction
 from app.services.deadlines import due_items
+from app.services.person_record import person_record
 from app.services.records import RecordService, ValidationError
 from app.services.transitions import TransitionRefused, Transitions
 
@@ -338,6 +339,8 @@ def test_an_appeal_revokes_or_upholds_a_sanction(pair: EnrolledPair) -> None:
         appeals, aid, "decide", decided_on=date(2024, 4, 10), decision_no="复审〔2024〕1号", result="revoked"
     )
     assert county.state(MEASURES, mid) == "revoked"
+    record = person_record(county.records, person, on=date(2024, 6, 1))
+    assert [m.id for m in record.measures] == [mid] and record.in_force == ()  # revoked: binds no more
     with county.records.ctx.session() as s:
         moved = s.scalars(
             select(Transition).where(Transition.record_id == mid, Transition.action == "revoke")
