@@ -95,7 +95,7 @@ def _assign(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _approve(ctx: Context, args: argparse.Namespace) -> int:
-    return _done(TRANSFERRED, lambda: transfers.transfer(ctx, "", "", "", args.reason, request_id=args.request_id))
+    return _done(TRANSFERRED, lambda: jurisdiction.approve(ctx, args.request_id, args.reason))
 
 
 def _refuse(ctx: Context, args: argparse.Namespace) -> int:

@@ -32,7 +32,19 @@ def assign(ctx: Context, table: str, row_id: str, unit_code: str, reason: str) -
     return _give(ctx, table, row_id, unit_code, reason)
 
 
-def _give(ctx: Context, table: str, row_id: str, unit_code: str, reason: str) -> str:
+def approve(ctx: Context, request_id: str, reason: str) -> str:
+    """The county grants a unit's request: a clue or a case goes to the unit asked for and is
+    handled there (a 上报 to the county: 提级办理), any other record only changes owner."""
+    with ctx.session() as s:
+        req = s.get(OwnershipTransfer, request_id)
+        matter = req is not None and req.kind == REQUEST and req.table_name in MATTERS and not req.deleted
+        target = (req.table_name, req.row_id, req.to_unit) if matter and req is not None else None
+    if target is None:  # not a matter (or no such request: transfer says so)
+        return transfers.transfer(ctx, "", "", "", reason, request_id=request_id)
+    return _give(ctx, target[0], target[1], target[2], reason, request_id)
+
+
+def _give(ctx: Context, table: str, row_id: str, unit_code: str, reason: str, request_id: str = "") -> str:
     if table not in MATTERS:
         raise transfers.TransferError(
             Message(QT_TRANSLATE_NOOP("app", "提级办理和指定管辖只用于问题线索和案件。"))
@@ -44,18 +56,24 @@ def _give(ctx: Context, table: str, row_id: str, unit_code: str, reason: str) ->
             raise transfers.TransferError(
                 Message(QT_TRANSLATE_NOOP("app", "{code} 不是可以承办案件的单位。"), {"code": code})
             )
-        pending = [
-            r.id
-            for r in s.scalars(
-                select(OwnershipTransfer).where(
-                    OwnershipTransfer.kind == REQUEST,
-                    OwnershipTransfer.table_name == table,
-                    OwnershipTransfer.row_id == row_id,
-                    OwnershipTransfer.deleted.is_(False),
+        if request_id and transfers.answered(s, request_id):
+            raise transfers.TransferError(Message(QT_TRANSLATE_NOOP("app", "这份申请已经处理过。")))
+        pending = (
+            [request_id]
+            if request_id
+            else [
+                r.id
+                for r in s.scalars(
+                    select(OwnershipTransfer).where(
+                        OwnershipTransfer.kind == REQUEST,
+                        OwnershipTransfer.table_name == table,
+                        OwnershipTransfer.row_id == row_id,
+                        OwnershipTransfer.deleted.is_(False),
+                    )
                 )
-            )
-            if not transfers.answered(s, r.id)
-        ]
+                if not transfers.answered(s, r.id)
+            ]
+        )
         done = transfers.transfer_in(s, ctx, table, row_id, code, reason, pending[0] if pending else None)
         model = transfers.model_of(table)
         row = s.get(model, row_id)

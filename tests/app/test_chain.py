@@ -14,7 +14,7 @@ import pytest
 from apphelpers import EnrolledPair, enrolled_pair, send
 from sqlalchemy import select
 
-from app.models import Clue, OwnershipTransfer, Transition
+from app.models import Clue, OwnershipTransfer, Transition, Unit
 from app.registers import get
 from app.security.roles import CountyOnly, CountyScreen
 from app.services import jurisdiction
@@ -22,6 +22,7 @@ from app.services.deadlines import due_items
 from app.services.person_record import person_record
 from app.services.records import RecordService, ValidationError
 from app.services.transitions import TransitionRefused, Transitions
+from app.sync.transfers import TransferError
 
 CLUES, CASES, INQUIRIES = get("clues"), get("cases"), get("inquiries")
 VERIFICATIONS, CO_REVIEWS, MEASURES = get("verifications"), get("co_reviews"), get("dispositions")
@@ -355,3 +356,23 @@ def test_the_countys_own_work_is_not_shown_at_a_township(pair: EnrolledPair) -> 
             town.records.ids(get(name))
         assert str(hidden.value.message) == f"「{get(name).title}」只在县纪委监委使用。"
         assert not town.records.shown(get(name)) and Desk(pair.county).records.shown(get(name))
+
+
+def test_granting_a_report_up_takes_the_matter_up(pair: EnrolledPair, tmp_path: Path) -> None:
+    """同意 on the county's list of requests (and ``transfer approve``) hands a clue or a case to the
+    unit asked for, as 提级办理 does: owner and handling unit both."""
+    county, town = Desk(pair.county), Desk(pair.unit)
+    cid = town.records.save(CLUES, {"source": "petition", "received_on": date(2024, 9, 2), "subject_name": "赵书记",
+                                    "subject_authority": "县管干部"}, confirmed=True)  # fmt: skip
+    town.step(CLUES, cid, "report_up", reason="县管干部")
+    assert send(pair.unit, pair.county, tmp_path).status == "imported"
+    with county.records.ctx.session() as s:
+        request = s.scalars(select(OwnershipTransfer.id).where(OwnershipTransfer.row_id == cid)).one()
+    jurisdiction.approve(pair.county, request, "同意，提级办理")
+    with county.records.ctx.session() as s:
+        row = s.get(Clue, cid)
+        county_unit = s.scalar(select(Unit.id).where(Unit.code == "C01"))
+        assert row is not None and (row.owner, row.handling_unit_id) == ("C01", county_unit)
+    with pytest.raises(TransferError) as twice:
+        jurisdiction.approve(pair.county, request, "再次同意")
+    assert "已经处理过" in str(twice.value.message)

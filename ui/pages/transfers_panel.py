@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.context import Context
 from app.models.transfer import REQUEST, TRANSFER
 from app.security.roles import EDIT, PermissionDenied
+from app.services import jurisdiction
 from app.sync import transfers
 from ui.dialogs.history_dialog import local_time
 from ui.events import ChangeBus
@@ -152,7 +153,7 @@ class TransfersPanel(QWidget):
                 run_op(
                     self.ctx,
                     self.bus,
-                    lambda: transfers.transfer(self.ctx, "", "", "", reason, request_id=r.id),
+                    lambda: jurisdiction.approve(self.ctx, r.id, reason),
                 )
             else:
                 run_op(self.ctx, self.bus, lambda: transfers.refuse_request(self.ctx, r.id, reason))
