@@ -117,3 +117,76 @@ def test_a_township_cannot_list_detentions(town: tuple[Cli, EnrolledPair]) -> No
     cli, _pair = town
     hidden = cli.run("record", "list", "detentions")
     assert hidden.returncode != 0 and "「留置」只在县纪委监委使用。" in hidden.stderr
+
+
+def test_the_whole_case_chain_across_the_county_on_the_command_line(
+    tmp_path: Path, password_file: Callable[[str], Path]
+) -> None:
+    """clue → 初步核实 → 立案 → the county's co-review, carried in bundles → 审结 → 处分决定 → 宣布 →
+    执行 → 回访, every step a ``record step`` at the installation whose record it is."""
+    pair = enrolled_pair(tmp_path / "pair")
+    pair.county.db.close()
+    pair.unit.db.close()
+    town = Cli(pair.unit.data_dir, None, password_file(PASSWORD))
+    county = Cli(pair.county.data_dir, None, password_file(PASSWORD))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def carry(sender: Cli, receiver: Cli, *to: str) -> None:
+        bundle = sender.json("export", "--out", str(stick), "--json", *to)["path"]
+        receiver.ok("import", bundle)
+
+    def ok(cli: Cli, register: str, rid: str, step: str, *sets: str, extra: tuple[str, ...] = ()) -> None:
+        done = _step(cli, register, rid, step, *sets, extra=extra)
+        assert done.returncode == 0, done.stderr
+
+    lead = _add(town, "staff", "姓名=王芳", f"所在单位={pair.unit_id}", "岗位=secretary")
+    member = _add(town, "staff", "姓名=李强", f"所在单位={pair.unit_id}", "岗位=member")
+    person = _add(town, "people", "姓名=张三", "工作单位=东风村村民委员会", "中共党员=是", "监察对象类别=5")
+    cid = _clue(town, "verify", f"人员库记录={person}")
+    vid = _add(town, "verifications", f"线索={cid}", f"主办人={lead}", f"协办人={member}")
+    ok(town, "verifications", vid, "start", "开始日期=2024-09-12")
+    ok(
+        town,
+        "verifications",
+        vid,
+        "report",
+        "处理结果=propose_case",
+        "完成日期=2024-10-20",
+        "情况报告=建议立案",
+    )
+    kid = _add(
+        town, "cases", "案件编号=A2", f"来源线索={cid}", "立案日期=2024-10-25", f"承办单位={pair.unit_id}"
+    )
+    ok(
+        town,
+        "cases",
+        kid,
+        "approve",
+        "立案审批机关=中共城关镇委员会",
+        "立案决定书文号=城纪立1",
+        "审批日期=2024-10-24",
+    )
+    assert _state(town, "clues", cid) == "case"
+    ok(town, "cases", kid, "investigate")
+    ok(town, "cases", kid, "to_review", "移送审理日期=2024-11-20", "主要违纪违法事实=违规发放补贴")
+    carry(town, county)
+    rid = _add(county, "co_reviews", f"案件={kid}", "提请日期=2024-11-21")
+    ok(county, "co_reviews", rid, "give_opinion", "协审人（案件审理室）=孙某", "协审意见=同意",
+       "意见日期=2024-11-28", "协审结果=agree")  # fmt: skip
+    carry(county, town, "--to", "T01")
+    ok(
+        town,
+        "cases",
+        kid,
+        "conclude",
+        "结案日期=2024-12-02",
+        extra=("--doc-no", "城纪审1", "--doc-on", "2024-12-01"),
+    )
+    assert _state(town, "clues", cid) == "finished"
+    mid = _add(town, "dispositions", f"人员库记录={person}", "处理类别=party", "处理方式=警告",
+               "决定日期=2024-12-03", f"关联案件={kid}", f"办理单位={pair.unit_id}")  # fmt: skip
+    ok(town, "dispositions", mid, "announce", "宣布送达日期=2024-12-06")
+    ok(town, "dispositions", mid, "execute", "执行日期=2024-12-08")
+    ok(town, "dispositions", mid, "revisit", "回访日期=2025-06-01", "回访情况=表现良好")
+    assert _state(town, "dispositions", mid) == "visited"
