@@ -341,7 +341,8 @@ def _info_cmd(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     info = _info(db)
     records = RecordService(ctx)
-    counts = {name: records.count(reg) for name, reg in REGISTERS.items()}
+    # The county's own work (留置, 审理) is not even counted at a unit.
+    counts = {name: records.count(reg) for name, reg in REGISTERS.items() if records.shown(reg)}
     revision = current_revision(db.engine)
     doc = _installation_json(info)
     doc.update(
