@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from app import __version__, os_errors
+from app import VERSION_LINE, os_errors
 from app.cli_base import (
     EXIT_FAILED,
     EXIT_OK,
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m app",
         description="基层纪检监察工作台（Jiwei Desk）命令行。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     _global_options(parser, suppress=False)
     common = _Parser(add_help=False)
     _global_options(common, suppress=True)

@@ -461,16 +461,15 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def show_about(self) -> None:
+    def about_text(self) -> str:
         from app import __version__
 
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("基层纪检监察工作台 {version}\n单机运行，数据经加密 U 盘与县纪委监委交换。").format(
-                version=__version__
-            ),
+        return self.tr("基层纪检监察工作台 {version}\n单机运行，数据经加密 U 盘与县纪委监委交换。").format(
+            version=__version__
         )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.about_text())
 
     # ---- status bar and layout --------------------------------------------------------
     def unit_description(self) -> str:

@@ -175,6 +175,9 @@ def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
     units = window.show_page("register:units")
     assert isinstance(units, RegisterPage)
     assert units.model.rowCount() == 1
+    from app import __version__
+
+    assert __version__ in window.about_text()  # 帮助 › 关于
 
 
 def test_keyboard_switches_pages(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
