@@ -956,6 +956,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
     except RecoveryError as exc:
         raise CliError(exc.message) from None
     opened.db.close()
+    if opened.upgrade is not None:
+        _say(str(opened.upgrade.notice()))
     _say(
         str(
             Message(
