@@ -4,6 +4,7 @@
                               (the set-up wizard first on first start)
     python main.py --demo     a throw-away demo county (user admin, password demo-pass-2022)
     python main.py --check    build the main window on a demo database, render it once, exit 0
+    python main.py --version  the release number (``app.__version__``)
 
 ``--demo`` builds what ``python -m app demo-county`` builds (``app.demo.county``: every
 township's and group's installation made from its enrolment package, their bundles imported at the
@@ -44,7 +45,10 @@ DEMO_PASSWORD = "demo-pass-2022"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    from app import VERSION_LINE
+
     parser = argparse.ArgumentParser(prog="main.py", description="基层纪检监察工作台")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     parser.add_argument("--data-dir", help="本机数据目录（默认为系统的用户数据目录）")
     parser.add_argument("--db", help="SQLAlchemy 数据库地址，代替内置数据库")
     parser.add_argument("--user", help="用户名：与环境变量 JIWEI_PASSWORD_FILE 一起使用时不显示登录窗口")

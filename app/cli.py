@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from app import __version__, os_errors
+from app import VERSION_LINE, os_errors
 from app.cli_base import (
     EXIT_FAILED,
     EXIT_OK,
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m app",
         description="基层纪检监察工作台（Jiwei Desk）命令行。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     _global_options(parser, suppress=False)
     common = _Parser(add_help=False)
     _global_options(common, suppress=True)
@@ -341,7 +341,8 @@ def _info_cmd(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db
     info = _info(db)
     records = RecordService(ctx)
-    counts = {name: records.count(reg) for name, reg in REGISTERS.items()}
+    # The county's own work (留置, 审理) is not even counted at a unit.
+    counts = {name: records.count(reg) for name, reg in REGISTERS.items() if records.shown(reg)}
     revision = current_revision(db.engine)
     doc = _installation_json(info)
     doc.update(
@@ -955,6 +956,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
     except RecoveryError as exc:
         raise CliError(exc.message) from None
     opened.db.close()
+    if opened.upgrade is not None:
+        _say(str(opened.upgrade.notice()))
     _say(
         str(
             Message(

@@ -181,6 +181,8 @@ def _open_as_user(args: argparse.Namespace) -> Context:
                 )
             )
         )
+    if opened.upgrade is not None:
+        _say(str(opened.upgrade.notice()))
     return opened
 
 

@@ -29,6 +29,7 @@ from app.security.roles import SYSTEM, Actor, system_actor
 
 if TYPE_CHECKING:
     from app.security.keyslots import Keys
+    from app.services.upgrade import Upgrade
 
 __all__ = ["Changes", "Context", "NotInitialised", "reading"]
 
@@ -73,6 +74,7 @@ class Context:
     keys: Keys | None = field(default=None, repr=False)
     data_dir: Path | None = None
     recovery_key: str | None = field(default=None, repr=False)  # set once, when one was just made
+    upgrade: Upgrade | None = None  # the database was migrated at this log-in (``app.services.upgrade``)
     changes: set[str] = field(default_factory=set, repr=False)
     # An operation may run on a worker thread (an import) while the window announces another.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)

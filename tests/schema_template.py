@@ -84,7 +84,7 @@ def _replay(engine: Engine, statements: list[Statement]) -> None:
 class SchemaTemplate:
     """The session's schema statements per backend, and the stand-in for ``upgrade_if_needed``."""
 
-    def __init__(self, folder: Path, real: Callable[[Engine], bool] = migrate.upgrade_if_needed) -> None:
+    def __init__(self, folder: Path, real: Callable[..., bool] = migrate.upgrade_if_needed) -> None:
         self.real = real
         path = folder / "template.db"
         engine = make_engine(f"sqlite:///{path}")
@@ -94,9 +94,9 @@ class SchemaTemplate:
             engine.dispose()
         self.statements: dict[str, list[Statement]] = {"sqlite": sqlite_schema(path)}
 
-    def upgrade_if_needed(self, engine: Engine) -> bool:
+    def upgrade_if_needed(self, engine: Engine, before: Callable[[str, str], None] | None = None) -> bool:
         if migrate.current_revision(engine) is not None or inspect(engine).get_table_names():
-            return self.real(engine)
+            return self.real(engine, before)
         dialect = engine.dialect.name
         statements = self.statements.get(dialect)
         if statements is None:

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.exit_task: Task | None = None
         self._backup_done = False
         self.exit_error: QMessageBox | None = None
+        self.upgrade_notice: QMessageBox | None = None
         self._action_states: dict[QAction, bool] = {}
         self.pages: dict[str, QWidget] = {}
         self.factories: dict[str, Callable[[], QWidget]] = {}
@@ -142,6 +143,25 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.idle_lock = IdleLock(self, opened, self.settings, self._set_locked)
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        if opened.upgrade is not None:
+            self._tell_upgrade(opened)
+
+    def _tell_upgrade(self, opened: Context) -> None:
+        """This log-in migrated a database an older release made: say so, and where its backup is."""
+        from ui.i18n import tr_message
+
+        assert opened.upgrade is not None
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("数据库已升级"),
+            tr_message(opened.upgrade.notice()),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("upgradeNotice")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        self.upgrade_notice = box
 
     def is_signed_in(self) -> bool:
         return self.opened is not None
@@ -461,16 +481,15 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def show_about(self) -> None:
+    def about_text(self) -> str:
         from app import __version__
 
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("基层纪检监察工作台 {version}\n单机运行，数据经加密 U 盘与县纪委监委交换。").format(
-                version=__version__
-            ),
+        return self.tr("基层纪检监察工作台 {version}\n单机运行，数据经加密 U 盘与县纪委监委交换。").format(
+            version=__version__
         )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), self.about_text())
 
     # ---- status bar and layout --------------------------------------------------------
     def unit_description(self) -> str:

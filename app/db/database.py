@@ -7,7 +7,7 @@ are detached before they leave a service.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,14 +36,36 @@ class InstallationInfo:
 class Database:
     """An open, migrated database."""
 
-    def __init__(self, url: str, data_dir: Path | None = None, key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        data_dir: Path | None = None,
+        key: bytes | None = None,
+        *,
+        before_upgrade: Callable[[Engine, str, str], None] | None = None,
+    ) -> None:
+        """Open and migrate. ``before_upgrade(engine, current, newest)`` runs before migrating a
+        database an older release made (``app.services.upgrade``: a backup); what it raises
+        leaves the database as it was and closes it. ``upgraded_from``: the revision the
+        database had when it was migrated here, else None."""
         changelog.install()
         reads.install()
         self.url = url
         self.data_dir = data_dir
         self.encrypted = key is not None and is_sqlite(url)
         self.engine: Engine = make_engine(url, key)
-        migrate.upgrade_if_needed(self.engine)
+        self.upgraded_from: str | None = None
+
+        def before(current: str, newest: str) -> None:
+            if before_upgrade is not None:
+                before_upgrade(self.engine, current, newest)
+            self.upgraded_from = current
+
+        try:
+            migrate.upgrade_if_needed(self.engine, before)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._installation: InstallationInfo | None = None
 

@@ -55,6 +55,7 @@ INSTALL = "install"
 CONVERT = "convert"
 POLICY_CHANGE = "policy_change"
 IMPORT_REFUSED = "import_refused"
+UPGRADE = "upgrade"
 
 # Every action, in the order a person reads them, with its Chinese label (context "app").
 ACTION_LABELS: dict[str, str] = {
@@ -79,6 +80,7 @@ ACTION_LABELS: dict[str, str] = {
     CONVERT: QT_TRANSLATE_NOOP("app", "加密数据库"),
     POLICY_CHANGE: QT_TRANSLATE_NOOP("app", "安全策略变更"),
     IMPORT_REFUSED: QT_TRANSLATE_NOOP("app", "拒收数据包"),
+    UPGRADE: QT_TRANSLATE_NOOP("app", "升级数据库"),
 }
 ACTIONS: tuple[str, ...] = tuple(ACTION_LABELS)
 

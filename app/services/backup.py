@@ -38,7 +38,8 @@ from sqlalchemy.engine import make_url
 from app import __version__, leftovers
 from app.config import DB_FILE_NAME, resolve_data_dir, resolve_db_url
 from app.context import Context
-from app.db.database import Database
+from app.data_folder import CONVERTING_SUFFIX, PLAIN_HEADER
+from app.db.database import Database, InstallationInfo
 from app.db.engine import is_sqlite
 from app.db.migrate import alembic_config, current_revision
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -46,7 +47,6 @@ from app.security import audit
 from app.security.keyslots import FORMAT as KEYS_FORMAT
 from app.security.keyslots import KEY_FILE_NAME, SUITE, KeyFile, Keys, WrongSecret
 from app.security.roles import BACKUP, permissions
-from app.services.login import CONVERTING_SUFFIX, PLAIN_HEADER
 from app.services.spreadsheet import ExportCancelled
 from app.sync import epoch
 
@@ -298,13 +298,35 @@ def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool
             raise BackupError(Message(NOT_OVERWRITTEN, {"path": str(out)}))
         target = out
     revision = current_revision(db.engine) or ""
-    keys_bytes = KeyFile.path_in(opened.folder).read_bytes()
+    write_backup(source, opened.held_keys.db, opened.folder, info, revision, target, progress)
+    with db.session(opened.actor.username) as s:
+        detail = f"{'auto ' if auto else ''}{target.name} ({target.stat().st_size} bytes)"
+        audit.record(s, audit.BACKUP, detail=detail)
+    _step(progress, 1000)
+    return target
+
+
+def write_backup(
+    source: Path,
+    key: bytes,
+    folder: Path,
+    info: InstallationInfo,
+    revision: str,
+    target: Path,
+    progress: Progress | None = None,
+) -> None:
+    """Write the backup file ``target`` of the SQLCipher database ``source`` (keyed ``key``) at
+    schema ``revision``, with the key slots of the data folder ``folder``: a snapshot, the
+    archive under a temporary name, read back, renamed. Neither the ORM nor the audit log is
+    used, so it works on a database of any revision (``app.services.upgrade`` calls it before
+    migrating)."""
+    keys_bytes = KeyFile.path_in(folder).read_bytes()
     _step(progress, 0)
-    leftovers.sweep(opened.folder, [leftovers.BACKUP_WORK])  # of a backup killed earlier
-    work = leftovers.make_temp_dir(opened.folder, ".backup-")
+    leftovers.sweep(folder, [leftovers.BACKUP_WORK])  # of a backup killed earlier
+    work = leftovers.make_temp_dir(folder, ".backup-")
     try:
         snapshot = work / DATABASE
-        _snapshot(source, snapshot, opened.held_keys.db, _scaled(progress, 0, 500))
+        _snapshot(source, snapshot, key, _scaled(progress, 0, 500))
         db_hash, db_size = _sha256_file(snapshot, _scaled(progress, 500, 600))
         manifest = Manifest(
             version=VERSION,
@@ -313,7 +335,7 @@ def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool
             unit_name=info.unit_name,
             county_code=info.county_code,
             county_name=info.county_name,
-            admin=KeyFile.load(opened.folder).admin or info.admin_username,
+            admin=KeyFile.load(folder).admin or info.admin_username,
             schema_revision=revision,
             created=datetime.now(UTC).replace(microsecond=0),
             program_version=__version__,
@@ -325,11 +347,6 @@ def _backup(opened: Context, out: Path, progress: Progress | None, *, auto: bool
         _write_archive(target, manifest, keys_bytes, snapshot, progress)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    with db.session(opened.actor.username) as s:
-        detail = f"{'auto ' if auto else ''}{target.name} ({target.stat().st_size} bytes)"
-        audit.record(s, audit.BACKUP, detail=detail)
-    _step(progress, 1000)
-    return target
 
 
 def _snapshot(source: Path, snapshot: Path, key: bytes, progress: Progress | None) -> None:

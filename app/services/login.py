@@ -44,6 +44,7 @@ from app.security.throttle import LoginThrottle
 from app.services import accounts
 from app.services.installation import SetupError, SetupRequest, initialise
 from app.services.policy import separation_on
+from app.services.upgrade import UpgradeRefused, open_database
 
 
 class LoginError(Exception):
@@ -130,7 +131,10 @@ def login(data_dir: str | Path | None, db_url: str | None, username: str, passwo
     except (WrongSecret, FileNotFoundError):
         throttle.failed(username)
         raise LoginError(WRONG) from None
-    db = Database(url, folder, keys.db if current != "server" else None)
+    try:
+        db, upgrade = open_database(folder, url, keys.db if current != "server" else None)
+    except UpgradeRefused as exc:
+        raise LoginError(exc.message) from exc
     try:
         if db.installation() is None:
             raise LoginError(NOT_INITIALISED)
@@ -150,12 +154,13 @@ def login(data_dir: str | Path | None, db_url: str | None, username: str, passwo
             audited = audit_pending_failures(s, throttle)
             if recovery is not None:
                 audit.record(s, audit.CONVERT, detail="plain database encrypted")
+            upgrade.record(s)
             audit.record(s, audit.LOGIN)
         throttle.succeeded(username, audited)
     except BaseException:
         db.close()
         raise
-    return Context(db, _actor(username, role, keys, separated), keys, folder, recovery)
+    return Context(db, _actor(username, role, keys, separated), keys, folder, recovery, upgrade=upgrade.done)
 
 
 def _utc_from_epoch(ts: float) -> datetime:

@@ -15,7 +15,6 @@ from sqlalchemy import select
 
 from app.config import resolve_data_dir, resolve_db_url
 from app.context import Context
-from app.db.database import Database
 from app.db.engine import is_sqlite
 from app.db.local import User
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -26,6 +25,7 @@ from app.security.throttle import LoginThrottle
 from app.services import accounts
 from app.services import login as login_service
 from app.services.login import LoginError
+from app.services.upgrade import UpgradeRefused, open_database
 
 RECOVERY_USER = "recovery-key"  # how failed recovery-key attempts are noted for the audit log
 
@@ -64,10 +64,16 @@ def recover(
     except WrongSecret:
         throttle.failed(RECOVERY_USER, "recovery_key")
         raise RecoveryError(Message(WRONG_KEY)) from None
-    db = Database(url, folder, keys.db if is_sqlite(url) else None)
+    try:
+        db, upgrade = open_database(folder, url, keys.db if is_sqlite(url) else None)
+    except UpgradeRefused as exc:
+        raise RecoveryError(exc.message) from exc
     try:
         if db.installation() is None:
             raise RecoveryError(Message(NOT_ENCRYPTED))
+        if upgrade.done is not None:  # audited whatever the recovery comes to
+            with db.session(RECOVERY_USER) as s:
+                upgrade.record(s)
         with db.session(username) as s:
             user = s.scalars(select(User).where(User.username == username)).first()
             if user is None:
@@ -94,9 +100,11 @@ def recover(
     # The person may have run into the growing delay before remembering the recovery key.
     throttle.succeeded(username, 0)
     try:
-        return login_service.login(folder, url, username, new_password)
+        opened = login_service.login(folder, url, username, new_password)
     except LoginError as exc:
         raise RecoveryError(exc.message) from None
+    opened.upgrade = upgrade.done  # the log-in found it migrated already
+    return opened
 
 
 def new_recovery_key(opened: Context) -> str:

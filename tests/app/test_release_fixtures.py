@@ -52,8 +52,8 @@ def test_release_0_1_0_opens_migrated_with_its_records(
     password_file.write_text(PASSWORD_0_1_0 + "\n", encoding="utf-8")
     capsys.readouterr()
     code = cli.main(["--data-dir", str(data_dir), "--password-file", str(password_file), "info", "--json"])
-    out = capsys.readouterr().out
-    assert code == 0
+    out, err = capsys.readouterr()
+    assert code == 0, err
     shown = json.loads(out)
     assert shown["schema_version"] == shown["schema_head"]
     # Registers added after 0.1.0 may appear too; the 0.1.0 ones keep their rows.

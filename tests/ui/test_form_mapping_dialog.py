@@ -127,7 +127,10 @@ def opened(tmp_path: Path) -> Iterator[Context]:
 def test_the_system_menu_opens_it(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
     window = MainWindow(opened, settings)
     qtbot.addWidget(window)
-    texts = [a.text() for a in window.menuBar().actions()[1].menu().actions()]  # type: ignore[union-attr]
+    # The action held while its menu is read: PySide6 6.5 frees the menu's wrapper with a
+    # temporary action's ("Internal C++ object already deleted").
+    system = window.menuBar().actions()[1]
+    texts = [a.text() for a in system.menu().actions()]  # type: ignore[union-attr]
     assert "四种形态对应(&F)…" in texts
     dialog = window.open_form_mapping()
     assert isinstance(dialog, FormMappingDialog) and dialog.isVisible() and dialog.editable

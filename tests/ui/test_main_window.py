@@ -175,6 +175,9 @@ def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
     units = window.show_page("register:units")
     assert isinstance(units, RegisterPage)
     assert units.model.rowCount() == 1
+    from app import __version__
+
+    assert __version__ in window.about_text()  # 帮助 › 关于
 
 
 def test_keyboard_switches_pages(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
@@ -354,3 +357,32 @@ def test_a_township_sees_no_register_of_the_countys_own_work(
         assert "register:detentions" in keys and "register:trials" in keys
     finally:
         county.db.close()
+
+
+@pytest.mark.real_migrations
+def test_logging_in_to_an_older_release_says_where_its_backup_is(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """The first log-in after installing over 0.1.0 migrates its database (a backup first,
+    ``app.services.upgrade``); the window says so, once."""
+    import shutil
+
+    from app.services.login import login
+
+    data_dir = tmp_path / "township"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "0.1.0" / "township", data_dir)
+    opened = login(data_dir, None, "admin", "Fixture-2024a")
+    try:
+        assert opened.upgrade is not None and opened.upgrade.backup is not None
+        window = make_window(qtbot, opened, settings)
+        box = window.upgrade_notice
+        assert box is not None and box.isVisible()  # opened, not exec'd: the window goes on
+        assert "0.1.0" in box.text() and str(opened.upgrade.backup) in box.text()
+        box.accept()
+        again = login(data_dir, None, "admin", "Fixture-2024a")
+        try:
+            assert make_window(qtbot, again, settings).upgrade_notice is None
+        finally:
+            again.db.close()
+    finally:
+        opened.db.close()

@@ -436,8 +436,12 @@ def test_a_task_outlives_the_page_that_started_it(qtbot: QtBot) -> None:
         return 7
 
     task = run_task(page, work, title="测试", label="…", on_success=delivered.append)
-    with qtbot.waitSignal(page.destroyed):
-        page.deleteLater()
+    # Not qtbot.waitSignal(page.destroyed): pytest-qt then disconnects from the signal of an object
+    # already gone, which PySide6 6.9 reports as a failed disconnect (an error under -W error).
+    gone: list[bool] = []
+    page.destroyed.connect(lambda: gone.append(True))
+    page.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone), timeout=5_000)
     with qtbot.waitSignal(task.finished):
         release.set()
     assert task.orphaned and task.state is TaskState.SUCCEEDED and task.result == 7
