@@ -1268,6 +1268,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Jiwei Desk — {unit}</translation>
     </message>
     <message>
+        <source>数据库已升级</source>
+        <translation>Database upgraded</translation>
+    </message>
+    <message>
         <source>工作台</source>
         <translation>Desk</translation>
     </message>
@@ -4508,6 +4512,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Bundle refused</translation>
     </message>
     <message>
+        <source>升级数据库</source>
+        <translation>Upgrade the database</translation>
+    </message>
+    <message>
         <source>内容被改动</source>
         <translation>content altered</translation>
     </message>
@@ -5982,6 +5990,30 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>{what}延期不超过 {n} 天。</source>
         <translation>{what} is extended by {n} days at most.</translation>
+    </message>
+    <message>
+        <source>新版本的程序要先备份数据再升级数据库，但备份没有成功：{reason} 数据库没有升级，数据保持原样（旧版本的程序仍能打开）。请处理上面的问题后再登录。备份的位置：{folder}</source>
+        <translation>The new version backs up the data before it upgrades the database, but the backup failed: {reason} The database was not upgraded and the data is as it was (the old version can still open it). Deal with the problem above, then log in again. The backups go to: {folder}</translation>
+    </message>
+    <message>
+        <source>升级数据库失败（{reason}），数据库保持升级前的样子。升级前的备份：{backup}。请把这条消息告诉县纪委监委的信息技术人员。</source>
+        <translation>Upgrading the database failed ({reason}); the database is as it was before. The backup made before the upgrade: {backup}. Tell the county commission's IT staff about this message.</translation>
+    </message>
+    <message>
+        <source>升级数据库服务器上的数据库失败（{reason}），数据库保持升级前的样子。请把这条消息告诉县纪委监委的信息技术人员。</source>
+        <translation>Upgrading the database on the server failed ({reason}); the database is as it was before. Tell the county commission's IT staff about this message.</translation>
+    </message>
+    <message>
+        <source>这个数据库已由更新版本的程序升级过（数据库结构 {revision}），本程序（{version}）不能打开它，数据没有改动。请安装最新版本的程序。</source>
+        <translation>A newer version of the program has upgraded this database (schema {revision}); this program ({version}) cannot open it, and nothing was changed. Install the newest version.</translation>
+    </message>
+    <message>
+        <source>数据库已从 {old} 升级到 {new}（数据库结构 {old_revision} → {new_revision}）。升级前的备份：{backup}</source>
+        <translation>The database was upgraded from {old} to {new} (schema {old_revision} → {new_revision}). The backup made before the upgrade: {backup}</translation>
+    </message>
+    <message>
+        <source>数据库服务器上的数据库已从 {old} 升级到 {new}（数据库结构 {old_revision} → {new_revision}）。本程序不备份服务器上的数据库，由服务器管理员负责（例如 pg_dump）；使用这个数据库的其他电脑也要安装 {new}。</source>
+        <translation>The database on the server was upgraded from {old} to {new} (schema {old_revision} → {new_revision}). This program does not back up a database on a server; its administrator does (for example with pg_dump). The other PCs using this database must install {new} too.</translation>
     </message>
 </context>
 <context>
