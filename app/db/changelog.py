@@ -12,8 +12,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, update
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import Table, event, insert, inspect, update
+from sqlalchemy.orm import Mapper, Session, UOWTransaction
+from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
 from app.db.base import SyncMixin, new_id, utcnow
 from app.db.local import ChangeLog, LocalCounter
@@ -39,6 +40,7 @@ EPOCH = 1 << 20
 # Statements on the counter row never stream: a connection left set to stream results (an
 # export reads tables with ``yield_per``) made psycopg wrap this UPDATE in ``DECLARE … CURSOR``.
 _PLAIN = {"stream_results": False}
+_CHANGE_LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
 
 
 def _bump(session: Session, n: int) -> int:
@@ -61,7 +63,9 @@ def _bump(session: Session, n: int) -> int:
         elif conn.dialect.name == "sqlite":
             from sqlalchemy.dialects.sqlite import insert as make
         if make is not None:
-            conn.execute(make(LocalCounter).values(id=1, value=0).on_conflict_do_nothing(), execution_options=_PLAIN)
+            conn.execute(
+                make(LocalCounter).values(id=1, value=0).on_conflict_do_nothing(), execution_options=_PLAIN
+            )
         else:  # pragma: no cover - the program runs on SQLite and PostgreSQL only
             conn.execute(insert(LocalCounter).values(id=1, value=0), execution_options=_PLAIN)
         value = conn.execute(bump, execution_options=_PLAIN).scalar_one()
@@ -82,19 +86,36 @@ def _next_counters(session: Session, n: int) -> int:
     return _bump(session, n) - n + 1
 
 
+def _logged_keys(mapper: Mapper[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The column attributes a new row's entry names (system columns left out) and those a
+    changed row's entry names (the owner too: it changes only by a transfer, ``app.sync.transfers``,
+    a change like any other)."""
+    keys = _KEYS.get(mapper)
+    if keys is None:
+        names = [attr.key for attr in mapper.column_attrs]
+        keys = _KEYS[mapper] = (
+            tuple(k for k in names if k not in SyncMixin.SYSTEM_COLUMNS),
+            tuple(k for k in names if k not in SyncMixin.SYSTEM_COLUMNS or k == "owner"),
+        )
+    return keys
+
+
+_KEYS: dict[Mapper[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
 def _field_changes(obj: SyncMixin, *, new: bool) -> dict[str, list[Any]]:
     state = inspect(obj)
     changes: dict[str, list[Any]] = {}
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in SyncMixin.SYSTEM_COLUMNS and (new or key != "owner"):
-            continue  # an owner changes only by a transfer (``app.sync.transfers``): a change too
-        hist = state.attrs[key].history
-        if new:
+    for_new, for_changed = _logged_keys(state.mapper)
+    if new:
+        for key in for_new:
             value = getattr(obj, key)
             if value is not None:
                 changes[key] = [None, jsonable(value)]
-        elif hist.has_changes():
+        return changes
+    for key in for_changed:
+        hist = state.get_history(key, PASSIVE_NO_INITIALIZE)  # what ``state.attrs[key].history`` reads
+        if hist.has_changes():
             old = hist.deleted[0] if hist.deleted else None
             value = hist.added[0] if hist.added else None
             if old != value:
@@ -135,6 +156,7 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
             pending.append((extra, "insert", _field_changes(extra, new=True)))
     written.update(type(obj).__table__.name for obj, _op, _changes in pending)  # type: ignore[attr-defined]
     counter = _next_counters(session, len(pending))
+    entries: list[dict[str, Any]] = []
     for obj, op, changes in pending:
         if op == "insert":
             if not obj.id:
@@ -155,19 +177,23 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         obj.version_counter = counter
         obj.updated_at = now
         obj.updated_by = user
-        session.add(
-            ChangeLog(
-                table_name=type(obj).__table__.name,  # type: ignore[attr-defined]
-                row_id=obj.id,
-                op=op,
-                origin=unit,
-                counter=counter,
-                changes=changes,
-                at=now,
-                by=user,
-            )
+        entries.append(
+            {
+                "table_name": type(obj).__table__.name,  # type: ignore[attr-defined]
+                "row_id": obj.id,
+                "op": op,
+                "origin": unit,
+                "counter": counter,
+                "changes": changes,
+                "at": now,
+                "by": user,
+            }
         )
         counter += 1
+    # Written with the flush's first statements, in this order (their seq numbers as the unit of
+    # work would give them), as one executemany: nothing reads an entry back as an object, and the
+    # unit of work inserts rows with a database-made key one statement at a time.
+    session.connection().execute(insert(_CHANGE_LOG), entries, execution_options=_PLAIN)
 
 
 Change = tuple[SyncMixin, str, dict[str, list[Any]]]

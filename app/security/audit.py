@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, event, func, select
+from sqlalchemy import JSON, DateTime, Integer, String, UniqueConstraint, event, func, inspect, select
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 from sqlalchemy.sql.elements import TextClause
 
@@ -148,12 +148,41 @@ def compute_hash(e: Any) -> str:
     return hashlib.sha256(_canonical(e)).hexdigest()
 
 
+_held_key = "audit_held"  # session.info: (the transaction, what ``held`` returns)
+
+
+def held(session: Session) -> dict[tuple[str, str], Any]:
+    """What this transaction wrote of the audit chains and their anchors, kept at hand (a strong
+    reference: the session's identity map holds clean objects only weakly) so the next flush of
+    the transaction neither reads them again nor retakes the write lock it holds. Keys:
+    ``("entry", owner)`` the last entry made, ``("head", owner)`` the chain's ``AuditHead``.
+    A new transaction starts empty; ``held_in`` says whether a rollback took one back."""
+    tx = session.get_transaction()
+    kept = session.info.get(_held_key)
+    if kept is None or kept[0] is not tx:
+        kept = (tx, {})
+        session.info[_held_key] = kept
+    return kept[1]
+
+
+def held_in(session: Session, obj: Any) -> bool:
+    """``obj`` (from ``held``) is still written in ``session``: a rollback to a savepoint turns
+    what was written after it transient again."""
+    state = inspect(obj)
+    return state.persistent and state.session is session
+
+
 def _tail(session: Session, owner: str) -> tuple[int, str]:
     """The last (seq, hash) of ``owner``'s chain in this transaction, including unflushed entries."""
     pending = [o for o in session.new if isinstance(o, AuditEntry) and o.owner == owner]
     if pending:
         last = max(pending, key=lambda o: o.seq)
         return last.seq, last.hash
+    kept = held(session).get(("entry", owner))
+    if kept is not None and held_in(session, kept):
+        # Written (flushed) in this transaction, so the write lock below is ours until it ends
+        # and no one else appended since.
+        return kept.seq, kept.hash
     with session.no_autoflush:
         # Another program on the database may be appending to the same chain: its entry and ours
         # would take the same number. The lock makes it wait for our commit or us for its.
@@ -207,6 +236,7 @@ def new_entry(
         prev_hash=prev,
     )
     entry.hash = compute_hash(entry)
+    held(session)[("entry", owner)] = entry  # counts once added and flushed (``_tail``)
     return entry
 
 

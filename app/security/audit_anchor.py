@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.db import changelog
 from app.db.base import Base, utcnow
+from app.security import audit
 from app.security.audit import CUT, CUT_ACKED, GENESIS, REPLACED, REPLACED_ACKED, AuditEntry, Break
 
 
@@ -42,6 +43,9 @@ class AuditHead(Base):
 
 
 def head_of(session: Session, owner: str) -> AuditHead | None:
+    kept = audit.held(session).get(("head", owner))
+    if kept is not None and audit.held_in(session, kept):
+        return kept
     with session.no_autoflush:
         return session.get(AuditHead, owner)
 
@@ -56,6 +60,7 @@ def advance(session: Session, owner: str, entries: list[Any]) -> None:
         if entries and min(e.seq for e in entries) > 1:  # a chain older than this table
             first = min(entries, key=lambda e: e.seq)
             head.seq, head.hash = first.seq - 1, first.prev_hash
+    audit.held(session)[("head", owner)] = head  # the next flush of this transaction finds it
     moved = False
     for e in sorted(entries, key=lambda e: e.seq):
         if e.seq == head.seq + 1 and e.prev_hash == head.hash:

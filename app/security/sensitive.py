@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import operator
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -121,16 +122,27 @@ def sealed_length(max_chars: int) -> int:
 
 # ---- the change log never holds a sensitive value, not even sealed ---------------------------
 def sensitive_columns() -> dict[str, frozenset[str]]:
-    """Table name -> names of the columns declared sensitive by some register."""
+    """Table name -> names of the columns declared sensitive by some register (worked out again
+    only when the registers change: every flush asks). Do not change what it returns."""
     from app.registers import REGISTERS  # imported late: registers import the models
 
+    global _DECLARED
+    registers = tuple(REGISTERS.values())
+    known = _DECLARED[0] if _DECLARED is not None else ()
+    if _DECLARED is not None and len(known) == len(registers) and all(map(operator.is_, known, registers)):
+        return _DECLARED[1]
     out: dict[str, set[str]] = {}
-    for reg in REGISTERS.values():
+    for reg in registers:
         names = {f.name for f in reg.fields if f.sensitive}
         if names:
             table = reg.model.__table__.name  # type: ignore[attr-defined]
             out.setdefault(table, set()).update(names)
-    return {k: frozenset(v) for k, v in out.items()}
+    declared = {k: frozenset(v) for k, v in out.items()}
+    _DECLARED = (registers, declared)
+    return declared
+
+
+_DECLARED: tuple[tuple[Any, ...], dict[str, frozenset[str]]] | None = None
 
 
 def masked(value: Any) -> Any:

@@ -225,6 +225,19 @@ def _make_pair(
     return EnrolledPair(county, unit, unit_id)
 
 
+def enrol_in_memory(county: Any, code: str, folder: Path, password: str = PASSWORD) -> Any:
+    """Unit ``code``'s installation made in ``folder`` (administrator ``admin``/``password``) from
+    the enrolment package ``county`` (a ``Context`` allowed to enrol) hands over in memory
+    (``exchange.enrolment_package``, as ``demo-county`` does): the package ``enroll`` writes,
+    without the passphrase file, whose scrypt (which the tests must not lower) costs seconds to
+    write and again to read. For tests about what comes after enrolment; the package file is
+    tested in test_enrolment.py, on the command line and by ``enrolled_pair``."""
+    from app.sync import exchange
+
+    package = exchange.enrolment_package(county, code)
+    return exchange.init_from_package(folder, None, package, "admin", password)
+
+
 def import_on_cli(ctx: Any, *paths: Path) -> subprocess.CompletedProcess[str]:
     """``import PATH…`` on the command line (in this process) of the installation ``ctx`` has open,
     as its administrator: what an insider's forged bundle meets."""

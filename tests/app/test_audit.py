@@ -20,6 +20,7 @@ from app.config import DB_FILE_NAME
 from app.context import Context
 from app.db.database import Database
 from app.db.local import ChangeLog
+from app.models.org import Zone
 from app.registers import get
 from app.security import audit
 from app.security.audit import AuditEntry, AuditLogImmutable
@@ -52,7 +53,11 @@ def entries(db: Database, **where: Any) -> list[AuditEntry]:
 
 def entry_json(db: Database) -> str:
     """Every audit entry as ``dump`` writes it (one JSON text)."""
-    return "\n".join(json.dumps(r, ensure_ascii=False) for r in dump_records(Context.system(db)) if r["table"] == "audit_log")
+    return "\n".join(
+        json.dumps(r, ensure_ascii=False)
+        for r in dump_records(Context.system(db))
+        if r["table"] == "audit_log"
+    )
 
 
 def check(db: Database) -> audit.Report:
@@ -334,6 +339,31 @@ def test_recorded_keeps_the_entry_only_when_the_work_succeeds(county_db: Databas
     with audit.recorded(county_db, "admin", audit.EXPORT, detail="x rows=1") as entry:
         assert entry.seq == before + 1
     assert entries(county_db)[-1].action == "export"
+
+
+def test_the_chain_continues_across_a_rolled_back_savepoint_and_a_commit(county_db: Database) -> None:
+    """A transaction keeps its chain's end at hand after its first entry: a savepoint rolled back
+    takes its entries away again, and after a commit the end is read (and locked) anew."""
+    before = len(entries(county_db))
+    records = RecordService(Context.system(county_db, "admin"))
+    with county_db.session("admin") as s:
+        records.save_in(s, ZONES, {"name": "第一片区协作区"})
+        nested = s.begin_nested()
+        records.save_in(s, ZONES, {"name": "第二片区协作区"})
+        nested.rollback()
+        records.save_in(s, ZONES, {"name": "第三片区协作区"})
+        s.commit()
+        records.save_in(s, ZONES, {"name": "第四片区协作区"})
+    made = entries(county_db)[before:]
+    assert [e.seq for e in made] == [before + 1, before + 2, before + 3]
+    assert [e.prev_hash for e in made[1:]] == [e.hash for e in made[:-1]]
+    assert check(county_db).ok
+    with county_db.session() as s:
+        assert s.scalars(select(Zone.name).order_by(Zone.name)).all() == [
+            "第一片区协作区",
+            "第三片区协作区",
+            "第四片区协作区",
+        ]
 
 
 # ---- synchronised rows of their unit -----------------------------------------------------------

@@ -8,8 +8,9 @@ own rows, the county only its own reference rows).
 (b) Mutations: random byte changes of a real bundle are refused by ``import_bundles`` (no
 exception) and leave the county's data as it was.
 
-Enrolment packages use scrypt at full cost, so the three installations are made once per module
-(``enroll`` + ``init_from_enrolment``) and every example works on a fresh copy of their folders.
+The three installations are made once per module (the townships from their enrolment packages,
+handed over in memory: the package file's scrypt is tested in test_enrolment.py) and every example
+works on a fresh copy of their folders.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD
+from apphelpers import PASSWORD, enrol_in_memory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -43,7 +44,6 @@ COUNTY = "C01"
 TOWNS = ("T01", "T02")
 NAMES = ("王芳", "李强", "张伟", "刘洋", "陈静")
 POSTS = ("secretary", "deputy_secretary", "member")
-PASSPHRASE = "登记口令-2026-correct"
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +62,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                 get("units"), {"code": code, "name": name, "unit_type": "township", "authorised_posts": 3}
             )
         for code in TOWNS:
-            package = root / f"{code}.jwenrol"
-            exchange.enroll(county, code, package, PASSPHRASE)
-            town = exchange.init_from_enrolment(root / code, None, package, PASSPHRASE, "admin", PASSWORD)
-            town.db.close()
-            package.unlink()
+            enrol_in_memory(county, code, root / code).db.close()
         county.db.close()
     yield root
 
@@ -155,7 +151,9 @@ def own_row(db: Database, rid: str) -> tuple[Any, str]:
 
 
 def export(w: World, sender: str, recipient: str) -> exchange.Exported:
-    out = exchange.export_bundle(Context.system(w.dbs[sender]), w.stick, to=recipient if sender == COUNTY else None)
+    out = exchange.export_bundle(
+        Context.system(w.dbs[sender]), w.stick, to=recipient if sender == COUNTY else None
+    )
     w.pending.setdefault((sender, recipient), []).append((out.path, out.sequence))
     return out
 

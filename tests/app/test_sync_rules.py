@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelpers import PASSWORD, Cli, EnrolledPair, data_records, import_on_cli, import_refusals, send
+from apphelpers import (
+    PASSWORD,
+    Cli,
+    EnrolledPair,
+    data_records,
+    enrol_in_memory,
+    import_on_cli,
+    import_refusals,
+    send,
+)
 from sqlalchemy import select, update
 
 from app.context import Context
@@ -40,13 +49,11 @@ def _stick(root: Path) -> Path:
 
 
 def _add_unit(pair: EnrolledPair, root: Path, code: str) -> tuple[Context, str]:
-    """A second township of the pair's county, enrolled through a package."""
+    """A second township of the pair's county, enrolled through a package (handed over in memory)."""
     uid = RecordService(pair.county).save(
         get("units"), {"code": code, "name": f"{code}镇纪委", "unit_type": "township"}
     )
-    package = root / f"{code}.jwenrol"
-    exchange.enroll(pair.county, code, package, "enrolment-2022")
-    return exchange.init_from_enrolment(root / code, None, package, "enrolment-2022", "admin", PASSWORD), uid
+    return enrol_in_memory(pair.county, code, root / code), uid
 
 
 def _clue(ctx: Context) -> str:

@@ -19,13 +19,11 @@ from app.registers import get
 from app.security.roles import Actor, PermissionDenied
 from app.services.records import RecordService
 from app.sync.conflicts import conflict_rows
-from app.sync.exchange import enroll, init_from_enrolment
+from app.sync.exchange import enrolment_package, init_from_package
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.events import ChangeBus
 from ui.pages.exchange_page import DAYS_KEY, FOLDER_KEY, ExchangePage
 from ui.tasks import Task, TaskState
-
-PASSPHRASE = "登记口令-2026-correct"
 
 
 @dataclass
@@ -39,8 +37,9 @@ class World:
 @pytest.fixture
 def world(db: Database, records: RecordService, tmp_path: Path) -> Iterator[World]:
     records.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
-    package = enroll(Context.system(db, "admin"), "T01", tmp_path / "T01.jwenrol", PASSPHRASE)
-    town = init_from_enrolment(tmp_path / "town", None, package, PASSPHRASE, "admin", "secret123")
+    # The package handed over in memory: its file's scrypt is tested in test_enrolment.py.
+    package = enrolment_package(Context.system(db, "admin"), "T01")
+    town = init_from_package(tmp_path / "town", None, package, "admin", "secret123")
     town_records = RecordService(Context.system(town.db, "admin"))
     [unit] = [u for u in town_records.ids(get("units")) if town_records.get(get("units"), u)["code"] == "T01"]
     staff = town_records.save(get("staff"), {"name": "王芳", "unit_id": unit, "post": "secretary"})
