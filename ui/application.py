@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QSize, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -80,7 +80,7 @@ def application_icon() -> QIcon:
     """The red seal with 纪 (resources/icons), every size drawn on its own."""
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addFile(str(ICON_DIR / f"jiwei-desk-{size}.png"))
+        icon.addFile(str(ICON_DIR / f"jiwei-desk-{size}.png"), QSize(size, size))  # sized: read when drawn
     return icon
 
 
