@@ -4,7 +4,7 @@
 #   1. the frozen window: jiwei --check;
 #   2. the frozen command line: a county and one township enrolled from the county's package,
 #      demo data, export, import both ways, dump (the township's records equal at both ends),
-#      audit verify at both;
+#      audit verify at both, printing, statistics, a backup restored;
 #   3. the tar.xz installed into a throw-away home without root: the menu entry valid, the
 #      installed --check, the command line writing an installation into the default data folder,
 #      installed again over itself (an upgrade), uninstalled: the data folder still there with an
@@ -53,7 +53,7 @@ cli county export --to T01 --out "$work/stick"
 cli T01 import "$work"/stick/C01-T01-*.jwb
 cli county dump > "$work/county.jsonl"
 cli T01 dump > "$work/T01.jsonl"
-python3 - "$work/county.jsonl" "$work/T01.jsonl" <<'PY'
+"$PYTHON" - "$work/county.jsonl" "$work/T01.jsonl" <<'PY'
 import json
 import sys
 
@@ -68,6 +68,16 @@ PY
 cli county audit verify
 cli county audit verify --unit T01
 cli T01 audit verify
+# Printing (reportlab, the bundled font, the QR codes of the barcode modules the spec names),
+# statistics, and a backup restored into a new folder.
+quarter="$(date +%Y)Q$(( ($(date +%-m) - 1) / 3 + 1 ))"
+cli T01 print visit-forms --quarter "$quarter" --out "$work/visits.pdf"
+[ "$(head -c 5 "$work/visits.pdf")" = "%PDF-" ]
+cli county stats --json > /dev/null
+cli T01 backup --out "$work/T01.jwbak"
+cli restored restore "$work/T01.jwbak"
+cli restored audit verify
+cmp <(cli T01 dump | grep -v '"table": "audit_log"') <(cli restored dump | grep -v '"table": "audit_log"')
 
 step "install the tar.xz into a throw-away home, without root"
 home="$work/home"
