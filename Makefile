@@ -13,13 +13,27 @@ QT_DEBS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 l
 # What the tests use besides Qt's libraries: pdftotext reads back the PDFs the program prints.
 TEST_DEBS := poppler-utils
 
-.PHONY: run test check lint sysdeps testdeps translations demo clean
+# The installers (packaging/README.md): a build virtualenv of their own, so `make test`'s is
+# untouched; objdump (PyInstaller; the .deb's C library floor), xz, desktop-file-validate and
+# makensis (the Windows script compiled against a stub) from Debian.
+DIST_VENV ?= .venv-dist
+DIST_PY := $(DIST_VENV)/bin/python
+DIST_STAMP := $(DIST_VENV)/.installed-stamp
+DIST_DEBS := binutils xz-utils dpkg desktop-file-utils nsis
+
+.PHONY: run test check lint sysdeps testdeps translations demo clean distdeps dist deb dist-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
+
+$(DIST_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install -q --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install -q -e '.[dist]'
+	touch $(DIST_STAMP)
 
 # The Debian packages of $(1) that are missing, installed (apt-get; sudo unless root); $(2) says what for.
 define apt_missing
@@ -55,5 +69,20 @@ lint: $(STAMP)
 test: sysdeps testdeps $(STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(PY) -m pytest
 
+distdeps:
+	$(call apt_missing,$(DIST_DEBS),what building the installers uses)
+
+# dist/jiwei-desk/ (the one-folder build), dist/jiwei-desk-VERSION-linux-ARCH.tar.xz and the .deb.
+dist: sysdeps distdeps $(DIST_STAMP)
+	PYTHON=$(DIST_PY) packaging/build.sh
+
+# The .deb again from the build in dist/jiwei-desk/.
+deb: distdeps $(DIST_STAMP)
+	PYTHON=$(DIST_PY) packaging/deb.sh
+
+# CI's packaging step (after `make test`): build, then run and install what was built.
+dist-check: sysdeps distdeps $(DIST_STAMP)
+	PYTHON=$(DIST_PY) packaging/ci-dist.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) $(DIST_VENV) .pytest_cache .mypy_cache .ruff_cache $(QM) build dist

@@ -101,7 +101,7 @@ def _demo_day(text: str) -> date:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m app",
+        prog="jiwei-cli" if getattr(sys, "frozen", False) else "python -m app",  # frozen: packaging/
         description="基层纪检监察工作台（Jiwei Desk）命令行。",
     )
     parser.add_argument("--version", action="version", version=VERSION_LINE)

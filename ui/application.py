@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QSize, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ui.settings import DEFAULT_FONT_POINT_SIZE
@@ -14,6 +14,9 @@ from ui.settings import DEFAULT_FONT_POINT_SIZE
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_FILE = RESOURCES / "fonts" / "DroidSansFallbackFull.ttf"
 I18N_DIR = RESOURCES / "i18n"
+ICON_DIR = RESOURCES / "icons"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # packaging/make_icons.py draws each
+DESKTOP_FILE_NAME = "jiwei-desk"  # the menu entry's name (packaging/linux), so a desktop shows its icon
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
 
 
@@ -68,7 +71,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("JiweiDesk")
     app.setOrganizationName("JiweiDesk")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """The red seal with 纪 (resources/icons), every size drawn on its own."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICON_DIR / f"jiwei-desk-{size}.png"), QSize(size, size))  # sized: read when drawn
+    return icon
 
 
 def configure(app: QApplication, settings: QSettings) -> QTranslator | None:

@@ -5997,11 +5997,11 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>升级数据库失败（{reason}），数据库保持升级前的样子。升级前的备份：{backup}。请把这条消息告诉县纪委监委的信息技术人员。</source>
-        <translation>Upgrading the database failed ({reason}); the database is as it was before. The backup made before the upgrade: {backup}. Tell the county commission's IT staff about this message.</translation>
+        <translation>Upgrading the database failed ({reason}); the database is as it was before. The backup made before the upgrade: {backup}. Tell the county commission&apos;s IT staff about this message.</translation>
     </message>
     <message>
         <source>升级数据库服务器上的数据库失败（{reason}），数据库保持升级前的样子。请把这条消息告诉县纪委监委的信息技术人员。</source>
-        <translation>Upgrading the database on the server failed ({reason}); the database is as it was before. Tell the county commission's IT staff about this message.</translation>
+        <translation>Upgrading the database on the server failed ({reason}); the database is as it was before. Tell the county commission&apos;s IT staff about this message.</translation>
     </message>
     <message>
         <source>这个数据库已由更新版本的程序升级过（数据库结构 {revision}），本程序（{version}）不能打开它，数据没有改动。请安装最新版本的程序。</source>
