@@ -212,14 +212,16 @@ def new_entry(
     detail: str = "",
     at: datetime | None = None,
     seq: int | None = None,
+    after: AuditEntry | None = None,
 ) -> AuditEntry:
     """Build the next entry of this installation's chain (not yet added to the session).
     ``seq``: a number past the next one, for the entry that starts a new epoch after a restore
-    (``fork_allowed``)."""
+    (``fork_allowed``). ``after``: the entry the caller has just made and added, the chain's end
+    (what ``_tail`` would find among the session's new objects, without looking through them)."""
     owner = str(session.info.get("unit") or "")
     if not owner:
         raise RuntimeError("session has no unit: open sessions through app.db.database")
-    last, prev = _tail(session, owner)
+    last, prev = (after.seq, after.hash) if after is not None else _tail(session, owner)
     if seq is not None and seq <= last:
         raise ValueError(f"audit seq {seq} is not past {last}")
     entry = AuditEntry(
@@ -307,6 +309,7 @@ def _audit_changes(session: Session, changes: list[changelog.Change], now: datet
     if session.info.get("no_audit"):  # imports of other units' rows audit the import itself
         return []
     out: list[SyncMixin] = []
+    entry: AuditEntry | None = None
     for obj, op, fields in changes:
         if isinstance(obj, AuditEntry):
             continue
@@ -319,8 +322,9 @@ def _audit_changes(session: Session, changes: list[changelog.Change], now: datet
             target_id=obj.id or "",
             fields=names,
             at=now,
+            after=entry,  # the chain's end once this flush made one (a flush of n rows: n, not n²)
         )
-        session.add(entry)  # visible to _tail for the next entry of this flush
+        session.add(entry)  # visible to _tail for what follows in this transaction
         out.append(entry)
     return out
 

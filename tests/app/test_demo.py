@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 from apphelpers import PASSWORD, OpenDb, init_installation
+from pgserver import clone_database, template_database
 from sqlalchemy import select
 
 from app.cli import dump_records
@@ -53,16 +55,44 @@ def _normalised_dump(db: Database) -> list[str]:
     )
 
 
-@pytest.fixture
-def demo_county(county_db: Database) -> Database:
-    counts = add_demo_batch(Context.system(county_db), 1)
+def _first_county_batch(db: Database) -> None:
+    counts = add_demo_batch(Context.system(db), 1)
     assert counts["units.added"] == 7 + 8 + 10
     assert counts["zones.added"] == 3
     # Casework moves through its lifecycle (edits); the organisation is only added to.
     org = ("units", "zones", "liaisons", "staff", "villages", "supervised_units", "township_stats")
     assert not any(k.endswith((".edited", ".deleted")) and k.split(".")[0] in org for k in counts)
     assert not any(k.endswith(".deleted") for k in counts)
-    return county_db
+
+
+# The first county batch, made once per backend and copied for each test (a SQLite file; on
+# PostgreSQL a template database): ``_first_county_batch`` takes 1-3 s.
+_MADE: dict[str, str] = {}
+
+
+@pytest.fixture
+def demo_county(db_url: str, open_db: OpenDb, tmp_path_factory: pytest.TempPathFactory) -> Database:
+    """An initialised county (``county_db``) with the demo's first batch, seed 1."""
+    sqlite = db_url.startswith("sqlite")
+    made = _MADE.get(db_url.split(":", 1)[0])
+    if made is None:
+        if sqlite:
+            folder = tmp_path_factory.mktemp("demo-county-template")
+            made = str(folder / "test.db")
+            db = Database(f"sqlite:///{made}", folder / "data")
+        else:
+            made = "jiwei_demo_county"
+            db = Database(template_database(db_url, made))
+        try:
+            _first_county_batch(init_installation(db))
+        finally:
+            db.close()
+        _MADE[db_url.split(":", 1)[0]] = made
+    if sqlite:
+        shutil.copyfile(made, db_url.removeprefix("sqlite:///"))  # closed: no -wal file beside it
+    else:
+        clone_database(db_url, made)
+    return open_db()
 
 
 def test_first_county_batch_reproduces_the_seed(demo_county: Database) -> None:
@@ -245,7 +275,11 @@ def test_the_same_seed_at_two_units_makes_different_ids(tmp_path: Path) -> None:
 
     owned: dict[str, set[str]] = {}
     for code, name in (("T01", "城关镇纪委"), ("T02", "河口乡纪委")):
-        ctx = create(tmp_path / code, None, SetupRequest("township", code, name, "C01", "测试县", "admin", "pw-2026-demo"))
+        ctx = create(
+            tmp_path / code,
+            None,
+            SetupRequest("township", code, name, "C01", "测试县", "admin", "pw-2026-demo"),
+        )
         try:
             assert add_demo_batch(ctx, 1)
             owned[code] = {r["id"] for r in dump_records(ctx) if r["owner"] == code}
