@@ -35,25 +35,19 @@ cp packaging/linux/install.sh packaging/linux/uninstall.sh packaging/linux/jiwei
 chmod 755 "$stage/install.sh" "$stage/uninstall.sh"
 printf '%s\n' "$version" > "$stage/VERSION"
 printf '%s\n' "$arch" > "$stage/ARCH"
-# The .deb is compressed on one core while xz makes the archive on the other: each takes about
-# three minutes of one core, and xz -9 keeps to one thread on a folder this size.
-deb_pid=
-if command -v dpkg-deb >/dev/null; then
-  packaging/deb.sh "$version" &
-  deb_pid=$!
-fi
-# Reproducible order and owner.
+# Reproducible order and owner; xz -9 with every core (the 2-core CI machine: about a minute).
 tar --sort=name --owner=0 --group=0 --numeric-owner -C dist -cf - "$name" | xz -9 -T0 > "dist/$name.tar.xz"
 rm -rf "$stage"
 archived=$(date +%s)
-if [ -n "$deb_pid" ]; then
-  wait "$deb_pid"
+
+if command -v dpkg-deb >/dev/null; then
+  packaging/deb.sh "$version"
 fi
 finished=$(date +%s)
 
 folder_mb=$(du -sm dist/jiwei-desk | cut -f1)
 files=$(find dist/jiwei-desk -type f | wc -l)
 archive_mb=$(du -m --apparent-size "dist/$name.tar.xz" | cut -f1)
-echo "build: PyInstaller $((built - started)) s, then the archive $((archived - built)) s and the .deb beside it, $((finished - built)) s in all"
+echo "build: PyInstaller $((built - started)) s, archive $((archived - built)) s, .deb $((finished - archived)) s"
 echo "build: dist/jiwei-desk $folder_mb MB in $files files; dist/$name.tar.xz $archive_mb MB"
 ls dist/*.deb 2>/dev/null | while read -r deb; do echo "build: $deb $(du -m --apparent-size "$deb" | cut -f1) MB"; done
