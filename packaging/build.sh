@@ -22,7 +22,7 @@ version=$(packaging/version.sh "$PYTHON")
 arch=$(uname -m)
 name="jiwei-desk-$version-linux-$arch"
 
-rm -rf dist/jiwei-desk "dist/$name" "dist/$name.tar.xz"
+rm -rf dist/jiwei-desk "dist/$name" dist/jiwei-desk-*.tar.xz dist/jiwei-desk_*.deb  # earlier versions' too
 "$BIN/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   packaging/jiwei.spec
 built=$(date +%s)
@@ -35,7 +35,7 @@ cp packaging/linux/install.sh packaging/linux/uninstall.sh packaging/linux/jiwei
 chmod 755 "$stage/install.sh" "$stage/uninstall.sh"
 printf '%s\n' "$version" > "$stage/VERSION"
 printf '%s\n' "$arch" > "$stage/ARCH"
-# Reproducible order and owner; xz -9 with every core (the 2-core CI machine: about a minute).
+# Reproducible order and owner; xz -9 -T0 (about 200 s on the 2-core machine, most of the build).
 tar --sort=name --owner=0 --group=0 --numeric-owner -C dist -cf - "$name" | xz -9 -T0 > "dist/$name.tar.xz"
 rm -rf "$stage"
 archived=$(date +%s)
@@ -50,4 +50,8 @@ files=$(find dist/jiwei-desk -type f | wc -l)
 archive_mb=$(du -m --apparent-size "dist/$name.tar.xz" | cut -f1)
 echo "build: PyInstaller $((built - started)) s, archive $((archived - built)) s, .deb $((finished - archived)) s"
 echo "build: dist/jiwei-desk $folder_mb MB in $files files; dist/$name.tar.xz $archive_mb MB"
-ls dist/*.deb 2>/dev/null | while read -r deb; do echo "build: $deb $(du -m --apparent-size "$deb" | cut -f1) MB"; done
+for deb in dist/jiwei-desk_*.deb; do
+  if [ -e "$deb" ]; then
+    echo "build: $deb $(du -m --apparent-size "$deb" | cut -f1) MB"
+  fi
+done
