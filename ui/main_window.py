@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         self.nav.addTopLevelItem(home)
         self.factories["home"] = self._home_page
         for area, title in registers.AREAS:
+            if not registers.in_area(area):
+                continue
             top = QTreeWidgetItem([tr_register(title)])
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.nav.addTopLevelItem(top)

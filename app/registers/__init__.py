@@ -40,10 +40,20 @@ REGISTERS: dict[str, Register] = {
     )
 }
 
-# Navigation areas in display order: (key, Chinese title). Later registers add their area here.
+# Navigation areas in display order: (key, Chinese title). An area with no register is not shown.
+#   casework    监督执纪: clues to sanctions, 澄清正名, 容错免责, 廉政意见回复
+#   residency   日常监督: 驻村（驻在）, the ledgers on the township's 党委 (签字背书, 谈话纪实, 三重一大),
+#               村务监督委员会 and the liaisons' monthly reports
+#   inspection  巡察整改: rectification after inspections, 驻点巡察 preparation
+#   education   教育培训: 每月一课, 每周一测, 廉洁承诺, 清廉家庭, 警示教育
+#   reporting   述职与通报: 半年述职述廉, 一岗双责 reports, 通报
+#   org         组织机构
 AREAS: tuple[tuple[str, str], ...] = (
     (clues.AREA, QT_TRANSLATE_NOOP("register", "监督执纪")),
     (residency.AREA, QT_TRANSLATE_NOOP("register", "日常监督")),
+    ("inspection", QT_TRANSLATE_NOOP("register", "巡察整改")),
+    ("education", QT_TRANSLATE_NOOP("register", "教育培训")),
+    ("reporting", QT_TRANSLATE_NOOP("register", "述职与通报")),
     (org.AREA, QT_TRANSLATE_NOOP("register", "组织机构")),
 )
 

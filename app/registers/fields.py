@@ -10,7 +10,7 @@ is one module that builds a ``Register`` and adds it to ``app.registers.REGISTER
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,8 @@ from app.db.base import SyncMixin
 from app.registers.lifecycle import Lifecycle
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from sqlalchemy.orm import Session
 
     from app.i18n import Message
@@ -100,6 +102,38 @@ Warner = Callable[["Session", dict[str, Any], str | None], list["Message"]]
 Completer = Callable[["Session", dict[str, Any], str | None], dict[str, Any]]
 
 
+# Frequency rules (app.services.duties): the period a duty falls due in, and who owes it.
+WEEK, MONTH, QUARTER, HALF, YEAR = "week", "month", "quarter", "half", "year"
+PERIODS = (WEEK, MONTH, QUARTER, HALF, YEAR)
+# staff: every live staff member of a township commission or a dispatched group;
+# commission: each township commission and each group; township / group: only those;
+# unit: every live unit (the county and its offices too); village: every live village.
+OWERS = ("staff", "commission", "township", "group", "unit", "village")
+# Who paid a duty between two days (both included): the id of each ower (a staff member's, a
+# unit's or a village's id) mapped to the ids of the records that pay it. Owers not named owe it.
+Paid = Callable[["Session", "date", "date"], Mapping[str, "Sequence[str]"]]
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A rule the seed states as a frequency (每月一课, 每季度至少一期通报, …): who owes a record
+    of the register in every period. ``app.services.duties`` turns it into coverage: who is
+    missing this week / month / quarter / half-year / year, on the 工作台 and in 履职覆盖."""
+
+    key: str
+    title: str  # Chinese, QT_TRANSLATE_NOOP("register", …)
+    period: str
+    owes: str
+    paid: Paid
+    minimum: int = 1  # records an ower needs in a period
+
+    def __post_init__(self) -> None:
+        if self.period not in PERIODS:
+            raise ValueError(f"duty {self.key}: unknown period {self.period!r}")
+        if self.owes not in OWERS:
+            raise ValueError(f"duty {self.key}: unknown ower {self.owes!r}")
+
+
 @dataclass(frozen=True)
 class Register:
     """A register: its model, fields and the rules that are not per field."""
@@ -132,6 +166,8 @@ class Register:
     # Work only the county does (留置, its trial office's 审理): a township's or a group's screens
     # and command line neither list nor enter it (``RecordService.shown``).
     county_screen: bool = False
+    # The frequency rules its records pay (每月一课: every staff member, every month).
+    duties: tuple[Duty, ...] = ()
 
     def __post_init__(self) -> None:
         sensitive = {f.name for f in self.fields if f.sensitive}
