@@ -69,7 +69,7 @@ VILLAGE = Duty("test_village_quarterly", "每季度驻村", QUARTER, "village", 
 
 
 @pytest.fixture
-def town(open_db, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def town(open_db, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setitem(REGISTERS, "visits", replace(VISITS, duties=(LEAD, VILLAGE)))
     db = init_installation(open_db(), unit_type="township", code="T01", name="城关镇纪委")
     r = RecordService(Context.system(db, "admin"))
@@ -104,7 +104,7 @@ def test_periods_cover_the_year_once() -> None:
     assert str(rule_text(LEAD)) == "每名纪检监察干部每月至少 1 次"
 
 
-def test_a_staff_duty_names_who_is_missing(town) -> None:  # type: ignore[no-untyped-def]
+def test_a_staff_duty_names_who_is_missing(town) -> None:
     r, _villages, people, visit = town
     jan = visit("东湾村", "王芳", date(2026, 1, 15))
     visit("西岭村", "王芳", date(2026, 2, 10))
@@ -123,7 +123,7 @@ def test_a_staff_duty_names_who_is_missing(town) -> None:  # type: ignore[no-unt
     assert people["赵敏"] == by_name["赵敏"].ower_id
 
 
-def test_the_workbench_hears_what_is_missing_now(town) -> None:  # type: ignore[no-untyped-def]
+def test_the_workbench_hears_what_is_missing_now(town) -> None:
     r, _villages, _people, visit = town
     visit("东湾村", "王芳", date(2026, 2, 10))
     missing = missing_now(r, today=date(2026, 3, 5))
@@ -142,7 +142,7 @@ def test_an_unknown_duty_is_refused() -> None:
     assert "没有名为 每日一练 的履职要求" in str(e.value)
 
 
-def test_the_command_line_lists_duties_and_their_coverage(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_lists_duties_and_their_coverage(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(REGISTERS, "visits", replace(VISITS, duties=(LEAD, VILLAGE)))
     cli.init_county()
     listed = cli.json("duty", "list", "--json")
