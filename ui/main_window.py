@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
                 self._add_page(top, "statistics", self.tr("统计分析"), self._statistics_page)
             if area == "residency":
                 self._add_page(top, "coverage", self.tr("驻村（驻在）覆盖"), self._coverage_page)
+                self._add_page(top, "duties", self.tr("履职覆盖"), self._duty_page)
             top.setExpanded(True)
         system: list[tuple[str, str, Callable[[], QWidget]]] = []
         if self.actor.can(MANAGE_USERS):
@@ -240,7 +241,12 @@ class MainWindow(QMainWindow):
         from ui.pages.home_page import HomePage
 
         return HomePage(
-            self.records, self.bus, self.settings, self.open_record, open_coverage=self.open_coverage
+            self.records,
+            self.bus,
+            self.settings,
+            self.open_record,
+            open_coverage=self.open_coverage,
+            open_duty=self.open_duty,
         )
 
     def open_record(self, register: str, row_id: str) -> None:
@@ -255,6 +261,19 @@ class MainWindow(QMainWindow):
         from ui.pages.coverage_page import CoveragePage
 
         return CoveragePage(self.records, self.bus, self.settings, self.actor, open_record=self.open_record)
+
+    def _duty_page(self) -> QWidget:
+        from ui.pages.duty_page import DutyPage
+
+        return DutyPage(self.records, self.bus, self.settings, self.actor, open_record=self.open_record)
+
+    def open_duty(self, key: str) -> None:
+        """The 履职覆盖 page on one rule (from the 工作台)."""
+        from ui.pages.duty_page import DutyPage
+
+        page = self.show_page("duties")
+        assert isinstance(page, DutyPage)
+        page.set_choice(duty=key)
 
     def open_coverage(self) -> None:
         self.show_page("coverage")

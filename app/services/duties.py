@@ -18,13 +18,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, Unit, Village
 from app.registers import REGISTERS
 from app.registers.fields import HALF, MONTH, QUARTER, WEEK, YEAR, Duty, Register
+from app.registers.org import POST_CHOICES
 from app.registers.residency import own_unit
 from app.services.records import RecordService
 
@@ -165,6 +166,13 @@ def rule_text(duty: Duty) -> Message:
     )
 
 
+def post_rank() -> ColumnElement[int]:
+    """Staff in the order of their posts (书记 before 委员), as POST_CHOICES lists them."""
+    return case(
+        {value: rank for rank, (value, _label) in enumerate(POST_CHOICES)}, value=Staff.post, else_=99
+    )
+
+
 # ---- owers -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Ower:
@@ -189,7 +197,7 @@ def owers(s: Session, owes: str, unit_id: str | None = None) -> list[Ower]:
             select(Unit.id, Unit.name, Staff.id, Staff.name, Staff.left_on)
             .join(Unit, Unit.id == Staff.unit_id)
             .where(Staff.deleted.is_(False), Unit.deleted.is_(False), Unit.unit_type.in_(COMMISSIONS))
-            .order_by(Unit.unit_type.desc(), Unit.code, Staff.post, Staff.name)
+            .order_by(Unit.unit_type.desc(), Unit.code, post_rank(), Staff.name)
         )
         if unit_id:
             stmt = stmt.where(Unit.id == unit_id)

@@ -4,7 +4,11 @@ Double-click (or Enter) opens the record on its register page.
 
 The residency panel (本季度未驻村（驻在）) lists the villages and supervised units with no visit
 done this quarter, with the planned date where one is planned: double-click opens the planned
-visit, or the coverage page for one not planned."""
+visit, or the coverage page for one not planned.
+
+The frequency-rule panel (履职要求) lists, per rule the registers declare (每月一课, 通报, …), who has
+not paid it yet this period and who missed the last one (``app.services.duties``); double-click
+opens 履职覆盖 on that rule."""
 
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ from app.context import Changes
 from app.registers import get as get_register
 from app.services.coverage import Row, missing_this_quarter
 from app.services.deadlines import HORIZON_DAYS, DueItem, by_handler, due_items
+from app.services.duties import DUE, MISSED, Missing, missing_now, period_label
 from app.services.records import RecordService
 from ui.events import ChangeBus
 from ui.heading import heading_label
@@ -71,6 +76,7 @@ class HomePage(ReadTracking, QWidget):
         open_record: Callable[[str, str], None],
         today: Callable[[], date] = date.today,
         open_coverage: Callable[[], None] | None = None,
+        open_duty: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("homePage")
@@ -79,6 +85,8 @@ class HomePage(ReadTracking, QWidget):
         self.open_record = open_record
         self.today = today
         self.open_coverage = open_coverage or (lambda: None)
+        self.open_duty = open_duty or (lambda _key: None)
+        self.duties_missing: list[Missing] = []
         self.items: list[DueItem] = []
         self.missing: list[Row] = []
         self._stale = True
@@ -136,6 +144,20 @@ class HomePage(ReadTracking, QWidget):
         self.missing_tree.setToolTip(self.tr("双击打开已安排的驻村记录，或打开覆盖情况安排驻村"))
         self.missing_tree.itemActivated.connect(self._missing_activated)
 
+        self.duty_heading = QLabel(self.tr("履职要求：本期尚未完成和上期缺项"))
+        self.duty_heading.setObjectName("dutyTitle")
+        self.duty_heading.setFont(bold)
+        self.duty_tree = QTreeWidget()
+        self.duty_tree.setObjectName("missingDuties")
+        self.duty_tree.setHeaderLabels(
+            [self.tr("要求 / 对象"), self.tr("期间"), self.tr("情况"), self.tr("人数")]
+        )
+        self.duty_tree.setAlternatingRowColors(True)
+        self.duty_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.duty_tree.setAccessibleName(self.tr("履职要求"))
+        self.duty_tree.setToolTip(self.tr("双击打开履职覆盖"))
+        self.duty_tree.itemActivated.connect(self._duty_activated)
+
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -149,6 +171,8 @@ class HomePage(ReadTracking, QWidget):
         layout.addWidget(self.empty, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.missing_heading)
         layout.addWidget(self.missing_tree, 1)
+        layout.addWidget(self.duty_heading)
+        layout.addWidget(self.duty_tree, 1)
         bus.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -170,6 +194,7 @@ class HomePage(ReadTracking, QWidget):
     def refresh(self) -> None:
         self._stale = False
         self.refresh_missing()
+        self.refresh_duties()
         self.items = due_items(self.records, today=self.today())
         self.tree.clear()
         overdue = sum(1 for i in self.items if i.overdue)
@@ -269,6 +294,48 @@ class HomePage(ReadTracking, QWidget):
             assert item is not None
             out.append([item.text(c) for c in range(self.missing_tree.columnCount())])
         return out
+
+    # ---- frequency rules ------------------------------------------------------------------------
+    def refresh_duties(self) -> None:
+        self.duties_missing = missing_now(self.records, today=self.today())
+        self.duty_tree.clear()
+        for m in self.duties_missing:
+            status = self.tr("尚未完成") if m.status == DUE else self.tr("缺")
+            top = QTreeWidgetItem(
+                [
+                    tr_register(m.duty.title),
+                    tr_message(period_label(m.period, m.duty.period)),
+                    status,
+                    str(len(m.owers)),
+                ]
+            )
+            top.setData(0, ITEM_ROLE, m.duty.key)
+            if m.status == MISSED:
+                for c in range(self.duty_tree.columnCount()):
+                    top.setForeground(c, QBrush(OVERDUE))
+            for r in m.owers:
+                child = QTreeWidgetItem(
+                    [f"{r.unit_name} · {r.ower_name}" if r.unit_name != r.ower_name else r.ower_name]
+                )
+                child.setData(0, ITEM_ROLE, m.duty.key)
+                top.addChild(child)
+            self.duty_tree.addTopLevelItem(top)
+        self.duty_heading.setVisible(bool(self.duties_missing))
+        self.duty_tree.setVisible(bool(self.duties_missing))
+
+    def duty_rows(self) -> list[list[str]]:
+        """The rules panel's top rows as shown (tests)."""
+        out = []
+        for i in range(self.duty_tree.topLevelItemCount()):
+            item = self.duty_tree.topLevelItem(i)
+            assert item is not None
+            out.append([item.text(c) for c in range(self.duty_tree.columnCount())])
+        return out
+
+    def _duty_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        key = item.data(0, ITEM_ROLE)
+        if isinstance(key, str):
+            self.open_duty(key)
 
     def _missing_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, ITEM_ROLE)
