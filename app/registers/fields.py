@@ -168,6 +168,9 @@ class Register:
     county_screen: bool = False
     # The frequency rules its records pay (每月一课: every staff member, every month).
     duties: tuple[Duty, ...] = ()
+    # The DATE field that places a record in a period for the work figures (统计分析's 各项工作);
+    # "" for the first required DATE field.
+    dated: str = ""
 
     def __post_init__(self) -> None:
         sensitive = {f.name for f in self.fields if f.sensitive}
@@ -176,6 +179,13 @@ class Register:
         for names in self.unique:
             if sensitive.intersection(names):
                 raise ValueError(f"register {self.name}: a sensitive field cannot be part of a unique rule")
+
+    @property
+    def date_field(self) -> str:
+        """``dated``, or the first required DATE field, or "" when it has none."""
+        if self.dated:
+            return self.dated
+        return next((f.name for f in self.fields if f.kind == DATE and f.required), "")
 
     def field(self, name: str) -> Field:
         for f in self.fields:

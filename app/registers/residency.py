@@ -240,6 +240,7 @@ VISITS = Register(
     ),
     display=lambda v: v.code,
     default_sort="planned_on",
+    dated="visited_on",  # a visit counts in the work figures when it was made
     unique=(("code",),),
     validate=_visit_validate,
     complete=_visit_complete,

@@ -51,6 +51,7 @@ from app.security.roles import Actor
 from app.security.secrecy import audience_condition, has_secrecy
 from app.services import counting
 from app.services.spreadsheet import write_atomically
+from app.services.work_figures import work_figures, work_ids
 
 FORMS = tuple(code for code, _label in FORM_CHOICES)
 UNIT_TYPES = tuple(code for code, _label in UNIT_TYPE_CHOICES)
@@ -397,6 +398,7 @@ def figures(
         handled = _count(s, _groups_handling(bounds), Case)
         taking_part = _count(s, _groups_taking_part(bounds), CaseUnit)
         co_review_results = _grouped(s, CoReview.result, CoReview, _co_reviews(bounds))
+        work = work_figures(s, bounds)
 
     forms = _forms()
     by_unit_type = {t: _forms() for t in UNIT_TYPES}
@@ -467,6 +469,7 @@ def figures(
         "cases_with_group_participation": group_cases,
         "group_participations_total": handled + taking_part,
         "group_participations": {"handled": handled, "taking_part": taking_part},
+        "work": work,
     }
 
 
@@ -489,6 +492,19 @@ def drill(
     ``result``). A figure of measures drills to one measure per person-time (the heaviest of its
     decision). With an ``actor``, records whose audience (知悉范围) leaves them out are left out.
     """
+    if key == "work":  # 各项工作: register=…, unit_id=…
+        unknown = set(params) - {"register", "unit_id"}
+        if unknown or "register" not in params:
+            raise UnknownFigure(f"{key}: {', '.join(sorted(unknown)) or 'register'}")
+        bounds = resolve(year, quarter, start, end)
+        with db.session(actor.username if actor is not None else "system") as s:
+            try:
+                ids = work_ids(
+                    s, bounds, params["register"], params.get("unit_id"), actor.username if actor else None
+                )
+            except KeyError:
+                raise UnknownFigure(f"{key}: {params['register']}") from None
+        return params["register"], ids
     figure = _FIGURES.get(key)
     if figure is None:
         raise UnknownFigure(key)
@@ -618,6 +634,13 @@ def render_text(result: Mapping[str, Any]) -> list[str]:
             disposals=listing(result["clues_by_disposal"], disposals)
         ),
     ]
+    work = result["work"]["registers"]
+    if work:
+        lines.append(
+            QT_TRANSLATE_NOOP("app", "各项工作（条）：{counts}").format(
+                counts=sep.join(f"{w['title']} {w['total']}" for w in work)
+            )
+        )
     return lines
 
 

@@ -349,6 +349,7 @@ class StatisticsPage(ReadTracking, QWidget):
         self.by_disposal = FigureTableModel(self)
         self.inspection = FigureTableModel(self)
         self.co_reviews = FigureTableModel(self)
+        self.work = FigureTableModel(self)
         self.views: dict[str, FigureView] = {}
         boxes = (
             ("headline", self.headline, self.tr("主要数字")),
@@ -358,6 +359,7 @@ class StatisticsPage(ReadTracking, QWidget):
             ("byDisposal", self.by_disposal, self.tr("问题线索（按处置方式）")),
             ("inspection", self.inspection, self.tr("巡察移交线索的初核结果")),
             ("coReviews", self.co_reviews, self.tr("协审结果")),
+            ("work", self.work, self.tr("各项工作（按单位，条）")),
         )
         grid = QGridLayout()
         positions = {
@@ -368,6 +370,7 @@ class StatisticsPage(ReadTracking, QWidget):
             "byDisposal": (2, 1, 1, 1),
             "inspection": (3, 0, 1, 1),
             "coReviews": (3, 1, 1, 1),
+            "work": (4, 0, 1, 3),
         }
         for name, model, caption in boxes:
             view = FigureView(name, caption)
@@ -703,10 +706,37 @@ class StatisticsPage(ReadTracking, QWidget):
             ),
             total_row=True,
         )
+        self.show_work(r["work"])
         for view in self.views.values():
             view.fit()
         self.act_export.setEnabled(True)
         self.refreshed.emit()
+
+    def show_work(self, work: dict[str, Any]) -> None:
+        """各项工作: a row per unit, a column per register of the daily work, a total row."""
+        registers = work["registers"]
+        type_labels = dict(UNIT_TYPE_CHOICES)
+        lines = [
+            [
+                Cell(u["name"]),
+                Cell(tr_register(type_labels.get(u["unit_type"], u["unit_type"]))),
+                *(
+                    _count(w["by_unit"].get(u["id"], 0), Drill("work", {"register": w["register"], "unit_id": u["id"]}))
+                    for w in registers
+                ),
+            ]
+            for u in work["units"]
+        ]
+        lines.append(
+            [
+                Cell(self.tr("合计")),
+                Cell(""),
+                *(_count(w["total"], Drill("work", {"register": w["register"]})) for w in registers),
+            ]
+        )
+        self.work.set_table(
+            [self.tr("单位"), self.tr("类型"), *(tr_register(w["title"]) for w in registers)], lines, total_row=True
+        )
 
     def _choice_lines(
         self,
