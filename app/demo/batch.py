@@ -138,6 +138,7 @@ class _Batch:
     ) -> None:
         self.s = session
         self.records = records
+        self.unit_code = unit_code
         self.today = today  # the day the demo's recent work is dated from
         self.rng = random.Random(f"jiwei-demo:{key}")
         # Ids are the seeded draws mixed with the unit's code: the same seed at two units makes
@@ -203,11 +204,25 @@ class _Batch:
             self.s, get_register(register), values, new_id=self.new_id(), confirmed=True
         )
 
-    def edit(self, register: str, row_id: str, values: Mapping[str, Any]) -> None:
+    def owns(self, register: str, row_id: str) -> bool:
+        """Whether this installation owns the row, as the window requires before a change: the
+        demo runs as the system, which ``RecordService`` lets change anything, but a unit that
+        changes the county's row (a shared 办理期限) makes a bundle the county refuses."""
+        row = self.s.get(get_register(register).model, row_id)
+        return row is not None and row.owner in ("", self.unit_code)
+
+    def edit(self, register: str, row_id: str, values: Mapping[str, Any]) -> bool:
+        """Change a row this installation owns; leave any other alone (False)."""
+        if not self.owns(register, row_id):
+            return False
         self.records.save_in(self.s, get_register(register), values, row_id)
+        return True
 
     def delete(self, register: str, row_id: str) -> bool:
-        """Tombstone unless live records still point to it (the same rule as the window)."""
+        """Tombstone a row this installation owns unless live records still point to it (the
+        same rule as the window)."""
+        if not self.owns(register, row_id):
+            return False
         try:
             self.records.delete_in(self.s, get_register(register), row_id)
         except (ValidationError, NotFoundError):

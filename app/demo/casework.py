@@ -1536,7 +1536,7 @@ def later_casework(b: _Batch, own: Unit | None) -> None:
                 "extend",
                 {"extension_days": 15, "extension_reason": "被谈话人出差，经批准延期", "approved_by": "纪委书记"},
             )
-        for rule in b.pick(b.live(DeadlineRule), 1):
+        for rule in b.pick(b.live(DeadlineRule, DeadlineRule.owner == b.unit_code), 1):
             b.edit("deadline_rules", rule.id, {"note": f"{rule.note}（{cw.today.year}年修订）"[:500]})
         # Tombstones: an archived report and a declaration nothing refers to.
         archived = b.live(Report, Report.state == "archived")

@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 from apphelpers import PASSWORD, OpenDb, init_installation
 from pgserver import clone_database, template_database
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.cli import dump_records
 from app.context import Context
 from app.db.database import Database
 from app.demo.batch import OFFICES, add_demo_batch, create_demo_county
+from app.models.casework import DeadlineRule
 from app.models.org import Liaison, Staff, SupervisedUnit, TownshipYearStats, Unit, Village, Zone
 from app.services.accounts import verify
 from app.services.staffing import StaffingRow, staffing_summary, township_totals
@@ -287,3 +288,30 @@ def test_the_same_seed_at_two_units_makes_different_ids(tmp_path: Path) -> None:
             ctx.db.close()
     assert len(owned["T01"]) > 100 and len(owned["T02"]) > 100
     assert not owned["T01"] & owned["T02"]
+
+
+def test_a_later_batch_changes_only_rows_the_installation_owns(open_db: OpenDb) -> None:
+    """A unit that changes the county's row (a shared 办理期限) makes a bundle the county refuses:
+    the demo keeps to the window's rule even though it runs as the system."""
+    db = init_installation(
+        open_db(), "township", "T05", "河口镇纪委", county_code="C01", county_name="测试县"
+    )
+    add_demo_batch(Context.system(db), 1)
+    with db.session("test") as s:  # as if the rules and the staff had come from the county
+        s.execute(update(DeadlineRule).values(owner="C01"))
+        s.execute(update(Staff).values(owner="C01"))
+        s.commit()
+
+    def county_rows() -> dict[str, int]:
+        with db.session("test") as s:
+            return {
+                r.id: r.version_counter
+                for model in (DeadlineRule, Staff)
+                for r in s.scalars(select(model).where(model.owner == "C01"))
+            }
+
+    before = county_rows()
+    assert len(before) >= 9
+    counts = add_demo_batch(Context.system(db), 2)
+    assert county_rows() == before
+    assert "deadline_rules.edited" not in counts and "staff.edited" not in counts
