@@ -539,6 +539,124 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>DutyModel</name>
+    <message>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Who</translation>
+    </message>
+</context>
+<context>
+    <name>DutyPage</name>
+    <message>
+        <source>履职覆盖</source>
+        <translation>Duty coverage</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>把履职覆盖表导出为 Excel 文件</source>
+        <translation>Export the duty coverage grid to an Excel file</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>重新读取</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>全部乡镇和派驻组</source>
+        <translation>All township commissions and groups</translation>
+    </message>
+    <message>
+        <source>按单位或对象查找</source>
+        <translation>Find by unit or name</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>只看缺项</source>
+        <translation>Gaps only</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>要求：</source>
+        <translation>Rule:</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>履职覆盖表</source>
+        <translation>Duty coverage grid</translation>
+    </message>
+    <message>
+        <source>还没有登记簿规定频次要求。</source>
+        <translation>No register sets a frequency rule yet.</translation>
+    </message>
+    <message>
+        <source>要求：{title}，{rule}。</source>
+        <translation>Rule: {title}, {rule}.</translation>
+    </message>
+    <message>
+        <source>全年缺 {n} 次。</source>
+        <translation> {n} missed in the year.</translation>
+    </message>
+    <message>
+        <source>{period}：已完成 {paid}，待完成 {due}。</source>
+        <translation>{period}: {paid} done, {due} still due.</translation>
+    </message>
+    <message>
+        <source>{year}年{what}完成情况</source>
+        <translation>{what} in {year}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
+        <translation>Exported {n} rows to {path}  &lt;a href="{folder}"&gt;Open the folder&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>正在导出履职覆盖表…</source>
+        <translation>Exporting the duty coverage grid…</translation>
+    </message>
+    <message>
+        <source>导出失败。</source>
+        <translation>Export failed.</translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message>
         <source>数据交换</source>
@@ -1144,6 +1262,34 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Double-click to open the planned residency record, or open the coverage view to plan a visit</translation>
     </message>
     <message>
+        <source>履职要求：本期尚未完成和上期缺项</source>
+        <translation>Frequency rules: not yet done this period, missed last period</translation>
+    </message>
+    <message>
+        <source>要求 / 对象</source>
+        <translation>Rule / who</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>履职要求</source>
+        <translation>Frequency rules</translation>
+    </message>
+    <message>
+        <source>双击打开履职覆盖</source>
+        <translation>Double-click to open duty coverage</translation>
+    </message>
+    <message>
         <source>已超期 {overdue} 项，{n} 天内到期 {soon} 项。</source>
         <translation>Overdue: {overdue}. Due within {n} days: {soon}.</translation>
     </message>
@@ -1174,6 +1320,14 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>未安排</source>
         <translation>Not planned</translation>
+    </message>
+    <message>
+        <source>尚未完成</source>
+        <translation>Not yet done</translation>
+    </message>
+    <message>
+        <source>缺</source>
+        <translation>Missed</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1440,10 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>驻村（驻在）覆盖</source>
         <translation>Residency coverage</translation>
+    </message>
+    <message>
+        <source>履职覆盖</source>
+        <translation>Duty coverage</translation>
     </message>
     <message>
         <source>用户管理</source>
@@ -3112,6 +3270,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>协审结果</source>
         <translation>Co-review results</translation>
+    </message>
+    <message>
+        <source>各项工作（按单位，条）</source>
+        <translation>Daily work (by unit, records)</translation>
     </message>
     <message>
         <source>{year} 年</source>
@@ -5060,6 +5222,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Unknown unit</translation>
     </message>
     <message>
+        <source>各项工作（条）：{counts}</source>
+        <translation>Daily work (records): {counts}</translation>
+    </message>
+    <message>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -6015,6 +6181,106 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>数据库服务器上的数据库已从 {old} 升级到 {new}（数据库结构 {old_revision} → {new_revision}）。本程序不备份服务器上的数据库，由服务器管理员负责（例如 pg_dump）；使用这个数据库的其他电脑也要安装 {new}。</source>
         <translation>The database on the server was upgraded from {old} to {new} (schema {old_revision} → {new_revision}). This program does not back up a database on a server; its administrator does (for example with pg_dump). The other PCs using this database must install {new} too.</translation>
     </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>缺</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>待完成</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not owed</translation>
+    </message>
+    <message>
+        <source>每名纪检监察干部</source>
+        <translation>every staff member of a commission or group</translation>
+    </message>
+    <message>
+        <source>每个乡镇纪委和派驻组</source>
+        <translation>every township commission and group</translation>
+    </message>
+    <message>
+        <source>每个乡镇纪委</source>
+        <translation>every township commission</translation>
+    </message>
+    <message>
+        <source>每个派驻组</source>
+        <translation>every dispatched group</translation>
+    </message>
+    <message>
+        <source>每个单位</source>
+        <translation>every unit</translation>
+    </message>
+    <message>
+        <source>每个村（社区）</source>
+        <translation>every village (community)</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation> each week</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation> each month</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation> each quarter</translation>
+    </message>
+    <message>
+        <source>每半年</source>
+        <translation> each half-year</translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation> each year</translation>
+    </message>
+    <message>
+        <source>没有名为 {key} 的履职要求。</source>
+        <translation>There is no frequency rule named {key}.</translation>
+    </message>
+    <message>
+        <source>上半年</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>下半年</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <source>第{n}周</source>
+        <translation>Week {n}</translation>
+    </message>
+    <message>
+        <source>{n}月</source>
+        <translation>Month {n}</translation>
+    </message>
+    <message>
+        <source>第{n}季度</source>
+        <translation>Q{n}</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>{owers}{period}至少 {n} 次</source>
+        <translation>{owers}{period}, at least {n} time(s)</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>完成 {paid}，缺 {missed}，待完成 {due}</source>
+        <translation>{paid} done, {missed} missed, {due} due</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -6082,6 +6348,18 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>日常监督</source>
         <translation>Routine supervision</translation>
+    </message>
+    <message>
+        <source>巡察整改</source>
+        <translation>Inspection rectification</translation>
+    </message>
+    <message>
+        <source>教育培训</source>
+        <translation>Education and training</translation>
+    </message>
+    <message>
+        <source>述职与通报</source>
+        <translation>Reports and circulars</translation>
     </message>
     <message>
         <source>组织机构</source>
