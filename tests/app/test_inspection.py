@@ -8,15 +8,19 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from apphelpers import Cli, enrolled_pair, init_installation
+from apphelpers import PASSWORD, Cli, enrolled_pair, init_installation
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from app.context import Context
 from app.db.database import Database
-from app.models.inspection import InspectionBriefing
+from app.demo.batch import add_demo_batch
+from app.models.inspection import InspectionBriefing, InspectionItem
 from app.registers import get
 from app.registers.inspection import late_by
+from app.services import login
 from app.services.deadlines import due_items
+from app.services.installation import SetupRequest
 from app.services.records import RecordService, ValidationError
 from app.services.spreadsheet import export_register
 from app.services.transitions import TransitionRefused, Transitions
@@ -279,3 +283,25 @@ def test_a_groups_records_travel_to_the_county(tmp_path: Path) -> None:
         assert s.get(InspectionBriefing, bid).owner == "G01"
     pair.county.db.close()
     pair.unit.db.close()
+
+
+def test_the_demo_gives_a_group_rounds_with_closed_and_late_items(tmp_path: Path) -> None:
+    folder = tmp_path / "G03"
+    opened = login.create(folder, f"sqlite:///{folder / 'jiwei.db'}",
+                          SetupRequest("group", "G03", "派驻第三纪检监察组", "C01", "测试县", "admin", PASSWORD))  # fmt: skip
+    try:
+        add_demo_batch(opened, 1)
+        records = RecordService(opened)
+        assert len(records.ids(ROUNDS)) == 2 and len(records.ids(BRIEFINGS)) == 3
+        with opened.db.session() as s:
+            items = list(s.scalars(select(InspectionItem)))
+            s.expunge_all()
+        states = [(i.state, late_by(i)) for i in items]
+        assert ("closed", 0) in states and any(state == "rectifying" and late for state, late in states)
+        assert all(i.talked_on is not None for i in items if late_by(i))  # 约谈 when late
+        for rid in records.ids(ITEMS):  # every item saves again unchanged
+            records.save(ITEMS, {}, rid)
+        panel = [i for i in due_items(records) if i.register == "inspection_items"]
+        assert any(i.overdue for i in panel) and any(not i.overdue for i in panel)
+    finally:
+        opened.db.close()
