@@ -11,13 +11,14 @@ import pytest
 from apphelpers import PASSWORD, Cli, enrolled_pair, init_installation
 from openpyxl import load_workbook
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from app.context import Context
 from app.db.database import Database
 from app.demo.batch import add_demo_batch
 from app.models.inspection import InspectionBriefing, InspectionItem
 from app.registers import get
-from app.registers.inspection import late_by
+from app.registers.inspection import days_late, late_by
 from app.services import login
 from app.services.deadlines import due_items
 from app.services.installation import SetupRequest
@@ -305,3 +306,10 @@ def test_the_demo_gives_a_group_rounds_with_closed_and_late_items(tmp_path: Path
         assert any(i.overdue for i in panel) and any(not i.overdue for i in panel)
     finally:
         opened.db.close()
+
+
+def test_days_late_is_counted_in_each_databases_sql() -> None:
+    lite = str(days_late().compile(dialect=sqlite.dialect()))
+    assert "julianday(date('now', 'localtime')) - julianday(inspection_items.due_on)" in lite
+    pg = str(days_late().compile(dialect=postgresql.dialect()))
+    assert "(CURRENT_DATE - inspection_items.due_on)" in pg and "julianday" not in pg
