@@ -34,6 +34,7 @@ from app.config import DB_FILE_NAME
 from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
+from app.demo import inspection as demo_inspection
 from app.demo import residency as demo_residency
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
@@ -679,6 +680,7 @@ def add_demo_batch(
                     demo_residency.add_county_checklist(batch)
                 elif own is not None:
                     demo_residency.add_residency(batch, [own])
+                    demo_inspection.add_inspection(batch, [own])
             return _tally(s, since)
     except _AlreadyApplied:
         return {}
@@ -705,6 +707,7 @@ def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], Non
             progress(seen[0] + done[0], seen[0] + len(units))
 
     demo_residency.add_residency(b, units, act_as_owner=True, progress=residency_progress)
+    demo_inspection.add_inspection(b, units, act_as_owner=True)
 
 
 def create_demo_county(

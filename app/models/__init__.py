@@ -18,6 +18,7 @@ from app.models.casework import (
     Trial,
     Verification,
 )
+from app.models.inspection import InspectionBriefing, InspectionItem, InspectionRound
 from app.models.org import (
     Liaison,
     Staff,
@@ -48,6 +49,9 @@ __all__ = [
     "Detention",
     "Disposition",
     "Inquiry",
+    "InspectionBriefing",
+    "InspectionItem",
+    "InspectionRound",
     "LedgerEntry",
     "OwnershipTransfer",
     "Person",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -30,9 +30,12 @@ from app.models.casework import (
     Trial,
     Verification,
 )
-from app.models.org import Staff, Unit
+from app.models.inspection import InspectionItem, InspectionRound
+from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import get as get_register
 from app.registers.casework_choices import DEADLINE_STEP_CHOICES, DEFAULT_DAYS, DEFAULT_WORKING
+from app.registers.inspection import DUE_STEP as RECTIFICATION_STEP
+from app.registers.inspection import OPEN as RECTIFYING
 from app.registers.measures import SANCTION_KINDS
 from app.security.secrecy import audience_condition, has_secrecy
 from app.services import workdays
@@ -166,6 +169,7 @@ def due_items(
             out.append(("cases", k.id, k.number, k.subject_name, step_label["case"], k.handler_id,
                         k.handling_unit_id, *span("case", k.filed_on, k.extension_days)))  # fmt: skip
         out.extend(_after_the_case(s, records, step_label, span))
+        out.extend(_rectification(s, today + timedelta(days=horizon)))
         reviews: list[tuple[CoReview, Case]] = list(
             s.execute(
                 select(CoReview, Case)
@@ -266,6 +270,33 @@ def _after_the_case(
                     step_label["appeal"], None, measure.handling_unit_id,
                     *span("appeal", appeal.received_on)))  # fmt: skip
     return out
+
+
+def _rectification(
+    s: Session, until: date
+) -> list[tuple[str, str, str, str, str, str | None, str | None, date, Message | None]]:
+    """巡察整改: the open rectification items due by ``until`` (a date the feedback set, not a
+    rule's days), under the inspected unit, for the staff member who follows them up (督办人)."""
+    rows = list(
+        s.execute(
+            select(InspectionItem, InspectionRound.name)
+            .join(InspectionRound, InspectionRound.id == InspectionItem.round_id)
+            .where(
+                InspectionItem.deleted.is_(False),
+                InspectionItem.state == RECTIFYING,
+                InspectionItem.due_on <= until,
+            )
+        )
+    )
+    targets = {
+        **_names(s, SupervisedUnit, (i.supervised_unit_id for i, _n in rows)),
+        **_names(s, Village, (i.village_id for i, _n in rows)),
+    }
+    return [
+        ("inspection_items", item.id, name, targets.get(item.supervised_unit_id or item.village_id or "", ""),
+         RECTIFICATION_STEP, item.supervisor_id, item.unit_id, item.due_on, None)
+        for item, name in rows
+    ]  # fmt: skip
 
 
 def by_handler(items: Iterable[DueItem]) -> dict[str, list[DueItem]]:

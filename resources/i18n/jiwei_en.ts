@@ -645,7 +645,7 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
     <message>
         <source>已导出 {n} 行到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
-        <translation>Exported {n} rows to {path}  &lt;a href="{folder}"&gt;Open the folder&lt;/a&gt;</translation>
+        <translation>Exported {n} rows to {path}  &lt;a href=&quot;{folder}&quot;&gt;Open the folder&lt;/a&gt;</translation>
     </message>
     <message>
         <source>正在导出履职覆盖表…</source>
@@ -6281,6 +6281,54 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>完成 {paid}，缺 {missed}，待完成 {due}</source>
         <translation>{paid} done, {missed} missed, {due} due</translation>
     </message>
+    <message>
+        <source>「{label}」不能晚于今天。</source>
+        <translation>“{label}” cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>巡察结束日期不能早于进驻日期。</source>
+        <translation>The inspection's end date cannot be before its start date.</translation>
+    </message>
+    <message>
+        <source>反馈日期不能早于巡察进驻（结束）日期。</source>
+        <translation>The feedback date cannot be before the inspection's stay (its end).</translation>
+    </message>
+    <message>
+        <source>整改期限不能早于反馈日期。</source>
+        <translation>The rectification deadline cannot be before the feedback date.</translation>
+    </message>
+    <message>
+        <source>该巡察已有整改事项，不能更改被巡察单位。</source>
+        <translation>This inspection already has rectification items: its inspected unit cannot be changed.</translation>
+    </message>
+    <message>
+        <source>已有整改事项在 {on} 销号或约谈，反馈日期不能晚于该日。</source>
+        <translation>An item was closed or talked about on {on}: the feedback date cannot be later than that day.</translation>
+    </message>
+    <message>
+        <source>「{label}」不能早于巡察反馈日期（{on}）。</source>
+        <translation>“{label}” cannot be before the inspection's feedback date ({on}).</translation>
+    </message>
+    <message>
+        <source>所选处理决定于 {on} 作出，早于巡察反馈日期，不是对整改不到位的追责。</source>
+        <translation>The chosen measure was decided on {on}, before the inspection's feedback: it is no accountability for a failed rectification.</translation>
+    </message>
+    <message>
+        <source>整改时限不能早于巡察反馈日期（{on}）。</source>
+        <translation>The item's deadline cannot be before the inspection's feedback date ({on}).</translation>
+    </message>
+    <message>
+        <source>已销号的事项须有「{label}」。</source>
+        <translation>A closed item needs “{label}”.</translation>
+    </message>
+    <message>
+        <source>销号请办理「销号」，填写销号日期、佐证材料和核查人。</source>
+        <translation>To close an item take the step “Close”, with the closing date, the evidence and who checked it.</translation>
+    </message>
+    <message>
+        <source>所选巡察的被巡察单位与本材料的不一致。</source>
+        <translation>The chosen inspection is of another unit than this briefing.</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -7414,8 +7462,156 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Member units</translation>
     </message>
     <message>
+        <source>巡察反馈问题整改</source>
+        <translation>Rectifying inspection feedback</translation>
+    </message>
+    <message>
+        <source>反馈日期</source>
+        <translation>Feedback date</translation>
+    </message>
+    <message>
+        <source>巡察整改台账</source>
+        <translation>Inspection rectification ledger</translation>
+    </message>
+    <message>
+        <source>巡察轮次</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Units</translation>
+    </message>
+    <message>
+        <source>被巡察单位</source>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>被巡察村（社区）</source>
+        <translation>Inspected village (community)</translation>
+    </message>
+    <message>
+        <source>巡察组</source>
+        <translation>Inspection team</translation>
+    </message>
+    <message>
+        <source>进驻日期</source>
+        <translation>Stay began</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>Stay ended</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Rectification items</translation>
+    </message>
+    <message>
+        <source>未销号</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>约谈日期</source>
+        <translation>Admonitory talk date</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>Being rectified</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>约谈</source>
+        <translation>Admonitory talk</translation>
+    </message>
+    <message>
+        <source>追责</source>
+        <translation>Hold accountable</translation>
+    </message>
+    <message>
+        <source>退回整改</source>
+        <translation>Send back for rectification</translation>
+    </message>
+    <message>
+        <source>巡察</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>反馈问题</source>
+        <translation>Problem found</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Rectification measure</translation>
+    </message>
+    <message>
+        <source>整改责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Item deadline</translation>
+    </message>
+    <message>
+        <source>督办人</source>
+        <translation>Followed up by</translation>
+    </message>
+    <message>
+        <source>销号佐证材料</source>
+        <translation>Closing evidence</translation>
+    </message>
+    <message>
+        <source>销号核查人</source>
+        <translation>Closing checked by</translation>
+    </message>
+    <message>
+        <source>约谈对象</source>
+        <translation>Talked with</translation>
+    </message>
+    <message>
+        <source>追责处理</source>
+        <translation>Accountability measure</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>形成日期</source>
+        <translation>Prepared on</translation>
+    </message>
+    <message>
+        <source>驻点巡察准备</source>
+        <translation>On-site inspection briefings</translation>
+    </message>
+    <message>
+        <source>撰写人</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>政治生态情况</source>
+        <translation>Political ecology</translation>
+    </message>
+    <message>
+        <source>参阅材料</source>
+        <translation>Sources consulted</translation>
     </message>
     <message>
         <source>单位代码</source>
