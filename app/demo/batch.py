@@ -34,6 +34,7 @@ from app.config import DB_FILE_NAME
 from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
+from app.demo import ledgers as demo_ledgers
 from app.demo import residency as demo_residency
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
@@ -656,6 +657,7 @@ def add_demo_batch(
             if not first:
                 demo_casework.later_casework(batch, own)
                 demo_residency.later_residency(batch, own)
+                demo_ledgers.later_ledgers(batch, own)
             elif info.unit_type == "county" and seed_county:
                 _seed_county(batch, info.unit_code, progress)
             else:
@@ -664,6 +666,7 @@ def add_demo_batch(
                     demo_residency.add_county_checklist(batch)
                 elif own is not None:
                     demo_residency.add_residency(batch, [own])
+                    demo_ledgers.add_ledgers(batch, [own])
             return _tally(s, since)
     except _AlreadyApplied:
         return {}
@@ -690,6 +693,7 @@ def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], Non
             progress(seen[0] + done[0], seen[0] + len(units))
 
     demo_residency.add_residency(b, units, act_as_owner=True, progress=residency_progress)
+    demo_ledgers.add_ledgers(b, units, act_as_owner=True)
 
 
 def create_demo_county(

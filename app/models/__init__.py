@@ -18,6 +18,14 @@ from app.models.casework import (
     Trial,
     Verification,
 )
+from app.models.ledgers import (
+    LiaisonReport,
+    MajorMatterCheck,
+    SignoffCheck,
+    TalkCheck,
+    VillageCommitteeMember,
+    VillageCommitteeRecord,
+)
 from app.models.org import (
     Liaison,
     Staff,
@@ -49,14 +57,18 @@ __all__ = [
     "Disposition",
     "Inquiry",
     "LedgerEntry",
+    "LiaisonReport",
+    "MajorMatterCheck",
     "OwnershipTransfer",
     "Person",
     "Liaison",
     "Recusal",
     "Report",
+    "SignoffCheck",
     "Staff",
     "StaffTie",
     "SupervisedUnit",
+    "TalkCheck",
     "TownshipYearStats",
     "Transition",
     "Trial",
@@ -64,5 +76,7 @@ __all__ = [
     "Verification",
     "Visit",
     "Village",
+    "VillageCommitteeMember",
+    "VillageCommitteeRecord",
     "Zone",
 ]

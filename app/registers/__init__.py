@@ -10,6 +10,7 @@ from app.registers import (
     clues,
     detentions,
     inquiries,
+    ledgers,
     measures,
     org,
     people,
@@ -35,7 +36,9 @@ REGISTERS: dict[str, Register] = {
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
         calendar.CALENDAR_DAYS,
-        *residency.REGISTERS,
+        residency.VISITS,
+        *ledgers.REGISTERS,
+        residency.CHECKLIST,
         recusals.RECUSALS,
     )
 }
