@@ -564,7 +564,7 @@ def _tally(s: Session, since: int) -> dict[str, int]:
         r.model.__table__.name: r.name  # type: ignore[attr-defined]
         for r in REGISTERS.values()
         if tables[r.model.__table__.name] == 1  # type: ignore[attr-defined]
-    }  # the four quarterly ledgers share one table: counted under its name
+    }  # a table that several registers share is counted under its name
     words = {"insert": "added", "update": "edited", "delete": "deleted"}
     counts: Counter[str] = Counter()
     for table, op, n in s.execute(
@@ -602,7 +602,8 @@ def add_demo_batch(
 ) -> dict[str, int]:
     """Add one deterministic batch of demo data for this installation's unit type: organisation,
     casework (``app.demo.casework``) and residency (``app.demo.residency``:
-    a township's or group's visits and ledgers; on a county, the checklist setting).
+    a township's or group's visits and ledgers; on a county, the checklist setting; and
+    ``app.demo.ledgers``: a township's village committees and liaison reports).
 
     Needs the DEMO permission. The batch is entered by the program itself (a system actor, in the
     name of the person who asked for it), so it may fill every unit's records; with the acting

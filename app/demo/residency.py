@@ -15,7 +15,8 @@ place they declared a tie with, or a secondee to the unit they came from, where 
 A clue draft is about a person the batch adds to the person register first: a village cadre
 (村级干部, 监察对象 category 5) of the village visited, or a cadre of the supervised unit (部门管干部).
 The four ledgers have an entry for most supervised bodies in every past quarter, and a few of
-this quarter's.
+this quarter's; a township's own 党委 is one of its bodies, and its signed 函询 replies are
+签字背书 entries (each ledger's own fields: ``app.demo.ledgers``).
 
 The checklist: the county's first batch stores the default checklist as its setting plus two
 items of its own (``COUNTY_CHECKLIST``), the way a county sends its setting to the units; township

@@ -22,6 +22,7 @@ from app.db.database import Database
 from app.demo.batch import add_demo_batch
 from app.demo.residency import COUNTY_CHECKLIST, KINDS
 from app.models.casework import Clue, Transition
+from app.models.ledgers import LiaisonReport, SignoffCheck, VillageCommitteeMember
 from app.models.org import Staff, Unit, Village
 from app.models.people import Person
 from app.models.residency import ChecklistItem, Visit
@@ -246,6 +247,15 @@ def test_demo_county_coverage_has_visited_missed_and_unplanned_cells(county: Pat
             assert all(c.owner == owners[c.handling_unit_id] for c in linked)
             assert len({c.owner for c in linked}) >= 10
             names = {i.name for i in s.scalars(select(ChecklistItem))}
+            # Townships' signed 函询 replies are 签字背书 entries of their own 党委.
+            replies = list(s.scalars(select(SignoffCheck).where(SignoffCheck.inquiry_id.is_not(None))))
+            assert replies and {r.target for r in replies} == {"committee"}
+            assert all(r.matter.startswith("函询回复") and r.signer for r in replies)
+            # Every township's village keeps its committee and most months' liaison reports.
+            assert {m.village_id for m in s.scalars(select(VillageCommitteeMember))} == set(
+                s.scalars(select(Village.id).where(Village.deleted.is_(False)))
+            )
+            assert s.scalar(select(func.count()).select_from(LiaisonReport)) > 1000
         assert not mismatched  # each unit's rows owned by that unit
         assert {name for name, _applies in COUNTY_CHECKLIST} <= names
         # The seed county's rows belong to its units: only the system may save them here.
