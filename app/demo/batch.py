@@ -35,6 +35,7 @@ from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
 from app.demo import inspection as demo_inspection
+from app.demo import ledgers as demo_ledgers
 from app.demo import residency as demo_residency
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
@@ -579,7 +580,7 @@ def _tally(s: Session, since: int) -> dict[str, int]:
         r.model.__table__.name: r.name  # type: ignore[attr-defined]
         for r in REGISTERS.values()
         if tables[r.model.__table__.name] == 1  # type: ignore[attr-defined]
-    }  # the four quarterly ledgers share one table: counted under its name
+    }  # a table that several registers share is counted under its name
     words = {"insert": "added", "update": "edited", "delete": "deleted"}
     counts: Counter[str] = Counter()
     for table, op, n in s.execute(
@@ -617,7 +618,8 @@ def add_demo_batch(
 ) -> dict[str, int]:
     """Add one deterministic batch of demo data for this installation's unit type: organisation,
     casework (``app.demo.casework``) and residency (``app.demo.residency``:
-    a township's or group's visits and ledgers; on a county, the checklist setting).
+    a township's or group's visits and ledgers; on a county, the checklist setting; and
+    ``app.demo.ledgers``: a township's village committees and liaison reports).
 
     Needs the DEMO permission. The batch is entered by the program itself (a system actor, in the
     name of the person who asked for it), so it may fill every unit's records; with the acting
@@ -672,6 +674,7 @@ def add_demo_batch(
             if not first:
                 demo_casework.later_casework(batch, own)
                 demo_residency.later_residency(batch, own)
+                demo_ledgers.later_ledgers(batch, own)
             elif info.unit_type == "county" and seed_county:
                 _seed_county(batch, info.unit_code, progress)
             else:
@@ -681,6 +684,7 @@ def add_demo_batch(
                 elif own is not None:
                     demo_residency.add_residency(batch, [own])
                     demo_inspection.add_inspection(batch, [own])
+                    demo_ledgers.add_ledgers(batch, [own])
             return _tally(s, since)
     except _AlreadyApplied:
         return {}
@@ -708,6 +712,7 @@ def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], Non
 
     demo_residency.add_residency(b, units, act_as_owner=True, progress=residency_progress)
     demo_inspection.add_inspection(b, units, act_as_owner=True)
+    demo_ledgers.add_ledgers(b, units, act_as_owner=True)
 
 
 def create_demo_county(

@@ -15,7 +15,8 @@ place they declared a tie with, or a secondee to the unit they came from, where 
 A clue draft is about a person the batch adds to the person register first: a village cadre
 (村级干部, 监察对象 category 5) of the village visited, or a cadre of the supervised unit (部门管干部).
 The four ledgers have an entry for most supervised bodies in every past quarter, and a few of
-this quarter's.
+this quarter's; a township's own 党委 is one of its bodies, and its signed 函询 replies are
+签字背书 entries (each ledger's own fields: ``app.demo.ledgers``).
 
 The checklist: the county's first batch stores the default checklist as its setting plus two
 items of its own (``COUNTY_CHECKLIST``), the way a county sends its setting to the units; township
@@ -42,16 +43,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.context import Context
+from app.demo import ledgers as demo_ledgers
 from app.demo.casework import Casework, Who, _Deferred, _InBatch
 from app.models.casework import StaffTie
 from app.models.org import Staff, SupervisedUnit, Unit, Village
-from app.models.residency import ChecklistItem, LedgerEntry, Visit
+from app.models.residency import ChecklistItem, Visit
 from app.quarters import quarter_bounds, quarter_of, quarters_of_year
 from app.registers import get as get_register
+from app.registers.ledgers import LEDGER_MODELS, committee_name
 from app.registers.residency import CODE_ALPHABET, CODE_LENGTH, DEFAULT_CHECKLIST, LEDGER_KINDS, checklist
 from app.services.records import RecordService
 from app.services.transitions import Transitions
@@ -167,8 +170,8 @@ _LEDGER_FOLLOW_UP = ("已责令整改，下季度复查", "已督促补齐资料
 class _Target:
     id: str
     name: str
-    kind: str  # village | supervised_unit
-    row: Any  # the Village or SupervisedUnit, held so that the checks find it in the session
+    kind: str  # village | supervised_unit | committee (a township's own 党委, for the ledgers)
+    row: Any  # the Village, SupervisedUnit or Unit, held so that the checks find it in the session
 
 
 @dataclass
@@ -234,6 +237,15 @@ class Residency:
         self.s.flush()
 
     # ---- who goes where ------------------------------------------------------------------------
+    def ledger_targets(self, unit: Unit) -> list[_Target]:
+        """What the ledgers check: a township's own 党委 and its villages, a group's units."""
+        own = (
+            [_Target(unit.id, committee_name(unit.name), "committee", unit)]
+            if unit.unit_type == "township"
+            else []
+        )
+        return own + self.targets(unit)
+
     def targets(self, unit: Unit) -> list[_Target]:
         if unit.unit_type == "township":
             return [
@@ -372,6 +384,7 @@ class Residency:
         values = {
             "quarter": quarter,
             "unit_id": unit.id,
+            "target": target.kind,
             "village_id": target.id if target.kind == "village" else None,
             "supervised_unit_id": target.id if target.kind == "supervised_unit" else None,
             "checked_on": checked,
@@ -379,6 +392,7 @@ class Residency:
             "problems": _LEDGER_PROBLEMS[kind] if problem else "",
             "follow_up": self.rng.choice(_LEDGER_FOLLOW_UP) if problem else "",
             "reported": quarter < quarter_of(self.today) and self.rng.random() < 0.9,
+            **demo_ledgers.ledger_values(self, unit, kind, target.kind, quarter, checked),
         }
         return self.b.records.save_in(
             self.quick, get_register(f"ledger_{kind}"), values, new_id=self.b.new_id()
@@ -451,7 +465,10 @@ class Residency:
         for values in clues:
             self.save_clue(values)
         # The quarterly ledgers: most bodies in past quarters (never all: one at least is missed),
-        # a few already this quarter.
+        # a few already this quarter; a township's own 党委 among them, and its 函询 replies.
+        targets = self.ledger_targets(unit)
+        with self.together():
+            demo_ledgers.inquiry_signoffs(self, unit)
         for quarter in [*past, current]:
             share = 0.12 if quarter == current else 0.88
             with self.together():
@@ -501,13 +518,18 @@ class Residency:
             for v in self.b.live(Visit, *ours, Visit.state != "cancelled")
         }
         left_out = [t for tid, t in sorted(targets.items()) if tid not in covered]
-        have = set(self.s.execute(
-            select(LedgerEntry.kind, LedgerEntry.village_id, LedgerEntry.supervised_unit_id).where(
-                LedgerEntry.deleted.is_(False), LedgerEntry.unit_id == unit.id, LedgerEntry.quarter == current)
-        ).all())  # fmt: skip
         kind = self.rng.choice(KINDS)
-        missing = [t for tid, t in sorted(targets.items())
-                   if (kind, tid if t.kind == "village" else None, tid if t.kind != "village" else None) not in have]  # fmt: skip
+        model: Any = LEDGER_MODELS[kind]
+        have = {
+            body or unit.id
+            for body in self.s.scalars(
+                select(func.coalesce(model.village_id, model.supervised_unit_id)).where(
+                    model.deleted.is_(False), model.unit_id == unit.id, model.quarter == current
+                )
+            )
+        }
+        bodies = {t.id: t for t in self.ledger_targets(unit)}
+        missing = [t for tid, t in sorted(bodies.items()) if tid not in have]
         first, last = quarter_bounds(current)
         future = _weekdays(max(first, self.today), last)
         with self.together():

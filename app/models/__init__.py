@@ -19,6 +19,14 @@ from app.models.casework import (
     Verification,
 )
 from app.models.inspection import InspectionBriefing, InspectionItem, InspectionRound
+from app.models.ledgers import (
+    LiaisonReport,
+    MajorMatterCheck,
+    SignoffCheck,
+    TalkCheck,
+    VillageCommitteeMember,
+    VillageCommitteeRecord,
+)
 from app.models.org import (
     Liaison,
     Staff,
@@ -53,14 +61,18 @@ __all__ = [
     "InspectionItem",
     "InspectionRound",
     "LedgerEntry",
+    "LiaisonReport",
+    "MajorMatterCheck",
     "OwnershipTransfer",
     "Person",
     "Liaison",
     "Recusal",
     "Report",
+    "SignoffCheck",
     "Staff",
     "StaffTie",
     "SupervisedUnit",
+    "TalkCheck",
     "TownshipYearStats",
     "Transition",
     "Trial",
@@ -68,5 +80,7 @@ __all__ = [
     "Verification",
     "Visit",
     "Village",
+    "VillageCommitteeMember",
+    "VillageCommitteeRecord",
     "Zone",
 ]

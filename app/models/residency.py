@@ -1,5 +1,5 @@
 """Village residency (驻村监督) and residency at supervised units (驻在), the checklist of matters a
-visit checks, and the quarterly supervision ledgers (签字背书, 谈话纪实, 三重一大, 讲规学法)."""
+visit checks, and the 讲规学法 checks (the other quarterly ledgers: ``app.models.ledgers``)."""
 
 from __future__ import annotations
 
@@ -55,8 +55,9 @@ class ChecklistItem(SyncMixin, Base):
 
 
 class LedgerEntry(SyncMixin, Base):
-    """One quarterly supervision record about one supervised body (a village or a supervised
-    unit): a 签字背书 check, a 谈话纪实 quarterly check and report, 三重一大 feedback, a 讲规学法 check."""
+    """One 讲规学法 check of a 党委 (the township's own, ``target`` "committee"), a village or a
+    supervised unit. The table once held the 签字背书, 谈话纪实 and 三重一大 ledgers too (``kind``);
+    migration 0014 moved those to their own registers (``app.models.ledgers``)."""
 
     __tablename__ = "ledger_entries"
     __table_args__ = (Index("ix_ledger_entries_quarter", "deleted", "kind", "quarter"),)
@@ -64,6 +65,9 @@ class LedgerEntry(SyncMixin, Base):
     kind: Mapped[str] = mapped_column(String(16))
     quarter: Mapped[str] = mapped_column(String(6))
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    target: Mapped[str] = mapped_column(
+        String(16), default="village"
+    )  # committee | village | supervised_unit
     village_id: Mapped[str | None] = mapped_column(ForeignKey("villages.id"), nullable=True, index=True)
     supervised_unit_id: Mapped[str | None] = mapped_column(
         ForeignKey("supervised_units.id"), nullable=True, index=True

@@ -11,6 +11,7 @@ from app.registers import (
     detentions,
     inquiries,
     inspection,
+    ledgers,
     measures,
     org,
     people,
@@ -36,7 +37,9 @@ REGISTERS: dict[str, Register] = {
         ties.STAFF_TIES,
         clues.DEADLINE_RULES,
         calendar.CALENDAR_DAYS,
-        *residency.REGISTERS,
+        residency.VISITS,
+        *ledgers.REGISTERS,
+        residency.CHECKLIST,
         recusals.RECUSALS,
         *inspection.REGISTERS,
     )

@@ -1,5 +1,5 @@
-"""Village residency and residency at supervised units (驻村监督 / 驻在), the visit checklist, and
-the quarterly supervision ledgers (area "residency")."""
+"""Village residency and residency at supervised units (驻村监督 / 驻在) and the visit checklist
+(area "residency"); the quarterly supervision ledgers are ``app.registers.ledgers``."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from app.db.local import Installation
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
-from app.models.residency import ChecklistItem, LedgerEntry, Visit
-from app.quarters import QUARTER_PATTERN, quarter_of
+from app.models.residency import ChecklistItem, Visit
+from app.quarters import quarter_of
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
 
@@ -39,6 +39,8 @@ DEFAULT_CHECKLIST: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("register", "主要负责人谈话纪实"), "group"),
     (QT_TRANSLATE_NOOP("register", "廉政风险防控"), "group"),
 )
+# The quarterly ledgers (``app.registers.ledgers``: register ``ledger_<kind>``), as the coverage
+# view offers them.
 LEDGER_KINDS = (
     ("signoff", QT_TRANSLATE_NOOP("register", "签字背书检查")),
     ("talk_record", QT_TRANSLATE_NOOP("register", "谈话纪实季检季报")),
@@ -290,105 +292,4 @@ def checklist(s: Session, unit_type: str) -> list[str]:
     return [r.name for r in rows if r.active and r.applies_to in (unit_type, "both")]
 
 
-# ---- quarterly ledgers -------------------------------------------------------------------------
-def _ledger_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None:
-            values["unit_id"] = unit.id
-    checked = values.get("checked_on")
-    if not values.get("quarter") and isinstance(checked, date):
-        values["quarter"] = quarter_of(checked)
-    return values
-
-
-def _ledger_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
-    errors = _target_errors(s, values)
-    checked, quarter = values.get("checked_on"), values.get("quarter")
-    if isinstance(checked, date) and quarter and quarter_of(checked) < str(quarter):
-        errors["checked_on"] = Message(QT_TRANSLATE_NOOP("app", "检查日期不能早于所属季度。"))
-    return errors
-
-
-def _ledger(kind: str, title: str, content_label: str) -> Register:
-    return Register(
-        name=f"ledger_{kind}",
-        title=title,
-        area=AREA,
-        model=LedgerEntry,
-        fields=(
-            Field(
-                "kind",
-                QT_TRANSLATE_NOOP("register", "台账"),
-                kind=CHOICE,
-                choices=LEDGER_KINDS,
-                default=kind,
-                in_list=False,
-                editable=False,
-            ),
-            Field(
-                "quarter",
-                QT_TRANSLATE_NOOP("register", "季度"),
-                max_length=6,
-                pattern=QUARTER_PATTERN,
-                pattern_hint=QUARTER_HINT,
-                filterable=True,
-            ),
-            Field(
-                "unit_id",
-                QT_TRANSLATE_NOOP("register", "单位"),
-                kind=REF,
-                ref="units",
-                ref_filter={"unit_type": ("township", "group")},
-                filterable=True,
-            ),
-            Field(
-                "village_id",
-                QT_TRANSLATE_NOOP("register", "村（社区）"),
-                kind=REF,
-                ref="villages",
-                filterable=True,
-            ),
-            Field(
-                "supervised_unit_id",
-                QT_TRANSLATE_NOOP("register", "被监督单位"),
-                kind=REF,
-                ref="supervised_units",
-                filterable=True,
-            ),
-            Field("checked_on", QT_TRANSLATE_NOOP("register", "检查日期"), kind=DATE, required=True),
-            Field("content", content_label, kind=LONGTEXT, searchable=True),
-            Field("problems", QT_TRANSLATE_NOOP("register", "发现问题"), kind=LONGTEXT, in_list=False),
-            Field("follow_up", QT_TRANSLATE_NOOP("register", "整改和跟进"), kind=LONGTEXT, in_list=False),
-            Field(
-                "reported", QT_TRANSLATE_NOOP("register", "已上报"), kind=BOOL, default=False, filterable=True
-            ),
-        ),
-        display=lambda e: e.quarter,
-        default_sort="checked_on",
-        scope={"kind": (kind,)},
-        validate=_ledger_validate,
-        complete=_ledger_complete,
-    )
-
-
-LEDGERS = (
-    _ledger(
-        "signoff", QT_TRANSLATE_NOOP("register", "签字背书检查"), QT_TRANSLATE_NOOP("register", "检查内容")
-    ),
-    _ledger(
-        "talk_record",
-        QT_TRANSLATE_NOOP("register", "谈话纪实季检季报"),
-        QT_TRANSLATE_NOOP("register", "谈话纪实情况"),
-    ),
-    _ledger(
-        "major_matters",
-        QT_TRANSLATE_NOOP("register", "三重一大季反馈"),
-        QT_TRANSLATE_NOOP("register", "反馈事项"),
-    ),
-    _ledger(
-        "law_study", QT_TRANSLATE_NOOP("register", "讲规学法检查"), QT_TRANSLATE_NOOP("register", "学习情况")
-    ),
-)
-
-REGISTERS = (VISITS, *LEDGERS, CHECKLIST)
+REGISTERS = (VISITS, CHECKLIST)  # the ledgers: app.registers.ledgers

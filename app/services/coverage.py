@@ -1,5 +1,6 @@
 """Coverage: which villages (or supervised units) were visited in which quarter, and which
-supervised bodies have their quarterly ledger entries.
+supervised bodies have their quarterly ledger entries (for a ledger a township's own 党委 is a
+body too: its row comes first among the township's villages).
 
 A year view is one row per village or supervised unit and one cell per quarter. A cell is
 ``visited`` (a visit recorded as done; for a ledger: an entry exists), ``planned`` (a visit
@@ -21,6 +22,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models.org import SupervisedUnit, Unit, Village
 from app.models.residency import LedgerEntry, Visit
 from app.quarters import quarter_bounds, quarter_of, quarters_of_year
+from app.registers.ledgers import LEDGER_MODELS, committee_name
 from app.services.records import RecordService
 
 VISITED, PLANNED, MISSED, UNPLANNED, FUTURE = "visited", "planned", "missed", "unplanned", "future"
@@ -53,15 +55,16 @@ class Row:
     unit_name: str
     target_id: str
     target_name: str
-    target_kind: str  # village | supervised_unit
+    target_kind: str  # village | supervised_unit | committee (a township's own 党委: target_id is the unit's)
     cells: dict[str, Cell]
 
     def status(self, quarter: str) -> str:
         return self.cells[quarter].status
 
 
-def _targets(s: Any, unit_id: str | None) -> list[tuple[str, str, str, str, str]]:
-    """(unit id, unit name, target id, target name, kind) of every live village and supervised unit."""
+def _targets(s: Any, unit_id: str | None, committees: bool = False) -> list[tuple[str, str, str, str, str]]:
+    """(unit id, unit name, target id, target name, kind) of every live village and supervised unit;
+    ``committees``: each live township's own 党委 too, just before its villages."""
     out: list[tuple[str, str, str, str, str]] = []
     for model, owner_col, kind in ((Village, Village.township_id, "village"),
                                    (SupervisedUnit, SupervisedUnit.group_id, "supervised_unit")):  # fmt: skip
@@ -74,7 +77,21 @@ def _targets(s: Any, unit_id: str | None) -> list[tuple[str, str, str, str, str]
         if unit_id:
             stmt = stmt.where(Unit.id == unit_id)
         out.extend((u, un, t, tn, kind) for u, un, t, tn in s.execute(stmt))
-    return out
+    if not committees:
+        return out
+    townships = (
+        select(Unit.id, Unit.name)
+        .where(Unit.deleted.is_(False), Unit.unit_type == "township")
+        .order_by(Unit.code)
+    )
+    if unit_id:
+        townships = townships.where(Unit.id == unit_id)
+    merged: list[tuple[str, str, str, str, str]] = []
+    for u, un in s.execute(townships):
+        merged.append((u, un, u, committee_name(un), "committee"))
+        merged.extend(t for t in out if t[0] == u)
+    placed = {t[0] for t in merged}
+    return merged + [t for t in out if t[0] not in placed]
 
 
 def _status(quarter: str, today: date, done: bool, planned: bool) -> str:
@@ -125,22 +142,27 @@ def visit_coverage(
 def ledger_coverage(
     records: RecordService, kind: str, year: int, unit_id: str | None = None, today: date | None = None
 ) -> list[Row]:
-    """The year view of one quarterly ledger: every supervised body × the four quarters, ``visited``
-    meaning an entry exists for that quarter."""
+    """The year view of one quarterly ledger (``kind``: signoff, talk_record, major_matters,
+    law_study): every supervised body, and every township's own 党委, × the four quarters,
+    ``visited`` meaning an entry exists for that quarter."""
     today = today or date.today()
     quarters = quarters_of_year(year)
+    model: Any = LEDGER_MODELS[kind]
     with records.ctx.session() as s:
-        targets = _targets(s, unit_id)
+        targets = _targets(s, unit_id, committees=True)
         stmt = select(
-            LedgerEntry.id, LedgerEntry.village_id, LedgerEntry.supervised_unit_id, LedgerEntry.quarter,
-            LedgerEntry.checked_on,
-        ).where(LedgerEntry.deleted.is_(False), LedgerEntry.kind == kind, LedgerEntry.quarter.in_(quarters))  # fmt: skip
+            model.id, model.unit_id, model.target, model.village_id, model.supervised_unit_id, model.quarter,
+            model.checked_on,
+        ).where(model.deleted.is_(False), model.quarter.in_(quarters))  # fmt: skip
+        if model is LedgerEntry:
+            stmt = stmt.where(LedgerEntry.kind == kind)
         if unit_id:
-            stmt = stmt.where(LedgerEntry.unit_id == unit_id)
+            stmt = stmt.where(model.unit_id == unit_id)
         entries = s.execute(stmt).all()
     by_target: dict[tuple[str, str], list[Any]] = {}
     for e in entries:
-        by_target.setdefault((e.village_id or e.supervised_unit_id or "", e.quarter), []).append(e)
+        body = e.unit_id if e.target == "committee" else (e.village_id or e.supervised_unit_id or "")
+        by_target.setdefault((body, e.quarter), []).append(e)
     rows = []
     for u, un, t, tn, target_kind in targets:
         cells = {}

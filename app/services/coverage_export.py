@@ -50,6 +50,7 @@ TITLE = QT_TRANSLATE_NOOP("app", "{year} 年{what}覆盖情况")
 TOTALS_HEADER = QT_TRANSLATE_NOOP("app", "合计")
 TOWNSHIP_PART = QT_TRANSLATE_NOOP("app", "{units} 乡镇 {targets} 村")
 GROUP_PART = QT_TRANSLATE_NOOP("app", "{units} 派驻组 {targets} 单位")
+COMMITTEE_PART = QT_TRANSLATE_NOOP("app", "{targets} 乡镇党委")
 PART_SEPARATOR = QT_TRANSLATE_NOOP("app", "、")
 COUNT_SEPARATOR = QT_TRANSLATE_NOOP("app", "，")
 COUNT_ITEM = QT_TRANSLATE_NOOP("app", "{label} {n}")
@@ -94,7 +95,11 @@ def cell_text(cell: Cell, what: str, labels: Labels = lambda s: s) -> str:
 def totals_line(rows: Sequence[Row], quarter: str, what: str, labels: Labels = lambda s: s) -> str:
     """One quarter's totals: 8 乡镇 200 村：已驻 180，未驻 20 (each status that occurs)."""
     parts = []
-    for kind, pattern in (("village", TOWNSHIP_PART), ("supervised_unit", GROUP_PART)):
+    for kind, pattern in (
+        ("committee", COMMITTEE_PART),
+        ("village", TOWNSHIP_PART),
+        ("supervised_unit", GROUP_PART),
+    ):
         mine = [r for r in rows if r.target_kind == kind]
         if mine:
             parts.append(labels(pattern).format(units=len({r.unit_id for r in mine}), targets=len(mine)))

@@ -4474,6 +4474,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>{units} dispatched groups, {targets} units</translation>
     </message>
     <message>
+        <source>{targets} 乡镇党委</source>
+        <translation>{targets} township Party committees</translation>
+    </message>
+    <message>
         <source>{label} {n}</source>
         <translation>{label} {n}</translation>
     </message>
@@ -5342,12 +5346,88 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Choose either a village (community) or a supervised unit, not both.</translation>
     </message>
     <message>
+        <source>写成 2026-11 的样子（年份、-、两位月份）</source>
+        <translation>Write it like 2026-11 (year, -, two-digit month)</translation>
+    </message>
+    <message>
+        <source>检查对象是本乡镇党委时，不要再选村（社区）或被监督单位。</source>
+        <translation>When the township's own Party committee is checked, choose no village (community) or supervised unit.</translation>
+    </message>
+    <message>
+        <source>只有乡镇纪委可以登记对本乡镇党委的检查。</source>
+        <translation>Only a township commission can record a check of its own township Party committee.</translation>
+    </message>
+    <message>
+        <source>检查对象是村（社区）时，请选择一个村（社区）。</source>
+        <translation>When a village (community) is checked, choose the village (community).</translation>
+    </message>
+    <message>
+        <source>检查对象是被监督单位时，请选择一个被监督单位。</source>
+        <translation>When a supervised unit is checked, choose the supervised unit.</translation>
+    </message>
+    <message>
+        <source>请选择检查对象。</source>
+        <translation>Choose what was checked.</translation>
+    </message>
+    <message>
         <source>只能选择本乡镇的村（社区）。</source>
         <translation>Only villages (communities) of this township can be chosen.</translation>
     </message>
     <message>
         <source>只能选择本派驻组的被监督单位。</source>
         <translation>Only units supervised by this dispatched group can be chosen.</translation>
+    </message>
+    <message>
+        <source>检查日期不能晚于今天。</source>
+        <translation>The check date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>请填写签字背书的事项（函询回复请选择所回复的函询）。</source>
+        <translation>Enter the matter signed off (for a reply to an inquiry letter, choose the letter inquiry).</translation>
+    </message>
+    <message>
+        <source>签字日期不能晚于检查日期。</source>
+        <translation>The signing date cannot be later than the check date.</translation>
+    </message>
+    <message>
+        <source>请填写所检查的季度。</source>
+        <translation>Enter the quarter checked.</translation>
+    </message>
+    <message>
+        <source>大额资金使用须填写金额（元）。</source>
+        <translation>Use of large funds needs the amount (yuan).</translation>
+    </message>
+    <message>
+        <source>列席监督的日期就是会议日期。</source>
+        <translation>Supervision by attending is dated on the meeting day.</translation>
+    </message>
+    <message>
+        <source>事后审查的日期不能早于会议日期。</source>
+        <translation>A review afterwards cannot be dated before the meeting.</translation>
+    </message>
+    <message>
+        <source>任期结束不能早于任期开始。</source>
+        <translation>The term cannot end before it starts.</translation>
+    </message>
+    <message>
+        <source>该村（社区）同一任期已有村务监督委员会主任「{name}」。</source>
+        <translation>This village (community) already has a supervision committee chair for the same term: "{name}".</translation>
+    </message>
+    <message>
+        <source>日期不能晚于今天。</source>
+        <translation>The date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>报告日期不能晚于今天。</source>
+        <translation>The report date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>报告日期不能早于所报月份。</source>
+        <translation>The report date cannot be earlier than the month reported.</translation>
+    </message>
+    <message>
+        <source>请填写联络员（或在村（社区）登记中填写村级纪检监察员）。</source>
+        <translation>Enter the liaison (or enter the village discipline liaison in the village register).</translation>
     </message>
     <message>
         <source>驻村（在）日期不能晚于今天。</source>
@@ -6287,11 +6367,11 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>巡察结束日期不能早于进驻日期。</source>
-        <translation>The inspection's end date cannot be before its start date.</translation>
+        <translation>The inspection&apos;s end date cannot be before its start date.</translation>
     </message>
     <message>
         <source>反馈日期不能早于巡察进驻（结束）日期。</source>
-        <translation>The feedback date cannot be before the inspection's stay (its end).</translation>
+        <translation>The feedback date cannot be before the inspection&apos;s stay (its end).</translation>
     </message>
     <message>
         <source>整改期限不能早于反馈日期。</source>
@@ -6307,15 +6387,15 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>「{label}」不能早于巡察反馈日期（{on}）。</source>
-        <translation>“{label}” cannot be before the inspection's feedback date ({on}).</translation>
+        <translation>“{label}” cannot be before the inspection&apos;s feedback date ({on}).</translation>
     </message>
     <message>
         <source>所选处理决定于 {on} 作出，早于巡察反馈日期，不是对整改不到位的追责。</source>
-        <translation>The chosen measure was decided on {on}, before the inspection's feedback: it is no accountability for a failed rectification.</translation>
+        <translation>The chosen measure was decided on {on}, before the inspection&apos;s feedback: it is no accountability for a failed rectification.</translation>
     </message>
     <message>
         <source>整改时限不能早于巡察反馈日期（{on}）。</source>
-        <translation>The item's deadline cannot be before the inspection's feedback date ({on}).</translation>
+        <translation>The item&apos;s deadline cannot be before the inspection&apos;s feedback date ({on}).</translation>
     </message>
     <message>
         <source>已销号的事项须有「{label}」。</source>
@@ -8102,8 +8182,68 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Talk records: quarterly check and report</translation>
     </message>
     <message>
+        <source>主要负责人</source>
+        <translation>Principal leader</translation>
+    </message>
+    <message>
+        <source>任职谈话</source>
+        <translation>Appointment talks</translation>
+    </message>
+    <message>
+        <source>日常谈话</source>
+        <translation>Routine talks</translation>
+    </message>
+    <message>
+        <source>其他谈话</source>
+        <translation>Other talks</translation>
+    </message>
+    <message>
+        <source>检查情况</source>
+        <translation>Findings of the check</translation>
+    </message>
+    <message>
+        <source>已季报</source>
+        <translation>Quarterly report sent</translation>
+    </message>
+    <message>
         <source>三重一大季反馈</source>
         <translation>“Three majors, one large”: quarterly feedback</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>决策会议</source>
+        <translation>Deciding meeting</translation>
+    </message>
+    <message>
+        <source>会议日期</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>参会人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>异议情况</source>
+        <translation>Objections raised</translation>
+    </message>
+    <message>
+        <source>监督方式</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>监督意见</source>
+        <translation>Supervision findings</translation>
+    </message>
+    <message>
+        <source>已季反馈</source>
+        <translation>Quarterly feedback sent</translation>
     </message>
     <message>
         <source>讲规学法检查</source>
@@ -8210,12 +8350,100 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Check date</translation>
     </message>
     <message>
+        <source>本乡镇党委</source>
+        <translation>Own township Party committee</translation>
+    </message>
+    <message>
+        <source>重大决策</source>
+        <translation>Major decision</translation>
+    </message>
+    <message>
+        <source>重要人事任免</source>
+        <translation>Important appointment or removal</translation>
+    </message>
+    <message>
+        <source>重大项目安排</source>
+        <translation>Major project</translation>
+    </message>
+    <message>
+        <source>大额资金使用</source>
+        <translation>Use of large funds</translation>
+    </message>
+    <message>
+        <source>党委（党组）会议</source>
+        <translation>Party committee (leading group) meeting</translation>
+    </message>
+    <message>
+        <source>领导班子会议</source>
+        <translation>Leadership meeting</translation>
+    </message>
+    <message>
+        <source>村两委联席会议</source>
+        <translation>Joint meeting of the village committees</translation>
+    </message>
+    <message>
+        <source>村民（代表）会议</source>
+        <translation>Villagers' (representatives') meeting</translation>
+    </message>
+    <message>
+        <source>其他会议</source>
+        <translation>Other meeting</translation>
+    </message>
+    <message>
+        <source>列席监督</source>
+        <translation>Attended the meeting</translation>
+    </message>
+    <message>
+        <source>事后审查</source>
+        <translation>Reviewed afterwards</translation>
+    </message>
+    <message>
+        <source>监委会会议</source>
+        <translation>Committee meeting</translation>
+    </message>
+    <message>
+        <source>列席村两委会议</source>
+        <translation>Attended a village committees' meeting</translation>
+    </message>
+    <message>
+        <source>财务审核</source>
+        <translation>Financial review</translation>
+    </message>
+    <message>
+        <source>村务监督检查</source>
+        <translation>Supervision of village affairs</translation>
+    </message>
+    <message>
+        <source>检查对象</source>
+        <translation>Checked body</translation>
+    </message>
+    <message>
         <source>发现问题</source>
         <translation>Problems found</translation>
     </message>
     <message>
         <source>整改和跟进</source>
         <translation>Rectification and follow-up</translation>
+    </message>
+    <message>
+        <source>签字背书事项</source>
+        <translation>Matter signed off</translation>
+    </message>
+    <message>
+        <source>所回复的函询</source>
+        <translation>Letter inquiry replied to</translation>
+    </message>
+    <message>
+        <source>签字人（主要负责人）</source>
+        <translation>Signed by (principal leader)</translation>
+    </message>
+    <message>
+        <source>签字人职务</source>
+        <translation>Signer's post</translation>
+    </message>
+    <message>
+        <source>签字日期</source>
+        <translation>Signing date</translation>
     </message>
     <message>
         <source>已上报</source>
@@ -8226,12 +8454,68 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Checked content</translation>
     </message>
     <message>
-        <source>谈话纪实情况</source>
-        <translation>Talk records</translation>
+        <source>村务监督委员会成员</source>
+        <translation>Village supervision committee members</translation>
     </message>
     <message>
-        <source>反馈事项</source>
-        <translation>Feedback items</translation>
+        <source>任期开始</source>
+        <translation>Term start</translation>
+    </message>
+    <message>
+        <source>任期结束</source>
+        <translation>Term end</translation>
+    </message>
+    <message>
+        <source>村务监督委员会工作记录</source>
+        <translation>Village supervision committee records</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>监督内容</source>
+        <translation>What was supervised</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>联络员月报</source>
+        <translation>Liaison monthly reports</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>联络员</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>报告日期</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>村务公开情况</source>
+        <translation>Village affairs disclosure</translation>
+    </message>
+    <message>
+        <source>“三资”管理情况</source>
+        <translation>Management of collective funds, assets and resources</translation>
+    </message>
+    <message>
+        <source>上报问题线索</source>
+        <translation>Problem clues handed up</translation>
+    </message>
+    <message>
+        <source>上报线索数</source>
+        <translation>Clues handed up</translation>
     </message>
     <message>
         <source>学习情况</source>

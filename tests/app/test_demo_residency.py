@@ -22,11 +22,13 @@ from app.db.database import Database
 from app.demo.batch import add_demo_batch
 from app.demo.residency import COUNTY_CHECKLIST, KINDS
 from app.models.casework import Clue, Transition
+from app.models.ledgers import LiaisonReport, SignoffCheck, VillageCommitteeMember
 from app.models.org import Staff, Unit, Village
 from app.models.people import Person
-from app.models.residency import ChecklistItem, LedgerEntry, Visit
+from app.models.residency import ChecklistItem, Visit
 from app.quarters import quarter_bounds, quarter_of
 from app.registers import get as get_register
+from app.registers.ledgers import LEDGER_MODELS
 from app.registers.residency import checklist
 from app.services import login
 from app.services.coverage import MISSED, PLANNED, UNPLANNED, VISITED, ledger_coverage, visit_coverage
@@ -34,7 +36,9 @@ from app.services.installation import SetupRequest
 from app.services.records import RecordService
 
 UNITS = {"township": ("T05", "河口镇纪委"), "group": ("G03", "派驻第三纪检监察组")}
-RESIDENCY_TABLES = ("visits", "ledger_entries", "checklist_items", "clues", "transitions")
+RESIDENCY_TABLES = ("visits", "ledger_entries", "signoff_checks", "talk_checks", "major_matter_checks",
+                    "checklist_items", "clues", "transitions")  # fmt: skip
+VILLAGE_REGISTERS = ("village_committee_members", "village_committee_records", "liaison_reports")
 
 
 def _open(folder: Path, unit_type: str) -> login.Context:
@@ -76,8 +80,8 @@ def _assert_valid_and_sound(db: Database, records: RecordService, unit_type: str
     visits = _rows(db, Visit)
     for v in visits:
         records.save(get_register("visits"), {}, v.id)
-    for kind in KINDS:
-        reg = get_register(f"ledger_{kind}")
+    for name in (*(f"ledger_{kind}" for kind in KINDS), *VILLAGE_REGISTERS):
+        reg = get_register(name)
         for rid in records.ids(reg):
             records.save(reg, {}, rid)
     with db.session() as s:
@@ -123,7 +127,11 @@ def test_a_batch_fills_visits_ledgers_and_clue_drafts(installation: tuple[login.
     opened, unit_type = installation
     db, today = opened.db, date.today()
     counts = add_demo_batch(Context(db, opened.actor), 1)
-    assert counts["visits.added"] > 0 and counts["ledger_entries.added"] > 0
+    assert counts["visits.added"] > 0 and all(counts[f"ledger_{kind}.added"] > 0 for kind in KINDS)
+    if unit_type == "township":  # the village committees and the liaisons' monthly reports
+        assert all(counts[f"{name}.added"] > 0 for name in VILLAGE_REGISTERS)
+    else:
+        assert not any(f"{name}.added" in counts for name in VILLAGE_REGISTERS)
     records = RecordService(Context(db, opened.actor))
     visits = _rows(db, Visit)
     states = {v.state for v in visits}
@@ -185,7 +193,8 @@ def test_later_seeds_add_edit_and_tombstone_and_a_seed_twice_changes_nothing(ope
     counts = add_demo_batch(Context.system(db), 2)
     assert counts["visits.added"] == 1 and counts["visits.deleted"] == 1
     assert counts["visits.edited"] >= 2  # recorded and corrected
-    assert counts["ledger_entries.added"] == 1
+    assert sum(counts.get(f"ledger_{kind}.added", 0) for kind in KINDS) == 1
+    assert counts.get("liaison_reports.added", 0) <= 1
     assert len(_rows(db, Visit, Visit.state == "done")) > done_before
     before = _dump(db)
     assert add_demo_batch(Context.system(db), 2) == {}
@@ -229,12 +238,24 @@ def test_demo_county_coverage_has_visited_missed_and_unplanned_cells(county: Pat
         with db.session() as s:
             owners = dict(s.execute(select(Unit.id, Unit.code)).all())
             mismatched = [v.code for v in s.scalars(select(Visit)) if v.owner != owners[v.unit_id]] + [
-                e.id for e in s.scalars(select(LedgerEntry)) if e.owner != owners[e.unit_id]
+                e.id
+                for model in LEDGER_MODELS.values()
+                for e in s.scalars(select(model))
+                if e.owner != owners[e.unit_id]
             ]
             linked = list(s.scalars(select(Clue).where(Clue.visit_id.is_not(None))))
             assert all(c.owner == owners[c.handling_unit_id] for c in linked)
             assert len({c.owner for c in linked}) >= 10
             names = {i.name for i in s.scalars(select(ChecklistItem))}
+            # Townships' signed 函询 replies are 签字背书 entries of their own 党委.
+            replies = list(s.scalars(select(SignoffCheck).where(SignoffCheck.inquiry_id.is_not(None))))
+            assert replies and {r.target for r in replies} == {"committee"}
+            assert all(r.matter.startswith("函询回复") and r.signer for r in replies)
+            # Every township's village keeps its committee and most months' liaison reports.
+            assert {m.village_id for m in s.scalars(select(VillageCommitteeMember))} == set(
+                s.scalars(select(Village.id).where(Village.deleted.is_(False)))
+            )
+            assert s.scalar(select(func.count()).select_from(LiaisonReport)) > 1000
         assert not mismatched  # each unit's rows owned by that unit
         assert {name for name, _applies in COUNTY_CHECKLIST} <= names
         # The seed county's rows belong to its units: only the system may save them here.
@@ -250,14 +271,17 @@ def test_each_unit_folder_holds_its_own_visits_ledgers_and_clue_drafts(county: P
         db = opened.db
         with db.session() as s:
             own = s.scalars(select(Unit).where(Unit.code == code)).one()
-            for model in (Visit, LedgerEntry):
+            for model in (Visit, *LEDGER_MODELS.values()):
                 rows = list(s.scalars(select(model)))
                 assert rows and {r.owner for r in rows} == {code} and {r.unit_id for r in rows} == {own.id}
             linked = list(s.scalars(select(Clue).where(Clue.visit_id.is_not(None))))
             assert linked and {c.owner for c in linked} == {code}
             assert s.scalar(select(func.count()).select_from(ChecklistItem)) > 0
-            kinds = set(s.scalars(select(LedgerEntry.kind).distinct()))
-        assert kinds == set(KINDS)
+            targets = {
+                t for model in LEDGER_MODELS.values() for t in s.scalars(select(model.target).distinct())
+            }
+        # A township checks its own 党委 and its villages, a group its supervised units.
+        assert targets == ({"committee", "village"} if code.startswith("T") else {"supervised_unit"})
         records = RecordService(Context(db, opened.actor))
         _assert_valid_and_sound(db, records, "township" if code.startswith("T") else "group")
         assert {VISITED, MISSED, UNPLANNED} <= _statuses(records, date.today())

@@ -125,17 +125,23 @@ def test_ledgers_have_their_kind_and_quarterly_coverage(town: Township) -> None:
     signoff = get("ledger_signoff")
     eid = r.save(
         signoff,
-        {"village_id": town.villages["东湾村"], "checked_on": date(2026, 5, 6), "content": "签字背书齐全"},
-    )
+        {"village_id": town.villages["东湾村"], "checked_on": date(2026, 5, 6), "content": "签字背书齐全",
+         "matter": "财务报账单据"},
+    )  # fmt: skip
     stored = r.get(signoff, eid)
-    assert stored["kind"] == "signoff" and stored["quarter"] == "2026Q2"
+    assert stored["target"] == "village" and stored["quarter"] == "2026Q2"
     assert r.ids(get("ledger_law_study")) == []  # each ledger lists its own kind
     rows = {row.target_name: row for row in ledger_coverage(r, "signoff", 2026, today=date(2026, 11, 27))}
     assert rows["东湾村"].status("2026Q2") == VISITED and rows["西岭村"].status("2026Q2") == MISSED
     with pytest.raises(ValidationError) as bad:
         r.save(
             signoff,
-            {"village_id": town.villages["东湾村"], "checked_on": date(2026, 5, 6), "quarter": "2026Q5"},
+            {
+                "village_id": town.villages["东湾村"],
+                "checked_on": date(2026, 5, 6),
+                "quarter": "2026Q5",
+                "matter": "财务报账单据",
+            },  # fmt: skip
         )
     assert "quarter" in bad.value.errors
 

@@ -94,6 +94,9 @@ def test_the_grid_shows_each_village_by_quarter(
     # A ledger instead of visits.
     page.set_choice(unit_id="", what="signoff")
     assert page.cell_text_at("东湾村", 1) == "未报" and page.cell_text_at("东湾村", 4) == "待报"
+    # A ledger checks each township's own 党委 too: its row comes first among the township's.
+    assert page.row_of("城关镇党委") < page.row_of("东湾村") and page.cell_text_at("河口乡党委", 1) == "未报"
+    assert page.total_labels[0].text().startswith("2 乡镇党委、2 乡镇 4 村、1 派驻组 1 单位：")
 
 
 def test_double_click_opens_the_visits_or_offers_a_plan(
