@@ -18,6 +18,7 @@ from app.models.casework import (
     Trial,
     Verification,
 )
+from app.models.integrity import IntegrityReply, IntegrityRequest
 from app.models.org import (
     Liaison,
     Staff,
@@ -48,6 +49,8 @@ __all__ = [
     "Detention",
     "Disposition",
     "Inquiry",
+    "IntegrityReply",
+    "IntegrityRequest",
     "LedgerEntry",
     "OwnershipTransfer",
     "Person",

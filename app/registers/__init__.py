@@ -10,6 +10,7 @@ from app.registers import (
     clues,
     detentions,
     inquiries,
+    integrity,
     measures,
     org,
     people,
@@ -37,6 +38,7 @@ REGISTERS: dict[str, Register] = {
         calendar.CALENDAR_DAYS,
         *residency.REGISTERS,
         recusals.RECUSALS,
+        *integrity.REGISTERS,
     )
 }
 
