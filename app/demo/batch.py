@@ -34,6 +34,7 @@ from app.config import DB_FILE_NAME
 from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
+from app.demo import integrity as demo_integrity
 from app.demo import residency as demo_residency
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
@@ -664,6 +665,8 @@ def add_demo_batch(
                     demo_residency.add_county_checklist(batch)
                 elif own is not None:
                     demo_residency.add_residency(batch, [own])
+            if first and info.unit_type == "county":
+                demo_integrity.add_integrity(batch)
             return _tally(s, since)
     except _AlreadyApplied:
         return {}

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>回复廉政意见 — {name}</source>
+        <translation>Integrity opinion reply — {name}</translation>
+    </message>
+    <message>
+        <source>回复意见：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>回复日期：</source>
+        <translation>Reply date:</translation>
+    </message>
+    <message>
+        <source>签发人：</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>问题情况：</source>
+        <translation>Facts held:</translation>
+    </message>
+    <message>
+        <source>暂缓理由：</source>
+        <translation>Reason for deferring:</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>审计日志</source>
@@ -1184,6 +1211,129 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>IntegrityPage</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>回复意见</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>回复(&amp;R)…</source>
+        <translation>&amp;Reply…</translation>
+    </message>
+    <message>
+        <source>拟无问题的一并回复</source>
+        <translation>Reply to all proposed “no issues”</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>来函：</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>查询(&amp;S)</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>状态或期限</source>
+        <translation>Status or period</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>拟：{p}</source>
+        <translation>Proposed: {p}</translation>
+    </message>
+    <message>
+        <source>待回复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>拟无问题的一并回复（{n}）</source>
+        <translation>Reply to all proposed “no issues” ({n})</translation>
+    </message>
+    <message>
+        <source>截至 {day}，拟回复：{answer}</source>
+        <translation>As of {day}, proposed reply: {answer}</translation>
+    </message>
+    <message>
+        <source>认定为此人的人员</source>
+        <translation>People taken as this person</translation>
+    </message>
+    <message>
+        <source>同名人员（其他单位，请核对）</source>
+        <translation>Namesakes (other units, please check)</translation>
+    </message>
+    <message>
+        <source>未办结的问题线索</source>
+        <translation>Open clues</translation>
+    </message>
+    <message>
+        <source>正在审查调查的案件</source>
+        <translation>Cases under investigation</translation>
+    </message>
+    <message>
+        <source>影响期内的处理</source>
+        <translation>Measures in their period of effect</translation>
+    </message>
+    <message>
+        <source>已了结的线索和已结案的案件</source>
+        <translation>Closed clues and concluded cases</translation>
+    </message>
+    <message>
+        <source>影响期已满或无影响期的处理</source>
+        <translation>Measures past or without a period of effect</translation>
+    </message>
+    <message>
+        <source>无期限</source>
+        <translation>Without end</translation>
+    </message>
+    <message>
+        <source>无影响期</source>
+        <translation>No period of effect</translation>
+    </message>
+    <message>
+        <source>影响期至 {day}</source>
+        <translation>Effect until {day}</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>已锁定</source>
@@ -1278,6 +1428,10 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>编制配备汇总</source>
         <translation>Staffing summary</translation>
+    </message>
+    <message>
+        <source>廉政意见查询与回复</source>
+        <translation>Integrity opinions: search and reply</translation>
     </message>
     <message>
         <source>统计分析</source>
@@ -5756,8 +5910,40 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Not counted in the four forms</translation>
     </message>
     <message>
+        <source>回复所关联的人员</source>
+        <translation>Person linked to the reply</translation>
+    </message>
+    <message>
         <source>同名同单位</source>
         <translation>same name and unit</translation>
+    </message>
+    <message>
+        <source>同名（来函未写单位）</source>
+        <translation>Same name (the request gives no unit)</translation>
+    </message>
+    <message>
+        <source>廉政意见回复</source>
+        <translation>Integrity opinion replies</translation>
+    </message>
+    <message>
+        <source>{day} 受到{title}（{unit}），无期限</source>
+        <translation>{day}: {title} ({unit}), without end</translation>
+    </message>
+    <message>
+        <source>{day} 受到{title}（{unit}），影响期至 {end}</source>
+        <translation>{day}: {title} ({unit}), in effect until {end}</translation>
+    </message>
+    <message>
+        <source>问题线索 {number}（{unit}）{state}，尚未办结</source>
+        <translation>Clue {number} ({unit}) {state}, not yet closed</translation>
+    </message>
+    <message>
+        <source>案件 {number}（{unit}）{state}，尚未结案</source>
+        <translation>Case {number} ({unit}) {state}, not yet concluded</translation>
+    </message>
+    <message>
+        <source>人员库中另有同名人员 {n} 位（其他单位），请核对是否同一人</source>
+        <translation>The person register holds {n} other people of this name (other units): check whether it is the same person</translation>
     </message>
     <message>
         <source>身份证号码相同</source>
@@ -6015,6 +6201,54 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>数据库服务器上的数据库已从 {old} 升级到 {new}（数据库结构 {old_revision} → {new_revision}）。本程序不备份服务器上的数据库，由服务器管理员负责（例如 pg_dump）；使用这个数据库的其他电脑也要安装 {new}。</source>
         <translation>The database on the server was upgraded from {old} to {new} (schema {old_revision} → {new_revision}). This program does not back up a database on a server; its administrator does (for example with pg_dump). The other PCs using this database must install {new} too.</translation>
     </message>
+    <message>
+        <source>没有文号或编号为「{which}」的廉政意见来函。</source>
+        <translation>There is no integrity opinion request with letter number or ID “{which}”.</translation>
+    </message>
+    <message>
+        <source>回复意见只能是「无问题」「有问题」或「暂缓」。</source>
+        <translation>The reply can only be “no issues”, “issues” or “deferred”.</translation>
+    </message>
+    <message>
+        <source>没有编号为「{id}」的回复记录。</source>
+        <translation>There is no reply with ID “{id}”.</translation>
+    </message>
+    <message>
+        <source>回复「有问题」须写明掌握的问题情况。</source>
+        <translation>A reply of “issues” must state the facts held.</translation>
+    </message>
+    <message>
+        <source>回复「暂缓」须写明暂缓的理由。</source>
+        <translation>A reply of “deferred” must state the reason.</translation>
+    </message>
+    <message>
+        <source>未办结的问题线索 {n} 件（{units}）</source>
+        <translation>{n} open clue(s) ({units})</translation>
+    </message>
+    <message>
+        <source>正在审查调查的案件 {n} 件（{units}）</source>
+        <translation>{n} case(s) under investigation ({units})</translation>
+    </message>
+    <message>
+        <source>{title}，无期限</source>
+        <translation>{title}, without end</translation>
+    </message>
+    <message>
+        <source>{title}，影响期至 {day}</source>
+        <translation>{title}, in effect until {day}</translation>
+    </message>
+    <message>
+        <source>回复日期不能早于收函日期。</source>
+        <translation>The reply date cannot be before the day the request was received.</translation>
+    </message>
+    <message>
+        <source>本机掌握「{name}」的{what}，不能回复「无问题」：请回复「有问题」或「暂缓」。</source>
+        <translation>This installation holds about “{name}”: {what}. The reply cannot be “no issues”: reply “issues” or “deferred”.</translation>
+    </message>
+    <message>
+        <source>人员库中有 {n} 位「{name}」，本条未关联人员库：请核对是否同一人，是则选择「人员」。</source>
+        <translation>The person register holds {n} people named “{name}” and this reply is not linked to it: check whether it is the same person and, if so, choose the “Person”.</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -6082,6 +6316,18 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>日常监督</source>
         <translation>Routine supervision</translation>
+    </message>
+    <message>
+        <source>巡察整改</source>
+        <translation>Inspection rectification</translation>
+    </message>
+    <message>
+        <source>教育培训</source>
+        <translation>Education and training</translation>
+    </message>
+    <message>
+        <source>述职与通报</source>
+        <translation>Reports and circulars</translation>
     </message>
     <message>
         <source>组织机构</source>
@@ -7188,8 +7434,100 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Staff and posts</translation>
     </message>
     <message>
+        <source>提拔</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>评先评优</source>
+        <translation>Honours and awards</translation>
+    </message>
+    <message>
+        <source>转任</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>无问题</source>
+        <translation>No issues</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>暂缓</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <source>待回复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>重新回复</source>
+        <translation>Reply again</translation>
+    </message>
+    <message>
+        <source>廉政意见来函</source>
+        <translation>Integrity opinion requests</translation>
+    </message>
+    <message>
+        <source>来函文号</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>来函单位</source>
+        <translation>Requesting body</translation>
+    </message>
+    <message>
+        <source>收函日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>征求意见事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>廉政意见回复</source>
+        <translation>Integrity opinion replies</translation>
+    </message>
+    <message>
+        <source>来函</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>回复意见</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>问题情况</source>
+        <translation>Facts held</translation>
+    </message>
+    <message>
+        <source>暂缓理由</source>
+        <translation>Reason for deferring</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signed by</translation>
     </message>
     <message>
         <source>性别</source>
