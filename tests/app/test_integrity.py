@@ -209,7 +209,11 @@ def test_a_township_neither_lists_nor_enters_it(cli: Cli) -> None:
         result = cli.run(*args)
         assert result.returncode != 0
         assert "只在县纪委监委使用。" in result.stderr, args
-    assert "「廉政意见回复」只在县纪委监委使用。" in cli.run("integrity", "check", "--name", "张三").stderr
+    # The same words as the registers' own refusal (``RecordService``) in the window.
+    for title, args in ((REPLIES.title, ("integrity", "check", "--name", "张三")),
+                        (REPLIES.title, ("record", "add", "integrity_replies", "--set", "name=张三")),
+                        (REQUESTS.title, ("record", "list", "integrity_requests"))):  # fmt: skip
+        assert str(CountyScreen(title).message) in cli.run(*args).stderr
 
 
 def test_the_command_line_checks_a_person_and_answers_a_batch(cli: Cli) -> None:
@@ -231,6 +235,24 @@ def test_the_command_line_checks_a_person_and_answers_a_batch(cli: Cli) -> None:
     assert "已回复「无问题」2 人" in out
     shown = cli.json("integrity", "batch", "组干函〔2026〕1号", "--json")
     assert {x["state"] for x in shown["lines"]} == {"replied"}
+    # A staff member (no sensitive right) neither searches by ID number nor writes the facts; a
+    # read-only user answers nothing.
+    for name, role in (("clerk", "staff"), ("reader", "readonly")):
+        cli.ok("user", "add", name, "--role", role, "--full-name", name,
+               "--new-password-file", str(cli.password_file))  # fmt: skip
+    by_id = cli.run(
+        "--user", "clerk", "integrity", "check", "--name", "张三", "--id-number", "11010519491231002X"
+    )
+    assert by_id.returncode == 1 and "当前用户没有「查看敏感信息」的权限。" in by_id.stderr
+    third = cli.ok("integrity", "add", "组干函〔2026〕1号", "--name", "赵六").stdout.strip()
+    facts = cli.run("--user", "clerk", "integrity", "answer", third, "--answer", "有问题", "--facts", "受过处分",
+                    "--signed-by", "刘书记")  # fmt: skip
+    assert facts.returncode == 1 and "当前用户无权查看或填写「问题情况」（敏感信息）。" in facts.stderr
+    refused = cli.run(
+        "--user", "reader", "integrity", "answer-clear", "组干函〔2026〕1号", "--signed-by", "刘书记"
+    )
+    assert refused.returncode == 1 and "当前用户没有「录入和修改」的权限。" in refused.stderr
+    assert "拟回复：无问题" in cli.ok("--user", "reader", "integrity", "check", "--name", "赵六").stdout
 
 
 def test_the_reply_view_at_the_county_sees_a_townships_clue_and_a_groups_sanction(tmp_path: Path) -> None:

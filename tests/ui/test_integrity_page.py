@@ -16,7 +16,7 @@ from app.registers import get
 from app.services import integrity_reply as ir
 from app.services.records import RecordService
 from ui.events import ChangeBus
-from ui.pages.integrity_page import IntegrityPage
+from ui.pages.integrity_page import AnswerDialog, IntegrityPage
 
 KEY = secrets.token_bytes(32)
 
@@ -63,6 +63,12 @@ def test_the_page_shows_what_bears_and_answers_a_batch(
     # 无问题 about 张三 is refused with the register's words; 有问题 with the facts goes.
     page.lines.selectRow(0)
     assert page.review is not None and page.review.proposal == "issues"
+    dialog = AnswerDialog(page.line(), page)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.signed_by.setText("刘书记")
+    code, _day, signed, facts, reason = dialog.values()
+    assert (code, signed, reason) == ("issues", "刘书记", "") and facts.startswith(f"{date.today().year}年")
+    assert "受到党纪处分（严重警告），影响期至" in facts
     assert not page.answer("clear", date.today(), "刘书记")
     assert "不能回复「无问题」" in page.problem.text() and "党纪处分（严重警告）" in page.problem.text()
     assert page.answer("issues", date.today(), "刘书记", facts=page.review.proposed_facts)
