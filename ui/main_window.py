@@ -67,9 +67,7 @@ class MainWindow(QMainWindow):
     lock_screen: LockScreen
     idle_lock: IdleLock
 
-    def __init__(
-        self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None
-    ) -> None:
+    def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
         super().__init__()
         self.opened = None
         self.settings = settings

@@ -53,9 +53,7 @@ def folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         data_dir, None, SetupRequest("township", "T01", "城关镇纪委", "C01", "测试县", "admin", PASSWORD)
     )
     try:
-        RecordService(Context.system(o.db, "admin")).save(
-            get("zones"), {"name": "东片区", "leader": "赵常委"}
-        )
+        RecordService(Context.system(o.db, "admin")).save(get("zones"), {"name": "东片区", "leader": "赵常委"})
         with o.db.session("admin") as s:
             s.add(
                 User(

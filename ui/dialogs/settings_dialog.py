@@ -22,9 +22,7 @@ from ui.settings import FONT_SIZES
 class SettingsDialog(QDialog):
     """Changes are written to the installation's window settings when the user presses OK."""
 
-    def __init__(
-        self, settings: QSettings, parent: QWidget | None = None, *, allow_security: bool = True
-    ) -> None:
+    def __init__(self, settings: QSettings, parent: QWidget | None = None, *, allow_security: bool = True) -> None:
         super().__init__(parent)
         self.settings = settings
         self.allow_security = allow_security
@@ -55,9 +53,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("字号(&F)"), self.font_size)
         form.addRow(self.tr("界面语言(&L)"), self.language)
         form.addRow(self.tr("空闲自动锁定(&I)"), self.idle_minutes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
