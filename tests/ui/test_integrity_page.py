@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.context import Context
 from app.db.database import Database
 from app.registers import get
+from app.security.roles import Actor
 from app.services import integrity_reply as ir
 from app.services.records import RecordService
 from ui.events import ChangeBus
@@ -75,3 +76,10 @@ def test_the_page_shows_what_bears_and_answers_a_batch(
     assert page.answer_clear(date.today(), "刘书记") == 2
     rows = [[page.lines.item(r, c).text() for c in (3, 4)] for r in range(page.lines.rowCount())]  # type: ignore[union-attr]
     assert rows == [["已回复", "有问题"], ["已回复", "无问题"], ["已回复", "无问题"]]
+    assert page.answer_button.isEnabled()
+
+    # A read-only user sees the same view and cannot answer.
+    reader = IntegrityPage(RecordService(Context(db, Actor("reader", "readonly"))), bus, settings)
+    qtbot.addWidget(reader)
+    assert reader.lines.rowCount() == 3 and not reader.answer_button.isEnabled()
+    assert not reader.clear_button.isEnabled()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.registers.integrity import ANSWER_CHOICES, CLEAR, DEFER, ISSUES
+from app.registers.integrity import ANSWER_CHOICES, CLEAR, DEFER, INTEGRITY_REPLIES, ISSUES
 from app.security.roles import PermissionDenied
 from app.services import integrity_reply as ir
 from app.services.records import RecordService, ValidationError
@@ -129,6 +129,10 @@ class IntegrityPage(QWidget):
         self.clear_button.clicked.connect(self.ask_answer_clear)
         self.signed_by = QLineEdit()
         self.signed_by.setPlaceholderText(self.tr("签发人"))
+        editable = records.may_edit(INTEGRITY_REPLIES)  # a read-only user sees, answers nothing
+        for button in (self.answer_button, self.clear_button):
+            button.setEnabled(editable)
+        self.signed_by.setEnabled(editable)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
