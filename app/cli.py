@@ -205,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=None, usage_parser=p)
 
     from app import (  # their handlers use this module's helpers
+        cli_integrity,
         cli_people,
         cli_policy,
         cli_transfers,
@@ -215,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_policy.add_parser(sub, common)
     cli_transfers.add_parser(sub, common)
     cli_people.add_parser(sub, common)
+    cli_integrity.add_parser(sub, common)
     from app import cli_records
 
     cli_records.add_parsers(sub, common, conflicts_parser)

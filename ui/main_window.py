@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
                 )
             if area == "org":
                 self._add_page(top, "staffing", self.tr("编制配备汇总"), self._staffing_page)
+            if area == "casework" and self.info.unit_type == "county":
+                self._add_page(top, "integrity", self.tr("廉政意见查询与回复"), self._integrity_page)
             if area == "casework":
                 self._add_page(top, "statistics", self.tr("统计分析"), self._statistics_page)
             if area == "residency":
@@ -277,6 +279,11 @@ class MainWindow(QMainWindow):
 
     def open_coverage(self) -> None:
         self.show_page("coverage")
+
+    def _integrity_page(self) -> QWidget:
+        from ui.pages.integrity_page import IntegrityPage
+
+        return IntegrityPage(self.records, self.bus, self.settings)
 
     def _statistics_page(self) -> QWidget:
         from ui.pages.statistics_page import StatisticsPage

@@ -35,6 +35,7 @@ from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
 from app.demo import inspection as demo_inspection
+from app.demo import integrity as demo_integrity
 from app.demo import ledgers as demo_ledgers
 from app.demo import residency as demo_residency
 from app.i18n import QT_TRANSLATE_NOOP, Message
@@ -685,6 +686,8 @@ def add_demo_batch(
                     demo_residency.add_residency(batch, [own])
                     demo_inspection.add_inspection(batch, [own])
                     demo_ledgers.add_ledgers(batch, [own])
+            if first and info.unit_type == "county":
+                demo_integrity.add_integrity(batch)
             return _tally(s, since)
     except _AlreadyApplied:
         return {}

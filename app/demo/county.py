@@ -217,9 +217,12 @@ def build_demo_county(
         county = _create_county(out / county_code, password)
         opened.append(county)
         own = demo_entry.owned_rows(scratch, county_code)
-        # The county's co-review opinions are about the units' cases, which reach the county only
-        # in the units' bundles: they are entered after the import, and go back in its bundles.
-        opinions = {"co_reviews": own.pop("co_reviews", [])}
+        # The county's co-review opinions are about the units' cases, and its integrity replies
+        # about the units' people, which reach the county only in the units' bundles: they are
+        # entered after the import (the co-reviews go back in its bundles).
+        opinions = {
+            name: own.pop(name, []) for name in ("co_reviews", "integrity_requests", "integrity_replies")
+        }
         demo_entry.enter(county, own, scratch.held_keys.sensitive, ADMIN)
         steps("county", 1)
         folders = [Folder(county_code, "county", out / county_code)]

@@ -19,6 +19,7 @@ from app.models.casework import (
     Verification,
 )
 from app.models.inspection import InspectionBriefing, InspectionItem, InspectionRound
+from app.models.integrity import IntegrityReply, IntegrityRequest
 from app.models.ledgers import (
     LiaisonReport,
     MajorMatterCheck,
@@ -60,6 +61,8 @@ __all__ = [
     "InspectionBriefing",
     "InspectionItem",
     "InspectionRound",
+    "IntegrityReply",
+    "IntegrityRequest",
     "LedgerEntry",
     "LiaisonReport",
     "MajorMatterCheck",

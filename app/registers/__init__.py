@@ -11,6 +11,7 @@ from app.registers import (
     detentions,
     inquiries,
     inspection,
+    integrity,
     ledgers,
     measures,
     org,
@@ -42,6 +43,7 @@ REGISTERS: dict[str, Register] = {
         residency.CHECKLIST,
         recusals.RECUSALS,
         *inspection.REGISTERS,
+        *integrity.REGISTERS,
     )
 }
 

@@ -287,6 +287,21 @@ def find_people(records: RecordService, name: str) -> list[PersonInfo]:
         return [_info(p) for p in rows]
 
 
+def find_by_id_key(records: RecordService, id_key: str) -> list[PersonInfo]:
+    """Everyone in the person register (the actor may see) whose ID number has this keyed hash
+    (``app.security.sensitive.keyed_hash`` for ``people.id_number``): one person, whichever unit
+    recorded them."""
+    if not id_key:
+        return []
+    with records.ctx.session() as s:
+        rows = s.scalars(
+            select(Person)
+            .where(Person.id_key == id_key, *_visible(records, Person))
+            .order_by(Person.unit, Person.post, Person.created_at, Person.id)
+        )
+        return [_info(p) for p in rows]
+
+
 def _duplicates_of(s: Session, records: RecordService, p: Person) -> tuple[Duplicate, ...]:
     out = []
     for other in s.scalars(
@@ -603,6 +618,7 @@ __all__ = [
     "duplicate_groups",
     "duplicates",
     "fill_from_person",
+    "find_by_id_key",
     "find_people",
     "has_person",
     "person_info",

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>回复廉政意见 — {name}</source>
+        <translation>Integrity opinion reply — {name}</translation>
+    </message>
+    <message>
+        <source>回复意见：</source>
+        <translation>Reply:</translation>
+    </message>
+    <message>
+        <source>回复日期：</source>
+        <translation>Reply date:</translation>
+    </message>
+    <message>
+        <source>签发人：</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>问题情况：</source>
+        <translation>Facts held:</translation>
+    </message>
+    <message>
+        <source>暂缓理由：</source>
+        <translation>Reason for deferring:</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>审计日志</source>
@@ -1338,6 +1365,129 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>IntegrityPage</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>回复意见</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>回复(&amp;R)…</source>
+        <translation>&amp;Reply…</translation>
+    </message>
+    <message>
+        <source>拟无问题的一并回复</source>
+        <translation>Reply to all proposed “no issues”</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>来函：</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>查询(&amp;S)</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>状态或期限</source>
+        <translation>Status or period</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>拟：{p}</source>
+        <translation>Proposed: {p}</translation>
+    </message>
+    <message>
+        <source>待回复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>拟无问题的一并回复（{n}）</source>
+        <translation>Reply to all proposed “no issues” ({n})</translation>
+    </message>
+    <message>
+        <source>截至 {day}，拟回复：{answer}</source>
+        <translation>As of {day}, proposed reply: {answer}</translation>
+    </message>
+    <message>
+        <source>认定为此人的人员</source>
+        <translation>People taken as this person</translation>
+    </message>
+    <message>
+        <source>同名人员（其他单位，请核对）</source>
+        <translation>Namesakes (other units, please check)</translation>
+    </message>
+    <message>
+        <source>未办结的问题线索</source>
+        <translation>Open clues</translation>
+    </message>
+    <message>
+        <source>正在审查调查的案件</source>
+        <translation>Cases under investigation</translation>
+    </message>
+    <message>
+        <source>影响期内的处理</source>
+        <translation>Measures in their period of effect</translation>
+    </message>
+    <message>
+        <source>已了结的线索和已结案的案件</source>
+        <translation>Closed clues and concluded cases</translation>
+    </message>
+    <message>
+        <source>影响期已满或无影响期的处理</source>
+        <translation>Measures past or without a period of effect</translation>
+    </message>
+    <message>
+        <source>无期限</source>
+        <translation>Without end</translation>
+    </message>
+    <message>
+        <source>无影响期</source>
+        <translation>No period of effect</translation>
+    </message>
+    <message>
+        <source>影响期至 {day}</source>
+        <translation>Effect until {day}</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>已锁定</source>
@@ -1432,6 +1582,10 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>编制配备汇总</source>
         <translation>Staffing summary</translation>
+    </message>
+    <message>
+        <source>廉政意见查询与回复</source>
+        <translation>Integrity opinions: search and reply</translation>
     </message>
     <message>
         <source>统计分析</source>
@@ -5351,7 +5505,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>检查对象是本乡镇党委时，不要再选村（社区）或被监督单位。</source>
-        <translation>When the township's own Party committee is checked, choose no village (community) or supervised unit.</translation>
+        <translation>When the township&apos;s own Party committee is checked, choose no village (community) or supervised unit.</translation>
     </message>
     <message>
         <source>只有乡镇纪委可以登记对本乡镇党委的检查。</source>
@@ -5411,7 +5565,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>该村（社区）同一任期已有村务监督委员会主任「{name}」。</source>
-        <translation>This village (community) already has a supervision committee chair for the same term: "{name}".</translation>
+        <translation>This village (community) already has a supervision committee chair for the same term: &quot;{name}&quot;.</translation>
     </message>
     <message>
         <source>日期不能晚于今天。</source>
@@ -6002,8 +6156,40 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Not counted in the four forms</translation>
     </message>
     <message>
+        <source>回复所关联的人员</source>
+        <translation>Person linked to the reply</translation>
+    </message>
+    <message>
         <source>同名同单位</source>
         <translation>same name and unit</translation>
+    </message>
+    <message>
+        <source>同名（来函未写单位）</source>
+        <translation>Same name (the request gives no unit)</translation>
+    </message>
+    <message>
+        <source>廉政意见回复</source>
+        <translation>Integrity opinion replies</translation>
+    </message>
+    <message>
+        <source>{day} 受到{title}（{unit}），无期限</source>
+        <translation>{day}: {title} ({unit}), without end</translation>
+    </message>
+    <message>
+        <source>{day} 受到{title}（{unit}），影响期至 {end}</source>
+        <translation>{day}: {title} ({unit}), in effect until {end}</translation>
+    </message>
+    <message>
+        <source>问题线索 {number}（{unit}）{state}，尚未办结</source>
+        <translation>Clue {number} ({unit}) {state}, not yet closed</translation>
+    </message>
+    <message>
+        <source>案件 {number}（{unit}）{state}，尚未结案</source>
+        <translation>Case {number} ({unit}) {state}, not yet concluded</translation>
+    </message>
+    <message>
+        <source>人员库中另有同名人员 {n} 位（其他单位），请核对是否同一人</source>
+        <translation>The person register holds {n} other people of this name (other units): check whether it is the same person</translation>
     </message>
     <message>
         <source>身份证号码相同</source>
@@ -6408,6 +6594,54 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>所选巡察的被巡察单位与本材料的不一致。</source>
         <translation>The chosen inspection is of another unit than this briefing.</translation>
+    </message>
+    <message>
+        <source>没有文号或编号为「{which}」的廉政意见来函。</source>
+        <translation>There is no integrity opinion request with letter number or ID “{which}”.</translation>
+    </message>
+    <message>
+        <source>回复意见只能是「无问题」「有问题」或「暂缓」。</source>
+        <translation>The reply can only be “no issues”, “issues” or “deferred”.</translation>
+    </message>
+    <message>
+        <source>没有编号为「{id}」的回复记录。</source>
+        <translation>There is no reply with ID “{id}”.</translation>
+    </message>
+    <message>
+        <source>回复「有问题」须写明掌握的问题情况。</source>
+        <translation>A reply of “issues” must state the facts held.</translation>
+    </message>
+    <message>
+        <source>回复「暂缓」须写明暂缓的理由。</source>
+        <translation>A reply of “deferred” must state the reason.</translation>
+    </message>
+    <message>
+        <source>未办结的问题线索 {n} 件（{units}）</source>
+        <translation>{n} open clue(s) ({units})</translation>
+    </message>
+    <message>
+        <source>正在审查调查的案件 {n} 件（{units}）</source>
+        <translation>{n} case(s) under investigation ({units})</translation>
+    </message>
+    <message>
+        <source>{title}，无期限</source>
+        <translation>{title}, without end</translation>
+    </message>
+    <message>
+        <source>{title}，影响期至 {day}</source>
+        <translation>{title}, in effect until {day}</translation>
+    </message>
+    <message>
+        <source>回复日期不能早于收函日期。</source>
+        <translation>The reply date cannot be before the day the request was received.</translation>
+    </message>
+    <message>
+        <source>本机掌握「{name}」的{what}，不能回复「无问题」：请回复「有问题」或「暂缓」。</source>
+        <translation>This installation holds about “{name}”: {what}. The reply cannot be “no issues”: reply “issues” or “deferred”.</translation>
+    </message>
+    <message>
+        <source>人员库中有 {n} 位「{name}」，本条未关联人员库：请核对是否同一人，是则选择「人员」。</source>
+        <translation>The person register holds {n} people named “{name}” and this reply is not linked to it: check whether it is the same person and, if so, choose the “Person”.</translation>
     </message>
 </context>
 <context>
@@ -7742,8 +7976,100 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Staff and posts</translation>
     </message>
     <message>
+        <source>提拔</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>评先评优</source>
+        <translation>Honours and awards</translation>
+    </message>
+    <message>
+        <source>转任</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>无问题</source>
+        <translation>No issues</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>暂缓</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <source>待回复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>重新回复</source>
+        <translation>Reply again</translation>
+    </message>
+    <message>
+        <source>廉政意见来函</source>
+        <translation>Integrity opinion requests</translation>
+    </message>
+    <message>
+        <source>来函文号</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>来函单位</source>
+        <translation>Requesting body</translation>
+    </message>
+    <message>
+        <source>收函日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>征求意见事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>廉政意见回复</source>
+        <translation>Integrity opinion replies</translation>
+    </message>
+    <message>
+        <source>来函</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>回复意见</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>问题情况</source>
+        <translation>Facts held</translation>
+    </message>
+    <message>
+        <source>暂缓理由</source>
+        <translation>Reason for deferring</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signed by</translation>
     </message>
     <message>
         <source>性别</source>
@@ -8383,7 +8709,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>村民（代表）会议</source>
-        <translation>Villagers' (representatives') meeting</translation>
+        <translation>Villagers&apos; (representatives&apos;) meeting</translation>
     </message>
     <message>
         <source>其他会议</source>
@@ -8403,7 +8729,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>列席村两委会议</source>
-        <translation>Attended a village committees' meeting</translation>
+        <translation>Attended a village committees&apos; meeting</translation>
     </message>
     <message>
         <source>财务审核</source>
@@ -8439,7 +8765,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>签字人职务</source>
-        <translation>Signer's post</translation>
+        <translation>Signer&apos;s post</translation>
     </message>
     <message>
         <source>签字日期</source>

@@ -280,8 +280,20 @@ def test_demo_and_dump(cli_on: Cli) -> None:
     assert first["seed"] == 1 and first["applied"] is True
     assert first["counts"]["units.added"] == 25
     assert first["totals"]["deleted"] == 0
-    # The only edits of a first batch are the lifecycle steps of the casework it enters.
-    casework = {"reports", "clues", "inquiries", "verifications", "cases", "co_reviews", "trials", "dispositions", "detentions"}
+    # The only edits of a first batch are the lifecycle steps of the casework it enters (and of
+    # the integrity replies it answers).
+    casework = {
+        "integrity_replies",
+        "reports",
+        "clues",
+        "inquiries",
+        "verifications",
+        "cases",
+        "co_reviews",
+        "trials",
+        "dispositions",
+        "detentions",
+    }
     assert {k.split(".")[0] for k, n in first["counts"].items() if k.endswith(".edited") and n} <= casework
 
     records = cli.dump()

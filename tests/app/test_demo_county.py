@@ -128,3 +128,22 @@ def test_a_progress_that_raises_stops_the_build_and_leaves_no_scratch(tmp_path: 
     with pytest.raises(Stop):
         demo_county.build_demo_county(out, PASSWORD, progress=progress)
     assert list(out.iterdir()) == []
+
+
+def test_the_county_has_answered_and_waiting_integrity_requests(county: login.Context) -> None:
+    """Two requests of the 组织部: the older answered from what the county holds about the units'
+    people (有问题 while a measure binds, 无问题 for people with nothing and those the register does
+    not hold), the newer waiting with a proposal for each name."""
+    from app.services import integrity_reply as ir
+
+    records = RecordService(county)
+    older, newer = sorted(ir.requests(records), key=lambda r: r.received_on)
+    answered = ir.batch(records, older.id)
+    assert len(answered.lines) == 8 and not answered.pending
+    answers = [x.answer for x in answered.lines]
+    assert "issues" in answers and "clear" in answers
+    assert sum(x.person_id is None for x in answered.lines) == 2
+    assert all(x.review.in_force for x in answered.lines if x.answer == "issues")
+    waiting = ir.batch(records, newer.id)
+    assert len(waiting.lines) == len(waiting.pending) == 5
+    assert {x.review.proposal for x in waiting.lines} <= {"clear", "issues", "defer"}

@@ -164,9 +164,10 @@ def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(
         assert window.current_page_key() == key
         if key == "staffing":
             assert isinstance(page, StaffingPage)
-        elif key in ("users", "audit", "home", "statistics", "coverage", "duties", "exchange"):
+        elif key in ("users", "audit", "home", "statistics", "coverage", "duties", "exchange", "integrity"):
             names = {"users": "UsersPage", "audit": "AuditPage", "home": "HomePage", "statistics": "StatisticsPage",
-                     "coverage": "CoveragePage", "duties": "DutyPage", "exchange": "ExchangePage"}  # fmt: skip
+                     "coverage": "CoveragePage", "duties": "DutyPage", "exchange": "ExchangePage",
+                     "integrity": "IntegrityPage"}  # fmt: skip
             assert type(page).__name__ == names[key]
         else:
             assert isinstance(page, RegisterPage)

@@ -8,7 +8,7 @@ history still match). The 讲规学法 checks stay in ``ledger_entries``. Every 
 township's own 党委 from now on too. New tables: 村务监督委员会 members and records, 联络员月报.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-05
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
