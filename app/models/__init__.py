@@ -29,7 +29,9 @@ from app.models.org import (
 )
 from app.models.people import Person
 from app.models.policy import CountyPolicy
+from app.models.reporting import PartyReport, ReportFeedback, WorkReport
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
+from app.models.training import Lesson, LessonAttendance, WeeklyScore, WeeklyTest
 from app.models.transfer import OwnershipTransfer
 from app.security.audit import AuditEntry
 from app.sync import state as _sync_state  # noqa: F401  (the local sync tables, on the same metadata)
@@ -49,11 +51,15 @@ __all__ = [
     "Disposition",
     "Inquiry",
     "LedgerEntry",
+    "Lesson",
+    "LessonAttendance",
     "OwnershipTransfer",
+    "PartyReport",
     "Person",
     "Liaison",
     "Recusal",
     "Report",
+    "ReportFeedback",
     "Staff",
     "StaffTie",
     "SupervisedUnit",
@@ -64,5 +70,8 @@ __all__ = [
     "Verification",
     "Visit",
     "Village",
+    "WeeklyScore",
+    "WeeklyTest",
+    "WorkReport",
     "Zone",
 ]

@@ -14,8 +14,10 @@ from app.registers import (
     org,
     people,
     recusals,
+    reporting,
     residency,
     ties,
+    training,
     trials,
 )
 from app.registers.fields import Register
@@ -37,6 +39,8 @@ REGISTERS: dict[str, Register] = {
         calendar.CALENDAR_DAYS,
         *residency.REGISTERS,
         recusals.RECUSALS,
+        *training.REGISTERS,
+        *reporting.REGISTERS,
     )
 }
 
