@@ -3,7 +3,8 @@
 The county sends a unit (``relevant`` and ``referenced``): the shared reference tables
 (``SHARED_TABLES``); the unit's own rows; clues it handles (交叉办理, 上级交办); co-reviews of its
 cases; the county's feedback on its 述职述廉; ownership transfers that name it, and the rows they
-moved; and the rows those refer to that the unit holds nowhere else (the report a handed clue came from). The unit applies nothing else:
+moved; and the rows those refer to that the unit holds nowhere else (the report a handed clue came
+from). The unit applies nothing else:
 ``check_addressed`` refuses a bundle carrying a record outside that, naming it.
 """
 
