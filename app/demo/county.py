@@ -217,9 +217,13 @@ def build_demo_county(
         county = _create_county(out / county_code, password)
         opened.append(county)
         own = demo_entry.owned_rows(scratch, county_code)
-        # The county's co-review opinions are about the units' cases, which reach the county only
-        # in the units' bundles: they are entered after the import, and go back in its bundles.
-        opinions = {"co_reviews": own.pop("co_reviews", [])}
+        # The county's co-review opinions are about the units' cases, and its feedback on their
+        # 述职述廉 about their reports, which reach the county only in the units' bundles: they
+        # are entered after the import, and go back in its bundles.
+        opinions = {
+            "co_reviews": own.pop("co_reviews", []),
+            "report_feedback": own.pop("report_feedback", []),
+        }
         demo_entry.enter(county, own, scratch.held_keys.sensitive, ADMIN)
         steps("county", 1)
         folders = [Folder(county_code, "county", out / county_code)]
