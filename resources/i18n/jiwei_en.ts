@@ -8069,7 +8069,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>纪委意见</source>
-        <translation>Commission's opinion</translation>
+        <translation>Commission&apos;s opinion</translation>
     </message>
     <message>
         <source>每月一课</source>

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from apphelpers import PASSWORD, EnrolledPair, enrolled_pair, init_installation, send
 from openpyxl import load_workbook
@@ -24,7 +26,9 @@ from app.registers import get
 from app.registers.fields import HALF, MONTH, WEEK
 from app.registers.reporting import half_bounds, half_of, halves_between, party_reports_paid, reports_paid
 from app.registers.training import lessons_paid, scores_paid
-from app.security.roles import Actor, CountyOnly
+from app.reports.sign_in_sheet import sign_in_pdf, sign_in_sheets
+from app.security import audit
+from app.security.roles import PRINT, Actor, CountyOnly, PermissionDenied
 from app.services.records import NeedsConfirmation, RecordService, ValidationError
 from app.services.spreadsheet import export_register
 from app.sync import addressing
@@ -371,3 +375,38 @@ def test_the_command_line_enters_a_lesson_and_refuses_as_the_form_does(tmp_path:
     code, out, _err = _run(town, "record", "show", "lesson_attendance", attended, "--json")
     assert json.loads(out)["fields"] | {"lesson_id": lesson} == json.loads(out)["fields"]
     assert json.loads(out)["fields"]["staff_id"] == wang and json.loads(out)["fields"]["present"] is True
+
+
+# ---- the sign-in sheet -------------------------------------------------------------------------
+def _pdf_text(data: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [re.sub(r"\s+", "", page.extract_text() or "") for page in reader.pages]
+
+
+def test_the_sign_in_sheet_lists_the_attendance_or_the_staff_in_post(town: Township, tmp_path: Path) -> None:
+    r = town.records
+    entered = town.lesson(date(2025, 5, 8), "学习《监察法》")
+    r.save(ATTENDANCE, {"lesson_id": entered, "staff_id": town.wang})
+    r.save(
+        ATTENDANCE, {"lesson_id": entered, "staff_id": town.li, "present": False, "absence_reason": "出差"}
+    )
+    ahead = town.lesson(date(2025, 6, 5), "案例剖析")  # nothing entered yet: the staff in post
+    out = io.BytesIO()
+    assert sign_in_pdf(r, [entered, ahead], out) == 2
+    first, second = _pdf_text(out.getvalue())
+    assert "每月一课签到表" in first and "城关镇纪委" in first and "2025年5月8日" in first
+    assert "学习《监察法》" in first and "王芳" in first and "缺课：出差" in first
+    assert "李强" in second and "王芳" in second and "赵敏" not in second and "缺课" not in second
+    assert first.index("王芳") < first.index("李强")  # the secretary first
+    [sheet] = sign_in_sheets(r, [ahead])
+    assert [name for name, _post, _note in sheet.people] == ["王芳", "李强"]
+    with town.db.session() as s:
+        printed = list(
+            s.scalars(select(audit.AuditEntry.target_id).where(audit.AuditEntry.action == audit.PRINT))
+        )
+    assert printed == [entered, ahead]
+    reader = RecordService(Context(town.db, Actor("reader", "readonly", None)))
+    assert not reader.can(PRINT)
+    with pytest.raises(PermissionDenied):
+        sign_in_pdf(reader, [entered], tmp_path / "refused.pdf")
+    assert not (tmp_path / "refused.pdf").exists()
