@@ -37,7 +37,9 @@ def test_the_pages_list_lessons_tests_and_reports(qtbot: QtBot, opened: Context,
     r.save(get("lesson_attendance"), {"lesson_id": lesson, "staff_id": wang})
     test = r.save(get("weekly_tests"), {"unit_id": town, "held_on": date(2025, 5, 9), "subject": "党章"})
     r.save(get("test_scores"), {"test_id": test, "staff_id": wang, "score": 90})
-    report = r.save(get("work_reports"), {"unit_id": town, "reported_on": date(2025, 6, 26), "content": "上半年"})
+    report = r.save(
+        get("work_reports"), {"unit_id": town, "reported_on": date(2025, 6, 26), "content": "上半年"}
+    )
     r.save(get("report_feedback"), {"report_id": report, "given_on": date(2025, 7, 8), "rating": "good",
                                     "opinion": "好"})  # fmt: skip
     window = MainWindow(opened, settings)
