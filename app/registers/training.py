@@ -4,7 +4,8 @@ The seed names weak training as a problem of the township commissions and the di
 A lesson (每月一课: the day, the topic, the teacher, the unit holding it) keeps its attendance as
 rows of their own, one per staff member (present, or absent and why); a weekly test (每周一测: the
 day, the subject) keeps each staff member's score out of 100 the same way. Only the holding
-unit's own staff appear in its attendance and scores.
+unit's own staff appear in its attendance and scores, and only the unit that keeps the lesson
+(test) enters them. ``app.services.training.take_roll`` enters the staff in post as present.
 
 Duties (``fields.Duty``): every staff member of a township commission or a dispatched group owes
 one lesson attended in every month, and one test sat (a score recorded) in every week; ``paid``
@@ -100,6 +101,20 @@ def _member_errors(s: Session, staff_id: Any, unit_id: str, held_on: date) -> di
     return {}
 
 
+def _owner_errors(s: Session, parent: Any, field: str, row_id: str | None) -> dict[str, Message]:
+    """A new row of a lesson's attendance (a test's scores) is entered where the lesson (test) is
+    kept: by the unit that owns it, which sends it with the rest in its bundle."""
+    here = s.info.get("unit")
+    if row_id is not None or not here or not parent.owner or parent.owner == here:
+        return {}
+    return {
+        field: Message(
+            QT_TRANSLATE_NOOP("app", "所选记录属于单位 {owner}，其中的人员只能由该单位登记。"),
+            {"owner": parent.owner},
+        )
+    }
+
+
 # ---- 每月一课 ----------------------------------------------------------------------------------
 def _present_count(present: bool) -> Any:
     return (
@@ -162,11 +177,12 @@ def _attendance_complete(s: Session, values: dict[str, Any], _row_id: str | None
     return values
 
 
-def _attendance_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
+def _attendance_validate(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Message]:
     lesson = s.get(Lesson, values.get("lesson_id")) if values.get("lesson_id") else None
     errors: dict[str, Message] = {}
     if lesson is not None:
         errors.update(_member_errors(s, values.get("staff_id"), lesson.unit_id, lesson.held_on))
+        errors.update(_owner_errors(s, lesson, "lesson_id", row_id))
     if not values.get("present") and not values.get("absence_reason"):
         errors["absence_reason"] = Message(QT_TRANSLATE_NOOP("app", "缺课须填写缺课原因。"))
     return errors
@@ -299,11 +315,12 @@ def _score_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> 
     return values
 
 
-def _score_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
+def _score_validate(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Message]:
     test = s.get(WeeklyTest, values.get("test_id")) if values.get("test_id") else None
     errors: dict[str, Message] = {}
     if test is not None:
         errors.update(_member_errors(s, values.get("staff_id"), test.unit_id, test.held_on))
+        errors.update(_owner_errors(s, test, "test_id", row_id))
     if values.get("score") is None and not values.get("absence_reason"):
         errors["score"] = Message(QT_TRANSLATE_NOOP("app", "请填写成绩；未参加测试的，填写未参测原因。"))
     return errors

@@ -1184,6 +1184,21 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>LessonTools</name>
+    <message>
+        <source>生成签到名单</source>
+        <translation>Take the roll</translation>
+    </message>
+    <message>
+        <source>把本单位在岗人员登记为选中课程的出勤人员，再逐个标出缺课</source>
+        <translation>Enter the unit&apos;s staff in post as present at the selected lesson, then mark the absences one by one</translation>
+    </message>
+    <message>
+        <source>已登记 {n} 名在岗人员出勤，缺课的请在「每月一课签到」中标出。</source>
+        <translation>{n} staff in post entered as present; mark the absences in “Monthly lesson attendance”.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>已锁定</source>
@@ -6046,6 +6061,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>「{staff}」已于 {day} 离岗，不能登记在这里。</source>
         <translation>“{staff}” left the post on {day} and cannot be entered here.</translation>
+    </message>
+    <message>
+        <source>所选记录属于单位 {owner}，其中的人员只能由该单位登记。</source>
+        <translation>The chosen record belongs to unit {owner}; only that unit enters its people.</translation>
     </message>
     <message>
         <source>本课</source>

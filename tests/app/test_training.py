@@ -22,6 +22,7 @@ from app import cli
 from app.context import Context
 from app.db.database import Database
 from app.models.reporting import ReportFeedback
+from app.models.training import Lesson, WeeklyTest
 from app.registers import get
 from app.registers.fields import HALF, MONTH, WEEK
 from app.registers.reporting import half_bounds, half_of, halves_between, party_reports_paid, reports_paid
@@ -31,6 +32,7 @@ from app.security import audit
 from app.security.roles import PRINT, Actor, CountyOnly, PermissionDenied
 from app.services.records import NeedsConfirmation, RecordService, ValidationError
 from app.services.spreadsheet import export_register
+from app.services.training import take_roll
 from app.sync import addressing
 
 LESSONS, ATTENDANCE = get("lessons"), get("lesson_attendance")
@@ -410,3 +412,30 @@ def test_the_sign_in_sheet_lists_the_attendance_or_the_staff_in_post(town: Towns
     with pytest.raises(PermissionDenied):
         sign_in_pdf(reader, [entered], tmp_path / "refused.pdf")
     assert not (tmp_path / "refused.pdf").exists()
+
+
+def test_taking_the_roll_enters_the_staff_in_post_as_present(town: Township) -> None:
+    r = town.records
+    lesson = town.lesson(date(2025, 5, 8))
+    r.save(ATTENDANCE, {"lesson_id": lesson, "staff_id": town.li, "present": False, "absence_reason": "病假"})
+    added = take_roll(r, lesson)  # 王芳; not 李强 (listed), 赵敏 (left in March), 陈静 (another unit)
+    assert [r.get(ATTENDANCE, a)["staff_id"] for a in added] == [town.wang]
+    assert r.get(ATTENDANCE, added[0])["present"] is True
+    assert take_roll(r, lesson) == []
+    assert town.paid(lessons_paid, date(2025, 5, 1), date(2025, 5, 31)) == {town.wang: added}
+
+
+def test_only_the_unit_keeping_a_lesson_enters_its_attendance(town: Township) -> None:
+    r = town.records
+    lesson, test = town.lesson(date(2025, 5, 8)), town.test(date(2025, 5, 9))
+    with town.db.session() as s:  # as if kept by the county and received in its bundle
+        for model, row_id in ((Lesson, lesson), (WeeklyTest, test)):
+            row = s.get(model, row_id)
+            assert row is not None
+            row.owner = "C01"
+    assert _refused(r, ATTENDANCE, {"lesson_id": lesson, "staff_id": town.wang}) == {
+        "lesson_id": "所选记录属于单位 C01，其中的人员只能由该单位登记。"
+    }
+    assert _refused(r, SCORES, {"test_id": test, "staff_id": town.wang, "score": 80}) == {
+        "test_id": "所选记录属于单位 C01，其中的人员只能由该单位登记。"
+    }

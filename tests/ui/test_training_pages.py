@@ -56,3 +56,27 @@ def test_the_pages_list_lessons_tests_and_reports(qtbot: QtBot, opened: Context,
     assert shown == {"lessons": "1", "weekly_tests": "90.0", "work_reports": "2025-07-08",
                      "lesson_attendance": "王芳", "test_scores": "90"}  # fmt: skip
     assert [a.label for a in register_print_actions("lessons")] == ["打印签到表"]
+
+
+def test_the_lessons_page_takes_the_roll(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+    r = RecordService(opened)
+    town = r.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
+    for name, post in (("王芳", "secretary"), ("李强", "member")):
+        r.save(get("staff"), {"name": name, "unit_id": town, "post": post})
+    lesson = r.save(get("lessons"), {"unit_id": town, "held_on": date(2025, 5, 8), "topic": "学习党章",
+                                     "teacher": "王芳"})  # fmt: skip
+    window = MainWindow(opened, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("register:lessons")
+    assert isinstance(page, RegisterPage) and page.workflow is not None
+    tools = page.workflow.lesson_tools
+    assert tools is not None
+    page.select_ids([])
+    assert not tools.act_roll.isEnabled()
+    page.select_ids([lesson])
+    assert tools.act_roll.isEnabled()
+    assert tools.take_roll() == 2
+    assert page.model.display_text(0, "present") == "2"
+    assert tools.take_roll() == 0
