@@ -334,6 +334,7 @@ def later_training(b: _Batch, own: Unit | None) -> None:
     """A later batch: at a township or group, this month's lesson if it has none yet and one more
     test; at the county, feedback on reports still without one."""
     t = Training(b)
+    t.quick = b.s  # a few rows: each flushed with its audit entry, as a person enters them
     if own is not None and own.unit_type in ("township", "group"):
         start = b.today.replace(day=1)
         held = b.live(Lesson, Lesson.unit_id == own.id, Lesson.held_on >= start)
