@@ -131,6 +131,35 @@ def _quarter_visit_forms(
     preview_visit_forms(parent, records, settings, [], quarter=selected_quarter(records, ids))
 
 
+def preview_sign_in_sheets(
+    parent: QWidget | None, records: RecordService, settings: QSettings | None, ids: list[str]
+) -> PdfPreview | None:
+    """Open the preview of the sign-in sheets of the lessons ``ids`` (None when refused)."""
+    from app.security.roles import PRINT
+
+    title = _tr("每月一课签到表")
+    if not ids:
+        return None
+    if not records.can(PRINT):
+        QMessageBox.warning(parent, title, _tr("当前用户没有打印的权限。"))
+        return None
+    from app.reports.sign_in_sheet import TITLE, sign_in_pdf
+    from ui.dialogs.pdf_preview import open_preview
+
+    chosen = list(ids)
+
+    def make(path: Path) -> None:
+        sign_in_pdf(records, chosen, path)
+
+    # The file name stays in Chinese (the document's own title) whatever the interface language.
+    name = f"{TITLE}_{datetime.now():%Y%m%d_%H%M}.pdf"
+    return open_preview(parent, make, title, settings, file_name=name)
+
+
+def _sign_in_sheets(parent: QWidget, records: RecordService, settings: QSettings, ids: list[str]) -> None:
+    preview_sign_in_sheets(parent, records, settings, ids)
+
+
 def register_print_actions(register_name: str) -> list[PrintAction]:
     """The forms the register ``register_name`` prints, in the order they are offered."""
     if register_name == "clues":
@@ -163,6 +192,14 @@ def register_print_actions(register_name: str) -> list[PrintAction]:
                 _quarter_visit_forms,
                 needs_selection=False,
                 tooltip=_tr("预览并打印所选记录所在季度（未选时为本季度）已安排的全部记录表"),
+            ),
+        ]
+    if register_name == "lessons":
+        return [
+            PrintAction(
+                _tr("打印签到表"),
+                _sign_in_sheets,
+                tooltip=_tr("预览并打印所选课程的签到表：已登记出勤的按登记印出，未登记的印出本单位在岗人员"),
             ),
         ]
     return []

@@ -6,9 +6,10 @@ full-time), 10 dispatched groups with 30 authorised posts, 29 staff and 10 group
 townships' 2022 figures of 2,652 supervision objects and 7,370 party members; plus the county
 offices, zones, point-to-point liaisons, villages and supervised units around it. Casework comes
 from ``app.demo.casework``, the current year's village and unit residency (visits, the quarterly
-ledgers, the visit checklist) from ``app.demo.residency``. A later batch (another seed)
-adds a few records, edits a few and tombstones one, so that data exchanges carry updates and
-deletions too, without ever changing the seed's staffing figures.
+ledgers, the visit checklist) from ``app.demo.residency``, training (每月一课, 每周一测) and the
+half-year reports (述职述廉 with the county's feedback, 一岗双责) from ``app.demo.training``. A
+later batch (another seed) adds a few records, edits a few and tombstones one, so that data
+exchanges carry updates and deletions too, without ever changing the seed's staffing figures.
 
 Everything is derived from the seed: names from a seeded ``Faker('zh_CN')``, choices and row ids
 from a seeded ``random.Random``. The same seed on the same data gives the same records, ids and
@@ -38,6 +39,7 @@ from app.demo import inspection as demo_inspection
 from app.demo import integrity as demo_integrity
 from app.demo import ledgers as demo_ledgers
 from app.demo import residency as demo_residency
+from app.demo import training as demo_training
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import REGISTERS
@@ -676,6 +678,7 @@ def add_demo_batch(
                 demo_casework.later_casework(batch, own)
                 demo_residency.later_residency(batch, own)
                 demo_ledgers.later_ledgers(batch, own)
+                demo_training.later_training(batch, own)
             elif info.unit_type == "county" and seed_county:
                 _seed_county(batch, info.unit_code, progress)
             else:
@@ -686,6 +689,7 @@ def add_demo_batch(
                     demo_residency.add_residency(batch, [own])
                     demo_inspection.add_inspection(batch, [own])
                     demo_ledgers.add_ledgers(batch, [own])
+                    demo_training.add_training(batch, [own])
             if first and info.unit_type == "county":
                 demo_integrity.add_integrity(batch)
             return _tally(s, since)
@@ -716,6 +720,7 @@ def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], Non
     demo_residency.add_residency(b, units, act_as_owner=True, progress=residency_progress)
     demo_inspection.add_inspection(b, units, act_as_owner=True)
     demo_ledgers.add_ledgers(b, units, act_as_owner=True)
+    demo_training.add_training(b, units, act_as_owner=True, feedback=True)
 
 
 def create_demo_county(

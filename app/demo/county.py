@@ -217,11 +217,13 @@ def build_demo_county(
         county = _create_county(out / county_code, password)
         opened.append(county)
         own = demo_entry.owned_rows(scratch, county_code)
-        # The county's co-review opinions are about the units' cases, and its integrity replies
-        # about the units' people, which reach the county only in the units' bundles: they are
-        # entered after the import (the co-reviews go back in its bundles).
+        # The county's co-review opinions are about the units' cases, its integrity replies about
+        # the units' people and its feedback on their 述职述廉 about their reports, which reach the
+        # county only in the units' bundles: they are entered after the import (the co-reviews and
+        # the feedback go back in its bundles).
         opinions = {
-            name: own.pop(name, []) for name in ("co_reviews", "integrity_requests", "integrity_replies")
+            name: own.pop(name, [])
+            for name in ("co_reviews", "integrity_requests", "integrity_replies", "report_feedback")
         }
         demo_entry.enter(county, own, scratch.held_keys.sensitive, ADMIN)
         steps("county", 1)

@@ -39,7 +39,9 @@ from app.models.org import (
 )
 from app.models.people import Person
 from app.models.policy import CountyPolicy
+from app.models.reporting import PartyReport, ReportFeedback, WorkReport
 from app.models.residency import ChecklistItem, LedgerEntry, Visit
+from app.models.training import Lesson, LessonAttendance, WeeklyScore, WeeklyTest
 from app.models.transfer import OwnershipTransfer
 from app.security.audit import AuditEntry
 from app.sync import state as _sync_state  # noqa: F401  (the local sync tables, on the same metadata)
@@ -66,12 +68,16 @@ __all__ = [
     "LedgerEntry",
     "LiaisonReport",
     "MajorMatterCheck",
+    "Lesson",
+    "LessonAttendance",
     "OwnershipTransfer",
+    "PartyReport",
     "Person",
     "Liaison",
     "Recusal",
     "Report",
     "SignoffCheck",
+    "ReportFeedback",
     "Staff",
     "StaffTie",
     "SupervisedUnit",
@@ -85,5 +91,8 @@ __all__ = [
     "Village",
     "VillageCommitteeMember",
     "VillageCommitteeRecord",
+    "WeeklyScore",
+    "WeeklyTest",
+    "WorkReport",
     "Zone",
 ]

@@ -17,8 +17,10 @@ from app.registers import (
     org,
     people,
     recusals,
+    reporting,
     residency,
     ties,
+    training,
     trials,
 )
 from app.registers.fields import Register
@@ -44,6 +46,8 @@ REGISTERS: dict[str, Register] = {
         recusals.RECUSALS,
         *inspection.REGISTERS,
         *integrity.REGISTERS,
+        *training.REGISTERS,
+        *reporting.REGISTERS,
     )
 }
 

@@ -2,8 +2,9 @@
 
 The county sends a unit (``relevant`` and ``referenced``): the shared reference tables
 (``SHARED_TABLES``); the unit's own rows; clues it handles (交叉办理, 上级交办); co-reviews of its
-cases; ownership transfers that name it, and the rows they moved; and the rows those refer to that
-the unit holds nowhere else (the report a handed clue came from). The unit applies nothing else:
+cases; the county's feedback on its 述职述廉; ownership transfers that name it, and the rows they
+moved; and the rows those refer to that the unit holds nowhere else (the report a handed clue came
+from). The unit applies nothing else:
 ``check_addressed`` refuses a bundle carrying a record outside that, naming it.
 """
 
@@ -19,6 +20,7 @@ from app.db.local import ChangeLog
 from app.i18n import Message
 from app.models.casework import Case, Clue
 from app.models.org import Unit
+from app.models.reporting import WorkReport
 from app.models.transfer import TRANSFER, OwnershipTransfer
 from app.sync.merge import synced_models
 from app.sync.rules import NOT_ADDRESSED, OutsideRights
@@ -48,6 +50,9 @@ def relevant(s: Session, table: str, row: Mapping[str, Any], unit: Unit) -> bool
     if table == "co_reviews":  # the county's opinion on the unit's case
         owner = s.scalar(select(Case.owner).where(Case.id == row["case_id"]))
         return owner == unit.code
+    if table == "report_feedback":  # the county's feedback on the unit's 述职述廉
+        owner = s.scalar(select(WorkReport.owner).where(WorkReport.id == row["report_id"]))
+        return owner == unit.code
     if table == "ownership_transfers":  # a transfer that names the unit
         return unit.code in (row["from_unit"], row["to_unit"])
     return False
@@ -69,6 +74,7 @@ def _ids(table: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     keys = {
         "clues": ("handling_unit_id",),
         "co_reviews": ("case_id",),
+        "report_feedback": ("report_id",),
         "ownership_transfers": ("from_unit", "to_unit"),
     }
     return {k: fields.get(k) for k in keys.get(table, ())}

@@ -1488,6 +1488,21 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>LessonTools</name>
+    <message>
+        <source>生成签到名单</source>
+        <translation>Take the roll</translation>
+    </message>
+    <message>
+        <source>把本单位在岗人员登记为选中课程的出勤人员，再逐个标出缺课</source>
+        <translation>Enter the unit&apos;s staff in post as present at the selected lesson, then mark the absences one by one</translation>
+    </message>
+    <message>
+        <source>已登记 {n} 名在岗人员出勤，缺课的请在「每月一课签到」中标出。</source>
+        <translation>{n} staff in post entered as present; mark the absences in “Monthly lesson attendance”.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>已锁定</source>
@@ -6643,6 +6658,54 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>人员库中有 {n} 位「{name}」，本条未关联人员库：请核对是否同一人，是则选择「人员」。</source>
         <translation>The person register holds {n} people named “{name}” and this reply is not linked to it: check whether it is the same person and, if so, choose the “Person”.</translation>
     </message>
+    <message>
+        <source>写成 2026H1 的样子（年份、H、上半年 1 或下半年 2）</source>
+        <translation>written like 2026H1 (the year, H, 1 for the first half or 2 for the second)</translation>
+    </message>
+    <message>
+        <source>日期不能早于所属半年（{half}）的开始。</source>
+        <translation>The date cannot be before the start of its half-year ({half}).</translation>
+    </message>
+    <message>
+        <source>述职述廉按要求在 6 月和 12 月进行，{day} 不在这两个月。</source>
+        <translation>Work and integrity reports are due in June and December; {day} is in neither month.</translation>
+    </message>
+    <message>
+        <source>反馈日期不能早于述职日期。</source>
+        <translation>The feedback date cannot be before the report date.</translation>
+    </message>
+    <message>
+        <source>{what}已登记了「{staff}」等原单位人员，不能改换举办单位。</source>
+        <translation>{what} already lists “{staff}” and others of its unit; its holding unit cannot be changed.</translation>
+    </message>
+    <message>
+        <source>「{staff}」不是{unit}的工作人员，不能登记在这里。</source>
+        <translation>“{staff}” is not a staff member of {unit} and cannot be entered here.</translation>
+    </message>
+    <message>
+        <source>「{staff}」已于 {day} 离岗，不能登记在这里。</source>
+        <translation>“{staff}” left the post on {day} and cannot be entered here.</translation>
+    </message>
+    <message>
+        <source>所选记录属于单位 {owner}，其中的人员只能由该单位登记。</source>
+        <translation>The chosen record belongs to unit {owner}; only that unit enters its people.</translation>
+    </message>
+    <message>
+        <source>本课</source>
+        <translation>This lesson</translation>
+    </message>
+    <message>
+        <source>缺课须填写缺课原因。</source>
+        <translation>An absence needs its reason.</translation>
+    </message>
+    <message>
+        <source>本次测试</source>
+        <translation>This test</translation>
+    </message>
+    <message>
+        <source>请填写成绩；未参加测试的，填写未参测原因。</source>
+        <translation>Enter the score; for someone who did not sit the test, the reason.</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -9002,6 +9065,178 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>解除原因</source>
         <translation>Reason for the release</translation>
+    </message>
+    <message>
+        <source>好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>较好</source>
+        <translation>Fairly good</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>较差</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <source>半年述职述廉</source>
+        <translation>Half-year work and integrity report</translation>
+    </message>
+    <message>
+        <source>述职单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <source>半年</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <source>述职日期</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>述职人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>述职内容摘要</source>
+        <translation>Summary of the report</translation>
+    </message>
+    <message>
+        <source>县纪委反馈日期</source>
+        <translation>County feedback date</translation>
+    </message>
+    <message>
+        <source>述职述廉评价反馈</source>
+        <translation>Feedback on work and integrity reports</translation>
+    </message>
+    <message>
+        <source>述职述廉</source>
+        <translation>Work and integrity report</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>反馈意见</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>听取党委一岗双责汇报</source>
+        <translation>Hearing the Party committee on dual responsibility</translation>
+    </message>
+    <message>
+        <source>一岗双责汇报</source>
+        <translation>Dual-responsibility reports</translation>
+    </message>
+    <message>
+        <source>听取单位</source>
+        <translation>Hearing unit</translation>
+    </message>
+    <message>
+        <source>汇报日期</source>
+        <translation>Date heard</translation>
+    </message>
+    <message>
+        <source>汇报的党委（人）</source>
+        <translation>Reporting Party committee (member)</translation>
+    </message>
+    <message>
+        <source>汇报内容</source>
+        <translation>What was reported</translation>
+    </message>
+    <message>
+        <source>纪委意见</source>
+        <translation>Commission&apos;s opinion</translation>
+    </message>
+    <message>
+        <source>每月一课</source>
+        <translation>Monthly lesson</translation>
+    </message>
+    <message>
+        <source>举办单位</source>
+        <translation>Holding unit</translation>
+    </message>
+    <message>
+        <source>授课日期</source>
+        <translation>Lesson date</translation>
+    </message>
+    <message>
+        <source>授课主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>授课人</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>到课人数</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>缺课人数</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>每月一课签到</source>
+        <translation>Monthly lesson attendance</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>缺课原因</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>每周一测</source>
+        <translation>Weekly test</translation>
+    </message>
+    <message>
+        <source>测试日期</source>
+        <translation>Test date</translation>
+    </message>
+    <message>
+        <source>测试内容</source>
+        <translation>Test subject</translation>
+    </message>
+    <message>
+        <source>参测人数</source>
+        <translation>Sat the test</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <source>每周一测成绩</source>
+        <translation>Weekly test scores</translation>
+    </message>
+    <message>
+        <source>测试</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>未参测原因</source>
+        <translation>Reason for not sitting</translation>
     </message>
 </context>
 </TS>

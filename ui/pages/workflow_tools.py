@@ -21,6 +21,7 @@ from app.services.records import NotFoundError
 from app.services.transitions import Transitions
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.transition_dialog import TransitionDialog, step_menu
+from ui.pages.lesson_tools import LessonTools
 from ui.pages.visit_tools import VisitTools
 from ui.print_actions import register_print_actions
 
@@ -72,11 +73,14 @@ class WorkflowTools(QObject):
             page.toolbar.insertWidget(page.act_history, self.print_button)
         # 生成季度计划, 录入记录表 and 扫码录入 on the visits page
         self.visit_tools = VisitTools(page) if self.reg.name == "visits" else None
+        self.lesson_tools = LessonTools(page) if self.reg.name == "lessons" else None  # 生成签到名单
 
     def update(self) -> None:
         ids = self.page.selected_ids()
         if self.visit_tools is not None:
             self.visit_tools.update()
+        if self.lesson_tools is not None:
+            self.lesson_tools.update()
         if self.step_button is not None:
             self.step_button.setEnabled(len(ids) == 1)
         if self.print_button is not None:
