@@ -511,16 +511,34 @@ class Importer:
 
         try:
             with self.records.ctx.session() as s:
+                # The records the rows refer to, held here: checking a reference then finds its
+                # record in the session instead of asking the database (and flushing) per row.
+                held = self._hold_references(s, report)
                 for n, item in enumerate(report.rows):
                     if progress is not None and n % 100 == 0 and not progress(total + n, total * 2):
                         raise ImportCancelled()
                     self._save_row(s, item, headers, transitions, lifecycle)
+                s.flush()
+                del held
                 if dry_run or not report.ok:
                     raise _Undo()
         except _Undo:
             return report
         report.saved = True
         return report
+
+    def _hold_references(self, s: Any, report: ImportReport) -> list[Any]:
+        wanted: dict[str, set[str]] = {}
+        for item in report.rows:
+            for name, value in item.values.items():
+                f = self.reg.field(name)
+                if f.kind == REF and f.ref and value:
+                    wanted.setdefault(f.ref, set()).add(str(value))
+        held: list[Any] = []
+        for target_name, ids in wanted.items():
+            model = REGISTERS[target_name].model
+            held.extend(s.scalars(select(model).where(model.id.in_(ids))))
+        return held
 
     def _field_names(self, report: ImportReport) -> list[str]:
         known = self._columns_by_key()
@@ -588,10 +606,10 @@ class Importer:
 
     def _save(self, s: Any, item: ImportRow, row_id: str | None) -> str:
         try:
-            return self.records.save_in(s, self.reg, item.values, row_id)
+            return self.records.save_in(s, self.reg, item.values, row_id, flush=False)
         except NeedsConfirmation as warned:
             item.warnings.extend(warned.warnings)
-            return self.records.save_in(s, self.reg, item.values, row_id, confirmed=True)
+            return self.records.save_in(s, self.reg, item.values, row_id, confirmed=True, flush=False)
 
 
 def _is_field(reg: Register, name: str) -> bool:
