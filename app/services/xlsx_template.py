@@ -49,6 +49,12 @@ NOTES = (
         "本程序导出的 Excel 文件也可以直接导入：带「系统编号」的行更新原记录而不是新增；「（受限）」的单元格不会覆盖原来的加密内容。",
     ),
 )
+GUIDE_HEADERS = (
+    QT_TRANSLATE_NOOP("app", "列名"),
+    QT_TRANSLATE_NOOP("app", "填写内容"),
+    QT_TRANSLATE_NOOP("app", "是否必填"),
+    QT_TRANSLATE_NOOP("app", "可填的值"),
+)
 STATE_NOTE = QT_TRANSLATE_NOOP(
     "app",
     "「{label}」填写记录在原台账中所处的状态；不填即为「{first}」。填了后面的状态时，记录以「历史台账导入」环节进入该状态，"
@@ -164,7 +170,7 @@ def write_template(records: RecordService, reg: Register, path: Path, labels: La
                 dv.add(rows)
         ws.freeze_panes = "A2"
 
-        head = [labels(QT_TRANSLATE_NOOP("app", t)) for t in ("列名", "填写内容", "是否必填", "可填的值")]
+        head = [labels(t) for t in GUIDE_HEADERS]
         guide.append([labels(reg.title)])
         guide["A1"].font = Font(bold=True, size=13)
         for note in NOTES:
