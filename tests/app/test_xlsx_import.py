@@ -307,16 +307,17 @@ def test_the_chain_rules_hold_for_old_casework(admin: Context, tmp_path: Path) -
     records = RecordService(admin)
     header = ["线索编号", "线索来源", "收到日期", "被反映人", "承办单位", "状态"]
     rows = [header, ["X1", "信访举报", "2022-03-01", "赵某", "T01", "初步核实中"],
-            ["X2", "信访举报", "2022-03-01", "钱某", "T01", "已上报"]]  # fmt: skip
-    reported = dict(CLUES.lifecycle.states)["reported"] if CLUES.lifecycle else ""
-    rows[2][5] = reported
+            ["X2", "信访举报", "2022-03-01", "钱某", "T01", "已上报县纪委监委"]]  # fmt: skip
     report = import_file(records, CLUES, workbook(tmp_path / "c.xlsx", rows))
     assert not report.saved and records.ids(CLUES) == []
     by_row: dict[int, list[str]] = {}
     for e in report.errors:
         by_row.setdefault(e.row, []).append(f"{e.column}:{e.message}")
     assert any("状态为「初步核实中」的记录须填写「拟办意见」" in m for m in by_row[2])
-    assert any("不能从台账导入" in m for m in by_row[3])
+    assert by_row[3] == [
+        "状态:「已上报县纪委监委」的记录不能从台账导入（可导入的状态：已登记、已拟办待批、谈话函询中、初步核实中、"
+        "暂存待查、已了结、已立案、已办结）。"
+    ]
 
 
 def test_an_existing_record_keeps_its_state(admin: Context, tmp_path: Path) -> None:
@@ -393,3 +394,32 @@ def test_registers_json(cli: Cli) -> None:
         "label": "收到日期",
     }
     assert "reported" not in clues["importable_states"]
+
+
+def test_an_export_with_computed_columns_reads_back_without_duplicates(
+    admin: Context, tmp_path: Path
+) -> None:
+    records = RecordService(admin)
+    before = sorted(records.ids(UNITS))
+    out = tmp_path / "units.xlsx"
+    export_register(records, UNITS, before, out)
+    report = import_file(records, UNITS, out)
+    assert report.ok and report.count("updated") == len(before) and report.count("created") == 0
+    assert sorted(records.ids(UNITS)) == before
+
+
+def test_the_template_of_a_register_with_a_lifecycle_offers_the_importable_states(
+    admin: Context, tmp_path: Path
+) -> None:
+    path = tmp_path / "clues.xlsx"
+    write_template(RecordService(admin), CLUES, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert "状态" in header and "处置方式" not in header  # set by the steps, not typed
+    column = openpyxl.utils.get_column_letter(header.index("状态") + 1)
+    dv = next(d for d in ws.data_validations.dataValidation if str(d.sqref).startswith(f"{column}2"))
+    states = [c.value for (c,) in wb["_options"][dv.formula1.split("!")[1].replace("$", "")]]
+    assert states[0] == "已登记" and "初步核实中" in states and "已上报县纪委监委" not in states
+    guide = "\n".join(str(c.value) for row in wb["填写说明"].iter_rows() for c in row if c.value)
+    assert "历史台账导入" in guide
