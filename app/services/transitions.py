@@ -270,7 +270,9 @@ class Transitions:
         for step in path:
             program.update(step.sets)
         try:
-            row_id = self.records.save_in(s, reg, values, confirmed=confirmed, program_values=program)
+            row_id = self.records.save_in(
+                s, reg, values, confirmed=confirmed, program_values=program, flush=False
+            )
         except ValidationError as exc:
             raise ValidationError({**errors, **exc.errors}) from None
         except NeedsConfirmation:
@@ -279,10 +281,10 @@ class Transitions:
             raise
         if errors:
             raise ValidationError(errors)
-        obj = s.get(reg.model, row_id)
-        for step in path:
-            if step.check is not None:
-                errors.update(step.check(s, obj, typed))
+        checks = [step.check for step in path if step.check is not None]
+        obj = s.get(reg.model, row_id) if checks else None
+        for check in checks:
+            errors.update(check(s, obj, typed))
         if errors:
             raise ValidationError(errors)
         if path:
@@ -295,8 +297,7 @@ class Transitions:
                     to_state=target,
                     reason=LEDGER_IMPORT_LABEL,
                 )
-            )
-            s.flush()
+            )  # written with the record, at the next flush
         return row_id
 
     @staticmethod
