@@ -423,3 +423,35 @@ def test_the_template_of_a_register_with_a_lifecycle_offers_the_importable_state
     assert states[0] == "已登记" and "初步核实中" in states and "已上报县纪委监委" not in states
     guide = "\n".join(str(c.value) for row in wb["填写说明"].iter_rows() for c in row if c.value)
     assert "历史台账导入" in guide
+
+
+def test_an_old_case_meets_the_steps_own_checks(admin: Context, tmp_path: Path) -> None:
+    """A case under investigation comes in; one already 已结案 is refused as 结案 is: a township's
+    case needs the county's co-review first, which an old ledger's row cannot bring."""
+    records = RecordService(admin)
+    cases = get("cases")
+    header = ["案件编号", "立案日期", "被反映人", "承办单位", "立案审批机关", "立案决定书文号", "审批日期",
+              "移送审理日期", "主要违纪违法事实", "结案日期", "状态"]  # fmt: skip
+    open_case = [
+        "A1",
+        "2022.3.1",
+        "赵某",
+        "T01",
+        "镇党委",
+        "〔2022〕1号",
+        "2022.3.1",
+        "",
+        "",
+        "",
+        "审查调查中",
+    ]
+    closed = ["A2", "2022.3.1", "钱某", "T01", "镇党委", "〔2022〕2号", "2022.3.1", "2022.5.1", "收受礼金", "2022.6.1",
+              "已结案"]  # fmt: skip
+    report = import_file(records, cases, workbook(tmp_path / "cases.xlsx", [header, open_case, closed]))
+    assert [(e.row, e.column) for e in report.errors] == [(3, "（整行）")]
+    assert "协审" in str(report.errors[0].message)
+    report = import_file(records, cases, workbook(tmp_path / "open.xlsx", [header, open_case]))
+    assert report.saved and report.imported_states == 1
+    (case_id,) = records.ids(cases)
+    stored = records.get(cases, case_id)
+    assert (stored["state"], stored["approval_no"]) == ("investigating", "〔2022〕1号")
