@@ -268,8 +268,8 @@ class Importer:
                 continue
             for text in (f.label, self.labels(f.label), f.name):
                 known[key(text)] = f.name
-        known[key(ID_HEADER)] = ID_HEADER
-        known[key(self.labels(ID_HEADER))] = ID_HEADER
+        for text in (ID_HEADER, self.labels(ID_HEADER), "id"):
+            known[key(text)] = ID_HEADER  # "id": as ``record list --json`` names it
         return known
 
     def _given_columns(self) -> dict[str, str]:
