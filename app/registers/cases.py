@@ -158,6 +158,7 @@ CASE_LIFECYCLE = Lifecycle(
         recuse_step("handler_id", "cases", ("proposed", "filed", "investigating", "review")),
     ),
     open_states=("proposed", "filed", "investigating"),
+    not_imported=("reported",),  # 上报 waits for the county to accept: no old ledger makes it
 )
 
 

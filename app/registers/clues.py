@@ -151,7 +151,9 @@ REPORT_LIFECYCLE = Lifecycle(
 
 def _report_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:
     errors = _category_errors(values)
-    if values.get("named") and not values.get("register_only") and not values.get("reporter"):
+    # A reporter sealed from the acting person is not in ``values`` (kept as stored, not checked).
+    unfilled = "reporter" in values and not values["reporter"]
+    if values.get("named") and not values.get("register_only") and unfilled:
         errors["reporter"] = Message(QT_TRANSLATE_NOOP("app", "实名举报须填写举报人。"))
     errors.update(_register_only_errors(values, ("summary", "reporter", "reporter_contact", "subcategory")))
     return errors
@@ -340,6 +342,7 @@ CLUE_LIFECYCLE = Lifecycle(
         ),
     ),
     open_states=("registered", "proposed"),
+    not_imported=("reported",),  # 上报 waits for the county to accept: no old ledger makes it
 )
 
 

@@ -61,6 +61,10 @@ class Lifecycle:
     states: tuple[tuple[str, str], ...]  # (stored value, Chinese label), the first is a new record's
     steps: tuple[Step, ...]
     open_states: tuple[str, ...] = ()  # states in which the record's deadline runs
+    # States a record from an old ledger may not enter by the import step 历史台账导入
+    # (``app.services.transitions.Transitions.enter_imported``): those only another unit's act
+    # brings (上报 waits for the county to accept). Every other state reachable from the first is.
+    not_imported: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         known = {s for s, _label in self.states}
@@ -70,6 +74,8 @@ class Lifecycle:
                 raise ValueError(f"step {step.name}: unknown states {sorted(unknown)}")
         if set(self.open_states) - known:
             raise ValueError("unknown open states")
+        if set(self.not_imported) - known:
+            raise ValueError("unknown states in not_imported")
 
     @property
     def initial(self) -> str:
@@ -89,6 +95,32 @@ class Lifecycle:
 
     def allowed(self, state: str) -> list[Step]:
         return [s for s in self.steps if state in s.sources]
+
+    def paths(self, target: str) -> list[tuple[Step, ...]]:
+        """The ways from the first state to ``target`` through steps that change the state, each
+        state visited once, shortest first (declaration order among equals)."""
+        found: list[tuple[Step, ...]] = []
+
+        def walk(state: str, path: tuple[Step, ...], seen: frozenset[str]) -> None:
+            if state == target and path:
+                found.append(path)
+                return
+            for step in self.allowed(state):
+                if step.target and step.target not in seen:
+                    walk(step.target, (*path, step), seen | {step.target})
+
+        walk(self.initial, (), frozenset({self.initial}))
+        return sorted(found, key=len)
+
+    @property
+    def importable(self) -> tuple[str, ...]:
+        """The states a record from an old ledger may be imported in: the first, and every state
+        the steps reach from it, but ``not_imported``."""
+        return tuple(
+            s
+            for s, _label in self.states
+            if s == self.initial or (s not in self.not_imported and self.paths(s))
+        )
 
 
 def not_before(field_name: str, earlier: str, message: str) -> StepCheck:

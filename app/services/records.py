@@ -579,11 +579,14 @@ class RecordService:
         *,
         confirmed: bool = False,
         program_values: Mapping[str, Any] | None = None,
+        flush: bool = True,
     ) -> str:
         """``save`` inside the caller's transaction. ``new_id`` is the id of a new row, unless the
         register derives ids itself (``Register.make_id``); a derived id that names a tombstoned
         row brings that row back with the new values. ``program_values`` sets fields the form
-        cannot (``Field.editable`` False: a lifecycle's state)."""
+        cannot (``Field.editable`` False: a lifecycle's state). ``flush=False`` leaves a new row
+        pending (the session's autoflush writes it before the next query: an import of many rows
+        flushes them together)."""
         self._require_edit(reg)
         values, errors = self.normalise(reg, raw)
         values.update(program_values or {})
@@ -649,7 +652,8 @@ class RecordService:
                 rid = rid or new_row_id()  # known before sealing: a token is bound to its row
                 obj = reg.model(id=rid, **self._storage(reg, merged, rid, {}))  # type: ignore[call-arg]
                 s.add(obj)
-                s.flush()
+                if flush:
+                    s.flush()
                 return obj.id
         for k, v in self._storage(reg, merged, obj.id, unchanged).items():
             if getattr(obj, k) != v:

@@ -8,12 +8,16 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from app import leftovers
+from app.i18n import QT_TRANSLATE_NOOP
 from app.registers.fields import BOOL, CHOICE, Register
 from app.security import audit
 from app.security.roles import PRINT
 from app.services.records import RecordService
 
 CHUNK = 500
+# The export's last column, hidden: each row's record id, so that importing the file again
+# (``app.services.xlsx_import``) updates the records it names instead of adding them twice.
+ID_HEADER = QT_TRANSLATE_NOOP("app", "系统编号（勿改）")
 
 
 def write_atomically(
@@ -50,7 +54,8 @@ def export_register(
     labels: Callable[[str], str] = lambda s: s,
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """Write the rows ``ids`` (in that order) with the list's columns; return rows written.
+    """Write the rows ``ids`` (in that order) with the list's columns, and a hidden last column
+    of their ids (``ID_HEADER``); return rows written.
 
     ``labels`` translates column titles and the cells of choice and yes/no columns (the window
     passes Qt's translation); typed data is written as it is.
@@ -75,7 +80,7 @@ def export_register(
         ws = wb.active
         assert ws is not None
         ws.title = labels(reg.title)[:31]
-        ws.append([labels(reg.column_label(c)) for c in columns])
+        ws.append([*(labels(reg.column_label(c)) for c in columns), labels(ID_HEADER)])
         for cell in ws[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(horizontal="center")
@@ -85,13 +90,14 @@ def export_register(
             rows = records.rows(reg, chunk)
             for row_id in chunk:
                 values = [shown(rows[row_id], c) if row_id in rows else "" for c in columns]
-                ws.append(values)
+                ws.append([*values, row_id if row_id in rows else ""])
                 for i, v in enumerate(values):
                     widths[i] = min(60, max(widths[i], len(v) * 2 + 2))
             if progress is not None and not progress(min(start + CHUNK, len(ids)), len(ids)):
                 raise ExportCancelled()
         for i, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = w
+        ws.column_dimensions[get_column_letter(len(columns) + 1)].hidden = True
         ws.freeze_panes = "A2"
         wb.save(tmp)
 

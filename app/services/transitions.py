@@ -23,7 +23,7 @@ from app.registers import get as get_register
 from app.registers.fields import Register
 from app.registers.lifecycle import BEFORE, TRANSITION, Step
 from app.services import deadlines
-from app.services.records import NotFoundError, RecordService, ValidationError
+from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.sync.transfers import TransferError, request_transfer_in
 
 REASON_MAX = 500
@@ -38,6 +38,13 @@ STEP_VALUES = (DOC_NO, DOC_ON, APPROVED_BY)
 # The labels of a step's document fields: 审理报告文号, 审理报告日期.
 DOC_NO_OF = QT_TRANSLATE_NOOP("app", "{document}文号")
 DOC_ON_OF = QT_TRANSLATE_NOOP("app", "{document}日期")
+
+
+# A record brought in from an old ledger (``app.services.xlsx_import``) in a later state than a new
+# record's: one Transition row with this action and reason, from the first state to the state the
+# ledger names, so its timeline says where it came from.
+LEDGER_IMPORT = "ledger_import"
+LEDGER_IMPORT_LABEL = QT_TRANSLATE_NOOP("app", "历史台账导入")
 
 
 class TransitionRefused(Exception):
@@ -203,6 +210,96 @@ class Transitions:
             step.effect(s, self, obj, {**typed, BEFORE: before, TRANSITION: transition})
         return target
 
+    def enter_imported(
+        self,
+        s: Session,
+        reg: Register,
+        values: Mapping[str, Any],
+        target: str,
+        *,
+        given: Mapping[str, Any] | None = None,
+        confirmed: bool = False,
+    ) -> str:
+        """Create a record from an old ledger directly in the state ``target`` (历史台账导入), in the
+        caller's transaction; return its id.
+
+        The chain's rules are not skipped: ``target`` must be a state the register lets a ledger
+        name (``Lifecycle.importable``); the record is saved through ``RecordService`` (every field
+        and the register's own rules); the fields every step on the way from the first state
+        requires must be filled, and each step's own check passes. Of the ways there, the first
+        (shortest) one whose fixed values (``Step.sets``: the 处置方式 of a disposal step) agree
+        with ``given`` (those the ledger states) is taken, and its fixed values are set. The steps'
+        effects on other records (moving a clue, a transfer request) are not done: the ledger
+        records what happened then, not now. One Transition row (``LEDGER_IMPORT``, reason
+        历史台账导入) from the first state to ``target`` keeps it in the record's timeline."""
+        lifecycle = self._lifecycle(reg)
+        self.records._require_edit(reg)
+        if target not in lifecycle.importable:
+            raise TransitionRefused(
+                Message(
+                    QT_TRANSLATE_NOOP("app", "「{state}」的记录不能从台账导入（可导入的状态：{allowed}）。"),
+                    {
+                        "state": lifecycle.state_label(target),
+                        "allowed": tuple(lifecycle.state_label(st) for st in lifecycle.importable),
+                    },
+                )
+            )
+        given = dict(given or {})
+        path: tuple[Step, ...] = ()
+        if target != lifecycle.initial:
+            ways = lifecycle.paths(target)
+            agreeing = [w for w in ways if all(given.get(k, v) == v for st in w for k, v in st.sets.items())]
+            path = (agreeing or ways)[0]
+        typed, _errors = self.records.normalise(reg, values)  # save_in reports conversion errors
+        errors: dict[str, Message] = {}
+        editable = {f.name for f in reg.fields if f.editable}
+        for step in path:
+            for name in step.requires:
+                if name in editable and typed.get(name) in (None, "") and name not in errors:
+                    errors[name] = Message(
+                        QT_TRANSLATE_NOOP(
+                            "app", "状态为「{state}」的记录须填写「{label}」（「{step}」环节的要求）。"
+                        ),
+                        {
+                            "state": lifecycle.state_label(target),
+                            "label": reg.field(name).label,
+                            "step": step.label,
+                        },
+                    )
+        program: dict[str, Any] = {"state": target}
+        for step in path:
+            program.update(step.sets)
+        try:
+            row_id = self.records.save_in(
+                s, reg, values, confirmed=confirmed, program_values=program, flush=False
+            )
+        except ValidationError as exc:
+            raise ValidationError({**errors, **exc.errors}) from None
+        except NeedsConfirmation:
+            if errors:
+                raise ValidationError(errors) from None
+            raise
+        if errors:
+            raise ValidationError(errors)
+        checks = [step.check for step in path if step.check is not None]
+        obj = s.get(reg.model, row_id) if checks else None
+        for check in checks:
+            errors.update(check(s, obj, typed))
+        if errors:
+            raise ValidationError(errors)
+        if path:
+            s.add(
+                Transition(
+                    register=reg.name,
+                    record_id=row_id,
+                    action=LEDGER_IMPORT,
+                    from_state=lifecycle.initial,
+                    to_state=target,
+                    reason=LEDGER_IMPORT_LABEL,
+                )
+            )  # written with the record, at the next flush
+        return row_id
+
     @staticmethod
     def _extension(reg: Register, obj: Any, days: Any, errors: dict[str, Message]) -> dict[str, Any]:
         label = reg.field("extension_days").label
@@ -284,7 +381,7 @@ class Transitions:
                 try:
                     label = lifecycle.step(t.action).label
                 except KeyError:
-                    label = t.action
+                    label = LEDGER_IMPORT_LABEL if t.action == LEDGER_IMPORT else t.action
                 out.append(
                     TimelineEntry(
                         at=t.created_at,

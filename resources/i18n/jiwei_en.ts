@@ -1365,6 +1365,69 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>从 Excel 导入：{title}</source>
+        <translation>Import from Excel: {title}</translation>
+    </message>
+    <message>
+        <source>正在读取 {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>正在检查 {name}…</source>
+        <translation>Checking {name}…</translation>
+    </message>
+    <message>
+        <source>已取消，没有导入任何记录。</source>
+        <translation>Cancelled; no record was imported.</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>表中没有可导入的行。</source>
+        <translation>The sheet has no rows to import.</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，其中 {bad} 行有错误（标红）。改正 Excel 文件后重新导入；有错误时一条也不保存。</source>
+        <translation>{n} rows, {bad} of them with errors (in red). Correct the Excel file and import it again; while any row has an error, none is saved.</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，检查通过：新增 {created} 条、更新 {updated} 条。点击“导入”保存。</source>
+        <translation>{n} rows checked: {created} new, {updated} updated. Click “Import” to save them.</translation>
+    </message>
+    <message>
+        <source>正在导入 {n} 行…</source>
+        <translation>Importing {n} rows…</translation>
+    </message>
+    <message>
+        <source>已导入：新增 {created} 条、更新 {updated} 条，其中 {steps} 条以“历史台账导入”进入后续状态。</source>
+        <translation>Imported: {created} new, {updated} updated; {steps} of them entered a later state through “Imported from an old ledger”.</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityPage</name>
     <message>
         <source>姓名</source>
@@ -2723,6 +2786,22 @@ It is shown only this once: write it down on paper, or save it as a PDF and prin
         <translation>Export the list as shown to an Excel file</translation>
     </message>
     <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
+        <source>写出本登记簿的 Excel 导入模板：列名、下拉列表和填写说明</source>
+        <translation>Write this register’s Excel import template: column names, drop-down lists and instructions</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>从 Excel 台账导入记录：先预览并检查每一行，没有错误才能导入</source>
+        <translation>Import records from an Excel ledger: every row is previewed and checked first, and only a file without errors is imported</translation>
+    </message>
+    <message>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -2741,6 +2820,10 @@ It is shown only this once: write it down on paper, or save it as a PDF and prin
     <message>
         <source>复制选中的行，可粘贴到 Excel 或 WPS</source>
         <translation>Copy the selected rows for pasting into Excel or WPS</translation>
+    </message>
+    <message>
+        <source>Excel 导入</source>
+        <translation>Excel import</translation>
     </message>
     <message>
         <source>当前用户的角色只能查看，不能修改。</source>
@@ -2885,6 +2968,34 @@ You can undo this right away, or restore them later under “Show deleted”.</t
     <message>
         <source>导出失败。</source>
         <translation>Export failed.</translation>
+    </message>
+    <message>
+        <source>{title}_导入模板</source>
+        <translation>{title}_import_template</translation>
+    </message>
+    <message>
+        <source>已写出导入模板 {path}</source>
+        <translation>Import template written to {path}</translation>
+    </message>
+    <message>
+        <source>下载导入模板</source>
+        <translation>Download import template</translation>
+    </message>
+    <message>
+        <source>正在写出导入模板…</source>
+        <translation>Writing the import template…</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+        <translation>Excel workbook (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>已从 Excel 导入：新增 {created} 条、更新 {updated} 条</source>
+        <translation>Imported from Excel: {created} new, {updated} updated</translation>
     </message>
     <message>
         <source>显示的列</source>
@@ -5459,6 +5570,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>{document} date</translation>
     </message>
     <message>
+        <source>历史台账导入</source>
+        <translation>Imported from an old ledger</translation>
+    </message>
+    <message>
         <source>没有「{step}」这一办理环节。</source>
         <translation>There is no step “{step}”.</translation>
     </message>
@@ -5481,6 +5596,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>「{step}」须填写「{label}」。</source>
         <translation>“{step}” requires “{label}”.</translation>
+    </message>
+    <message>
+        <source>「{state}」的记录不能从台账导入（可导入的状态：{allowed}）。</source>
+        <translation>A record in the state “{state}” cannot be imported from a ledger (states that can: {allowed}).</translation>
+    </message>
+    <message>
+        <source>状态为「{state}」的记录须填写「{label}」（「{step}」环节的要求）。</source>
+        <translation>A record in the state “{state}” needs “{label}” (required by the step “{step}”).</translation>
     </message>
     <message>
         <source>「{label}」须填写 1 到 180 的整数。</source>
@@ -6705,6 +6828,194 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>请填写成绩；未参加测试的，填写未参测原因。</source>
         <translation>Enter the score; for someone who did not sit the test, the reason.</translation>
+    </message>
+    <message>
+        <source>{path} 是一个文件夹，请给出 .xlsx 文件名。</source>
+        <translation>{path} is a folder; give an .xlsx file name.</translation>
+    </message>
+    <message>
+        <source>已写出{title}的导入模板（{n} 列）：{path}</source>
+        <translation>Import template of {title} written ({n} columns): {path}</translation>
+    </message>
+    <message>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>无法读取 {path}：不是 Excel 工作簿（.xlsx）或已损坏。</source>
+        <translation>Cannot read {path}: it is not an Excel workbook (.xlsx) or it is damaged.</translation>
+    </message>
+    <message>
+        <source>第 {row} 行提示：{text}</source>
+        <translation>Row {row}, note: {text}</translation>
+    </message>
+    <message>
+        <source>第 {row} 行「{column}」：{text}</source>
+        <translation>Row {row}, “{column}”: {text}</translation>
+    </message>
+    <message>
+        <source>{n} 处错误，没有导入任何记录。</source>
+        <translation>{n} error(s); no record was imported.</translation>
+    </message>
+    <message>
+        <source>检查通过（未保存）：{title}新增 {created} 条、更新 {updated} 条，其中 {steps} 条以「历史台账导入」进入后续状态。</source>
+        <translation>Check passed (nothing saved): {title}, {created} new, {updated} updated; {steps} of them would enter a later state through “Imported from an old ledger”.</translation>
+    </message>
+    <message>
+        <source>已导入{title}：新增 {created} 条、更新 {updated} 条，其中 {steps} 条以「历史台账导入」进入后续状态。</source>
+        <translation>Imported into {title}: {created} new, {updated} updated; {steps} of them entered a later state through “Imported from an old ledger”.</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条{title}记录：{path}</source>
+        <translation>Exported {n} {title} record(s): {path}</translation>
+    </message>
+    <message>
+        <source>系统编号（勿改）</source>
+        <translation>System ID (do not change)</translation>
+    </message>
+    <message>
+        <source>填写说明</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>（整行）</source>
+        <translation>(whole row)</translation>
+    </message>
+    <message>
+        <source>2022-06-30、2022/6/30、2022.6.30、2022年6月30日、20220630，或 Excel 的日期单元格</source>
+        <translation>2022-06-30, 2022/6/30, 2022.6.30, 2022年6月30日, 20220630, or an Excel date cell</translation>
+    </message>
+    <message>
+        <source>{title}的记录只由办理环节产生，不能从 Excel 导入。</source>
+        <translation>The records of {title} are made only by workflow steps and cannot be imported from Excel.</translation>
+    </message>
+    <message>
+        <source>「{label}」填的「{value}」对应 {n} 条记录，请改填代码或编号。</source>
+        <translation>“{value}” in “{label}” matches {n} records; give a code or number instead.</translation>
+    </message>
+    <message>
+        <source>「{label}」找不到「{value}」（可填名称、代码或编号）。</source>
+        <translation>“{label}”: “{value}” was not found (give a name, code or number).</translation>
+    </message>
+    <message>
+        <source>找不到表头：前 {n} 行中没有一行写着本登记簿的列名（如 {sample}）。</source>
+        <translation>No header row found: none of the first {n} rows has this register’s column names (such as {sample}).</translation>
+    </message>
+    <message>
+        <source>「{a}」和「{b}」是同一列（{label}），请删去一列。</source>
+        <translation>“{a}” and “{b}” are the same column ({label}); delete one of them.</translation>
+    </message>
+    <message>
+        <source>以下列不是本登记簿的字段，未导入：{names}</source>
+        <translation>These columns are not fields of this register and were not imported: {names}</translation>
+    </message>
+    <message>
+        <source>本机没有编号为 {id} 的记录（已删除，或来自别的安装）；作为新记录导入请清空这一格。</source>
+        <translation>There is no record {id} here (deleted, or from another installation); clear this cell to import the row as a new record.</translation>
+    </message>
+    <message>
+        <source>导入不改变已有记录的状态（现为「{state}」），请用「办理」。</source>
+        <translation>An import does not change an existing record’s state (now “{state}”); use the workflow steps.</translation>
+    </message>
+    <message>
+        <source>文字（一行）</source>
+        <translation>Text (one line)</translation>
+    </message>
+    <message>
+        <source>文字（可多行）</source>
+        <translation>Text (several lines)</translation>
+    </message>
+    <message>
+        <source>整数</source>
+        <translation>Whole number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>是或否</source>
+        <translation>Yes or no</translation>
+    </message>
+    <message>
+        <source>从下拉列表中选择</source>
+        <translation>Choose from the drop-down list</translation>
+    </message>
+    <message>
+        <source>{title}：填名称、代码或编号</source>
+        <translation>{title}: give a name, code or number</translation>
+    </message>
+    <message>
+        <source>第一行是列名，请勿修改；列的顺序可以调整，不需要的可选列可以删去。</source>
+        <translation>The first row holds the column names: do not change them. Columns may be reordered, and optional columns not needed may be deleted.</translation>
+    </message>
+    <message>
+        <source>列名上方可以有标题行（合并单元格也可以），空行会被跳过。</source>
+        <translation>Title rows (merged cells too) may stand above the column names; blank rows are skipped.</translation>
+    </message>
+    <message>
+        <source>红色列名为必填项。全角数字和字母（如 ０１２）按半角读取，单元格前后的空格会去掉。</source>
+        <translation>Columns named in red are required. Full-width digits and letters (such as ０１２) are read as half-width; spaces around a cell’s text are removed.</translation>
+    </message>
+    <message>
+        <source>导入时逐行检查，任何一行有错误就一条也不保存，并列出出错的行号和列名；改正后再导入。</source>
+        <translation>Every row is checked; if any row has an error nothing is saved, and each error is listed by row number and column name. Correct them and import again.</translation>
+    </message>
+    <message>
+        <source>本程序导出的 Excel 文件也可以直接导入：带「系统编号」的行更新原记录而不是新增；「（受限）」的单元格不会覆盖原来的加密内容。</source>
+        <translation>An Excel file exported by this program can be imported as it is: a row with a “System ID” updates its record instead of adding one; a “(restricted)” cell never overwrites the encrypted value.</translation>
+    </message>
+    <message>
+        <source>列名</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>填写内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>是否必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>可填的值</source>
+        <translation>Allowed values</translation>
+    </message>
+    <message>
+        <source>「{label}」填写记录在原台账中所处的状态；不填即为「{first}」。填了后面的状态时，记录以「历史台账导入」环节进入该状态，办理时间线中可以看到；该状态在办理中要求填写的字段必须填写。可导入的状态：{allowed}。</source>
+        <translation>“{label}” is the state the record has in the old ledger; left empty it is “{first}”. A later state is entered through the step “Imported from an old ledger”, shown in the record’s timeline, and the fields the steps to that state require must be filled. States that can be imported: {allowed}.</translation>
+    </message>
+    <message>
+        <source>最多 {n} 个字</source>
+        <translation>at most {n} characters</translation>
+    </message>
+    <message>
+        <source>不小于 {n}</source>
+        <translation>at least {n}</translation>
+    </message>
+    <message>
+        <source>不大于 {n}</source>
+        <translation>at most {n}</translation>
+    </message>
+    <message>
+        <source>敏感信息，加密保存；无权查看者不能填写</source>
+        <translation>sensitive, stored encrypted; those who may not read it cannot fill it</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>请从下拉列表中选择。</source>
+        <translation>Choose from the drop-down list.</translation>
+    </message>
+    <message>
+        <source>日期可写成：</source>
+        <translation>Dates may be written as: </translation>
+    </message>
+    <message>
+        <source>当前账号没有打印和导出的权限，模板中没有引用记录的下拉列表。</source>
+        <translation>This account may not print or export, so the template has no drop-down lists of referenced records.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,15 +54,17 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.context import Changes, reading
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Register
-from app.security.roles import PRINT
+from app.security.roles import EDIT, PRINT, PermissionDenied
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import export_register
+from app.services.xlsx_import import importable
 from ui.dialogs import ask
 from ui.dialogs.history_dialog import HistoryDialog
 from ui.dialogs.record_form import RecordForm, offers_person_record
@@ -240,6 +244,18 @@ class RegisterPage(QWidget):
         self.act_export = self._action(
             self.tr("导出 Excel"), self.export_excel, "Ctrl+E", self.tr("把当前列表导出为 Excel 文件")
         )
+        self.act_template = self._action(
+            self.tr("下载导入模板…"),
+            self.save_template,
+            None,
+            self.tr("写出本登记簿的 Excel 导入模板：列名、下拉列表和填写说明"),
+        )
+        self.act_import = self._action(
+            self.tr("从 Excel 导入…"),
+            self.import_excel,
+            None,
+            self.tr("从 Excel 台账导入记录：先预览并检查每一行，没有错误才能导入"),
+        )
         self.act_refresh = self._action(
             self.tr("刷新"), self.reload, QKeySequence.StandardKey.Refresh, self.tr("重新读取列表")
         )
@@ -256,6 +272,23 @@ class RegisterPage(QWidget):
         self.toolbar.addSeparator()
         for action in (self.act_history, self.act_export, self.act_refresh):
             self.toolbar.addAction(action)
+        # The records of a register only its steps fill (回避决定) are not brought from Excel.
+        self.can_import = self.can_edit and importable(reg)
+        self.excel_menu = QMenu(self.tr("Excel 导入"), self)
+        self.excel_menu.addAction(self.act_template)
+        self.excel_menu.addAction(self.act_import)
+        if importable(reg):
+            excel_button = QToolButton()
+            excel_button.setObjectName("excelImportButton")
+            excel_button.setText(self.tr("Excel 导入"))
+            excel_button.setMenu(self.excel_menu)
+            excel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self.toolbar.insertWidget(self.act_refresh, excel_button)
+        if not self.can_edit:
+            # The service's own refusal, as the command line prints it.
+            refusal = tr_message(PermissionDenied(reg.permission or EDIT).message)
+            self.act_import.setToolTip(refusal)
+            self.act_import.setStatusTip(refusal)
         self.act_restore.setVisible(False)
         self.workflow: WorkflowTools | None = WorkflowTools(
             self
@@ -588,6 +621,7 @@ class RegisterPage(QWidget):
         self.act_history.setEnabled(one)
         self.act_copy.setEnabled(bool(ids))
         self.act_export.setEnabled(self.can_export and self.model.rowCount() > 0)
+        self.act_import.setEnabled(self.can_import)
         self.act_undo.setEnabled(edit and bool(self._undo_ids))
         self.undo_button.setEnabled(edit)
         if self.workflow is not None:
@@ -815,6 +849,72 @@ class RegisterPage(QWidget):
         self.last_task.failed.connect(lambda _text: self.show_status(self.tr("导出失败。")))
         return self.last_task
 
+    # ---- Excel templates and import ------------------------------------------------------------
+    def ask_template_path(self) -> Path | None:
+        return ask.xlsx_path(
+            self, self.settings, self.tr("{title}_导入模板").format(title=tr_register(self.reg.title))
+        )
+
+    def save_template(self) -> Task | None:
+        path = self.ask_template_path()
+        if path is None:
+            return None
+        return self.template_to(path)
+
+    def template_to(self, path: Path) -> Task:
+        """Write the register's import template to ``path`` on a worker thread."""
+        from app.services.xlsx_template import write_template
+
+        self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
+        records, reg = self.records, self.reg
+
+        def done(_columns: object) -> None:
+            self.show_status(self.tr("已写出导入模板 {path}").format(path=html.escape(str(path))))
+            self.exported.emit(str(path))
+
+        self.last_task = run_task(
+            self,
+            lambda _progress: write_template(records, reg, path, labels=tr_value),
+            title=self.tr("下载导入模板"),
+            label=self.tr("正在写出导入模板…"),
+            on_success=done,
+        )
+        return self.last_task
+
+    def ask_import_path(self) -> Path | None:
+        folder = str(self.settings.value(ask.EXPORT_DIR_KEY, "") or "")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("从 Excel 导入"), folder, self.tr("Excel 工作簿 (*.xlsx *.xlsm)")
+        )
+        return Path(path) if path else None
+
+    def import_excel(self) -> QDialog | None:
+        path = self.ask_import_path()
+        if path is None:
+            return None
+        return self.import_from(path)
+
+    def import_from(self, path: Path) -> QDialog:
+        """Open the preview of ``path``'s rows; its 导入 saves them all (or none)."""
+        from ui.dialogs.import_dialog import ImportDialog
+
+        self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
+
+        def imported(report: Any) -> None:
+            self.reload()
+            self._announce()
+            self.show_status(
+                self.tr("已从 Excel 导入：新增 {created} 条、更新 {updated} 条").format(
+                    created=report.count("created"), updated=report.count("updated")
+                )
+            )
+
+        dialog = ImportDialog(self.records, self.reg, path, on_imported=imported, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.start_check()
+        return dialog
+
     # ---- menus ---------------------------------------------------------------------------------
     def _table_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -829,6 +929,8 @@ class RegisterPage(QWidget):
         menu.addSeparator()
         menu.addAction(self.act_new)
         menu.addAction(self.act_export)
+        if importable(self.reg):
+            menu.addMenu(self.excel_menu)
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
