@@ -18,6 +18,7 @@ in a role, switching fonts per run. ``cjk_font()`` is the body face, as before.
 from __future__ import annotations
 
 import os
+import struct
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -196,14 +197,38 @@ def resolve(choice: Mapping[str, str] | None = None, dirs: Iterable[Path] | None
     return faces
 
 
+def fs_type(face: Face) -> int:
+    """The face's embedding permissions (OS/2 ``fsType``; 0 when it has no OS/2 table)."""
+    with open(face.path, "rb") as f:
+        head = f.read(12)
+        start = 0
+        if head[:4] == b"ttcf":
+            f.seek(12 + 4 * face.index)
+            start = struct.unpack(">L", f.read(4))[0]
+            f.seek(start)
+            head = f.read(12)
+        (tables,) = struct.unpack(">H", head[4:6])
+        f.seek(start + 12)
+        directory = f.read(16 * tables)
+        for n in range(tables):
+            tag, _checksum, offset, _length = struct.unpack(">4sLLL", directory[16 * n : 16 * n + 16])
+            if tag == b"OS/2":
+                f.seek(offset + 8)
+                return int(struct.unpack(">H", f.read(2))[0])
+    return 0
+
+
 def check(face: Face) -> str:
-    """Why ``face`` cannot be embedded in a PDF ("" when it can): not TrueType, embedding not
-    permitted by its maker, unreadable."""
+    """Why ``face`` cannot be embedded in a PDF ("" when it can): not TrueType, unreadable, or its
+    maker does not permit embedding it (restricted licence, bitmaps only) or embedding a subset."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
     try:
+        permissions = fs_type(face)
+        if permissions & 0x0F == 0x0002 or permissions & 0x0300:
+            return f"the font's maker does not allow embedding it in documents (fsType {permissions:#06x})"
         TTFontFile(str(face.path), subfontIndex=face.index, validate=0)
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+    except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         return str(exc) or type(exc).__name__
     return ""
 
@@ -259,7 +284,11 @@ def _register(role: str, face: Face) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    problem = check(face)
+    if problem:
+        raise ValueError(problem)
     tt = TTFont(_name(role), str(face.path), subfontIndex=face.index)
+    pdfmetrics._fonts.pop(_name(role), None)  # a new choice replaces the role's face
     pdfmetrics.registerFont(tt)
     # Code points the face draws (U+00A0 is set as a space by the body face).
     return frozenset(c for c in tt.face.charToGlyph if c >= 0x20 and c != 0xA0)
@@ -291,14 +320,16 @@ def _ensure() -> None:
         pdfmetrics.registerFontFamily(
             _name(BODY), normal=_name(BODY), bold=_name(HEITI), italic=_name(KAITI), boldItalic=_name(HEITI)
         )
-        # A canvas sets its initial font in every page's preamble, a table sets one for each cell
-        # (an empty one too): the body face, not Helvetica, so that no unembedded standard font
+        # A canvas sets its initial font in every page's preamble, a table one for each cell
+        # (an empty one too), a drawing one for its state: the body face, not Helvetica, so that no unembedded standard font
         # is named in the PDF.
         from reportlab import rl_config
+        from reportlab.graphics import shapes
         from reportlab.platypus import tables
 
         rl_config.canvas_basefontname = _name(BODY)
         tables.CellStyle.fontname = _name(BODY)
+        shapes.STATE_DEFAULTS["fontName"] = _name(BODY)  # a drawing (the QR code) sets one too
         for role in (FANGSONG, HEITI, KAITI, TITLE, MONO):
             pdfmetrics.registerFontFamily(
                 _name(role), normal=_name(role), bold=_name(role), italic=_name(role), boldItalic=_name(role)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 NO_START = frozenset(
-    "，。、；：？！）》」』】〕〗〉］｝…‥·％‰℃°′″’”—～"  # full-width and typographic closers
+    "，。、；：？！）》」』】〕〗〉］｝…‥·％‰℃°′″’”"  # full-width and typographic closers
     ",.;:?!)]}%"  # their ASCII forms
     "々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー"
 )
