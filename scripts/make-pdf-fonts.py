@@ -21,6 +21,7 @@ texlive-lang-chinese 2022.20230122-1 for Fandol 0.3).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -71,10 +72,8 @@ def gb2312() -> set[int]:
     out = set()
     for first in range(0xA1, 0xF8):
         for second in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 out.add(ord(bytes([first, second]).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
     return out
 
 

@@ -61,11 +61,11 @@ class Face:
 
 
 SHIPPED: dict[str, Face] = {
-    BODY: Face(FONTS_DIR / "NotoSerifSC-Regular-GB.ttf", 0, "Noto Serif SC（宋体）"),
-    FANGSONG: Face(FONTS_DIR / "FandolFang-Regular-GB.ttf", 0, "Fandol Fang（仿宋）"),
-    HEITI: Face(FONTS_DIR / "NotoSansSC-Medium-GB.ttf", 0, "Noto Sans SC Medium（黑体）"),
-    KAITI: Face(FONTS_DIR / "UKaiCN-GB.ttf", 0, "AR PL UKai CN（楷体）"),
-    TITLE: Face(FONTS_DIR / "NotoSerifSC-Black-GB.ttf", 0, "Noto Serif SC Black（标题宋）"),
+    BODY: Face(FONTS_DIR / "NotoSerifSC-Regular-GB.ttf", 0, "Noto Serif SC"),
+    FANGSONG: Face(FONTS_DIR / "FandolFang-Regular-GB.ttf", 0, "Fandol Fang"),
+    HEITI: Face(FONTS_DIR / "NotoSansSC-Medium-GB.ttf", 0, "Noto Sans SC Medium"),
+    KAITI: Face(FONTS_DIR / "UKaiCN-GB.ttf", 0, "AR PL UKai CN"),
+    TITLE: Face(FONTS_DIR / "NotoSerifSC-Black-GB.ttf", 0, "Noto Serif SC Black"),
     MONO: Face(FONTS_DIR / "NotoSansMonoSC-Bold-Latin.ttf", 0, "Noto Sans Mono Bold"),
 }
 FALLBACK_FACE = Face(FONTS_DIR / "DroidSansFallbackFull.ttf", 0, "Droid Sans Fallback")
@@ -391,6 +391,22 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, size: float, lati
         canvas.drawString(x, y, part)
         x += stringWidth(part, name, size)
     return x - start
+
+
+def wrap(text: str, width: float, size: float, latin: str = LATIN_FONT) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` at ``size`` in the role ``latin``, by
+    the rules of Chinese line breaking (``app.reports.linebreak``), for text drawn line by line
+    on a canvas; a newline always ends a line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.reports.linebreak import break_points
+
+    out: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        widths = [stringWidth(ch, name, size) for name, part in runs(paragraph, latin) for ch in part]
+        bounds = [0, *break_points(paragraph, widths, [width]), len(paragraph)]
+        out += [paragraph[a:b] for a, b in zip(bounds, bounds[1:], strict=False)] or [""]
+    return out
 
 
 def draw_centred_string(

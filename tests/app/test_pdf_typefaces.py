@@ -89,6 +89,14 @@ def test_the_breaking_rule_moves_punctuation_with_its_character() -> None:
     assert break_points("。。。。", [1.0] * 4, [1.0]) == []
 
 
+def test_text_drawn_line_by_line_is_wrapped_by_the_same_rules() -> None:
+    size = 10.0
+    width = fonts.string_width("甲" * 10, size)
+    lines = fonts.wrap("甲乙丙丁戊己庚辛壬称，据查属实。\n（二）另起一段", width, size)
+    assert lines == ["甲乙丙丁戊己庚辛壬", "称，据查属实。", "（二）另起一段"]
+    assert all(fonts.string_width(line, size) <= width + 1e-6 for line in lines)
+
+
 def fake_windows_fonts(folder: Path) -> Path:
     """A Windows font folder: shipped faces copied under the names Windows gives its own (each
     a different face than the role's shipped one, so the PDF shows which was used)."""
