@@ -14,9 +14,10 @@ Usage (needs fontTools: Debian's python3-fonttools or ``pip install fonttools``)
     for f in *.deb; do dpkg-deb -x "$f" x; done
     python3 scripts/make-pdf-fonts.py /tmp/fontsrc/x resources/fonts
 
-The result is deterministic for the same sources (Debian bookworm: fonts-noto-cjk and
-fonts-noto-cjk-extra 1:20220127+repack1-1, fonts-arphic-ukai 0.2.20080216.2-5,
-texlive-lang-chinese 2022.20230122-1 for Fandol 0.3).
+The sources: Debian bookworm's fonts-noto-cjk and fonts-noto-cjk-extra 1:20220127+repack1-1,
+fonts-arphic-ukai 0.2.20080216.2-5, texlive-lang-chinese 2022.20230122-1 (Fandol 0.3). The files
+keep their source's modification time (head table), so the same sources give the same files; the
+files committed on 2026-12-05 were made before that and carry that day's time instead.
 """
 
 from __future__ import annotations
@@ -87,10 +88,10 @@ def charset(kind: str) -> set[int]:
 def load(root: Path, source: str, face: str | None) -> TTFont:
     path = root / source
     if face is None:
-        return TTFont(path)
+        return TTFont(path, recalcTimestamp=False)
     for n, font in enumerate(TTCollection(path, lazy=True).fonts):
         if font["name"].getDebugName(4) == face:
-            return TTFont(path, fontNumber=n)
+            return TTFont(path, fontNumber=n, recalcTimestamp=False)
     raise SystemExit(f"{face} is not in {path}")
 
 
