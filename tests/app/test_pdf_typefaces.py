@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pdfcheck
 import pytest
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 from app.config import read_pdf_fonts, write_pdf_fonts
 from app.reports import fonts
@@ -130,6 +131,49 @@ def test_the_office_fonts_are_used_when_present(tmp_path: Path) -> None:
     assert fonts.faces()[fonts.BODY] == fonts.SHIPPED[fonts.BODY]
     assert fonts.faces()[fonts.TITLE].path == windows / "simhei.ttf"
     assert fonts.faces()[fonts.KAITI].path == windows / "simkai.ttf"
+
+
+def ttc(*faces: Path) -> bytes:
+    """A TrueType collection of ``faces`` (as Windows ships 宋体: simsun.ttc holds SimSun and NSimSun)."""
+    datas = [f.read_bytes() for f in faces]
+    header_len = 12 + 4 * len(datas)
+    parts: list[bytes] = []
+    offsets = []
+    pos = header_len
+    for data in datas:
+        (tables,) = struct.unpack(">H", data[4:6])
+        directory = bytearray(data[: 12 + 16 * tables])
+        offsets.append(pos)
+        pos += len(directory)
+        blobs = []
+        for n in range(tables):
+            tag, checksum, offset, length = struct.unpack(">4sLLL", data[12 + 16 * n : 28 + 16 * n])
+            blob = data[offset : offset + length] + b"\0" * (-length % 4)
+            struct.pack_into(">4sLLL", directory, 12 + 16 * n, tag, checksum, pos, length)
+            blobs.append(blob)
+            pos += len(blob)
+        parts += [bytes(directory), *blobs]
+    header = b"ttcf" + struct.pack(">HHL", 1, 0, len(datas)) + b"".join(struct.pack(">L", o) for o in offsets)
+    return header + b"".join(parts)
+
+
+def test_a_face_of_a_collection_is_used_by_its_index(tmp_path: Path) -> None:
+    windows = tmp_path / "Fonts"
+    windows.mkdir()
+    shipped = fonts.FONTS_DIR
+    (windows / "simsun.ttc").write_bytes(
+        ttc(shipped / "NotoSerifSC-Regular-GB.ttf", shipped / "UKaiCN-GB.ttf")
+    )
+    fonts.configure({}, dirs=[windows])
+    assert fonts.faces()[fonts.BODY] == fonts.Face(windows / "simsun.ttc", 0, "宋体")
+    fonts.configure({fonts.BODY: f"{windows / 'simsun.ttc'}#1"}, dirs=[windows])  # as NSimSun would be
+    assert fonts.faces()[fonts.BODY].index == 1 and not fonts.problems()
+    second = TTFontFile(str(windows / "simsun.ttc"), subfontIndex=1)  # what reportlab embeds
+    assert second.name in ("UKaiCN", b"UKaiCN") and second.numGlyphs > 7000
+    path = tmp_path / "coverage.pdf"
+    coverage_pdf(path, coverage_rows()[:2], 2025, "visits", "驻村覆盖")
+    faces = pdfcheck.assert_embedded_subsets(path.read_bytes())
+    assert "UKaiCN" in faces and "NotoSerifCJKsc-Regular" not in faces
 
 
 def test_a_font_that_may_not_be_embedded_is_refused_and_the_shipped_face_stands_in(tmp_path: Path) -> None:
