@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase
 from pytestqt.qtbot import QtBot
 
 from app.config import read_pdf_fonts
 from app.reports import fonts
-from ui.dialogs.settings_dialog import SettingsDialog, preview_family
+from ui.dialogs.settings_dialog import SettingsDialog
 
 
 @pytest.fixture(autouse=True)
@@ -36,13 +37,15 @@ def test_each_role_offers_the_office_font_with_a_preview_and_the_choice_is_kept(
     items = [body.combo.itemText(i) for i in range(body.combo.count())]
     assert items[0] == "自动（宋体）" and "宋体（simsun.ttc）" in items
     assert items[1] == "程序自带：" + fonts.SHIPPED[fonts.BODY].label
-    # The preview is set in the face the entry means: here the "宋体" of this PC.
-    assert body.preview.font().family() == preview_family(fonts.Face(windows / "simsun.ttc"))
-    assert body.preview.text() and not body.problem.isVisibleTo(dialog)
+    # The preview is drawn in the face the entry means: here the "宋体" of this PC (a copy of
+    # AR PL UKai), without adding it to the window's fonts.
+    assert body.preview.family() == "AR PL UKai CN" and not body.problem.isVisibleTo(dialog)
+    assert "AR PL UKai CN" not in QFontDatabase.families()
+    body.preview.grab()  # it paints
     title = dialog.face_pickers[fonts.TITLE]
     assert title.combo.currentText().startswith("自动（Noto Serif SC Black")  # no 方正小标宋 here
     body.combo.setCurrentIndex(body.combo.findData(fonts.BUNDLED))
-    assert body.preview.font().family() == preview_family(fonts.SHIPPED[fonts.BODY])
+    assert body.preview.family() == "Noto Serif CJK SC"
     title.choose_file(windows / "SIMHEI.TTF")  # 其他字体文件…
     dialog.accept()
     kept = read_pdf_fonts(data_dir)
@@ -67,3 +70,5 @@ def test_a_font_that_cannot_be_embedded_is_flagged(qtbot: QtBot, settings: QSett
     qtbot.addWidget(dialog)
     kai = dialog.face_pickers[fonts.KAITI]
     assert kai.problem.isVisibleTo(dialog) and "程序自带" in kai.problem.text()
+    assert kai.preview.family() == ""  # the window's font: the file is not a font
+    assert not kai.preview.grab().isNull()

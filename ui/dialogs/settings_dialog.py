@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QPointF, QSettings, QSize, Qt
+from PySide6.QtGui import QGlyphRun, QPainter, QPaintEvent, QRawFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,8 +54,7 @@ class FacePicker(QWidget):
         index = self.combo.findData(current or fonts.AUTO)
         self.combo.setCurrentIndex(max(0, index))
         self.last_index = self.combo.currentIndex()
-        self.preview = QLabel()
-        self.preview.setMinimumWidth(260)
+        self.preview = FacePreview(sample)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020")
@@ -111,24 +110,58 @@ class FacePicker(QWidget):
             self.tr("不能用于打印，将改用程序自带字体：{reason}").format(reason=problem) if problem else ""
         )
         self.problem.setVisible(bool(problem))
-        family = preview_family(face)
-        font = QFont(family, 14) if family else QFont(self.font().family(), 14)
-        self.preview.setFont(font)
-        self.preview.setText(self.sample)
+        self.preview.show_face(face if not problem else None)
         self.preview.setToolTip(str(face.path))
 
 
-_families: dict[tuple[str, int], str] = {}
+class FacePreview(QWidget):
+    """A line of text drawn from a font file's own glyphs (``QRawFont``): the file is not added to
+    the program's fonts, so the window's text keeps its face whatever is previewed here."""
 
+    PIXELS = 19.0
 
-def preview_family(face: fonts.Face) -> str:
-    """The Qt family of ``face`` (loaded into the program's font list once), "" if Qt cannot load it."""
-    key = (str(face.path), face.index)
-    if key not in _families:
-        font_id = QFontDatabase.addApplicationFont(str(face.path))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        _families[key] = families[min(face.index, len(families) - 1)] if families else ""
-    return _families[key]
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.raw: QRawFont | None = None
+        self.setMinimumSize(260, int(self.PIXELS * 1.6))
+
+    def show_face(self, face: fonts.Face | None) -> None:
+        """Draw the text in ``face`` (the window's font when None or unreadable; a collection
+        shows its first face)."""
+        self.raw = None
+        if face is not None:
+            raw = QRawFont(str(face.path), self.PIXELS)
+            if raw.isValid():
+                self.raw = raw
+        self.update()
+
+    def family(self) -> str:
+        """The family of the face drawn ("" for the window's font)."""
+        return self.raw.familyName() if self.raw is not None else ""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(320, int(self.PIXELS * 1.6))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        if self.raw is None:
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.text
+            )
+            return
+        glyphs = self.raw.glyphIndexesForString(self.text)
+        advances = self.raw.advancesForGlyphIndexes(glyphs)
+        positions, x = [], 0.0
+        for advance in advances:
+            positions.append(QPointF(x, 0.0))
+            x += advance.x()
+        run = QGlyphRun()
+        run.setRawFont(self.raw)
+        run.setGlyphIndexes(glyphs)
+        run.setPositions(positions)
+        baseline = (self.height() + self.raw.ascent() - self.raw.descent()) / 2
+        painter.drawGlyphRun(QPointF(0.0, baseline), run)
 
 
 class SettingsDialog(QDialog):
