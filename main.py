@@ -207,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    from app.cli_base import use_pdf_fonts
     from app.config import resolve_data_dir
     from ui.application import configure, create_application
     from ui.login_panel import LoginPanel
@@ -236,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             data_dir = resolve_data_dir(args.data_dir)
             settings = open_settings(data_dir)
             configure(app, settings)
+            use_pdf_fonts(data_dir)
             sweep_leftovers(data_dir)
             try:
                 opened = open_installation(data_dir, args.db, args.user, settings)

@@ -99,7 +99,16 @@ def require_folder(path: Path, *, must_exist: bool = True) -> Path:
 
 def _locate(args: argparse.Namespace) -> tuple[Path, str]:
     data_dir = require_folder(resolve_data_dir(args.data_dir), must_exist=False)
+    use_pdf_fonts(data_dir)
     return data_dir, resolve_db_url(data_dir, args.db)
+
+
+def use_pdf_fonts(data_dir: Path) -> None:
+    """Print in the typefaces chosen in the settings (kept in the data folder)."""
+    from app.config import read_pdf_fonts
+    from app.reports import fonts
+
+    fonts.configure(read_pdf_fonts(data_dir))
 
 
 PASSWORD_FILE = (

@@ -43,3 +43,30 @@ def describe_db_url(url: str) -> str:
     if u.get_backend_name() == "sqlite":
         return f"SQLite: {u.database or ':memory:'}"
     return f"{u.get_backend_name()}: {u.host or 'localhost'}/{u.database}"
+
+
+PDF_FONTS_FILE = "pdf-fonts.json"
+
+
+def read_pdf_fonts(data_dir: Path) -> dict[str, str]:
+    """The typefaces chosen for printed documents (role -> ``auto``, ``bundled`` or a font file;
+    see ``app.reports.fonts``), as the settings saved them in the data folder; {} when none."""
+    import json
+
+    try:
+        data = json.loads((data_dir / PDF_FONTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
+
+
+def write_pdf_fonts(data_dir: Path, choice: dict[str, str]) -> None:
+    """Remember the typefaces chosen for printed documents."""
+    import json
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = data_dir / (PDF_FONTS_FILE + ".tmp")
+    tmp.write_text(json.dumps(choice, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, data_dir / PDF_FONTS_FILE)

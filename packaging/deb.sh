@@ -25,7 +25,10 @@ done
 cat > "$root/usr/share/doc/jiwei-desk/copyright" <<'TEXT'
 Jiwei Desk (基层纪检监察工作台): proprietary.
 The bundled font Droid Sans Fallback is under the Apache License 2.0
-(/opt/jiwei-desk/_internal/resources/fonts/DroidSansFallback-LICENSE.txt); the bundled Python,
+(/opt/jiwei-desk/_internal/resources/fonts/DroidSansFallback-LICENSE.txt). The typefaces of
+printed documents keep their own licences: Noto Serif/Sans CJK SC under the SIL Open Font
+License 1.1, AR PL UKai under the Arphic Public License, Fandol Fang under the GNU GPL 3 with
+the font exception; resources/fonts/README there says which file is which. The bundled Python,
 Qt (LGPLv3) and Python packages keep their own licences, shipped beside them in
 /opt/jiwei-desk/_internal.
 TEXT

@@ -33,6 +33,7 @@ from app.reports.form_parts import (
     new_canvas,
     para,
     place,
+    registered_by,
     signature,
     signature_line,
     table,
@@ -69,6 +70,7 @@ class ClueSheet:
     text: dict[str, str]
     register_only: bool
     proposed: str  # the stored code of 拟办意见 ("" when none)
+    registered_by: str = ""  # the name of who registered the clue ("" when unknown)
 
 
 def _sheets(records: RecordService, ids: Sequence[str], with_reporter: bool) -> list[ClueSheet]:
@@ -76,6 +78,7 @@ def _sheets(records: RecordService, ids: Sequence[str], with_reporter: bool) -> 
     reports = get_register("reports")
     people = get_register("people")
     listed = records.rows(clues, list(ids))  # reference labels (承办单位, 承办人) as the list shows them
+    creators = registered_by(records, clues.model, ids)
     out = []
     for clue_id in ids:
         values = records.get(clues, clue_id)
@@ -102,7 +105,13 @@ def _sheets(records: RecordService, ids: Sequence[str], with_reporter: bool) -> 
             else:
                 text["report_number"] = _report_number(records, reports, values["report_id"])
         out.append(
-            ClueSheet(clue_id, text, bool(values.get("register_only")), values.get("proposed_handling") or "")
+            ClueSheet(
+                clue_id,
+                text,
+                bool(values.get("register_only")),
+                values.get("proposed_handling") or "",
+                creators.get(clue_id, ""),
+            )
         )
     return out
 
@@ -156,12 +165,14 @@ def _header(c: Canvas, page: Page, title: str, unit_name: str, sheet: ClueSheet)
     mm = page.mm
     secrecy = sheet.text.get("secrecy", "")
     mark = "密级：" + (secrecy if secrecy and sheet.text.get("secrecy") != "无" else "")
-    width = fonts.string_width("密级：" + "　" * 4, 12)
+    width = fonts.string_width("密级：" + "　" * 4, 12, fonts.HEITI)
     x = page.right - width
-    fonts.draw_string(c, x, page.top - 4 * mm, mark, 12)
+    fonts.draw_string(c, x, page.top - 4 * mm, mark, 12, fonts.HEITI)
     c.setLineWidth(0.6)
-    c.line(x + fonts.string_width("密级：", 12), page.top - 5 * mm, page.right, page.top - 5 * mm)
-    fonts.draw_centred_string(c, page.width / 2, page.top - 18 * mm, title, 22)
+    c.line(
+        x + fonts.string_width("密级：", 12, fonts.HEITI), page.top - 5 * mm, page.right, page.top - 5 * mm
+    )
+    fonts.draw_centred_string(c, page.width / 2, page.top - 18 * mm, title, 22, fonts.TITLE)
     y = page.top - 28 * mm
     fonts.draw_string(c, page.left, y, "填报单位：" + unit_name, 11)
     number = "线索编号：" + sheet.text.get("number", "")
@@ -251,7 +262,7 @@ def _register_form(c: Canvas, page: Page, sheet: ClueSheet, top: float) -> None:
 
     place(c, page, build, top, bottom)
     y = page.bottom + 8 * mm
-    x = signature_line(c, page.left, y, "登记人：", 40 * mm)
+    x = signature_line(c, page.left, y, "登记人：", 40 * mm, sheet.registered_by)
     signature_line(c, x + 20 * mm, y, "登记日期：", 45 * mm, t["registered_on"] or "")
 
 
@@ -327,7 +338,7 @@ def _draw(target: str | io.BytesIO, records: RecordService, sheets: Sequence[Clu
     for n, sheet in enumerate(sheets, start=1):
         top = _header(c, page, title, unit_name, sheet)
         _FORMS[kind](c, page, sheet, top)
-        footer(c, page, n, len(sheets), records.user, printed)
+        footer(c, page, n, len(sheets), printed=printed, unit=unit_name, registered_by=sheet.registered_by)
         c.showPage()
     c.save()
 

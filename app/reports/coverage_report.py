@@ -54,15 +54,18 @@ def coverage_pdf(
         from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
         font = fonts.cjk_font()
-        body = ParagraphStyle("body", fontName=font, fontSize=FONT_SIZE, leading=FONT_SIZE * 1.3)
+        body = ParagraphStyle(
+            "body", fontName=font, fontSize=FONT_SIZE, leading=FONT_SIZE * 1.3, wordWrap="CJK"
+        )
         head = ParagraphStyle("head", parent=body, alignment=1)
         title_style = ParagraphStyle(
-            "title", fontName=font, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.4, alignment=1
+            "title", fontName=fonts.title(), fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.4, alignment=1
         )
         small = ParagraphStyle("small", parent=body, fontSize=FONT_SIZE - 1, alignment=1)
 
         def p(text: str, style: ParagraphStyle = body) -> Any:
-            return Paragraph(fonts.markup(text), style)
+            role = fonts.TITLE if style is title_style else fonts.BODY
+            return Paragraph(fonts.markup(text, role), style)
 
         data: list[list[Any]] = [[p(h, head) for h in table.header]]
         data.extend([p(text) for text in line] for line in table.lines)

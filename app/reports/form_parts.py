@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 PROGRAM = "基层纪检监察工作台（Jiwei Desk）"
 
+# The role (typeface) of each paragraph style: labels and short values in 宋体, what was written
+# at length in 仿宋 (as an office fills a form in by hand or types it in 仿宋_GB2312).
+STYLE_ROLES = {"body": fonts.FANGSONG}
+
 
 def date_text(value: Any) -> str:
     """``2024年3月5日`` (empty for no date)."""
@@ -56,7 +60,7 @@ class Page:
 
 
 def a4_page() -> Page:
-    """A4 portrait, 20 mm side margins, with the forms' paragraph styles in the bundled font."""
+    """A4 portrait, 20 mm side margins, with the forms' paragraph styles (宋体; ``body`` 仿宋)."""
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -70,7 +74,9 @@ def a4_page() -> Page:
     styles = {
         "value": value,
         "label": ParagraphStyle("label", parent=value, alignment=TA_CENTER),
-        "body": ParagraphStyle("body", parent=value, fontSize=11, leading=18, firstLineIndent=22),
+        "body": ParagraphStyle(
+            "body", parent=value, fontName=fonts.fangsong(), fontSize=11.5, leading=18, firstLineIndent=23
+        ),
         "right": ParagraphStyle("right", parent=value, alignment=TA_RIGHT),
         "note": ParagraphStyle("note", parent=value, fontSize=12, leading=18, alignment=TA_CENTER),
     }
@@ -82,7 +88,8 @@ def para(page: Page, text: str, style: str = "value") -> Flowable:
     from reportlab.platypus import Paragraph
 
     lines = text.replace("\r\n", "\n").split("\n")
-    return Paragraph("<br/>".join(fonts.markup(line) for line in lines), page.styles[style])
+    role = STYLE_ROLES.get(style, fonts.BODY)
+    return Paragraph("<br/>".join(fonts.markup(line, role) for line in lines), page.styles[style])
 
 
 def vertical(page: Page, text: str) -> Flowable:
@@ -189,16 +196,47 @@ def signature_line(c: Canvas, x: float, y: float, label: str, width: float, valu
     return x + w + width
 
 
-def footer(c: Canvas, page: Page, n: int, total: int, user: str, printed: datetime) -> None:
-    """Page n of total, who printed it and when, the program's name (grey, small)."""
+def footer(
+    c: Canvas,
+    page: Page,
+    n: int,
+    total: int,
+    user: str = "",
+    printed: datetime | None = None,
+    *,
+    unit: str = "",
+    registered_by: str = "",
+) -> None:
+    """The unit, who registered the record and the date it was printed (left), page n of total
+    (right), grey and small. ``user`` (a login name) is accepted for older callers and never
+    printed: a form an office files names people by their names."""
     from reportlab.lib import colors
 
+    del user
     mm = page.mm
     c.setFillColor(colors.Color(0.35, 0.35, 0.35))
-    fonts.draw_centred_string(c, page.width / 2, 8 * mm, f"第 {n} 页　共 {total} 页", 9)
-    fonts.draw_string(c, page.left, 8 * mm, f"打印人：{user}　打印时间：{printed:%Y-%m-%d %H:%M}", 8)
-    fonts.draw_string(c, page.right - fonts.string_width(PROGRAM, 8), 8 * mm, PROGRAM, 8)
+    numbers = f"第 {n} 页　共 {total} 页"
+    fonts.draw_string(c, page.right - fonts.string_width(numbers, 9), 8 * mm, numbers, 9)
+    parts = [f"填报单位：{unit}" if unit else "", f"登记人：{registered_by}" if registered_by else ""]
+    parts.append(f"打印日期：{date_text(printed or datetime.now())}")
+    left = "　".join(p for p in parts if p)
+    fonts.draw_string(c, page.left, 8 * mm, left, 8)
     c.setFillColor(colors.black)
+
+
+def registered_by(records: RecordService, model: Any, ids: Sequence[str]) -> dict[str, str]:
+    """The name of who registered each record (its creator's full name on this installation;
+    "" when there is none: a login name is never printed)."""
+    from sqlalchemy import select
+
+    from app.services.users import display_names
+
+    with records.ctx.session() as s:
+        creators: dict[str, str] = dict(
+            s.execute(select(model.id, model.created_by).where(model.id.in_(list(ids)))).all()
+        )
+        names = display_names(s, creators.values())
+    return {row_id: names.get(creator, "") for row_id, creator in creators.items()}
 
 
 def new_canvas(target: Any, page: Page, title: str, subject: str) -> Canvas:
@@ -207,7 +245,7 @@ def new_canvas(target: Any, page: Page, title: str, subject: str) -> Canvas:
 
     c = Canvas(target, pagesize=(page.width, page.height), pageCompression=1)
     c.setTitle(title)
-    c.setAuthor(PROGRAM)
+    c.setAuthor(subject)
     c.setCreator(PROGRAM)
     c.setSubject(subject)
     return c

@@ -72,6 +72,7 @@ def _draw(path: Path, unit_name: str, county_name: str, recovery_key: str, creat
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -91,7 +92,7 @@ def _draw(path: Path, unit_name: str, county_name: str, recovery_key: str, creat
     c.setFillColor(grey)
     fonts.draw_string(c, left, height - 15 * mm, PROGRAM, 9)
     c.setFillColor(colors.black)
-    fonts.draw_centred_string(c, width / 2, height - 32 * mm, TITLE, 26)
+    fonts.draw_centred_string(c, width / 2, height - 32 * mm, TITLE, 26, fonts.TITLE)
 
     body = ParagraphStyle("body", fontName=cjk, fontSize=10, leading=14.5, wordWrap="CJK")
     small = ParagraphStyle("small", parent=body, fontSize=9, leading=13, textColor=grey)
@@ -134,12 +135,13 @@ def _draw(path: Path, unit_name: str, county_name: str, recovery_key: str, creat
     c.setLineWidth(1.4)
     c.roundRect(left, top - box_height, inner, box_height, 3 * mm)
     key_size = 22
-    char_w = key_size * 0.6  # Courier's advance
+    mono = fonts.mono()
+    char_w = stringWidth("0", mono, key_size)  # a monospaced face: every character this wide
     y = top - 4 * mm - (box_height - 8 * mm - len(rows) * 11 * mm) / 2 - 8.5 * mm
     for row in rows:
         x = left + 7 * mm
         for group in row:
-            c.setFont(fonts.MONO_BOLD_FONT, key_size)
+            c.setFont(mono, key_size)
             c.drawString(x, y, group)
             x += char_w * (len(group) + 1.6)
         y -= 11 * mm

@@ -34,6 +34,7 @@ from app.reports.form_parts import (
     footer,
     new_canvas,
     para,
+    registered_by,
     table,
     write_pdf,
 )
@@ -179,7 +180,7 @@ def _header(c: Canvas, page: Page, sheet: VisitSheet) -> float:
     mm = page.mm
     qr_x = page.right - QR_SIZE_MM * mm + 2 * mm  # the QR code's quiet zone lines up with the margin
     _qr(c, page, sheet.code, qr_x, page.top - QR_SIZE_MM * mm + 4 * mm)
-    fonts.draw_centred_string(c, page.width / 2, page.top - 12 * mm, TITLES[sheet.kind], 22)
+    fonts.draw_centred_string(c, page.width / 2, page.top - 12 * mm, TITLES[sheet.kind], 22, fonts.TITLE)
     sub = f"（{quarter_text(sheet.quarter)}）" if sheet.quarter else ""
     fonts.draw_centred_string(c, page.width / 2, page.top - 19 * mm, sub, 12)
     y = page.top - 28 * mm
@@ -348,11 +349,14 @@ def _draw(target: str | io.BytesIO, records: RecordService, sheets: Sequence[Vis
     kinds = {s.kind for s in sheets}
     title = TITLES[kinds.pop()] if len(kinds) == 1 else DOCUMENT_TITLE
     printed = datetime.now()
-    c = new_canvas(target, page, title, info.unit_name if info else "")
+    unit_name = info.unit_name if info else ""
+    creators = registered_by(records, get_register("visits").model, [s.visit_id for s in sheets])
+    c = new_canvas(target, page, title, unit_name)
     for n, sheet in enumerate(sheets, start=1):
         top = _header(c, page, sheet)
         _form(c, page, sheet, top)
-        footer(c, page, n, len(sheets), records.user, printed)
+        who = creators.get(sheet.visit_id, "")
+        footer(c, page, n, len(sheets), printed=printed, unit=sheet.unit or unit_name, registered_by=who)
         c.showPage()
     c.save()
 

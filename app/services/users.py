@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -415,3 +415,14 @@ __all__ = [
     "reset_password",
     "set_role",
 ]
+
+
+def display_names(s: Session, usernames: Iterable[str]) -> dict[str, str]:
+    """The full name of each of ``usernames`` that has one on this installation (what a printed
+    form says for 登记人; a login name is never printed, so a user without a full name, or one
+    from another installation, is left out)."""
+    wanted = {u for u in usernames if u}
+    if not wanted:
+        return {}
+    rows = s.execute(select(User.username, User.full_name).where(User.username.in_(wanted)))
+    return {username: full_name.strip() for username, full_name in rows if full_name and full_name.strip()}

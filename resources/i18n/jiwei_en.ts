@@ -1047,6 +1047,37 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>FacePicker</name>
+    <message>
+        <source>自动（{face}）</source>
+        <translation>Automatic ({face})</translation>
+    </message>
+    <message>
+        <source>程序自带：{face}</source>
+        <translation>Shipped with the program: {face}</translation>
+    </message>
+    <message>
+        <source>其他字体文件…</source>
+        <translation>Other font file…</translation>
+    </message>
+    <message>
+        <source>选择字体文件</source>
+        <translation>Choose a font file</translation>
+    </message>
+    <message>
+        <source>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</source>
+        <translation>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</translation>
+    </message>
+    <message>
+        <source>找不到字体文件</source>
+        <translation>The font file cannot be found</translation>
+    </message>
+    <message>
+        <source>不能用于打印，将改用程序自带字体：{reason}</source>
+        <translation>Cannot be used for printing; the font shipped with the program is used instead: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FigureTableModel</name>
     <message>
         <source>双击或按回车查看明细</source>
@@ -3227,6 +3258,38 @@ Continue?</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>打印文件的字体</source>
+        <translation>Typefaces of printed documents</translation>
+    </message>
+    <message>
+        <source>正文、表格（宋体）</source>
+        <translation>Text and tables (Song)</translation>
+    </message>
+    <message>
+        <source>公文正文（仿宋）</source>
+        <translation>Body of official documents (FangSong)</translation>
+    </message>
+    <message>
+        <source>一级标题（黑体）</source>
+        <translation>First-level headings (Hei)</translation>
+    </message>
+    <message>
+        <source>二级标题（楷体）</source>
+        <translation>Second-level headings (Kai)</translation>
+    </message>
+    <message>
+        <source>文件标题（小标宋）</source>
+        <translation>Document titles (Xiaobiaosong)</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>单位电脑装有宋体、仿宋、黑体、楷体、方正小标宋时，“自动”用这些字体；否则用程序自带的字体。</source>
+        <translation>“Automatic” uses SimSun, FangSong, SimHei, KaiTi and FZ Xiaobiaosong when this PC has them, otherwise the fonts shipped with the program.</translation>
     </message>
 </context>
 <context>

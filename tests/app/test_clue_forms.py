@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pdfcheck
 import pypdf
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.context import Context
 from app.db.database import Database
+from app.db.local import User
 from app.registers import get
 from app.reports.clue_forms import APPROVAL, REGISTER, UnknownFormError, clue_forms_pdf
 from app.security import audit
@@ -144,24 +146,48 @@ def test_one_page_a_clue_with_title_number_and_subject(clues: Clues, tmp_path: P
     assert "刘洋" in second and number_of(clues.secretary, clues.other) in second
 
 
-def test_the_bundled_font_is_embedded_as_a_subset(clues: Clues) -> None:
+def test_every_font_is_an_embedded_subset_and_the_text_is_set_in_official_faces(clues: Clues) -> None:
+    for kind in (REGISTER, APPROVAL):
+        out = io.BytesIO()
+        clue_forms_pdf(clues.secretary, [clues.full, clues.register_only], kind, out)
+        faces = pdfcheck.assert_embedded_subsets(out.getvalue())
+        assert any(pdfcheck.SERIF_BODY.search(f) for f in faces)  # 宋体 for labels and values
+        assert "NotoSerifCJKsc-Black" in faces  # the title's heavy serif (小标宋's stand-in)
+        assert len(out.getvalue()) < 600_000  # subsets, not the megabytes of the faces
+    assert "FandolFang-Regular" in faces  # what was written at length: 仿宋
+
+
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(clues: Clues, tmp_path: Path) -> None:
+    # Every alignment of the punctuation against the line ends comes round in these paragraphs.
+    pattern = "村委会主任反映（第二项）；据称“属实。”《通知》要求，"
+    summary = "\n".join("甲" * k + pattern * 4 for k in range(14))
+    clues.secretary.save(
+        get("clues"), {"summary": summary, "disposal_reason": summary}, clues.full, confirmed=True
+    )
+    for kind in (REGISTER, APPROVAL):
+        path = tmp_path / f"{kind}.pdf"
+        clue_forms_pdf(clues.secretary, [clues.full], kind, path)
+        lines = pdfcheck.lines(path)
+        assert sum("（第二项）" in line for line in lines) > 20  # the paragraphs were read back
+        assert pdfcheck.broken_lines(path) == []
+
+
+def test_the_forms_name_who_registered_the_clue_and_never_a_login(clues: Clues) -> None:
+    with clues.db.session() as s:
+        s.add(User(username="sec", full_name="陈晓梅", role="secretary", password_hash="-"))
+    for kind in (REGISTER, APPROVAL):
+        out = io.BytesIO()
+        clue_forms_pdf(clues.secretary, [clues.full], kind, out)
+        (page,) = pdf_text(out.getvalue())
+        assert "登记人：陈晓梅" in page and "填报单位：测试县纪委监委" in page and "打印日期：" in page
+        assert "打印人" not in page and "sec" not in page and "admin" not in page
+    # A creator without a full name (or from another installation): a line to sign, no login.
+    with clues.db.session() as s:
+        s.execute(update(User).where(User.username == "sec").values(full_name=""))
     out = io.BytesIO()
-    clue_forms_pdf(clues.secretary, [clues.full], APPROVAL, out)
-    reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))
-    embedded, standard = [], []
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor")
-            name = str(font["/BaseFont"])
-            if descriptor is not None and "/FontFile2" in descriptor.get_object():
-                embedded.append(name)
-            else:
-                standard.append(name)
-    assert embedded and all(re.fullmatch(r"/[A-Z]{6}\+DroidSansFallback", n) for n in embedded)
-    # Latin runs use the PDF standard fonts every reader has built in; nothing else is left out.
-    assert set(standard) <= {"/Helvetica", "/Helvetica-Bold", "/Courier", "/Courier-Bold"}
-    assert len(out.getvalue()) < 300_000  # a subset, not the 4 MB font
+    clue_forms_pdf(clues.secretary, [clues.full], REGISTER, out)
+    (page,) = pdf_text(out.getvalue())
+    assert "登记人：登记日期" in page and "sec" not in page
 
 
 def test_a_secretary_sees_the_reporter_and_summary_and_staff_do_not(clues: Clues) -> None:

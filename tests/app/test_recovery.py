@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pdfcheck
 import pytest
 from apphelpers import PASSWORD, Cli
 
@@ -53,7 +54,9 @@ def folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         data_dir, None, SetupRequest("township", "T01", "城关镇纪委", "C01", "测试县", "admin", PASSWORD)
     )
     try:
-        RecordService(Context.system(o.db, "admin")).save(get("zones"), {"name": "东片区", "leader": "赵常委"})
+        RecordService(Context.system(o.db, "admin")).save(
+            get("zones"), {"name": "东片区", "leader": "赵常委"}
+        )
         with o.db.session("admin") as s:
             s.add(
                 User(
@@ -207,25 +210,18 @@ def test_the_recovery_sheet_embeds_its_font_and_holds_the_key(tmp_path: Path) ->
     )
     data = path.read_bytes()
     assert data.startswith(b"%PDF-") and b"/MediaBox [ 0 0 595.2756 841.8898 ]" in data  # A4
-    assert b"/FontFile2" in data and fonts.CJK_FONT_NAME.encode() in data
     assert not [p for p in tmp_path.iterdir() if p != path]  # written atomically: no temporary left
-    if shutil.which("pdffonts"):
-        listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-        cjk = [line.split() for line in listing.splitlines() if fonts.CJK_FONT_NAME in line]
-        assert cjk and all(row[-5] == "yes" and row[-4] == "yes" for row in cjk)  # embedded, subset
+    faces = pdfcheck.assert_embedded_subsets(data)  # every font embedded as a subset
+    assert any(pdfcheck.SERIF_BODY.search(f) for f in faces) and "NotoSansMonoCJKsc-Bold" in faces
     text = pdf_text(path)
     assert normalise_recovery_key(key) in normalise_recovery_key(text)
     if shutil.which("pdftotext"):
         assert "数据恢复密钥" in text and "城关镇纪委" in text and "2024年5月1日" in text
 
 
-def test_font_runs_split_what_the_cjk_font_cannot_draw() -> None:
-    assert list(fonts.runs("密钥 ABC：2–7")) == [
-        (fonts.CJK_FONT_NAME, "密钥"),
-        (fonts.LATIN_FONT, " ABC"),
-        (fonts.CJK_FONT_NAME, "："),
-        (fonts.LATIN_FONT, "2–7"),
-    ]
+def test_font_runs_keep_text_in_one_face_that_has_its_own_latin() -> None:
+    assert list(fonts.runs("密钥 ABC：2–7")) == [(fonts.body(), "密钥 ABC：2–7")]
+    assert list(fonts.runs("密钥 ABC", fonts.MONO)) == [(fonts.body(), "密钥"), (fonts.mono(), " ABC")]
     assert fonts.markup("<a&b>") == f'<font name="{fonts.LATIN_FONT}">&lt;a&amp;b&gt;</font>'
 
 

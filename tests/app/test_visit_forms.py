@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pdfcheck
 import pypdf
 import pytest
 from apphelpers import PASSWORD, Cli, OpenDb, init_installation
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.context import Context
 from app.db.database import Database
+from app.db.local import User
 from app.registers import get
 from app.reports.visit_forms import quarter_visit_ids, visit_forms_pdf, visit_sheets
 from app.security import audit
@@ -139,23 +141,35 @@ def test_one_page_a_visit_with_the_village_and_its_code(town: Town, tmp_path: Pa
     assert "中心社区" not in everything and "石桥村" not in everything and "白沙村" not in everything
 
 
-def test_the_bundled_font_is_embedded_as_a_subset(town: Town) -> None:
+def test_every_font_is_an_embedded_subset_and_the_text_is_set_in_official_faces(town: Town) -> None:
     out = io.BytesIO()
     visit_forms_pdf(town.records, town.ordered, out)
-    reader = pypdf.PdfReader(io.BytesIO(out.getvalue()))
-    embedded, standard = set(), set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor")
-            name = str(font["/BaseFont"])
-            if descriptor is not None and "/FontFile2" in descriptor.get_object():
-                embedded.add(name)
-            else:
-                standard.add(name)
-    assert embedded and all(re.fullmatch(r"/[A-Z]{6}\+DroidSansFallback", n) for n in embedded)
-    assert standard <= {"/Helvetica", "/Helvetica-Bold", "/Courier", "/Courier-Bold"}
-    assert len(out.getvalue()) < 300_000  # a subset, not the 4 MB font
+    faces = pdfcheck.assert_embedded_subsets(out.getvalue())
+    assert any(pdfcheck.SERIF_BODY.search(f) for f in faces)  # 宋体 for labels and values
+    assert "NotoSerifCJKsc-Black" in faces  # the title
+    assert "NotoSansMonoCJKsc-Bold" in faces  # the form's code under the QR code
+    assert len(out.getvalue()) < 600_000  # subsets, not the megabytes of the faces
+
+
+def test_no_line_of_a_visit_form_breaks_against_the_rules(town: Town, tmp_path: Path) -> None:
+    pattern = "走访农户（第二组）；群众反映“低保评定不公开。”《公示》未张贴，"
+    notes = "\n".join("甲" * k + pattern * 3 for k in range(8))
+    for visit_id in town.ordered[:1]:
+        town.records.save(VISITS, {"findings": notes, "problems": notes}, visit_id)
+    path = tmp_path / "visits.pdf"
+    visit_forms_pdf(town.records, town.ordered[:1], path)
+    assert sum("（第二组）" in line for line in pdfcheck.lines(path)) > 10
+    assert pdfcheck.broken_lines(path) == []
+
+
+def test_the_footer_names_the_unit_and_who_registered_never_a_login(town: Town) -> None:
+    with town.db.session() as s:  # the records are the administrator's, who has a name now
+        s.execute(update(User).where(User.username == "admin").values(full_name="周文斌"))
+    out = io.BytesIO()
+    visit_forms_pdf(town.records, town.ordered[:1], out)
+    (page,) = pdf_text(out.getvalue())
+    assert "登记人：周文斌" in page and "打印日期：" in page and "打印人" not in page
+    assert "admin" not in page
 
 
 def test_pre_filled_shows_what_is_stored_and_blank_only_the_plan(town: Town) -> None:
