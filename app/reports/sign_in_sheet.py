@@ -30,6 +30,7 @@ from app.reports.form_parts import (
     footer,
     new_canvas,
     para,
+    registered_by,
     table,
     write_pdf,
 )
@@ -56,6 +57,7 @@ class SignInSheet:
     teacher: str
     place: str
     people: tuple[tuple[str, str, str], ...]  # (name, post, note)
+    registered_by: str = ""  # the full name of who entered the lesson ("" when not known here)
 
 
 def sign_in_sheets(records: RecordService, ids: Sequence[str]) -> list[SignInSheet]:
@@ -66,6 +68,7 @@ def sign_in_sheets(records: RecordService, ids: Sequence[str]) -> list[SignInShe
         get_register("staff"),
     )
     listed = records.rows(lessons, list(ids))
+    who = registered_by(records, lessons.model, ids)
     post_field = staff.field("post")
     out = []
     for lesson_id in ids:
@@ -104,6 +107,7 @@ def sign_in_sheets(records: RecordService, ids: Sequence[str]) -> list[SignInShe
                 teacher=str(lesson.get("teacher") or ""),
                 place=str(lesson.get("place") or ""),
                 people=people_rows,
+                registered_by=who.get(lesson_id, ""),
             )
         )
     return out
@@ -114,7 +118,7 @@ def _page(
     c: Canvas, page: Page, sheet: SignInSheet, people: Sequence[tuple[str, str, str]], start: int
 ) -> None:
     mm = page.mm
-    fonts.draw_centred_string(c, page.width / 2, page.top - 12 * mm, TITLE, 22)
+    fonts.draw_centred_string(c, page.width / 2, page.top - 12 * mm, TITLE, 22, fonts.TITLE)
     y = page.top - 24 * mm
 
     def lab(text: str) -> Any:
@@ -163,7 +167,7 @@ def _draw(target: str | io.BytesIO, records: RecordService, sheets: Sequence[Sig
     c = new_canvas(target, page, TITLE, info.unit_name if info else "")
     for n, (sheet, people, start) in enumerate(pages, start=1):
         _page(c, page, sheet, people, start)
-        footer(c, page, n, len(pages), records.user, printed)
+        footer(c, page, n, len(pages), printed=printed, unit=sheet.unit, registered_by=sheet.registered_by)
         c.showPage()
     c.save()
     return len(pages)
