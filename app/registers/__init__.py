@@ -7,8 +7,11 @@ from app.registers import (
     appeals,
     calendar,
     cases,
+    circulars,
+    clearing,
     clues,
     detentions,
+    education,
     inquiries,
     measures,
     org,
@@ -37,6 +40,9 @@ REGISTERS: dict[str, Register] = {
         calendar.CALENDAR_DAYS,
         *residency.REGISTERS,
         recusals.RECUSALS,
+        *clearing.REGISTERS,
+        *education.REGISTERS,
+        *circulars.REGISTERS,
     )
 }
 
