@@ -34,6 +34,7 @@ from app.config import DB_FILE_NAME
 from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
+from app.demo import education as demo_education
 from app.demo import residency as demo_residency
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
@@ -664,6 +665,7 @@ def add_demo_batch(
                     demo_residency.add_county_checklist(batch)
                 elif own is not None:
                     demo_residency.add_residency(batch, [own])
+            demo_education.add_education(batch, own, info.unit_type, first=first, seed_county=seed_county)
             return _tally(s, since)
     except _AlreadyApplied:
         return {}

@@ -350,3 +350,39 @@ def test_a_townships_records_travel_in_its_bundle_and_merge_at_the_county(town: 
     assert send(pair.unit, pair.county, tmp_path).status == "imported"
     assert county.get(EDUCATION, education)["participants"] == 32
     assert pledge not in county.ids(PLEDGES)
+
+
+# ---- demo --------------------------------------------------------------------------------------
+def test_the_demo_county_has_records_in_every_register_and_gaps(demo_county_cli: Any) -> None:
+    from apphelpers import PASSWORD
+    from sqlalchemy import select
+
+    from app.models.org import Unit
+    from app.quarters import quarter_bounds, quarters_of_year
+    from app.services import login
+
+    county = login.login(demo_county_cli[0] / "DEMO", None, "admin", PASSWORD)
+    try:
+        records = RecordService(county)
+        for reg in (PLEDGES, EDUCATION, CIRCULARS, CLEARINGS, TOLERANCES):
+            assert records.ids(reg), reg.name
+        with county.db.session() as s:
+            units = {u.id: u for u in s.scalars(select(Unit).where(Unit.deleted.is_(False)))}
+            commissions = {i for i, u in units.items() if u.unit_type in ("township", "group")}
+            owners = {u.code for i, u in units.items() if i in commissions}
+            last = date.today().year - 1
+            # Circulars: every quarter of last year some commissions issued one and some did not.
+            quarters = [CIRCULAR_DUTY.paid(s, *quarter_bounds(q)) for q in quarters_of_year(last)]
+            assert all(commissions & set(paid) for paid in quarters)
+            assert any(commissions - set(paid) for paid in quarters)
+            # Warning education: every unit visited a base last year; this year one at least has not.
+            assert set(WARNING_DUTY.paid(s, date(last, 1, 1), date(last, 12, 31))) == set(units)
+            this_year = WARNING_DUTY.paid(s, date(last + 1, 1, 1), date(last + 1, 12, 31))
+            assert set(units) - set(this_year)
+        # The units' own rows reached the county in their bundles.
+        from app.cli import dump_records
+
+        tables = {r["table"] for r in dump_records(county) if r["owner"] in owners}
+        assert {"pledges", "warning_educations", "circulars", "name_clearings", "tolerances"} <= tables
+    finally:
+        county.db.close()
