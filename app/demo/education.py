@@ -36,7 +36,7 @@ from app.demo.casework import SEED_UNTIL, Casework, _town
 from app.models.casework import Case, Clue, Inquiry, Verification
 from app.models.education import NameClearing
 from app.models.org import Staff, SupervisedUnit, Unit, Village
-from app.quarters import quarter_bounds, quarters_of_year
+from app.quarters import parse_quarter, quarter_bounds, quarter_of
 from app.registers import get as get_register
 
 if TYPE_CHECKING:
@@ -84,6 +84,15 @@ class _Education:
         else:
             yield
 
+    def quarters(self, n: int) -> list[str]:
+        """The last ``n`` quarters, this one the last: the same number whatever the day."""
+        year, q = parse_quarter(quarter_of(self.today))
+        out = []
+        for _ in range(n):
+            out.append(f"{year}Q{q}")
+            year, q = (year, q - 1) if q > 1 else (year - 1, 4)
+        return out[::-1]
+
     @staticmethod
     def short(unit: Unit) -> str:
         """城关镇纪委 -> 城关, 派驻第三纪检监察组 -> 驻三组."""
@@ -96,7 +105,8 @@ class _Education:
         last = min(last, self.today)
         if last < first:
             return None
-        d = first + timedelta(days=self.rng.randint(0, (last - first).days))
+        # One draw whatever the span (randint's draws vary with it): on another day, the same rows.
+        d = first + timedelta(days=int(self.rng.random() * ((last - first).days + 1)))
         while d.weekday() >= 5 and d > first:
             d -= timedelta(days=1)
         return d
@@ -173,7 +183,7 @@ class _Education:
             # Not yet this year: a few units, and always the one the batch picked to be late.
             missed = year == self.today.year and (self.rng.random() < 0.25 or unit.id == self.late)
             if not missed:
-                on = self.day(date(year, 3, 1), date(year, 11, 30))
+                on = self.day(date(year, 1, 1), date(year, 11, 30))
                 if on is not None:
                     place = self.rng.choice(_BASES)
                     self.b.add("warning_educations", {
@@ -183,7 +193,7 @@ class _Education:
                         "summary": f"组织党员干部到{place}参观学习，重温入党誓词，观看警示教育展板",
                     })  # fmt: skip
             if self.rng.random() < 0.5:
-                on = self.day(date(year, 1, 10), date(year, 12, 20))
+                on = self.day(date(year, 1, 1), date(year, 12, 20))
                 if on is not None:
                     film = self.rng.random() < 0.6
                     self.b.add("warning_educations", {
@@ -197,18 +207,20 @@ class _Education:
         prefix = f"{self.short(unit)}纪通"
         cases = [c for c in self.b.live(Case, Case.handling_unit_id == unit.id, Case.state == "concluded")
                  if not c.audience]  # fmt: skip
-        for year in self.years:
-            n = 0
-            for quarter in quarters_of_year(year):
-                first, last = quarter_bounds(quarter)
-                if first > self.today or self.rng.random() < 0.15:  # a quarter missed
-                    continue
-                on = self.day(first, last)
-                if on is None:
-                    continue
-                n += 1
+        numbers: dict[int, int] = {}
+        for quarter in self.quarters(8):
+            first, last = quarter_bounds(quarter)
+            if self.rng.random() < 0.15:  # a quarter missed
+                continue
+            on = self.day(first, last)
+            if on is not None:
+                year = first.year
+                numbers[year] = n = numbers.get(year, 0) + 1
                 label = f"{year}年第{quarter[-1]}季度"
-                case = self.rng.choice(cases) if cases and self.rng.random() < 0.6 else None
+                # As many draws whatever the cases (their number moves with the day): the rows
+                # after these stay the same rows on another day.
+                typical, which, title = self.rng.random() < 0.6, self.rng.random(), self.rng.random()
+                case = cases[int(which * len(cases))] if cases and typical else None
                 values: dict[str, Any] = {"number": f"{prefix}〔{year}〕{n}号", "issued_on": on, "unit_id": unit.id,
                                           "recipients": "各党支部，各村（社区）党组织" if unit.unit_type == "township"
                                           else "各被监督单位党组（党委）"}  # fmt: skip
@@ -219,7 +231,7 @@ class _Education:
                                   named=f"{case.subject_unit}{case.subject_post}{case.subject_name}{what}问题",
                                   body=f"现将{case.subject_name}{what}问题通报如下，各单位要以案为鉴、举一反三。")  # fmt: skip
                 else:
-                    values.update(kind="work", title=self.rng.choice(_WORK_TITLES).format(q=label),
+                    values.update(kind="work", title=_WORK_TITLES[int(title * len(_WORK_TITLES))].format(q=label),
                                   body=f"现将{label}有关工作情况通报如下。")  # fmt: skip
                 self.b.add("circulars", values)
 
@@ -245,7 +257,7 @@ class _Education:
         last = self.today - timedelta(days=45)
         if len(staff) < 2 or last < first or not self.cw.can_seal:
             return
-        received = first + timedelta(days=self.rng.randint(0, (last - first).days))
+        received = first + timedelta(days=int(self.rng.random() * ((last - first).days + 1)))
         villages = [v.name for v in self.b.live(Village, Village.township_id == unit.id)]
         departments = [u.name for u in self.b.live(SupervisedUnit, SupervisedUnit.group_id == unit.id)]
         who = self.cw.someone(unit, villages, departments)
