@@ -269,6 +269,8 @@ def _tolerance_validate(_s: Session, values: dict[str, Any], _row_id: str | None
         errors["person_name"] = Message(QT_TRANSLATE_NOOP("app", "请填写申请人的姓名。"))
     decision = values.get("decision")
     if not decision:
+        if values.get("state") == "decided":
+            errors["decision"] = Message(QT_TRANSLATE_NOOP("app", "已作出决定的申请，处理决定不能为空。"))
         return errors
     if values.get("state") != "decided":
         errors["decision"] = Message(QT_TRANSLATE_NOOP("app", "处理决定须经审查后通过「作出决定」办理。"))

@@ -6112,6 +6112,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Enter the applicant&apos;s name.</translation>
     </message>
     <message>
+        <source>已作出决定的申请，处理决定不能为空。</source>
+        <translation>An application already decided must keep its decision.</translation>
+    </message>
+    <message>
         <source>处理决定须经审查后通过「作出决定」办理。</source>
         <translation>The decision is made after the review, through “Decide”.</translation>
     </message>

@@ -237,6 +237,9 @@ def test_tolerance_goes_from_application_to_review_to_decision(town: Desk, tmp_p
                      decided_by="镇党委") == "decided"  # fmt: skip
     decided = r.get(TOLERANCES, app_id)
     assert (decided["decision"], decided["decided_by"]) == ("reduced", "镇党委")
+    with pytest.raises(ValidationError) as emptied:
+        r.save(TOLERANCES, {"decision": ""}, app_id)
+    assert "处理决定不能为空" in _errors(emptied)["decision"]
     # Sent back for review, it loses its decision.
     town.step(TOLERANCES, app_id, "reconsider", reason="申请人补充材料")
     assert r.get(TOLERANCES, app_id)["decision"] in ("", None)
