@@ -285,6 +285,19 @@ def test_the_command_line_refuses_with_the_same_message(pair: EnrolledPair, tmp_
     added = cli.run("record", "add", "pledges", "--set", "kind=family", "--set", "signed_on=2024-03-01",
                     "--set", "signer_type=cadre", "--set", "signer_name=孙某", "--set", "family_member=孙妻")  # fmt: skip
     assert added.returncode == 0, added.stderr
+    # 容错免责 on the command line: the decision refused until the review found the conditions.
+    made = cli.json("record", "add", "tolerances", "--set", "姓名=刘某", "--set", "申请日期=2024-04-01",
+                    "--set", "申请容错的事项=试点中的失误", "--json")  # fmt: skip
+    rid = made["id"]
+    cli.ok("record", "step", "tolerances", rid, "审查", "--reason", "逐项审查", "--set", "审查日期=2024-04-10",
+           "--set", "审查意见=属先行先试", "--set", "no_experience=是")  # fmt: skip
+    refused = cli.run("record", "step", "tolerances", rid, "作出决定", "--reason", "集体研究",
+                      "--set", "处理决定=exempt", "--set", "决定日期=2024-04-20", "--set", "决定机关=镇党委")  # fmt: skip
+    assert refused.returncode == 1 and "免责须经审查符合「三个区分开来」的全部情形" in refused.stderr
+    cli.ok("record", "step", "tolerances", rid, "作出决定", "--reason", "集体研究", "--set", "处理决定=reduced",
+           "--set", "决定日期=2024-04-20", "--set", "决定机关=镇党委")  # fmt: skip
+    shown = cli.json("record", "show", "tolerances", rid, "--json")["fields"]
+    assert (shown["state"], shown["decision"], shown["no_experience"]) == ("decided", "reduced", True)
 
 
 # ---- duties ------------------------------------------------------------------------------------
