@@ -35,6 +35,7 @@ from app.config import DB_FILE_NAME
 from app.context import Context
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
+from app.demo import education as demo_education
 from app.demo import inspection as demo_inspection
 from app.demo import integrity as demo_integrity
 from app.demo import ledgers as demo_ledgers
@@ -692,6 +693,7 @@ def add_demo_batch(
                     demo_training.add_training(batch, [own])
             if first and info.unit_type == "county":
                 demo_integrity.add_integrity(batch)
+            demo_education.add_education(batch, own, info.unit_type, first=first, seed_county=seed_county)
             return _tally(s, since)
     except _AlreadyApplied:
         return {}

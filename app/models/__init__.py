@@ -18,6 +18,7 @@ from app.models.casework import (
     Trial,
     Verification,
 )
+from app.models.education import Circular, NameClearing, Pledge, Tolerance, WarningEducation
 from app.models.inspection import InspectionBriefing, InspectionItem, InspectionRound
 from app.models.integrity import IntegrityReply, IntegrityRequest
 from app.models.ledgers import (
@@ -50,6 +51,7 @@ __all__ = [
     "Appeal",
     "AuditEntry",
     "CalendarDay",
+    "Circular",
     "Case",
     "CaseUnit",
     "ChecklistItem",
@@ -70,9 +72,11 @@ __all__ = [
     "MajorMatterCheck",
     "Lesson",
     "LessonAttendance",
+    "NameClearing",
     "OwnershipTransfer",
     "PartyReport",
     "Person",
+    "Pledge",
     "Liaison",
     "Recusal",
     "Report",
@@ -82,12 +86,14 @@ __all__ = [
     "StaffTie",
     "SupervisedUnit",
     "TalkCheck",
+    "Tolerance",
     "TownshipYearStats",
     "Transition",
     "Trial",
     "Unit",
     "Verification",
     "Visit",
+    "WarningEducation",
     "Village",
     "VillageCommitteeMember",
     "VillageCommitteeRecord",

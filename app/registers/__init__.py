@@ -7,8 +7,11 @@ from app.registers import (
     appeals,
     calendar,
     cases,
+    circulars,
+    clearing,
     clues,
     detentions,
+    education,
     inquiries,
     inspection,
     integrity,
@@ -48,6 +51,9 @@ REGISTERS: dict[str, Register] = {
         *integrity.REGISTERS,
         *training.REGISTERS,
         *reporting.REGISTERS,
+        *clearing.REGISTERS,
+        *education.REGISTERS,
+        *circulars.REGISTERS,
     )
 }
 

@@ -5725,8 +5725,52 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Choose what was checked.</translation>
     </message>
     <message>
+        <source>签订日期不能晚于今天。</source>
+        <translation>The signing date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>纪检监察干部签订的承诺，请选择签订人。</source>
+        <translation>For a pledge signed by discipline inspection staff, choose the staff member who signed.</translation>
+    </message>
+    <message>
+        <source>「{staff}」不是本单位的工作人员。</source>
+        <translation>“{staff}” is not a staff member of this unit.</translation>
+    </message>
+    <message>
+        <source>只有纪检监察干部才选择工作人员，请清空此项。</source>
+        <translation>A staff member is chosen only for discipline inspection staff; clear this field.</translation>
+    </message>
+    <message>
+        <source>村（社区）干部签订的承诺，请选择所在村（社区）。</source>
+        <translation>For a pledge signed by a village (community) cadre, choose the village (community).</translation>
+    </message>
+    <message>
         <source>只能选择本乡镇的村（社区）。</source>
         <translation>Only villages (communities) of this township can be chosen.</translation>
+    </message>
+    <message>
+        <source>请填写签订人姓名，或选择工作人员、人员库记录。</source>
+        <translation>Enter the signer&apos;s name, or choose a staff member or a person record.</translation>
+    </message>
+    <message>
+        <source>清廉家庭倡议书须由家庭成员共同签订，请填写签订的家庭成员。</source>
+        <translation>The clean-family pledge is signed together with a family member: enter the family member who signed.</translation>
+    </message>
+    <message>
+        <source>廉洁自律承诺书由本人签订，不填家庭成员；家庭共签请选「清廉家庭倡议书」。</source>
+        <translation>The integrity pledge is signed by the cadre alone, with no family member; for a pledge signed with the family choose “Clean-family pledge”.</translation>
+    </message>
+    <message>
+        <source>开展日期不能晚于今天。</source>
+        <translation>The date held cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>参观警示教育基地须写明基地名称（地点）。</source>
+        <translation>For a visit to a warning-education base, give the base&apos;s name (place).</translation>
+    </message>
+    <message>
+        <source>请选择组织开展的单位。</source>
+        <translation>Choose the unit that held it.</translation>
     </message>
     <message>
         <source>只能选择本派驻组的被监督单位。</source>
@@ -7080,6 +7124,78 @@ The account will no longer be able to log in; the records it entered and the aud
         <source>当前账号没有打印和导出的权限，模板中没有引用记录的下拉列表。</source>
         <translation>This account may not print or export, so the template has no drop-down lists of referenced records.</translation>
     </message>
+    <message>
+        <source>印发日期不能晚于今天。</source>
+        <translation>The issue date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>请选择印发通报的单位。</source>
+        <translation>Choose the unit that issued the circular.</translation>
+    </message>
+    <message>
+        <source>典型问题通报须写明通报的人员或案件（或选择所涉案件、人员）。</source>
+        <translation>A circular on typical cases must name the persons or cases it reports (or link the case or person).</translation>
+    </message>
+    <message>
+        <source>线索 {number} 尚未以「了结澄清」（谈话函询）或「予以了结」（初步核实，反映不实）办结，不能澄清正名。</source>
+        <translation>Clue {number} has not ended as “Closed and cleared” (talk or letter inquiry) or “Closed” (preliminary verification, report found untrue): no name can be cleared on it.</translation>
+    </message>
+    <message>
+        <source>澄清日期不能早于线索办结（{day}）。</source>
+        <translation>The clearing date cannot be earlier than the clue&apos;s conclusion ({day}).</translation>
+    </message>
+    <message>
+        <source>澄清日期不能晚于今天。</source>
+        <translation>The clearing date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>通报澄清请选择所发的通报。</source>
+        <translation>For clearing by circular, choose the circular issued.</translation>
+    </message>
+    <message>
+        <source>认定为诬告陷害的，须写明对举报人的责任追究情况。</source>
+        <translation>Where the report was found to be a malicious false accusation, state what was done to hold the reporter accountable.</translation>
+    </message>
+    <message>
+        <source>请填写被澄清人的姓名。</source>
+        <translation>Enter the name of the person cleared.</translation>
+    </message>
+    <message>
+        <source>申请日期不能晚于今天。</source>
+        <translation>The application date cannot be later than today.</translation>
+    </message>
+    <message>
+        <source>审查日期不能早于申请日期。</source>
+        <translation>The review date cannot be earlier than the application date.</translation>
+    </message>
+    <message>
+        <source>决定日期不能早于审查日期。</source>
+        <translation>The decision date cannot be earlier than the review date.</translation>
+    </message>
+    <message>
+        <source>请填写申请人的姓名。</source>
+        <translation>Enter the applicant&apos;s name.</translation>
+    </message>
+    <message>
+        <source>已作出决定的申请，处理决定不能为空。</source>
+        <translation>An application already decided must keep its decision.</translation>
+    </message>
+    <message>
+        <source>处理决定须经审查后通过「作出决定」办理。</source>
+        <translation>The decision is made after the review, through “Decide”.</translation>
+    </message>
+    <message>
+        <source>尚未审查容错条件，不能作出决定。</source>
+        <translation>The conditions for tolerating the error have not been reviewed: no decision can be made.</translation>
+    </message>
+    <message>
+        <source>免责须经审查符合「三个区分开来」的全部情形，以下尚未认定：{missing}</source>
+        <translation>Exemption requires the review to find all of the “three distinctions”; not yet found: {missing}</translation>
+    </message>
+    <message>
+        <source>减责须经审查至少符合「三个区分开来」的一种情形：{all}</source>
+        <translation>Reduced liability requires the review to find at least one of the “three distinctions”: {all}</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -7213,8 +7329,128 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Director</translation>
     </message>
     <message>
+        <source>廉洁自律承诺书</source>
+        <translation>Integrity pledge</translation>
+    </message>
+    <message>
+        <source>清廉家庭倡议书</source>
+        <translation>Clean-family pledge</translation>
+    </message>
+    <message>
+        <source>纪检监察干部</source>
+        <translation>Discipline inspection staff</translation>
+    </message>
+    <message>
+        <source>其他党员干部</source>
+        <translation>Other party cadre</translation>
+    </message>
+    <message>
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>父母</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>其他亲属</source>
+        <translation>Other relative</translation>
+    </message>
+    <message>
+        <source>参观警示教育基地</source>
+        <translation>Visit to a warning-education base</translation>
+    </message>
+    <message>
+        <source>观看警示教育片</source>
+        <translation>Warning-education film</translation>
+    </message>
+    <message>
+        <source>以案说纪警示教育课</source>
+        <translation>Lesson on discipline cases</translation>
+    </message>
+    <message>
+        <source>旁听庭审</source>
+        <translation>Attending a trial</translation>
+    </message>
+    <message>
+        <source>其他形式</source>
+        <translation>Other form</translation>
+    </message>
+    <message>
+        <source>廉洁承诺</source>
+        <translation>Integrity pledges</translation>
+    </message>
+    <message>
+        <source>承诺类别</source>
+        <translation>Pledge type</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>签订人类别</source>
+        <translation>Signer type</translation>
+    </message>
+    <message>
         <source>工作人员</source>
         <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>签订人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>共同签订的家庭成员</source>
+        <translation>Family member who signed</translation>
+    </message>
+    <message>
+        <source>与签订人关系</source>
+        <translation>Relation to the signer</translation>
+    </message>
+    <message>
+        <source>到警示教育基地学习每年不少于1次</source>
+        <translation>A visit to a warning-education base at least once a year</translation>
+    </message>
+    <message>
+        <source>警示教育</source>
+        <translation>Warning education</translation>
+    </message>
+    <message>
+        <source>开展日期</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <source>组织单位</source>
+        <translation>Holding unit</translation>
+    </message>
+    <message>
+        <source>教育形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>地点（教育基地）</source>
+        <translation>Place (education base)</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>参加的党组织</source>
+        <translation>Party organisations taking part</translation>
+    </message>
+    <message>
+        <source>活动情况</source>
+        <translation>What was done</translation>
     </message>
     <message>
         <source>男</source>
@@ -7557,8 +7793,64 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Serious warning</translation>
     </message>
     <message>
+        <source>典型问题通报</source>
+        <translation>Circular on typical cases</translation>
+    </message>
+    <message>
+        <source>工作通报</source>
+        <translation>Work circular</translation>
+    </message>
+    <message>
+        <source>澄清正名通报</source>
+        <translation>Circular clearing a name</translation>
+    </message>
+    <message>
+        <source>每季度下发通报至少1期</source>
+        <translation>At least one circular a quarter</translation>
+    </message>
+    <message>
         <source>通报</source>
         <translation>Circulated notice</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>印发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>通报类别</source>
+        <translation>Circular type</translation>
+    </message>
+    <message>
+        <source>印发单位</source>
+        <translation>Issuing unit</translation>
+    </message>
+    <message>
+        <source>所涉案件</source>
+        <translation>Case concerned</translation>
+    </message>
+    <message>
+        <source>所涉人员</source>
+        <translation>Person concerned</translation>
+    </message>
+    <message>
+        <source>通报的人员和问题</source>
+        <translation>Persons and matters reported</translation>
+    </message>
+    <message>
+        <source>主送（抄送）单位</source>
+        <translation>Addressees (copies)</translation>
+    </message>
+    <message>
+        <source>通报正文</source>
+        <translation>Text</translation>
     </message>
     <message>
         <source>检查</source>
@@ -8081,12 +8373,132 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Co-review results</translation>
     </message>
     <message>
+        <source>会议澄清</source>
+        <translation>Cleared at a meeting</translation>
+    </message>
+    <message>
+        <source>书面澄清</source>
+        <translation>Cleared in writing</translation>
+    </message>
+    <message>
+        <source>通报澄清</source>
+        <translation>Cleared by circular</translation>
+    </message>
+    <message>
+        <source>免责</source>
+        <translation>Exempted</translation>
+    </message>
+    <message>
+        <source>减责</source>
+        <translation>Liability reduced</translation>
+    </message>
+    <message>
+        <source>不予免责</source>
+        <translation>Not exempted</translation>
+    </message>
+    <message>
+        <source>因缺乏经验、先行先试出现失误，非明知故犯</source>
+        <translation>An error from inexperience in trying something first, not a deliberate violation</translation>
+    </message>
+    <message>
+        <source>上级尚无明确限制的探索性试验，非明令禁止后我行我素</source>
+        <translation>An exploratory trial the higher level had not restricted, not persisting after an explicit ban</translation>
+    </message>
+    <message>
+        <source>为推动发展的无意过失，非为谋取私利</source>
+        <translation>An unintended fault in pursuing development, not for personal gain</translation>
+    </message>
+    <message>
+        <source>决策履行了规定程序</source>
+        <translation>The decision followed the required procedure</translation>
+    </message>
+    <message>
+        <source>积极挽回损失、消除影响</source>
+        <translation>Losses actively recovered and effects remedied</translation>
+    </message>
+    <message>
         <source>工作单位</source>
         <translation>Work unit</translation>
     </message>
     <message>
         <source>职务</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>澄清正名</source>
+        <translation>Name clearing</translation>
+    </message>
+    <message>
+        <source>所涉线索</source>
+        <translation>Clue concerned</translation>
+    </message>
+    <message>
+        <source>澄清日期</source>
+        <translation>Cleared on</translation>
+    </message>
+    <message>
+        <source>澄清方式</source>
+        <translation>How cleared</translation>
+    </message>
+    <message>
+        <source>澄清范围</source>
+        <translation>Scope of clearing</translation>
+    </message>
+    <message>
+        <source>澄清通报</source>
+        <translation>Clearing circular</translation>
+    </message>
+    <message>
+        <source>认定诬告陷害</source>
+        <translation>Malicious false accusation found</translation>
+    </message>
+    <message>
+        <source>责任追究情况</source>
+        <translation>Accountability taken</translation>
+    </message>
+    <message>
+        <source>已申请</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>已审查</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>已决定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>审查</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>退回重新审查</source>
+        <translation>Send back for review</translation>
+    </message>
+    <message>
+        <source>容错免责</source>
+        <translation>Error tolerance</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>申请容错的事项</source>
+        <translation>Matter to be tolerated</translation>
+    </message>
+    <message>
+        <source>审查日期</source>
+        <translation>Reviewed on</translation>
+    </message>
+    <message>
+        <source>审查意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <source>处理决定</source>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>形态</source>
