@@ -13,6 +13,7 @@ facts or reasons can be written: those names are left 待回复.
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -52,11 +53,14 @@ def add_integrity(b: _Batch) -> None:
     second = b.add("integrity_requests", {"letter_no": f"组干函〔{year}〕{b.rng.randint(31, 60)}号",
                                           "received_on": newer, "purpose": "honour",
                                           "due_on": newer + timedelta(days=10), "note": "年度优秀共产党员推荐人选"})  # fmt: skip
-    chosen = b.pick(bound, 2) + b.pick(open_, 1) + b.pick(clean, 3)
+    # The picks use their own generator and always take as many people, so that the batch draws
+    # the same ids on any day: which people are bound or open depends on the day the demo is dated.
+    pick = random.Random(f"jiwei-demo-integrity:{len(people)}")
+    chosen = [*_sample(pick, bound, 2), *_sample(pick, open_, 1), *_sample(pick, clean, 3)]
+    chosen += _sample(pick, [p for p in people if p not in chosen], 6 - len(chosen))
     first_ids = [b.add("integrity_replies", {"request_id": first, "person_id": p.id}) for p in chosen]
     first_ids += [_unlisted(b, first) for _ in range(2)]
-    later = [p for p in bound + open_ + clean if p not in chosen]
-    for p in b.pick(later, 4):
+    for p in _sample(pick, [p for p in people if p not in chosen], 4):
         b.add("integrity_replies", {"request_id": second, "person_id": p.id})
     _unlisted(b, second)
     cw = Casework(b)
@@ -65,6 +69,10 @@ def add_integrity(b: _Batch) -> None:
             _answer(b, cw, rid, p, replied_on)
     finally:
         cw.close()
+
+
+def _sample(rng: random.Random, items: list[Person], k: int) -> list[Person]:
+    return rng.sample(items, max(0, min(k, len(items))))
 
 
 def _unlisted(b: _Batch, request: str) -> str:

@@ -74,7 +74,7 @@ class MajorMatterCheck(CheckedBody, SyncMixin, Base):
     )  # decision | appointment | project | funds
     matter: Mapped[str] = mapped_column(String(200), default="")
     amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # 元
-    meeting: Mapped[str] = mapped_column(String(16), default="")
+    meeting: Mapped[str] = mapped_column(String(32), default="")
     meeting_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     attendees: Mapped[str] = mapped_column(Text, default="")
     objections: Mapped[str] = mapped_column(Text, default="")

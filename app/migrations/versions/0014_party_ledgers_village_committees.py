@@ -61,7 +61,7 @@ def upgrade() -> None:
         sa.Column("matter_kind", sa.String(length=16), nullable=False),
         sa.Column("matter", sa.String(length=200), nullable=False),
         sa.Column("amount", sa.BigInteger(), nullable=True),
-        sa.Column("meeting", sa.String(length=16), nullable=False),
+        sa.Column("meeting", sa.String(length=32), nullable=False),
         sa.Column("meeting_on", sa.Date(), nullable=True),
         sa.Column("attendees", sa.Text(), nullable=False),
         sa.Column("objections", sa.Text(), nullable=False),
