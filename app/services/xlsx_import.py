@@ -252,6 +252,7 @@ class Importer:
         self.labels = labels
         self._refs: dict[str, dict[str, set[str]]] = {}
         self._ids: dict[str, set[str]] = {}
+        self._ambiguous: set[str] = set()  # the targets the last reference read could mean
 
     # -- columns ------------------------------------------------------------------------------------
     def _columns_by_key(self) -> dict[str, str]:
@@ -308,6 +309,13 @@ class Importer:
         self._ids[f.name] = ids
         return index
 
+    def _current(self, row_id: str, name: str) -> str | None:
+        """The value a record already has in a field (None when there is no such record)."""
+        model: Any = self.reg.model
+        with self.records.ctx.session() as s:
+            value = s.scalar(select(getattr(model, name)).where(model.id == row_id))
+        return None if value is None else str(value)
+
     def _reference(self, f: Field, text: str, errors: list[Message]) -> str | None:
         index = self._ref_index(f)
         if text in self._ids[f.name]:
@@ -316,6 +324,7 @@ class Importer:
         if len(found) == 1:
             return next(iter(found))
         if found:
+            self._ambiguous = found
             errors.append(
                 Message(
                     QT_TRANSLATE_NOOP("app", "「{label}」填的「{value}」对应 {n} 条记录，请改填代码或编号。"),
@@ -458,6 +467,9 @@ class Importer:
             if all(c is None or (isinstance(c, str) and c.strip(_SPACES) == "") for c in cells):
                 continue
             item = ImportRow(excel_row, [cell_text(c) for c in cells], {})
+            # A name several targets bear (two townships' 大塘村), kept until the row's id is read:
+            # a row of this program's export names the record, whose own target settles it.
+            ambiguous: list[tuple[str, str, set[str], list[Message]]] = []
             for (_i, name, header), value in zip(columns, cells, strict=True):
                 problems: list[Message] = []
                 if name == ID_HEADER:
@@ -477,12 +489,24 @@ class Importer:
                     else:
                         item.state = str(state)
                 else:
+                    self._ambiguous = set()
                     converted = self._cell(f, value, problems)
                     if not problems:
                         item.values[name] = converted
+                    elif self._ambiguous:
+                        ambiguous.append((name, header, self._ambiguous, problems))
+                        continue
                 for m in problems:
                     item.errors.append(RowError(excel_row, header, m))
                     item.unread.add(name)
+            for name, header, found, problems in ambiguous:
+                current = self._current(item.row_id, name) if item.row_id else None
+                if current in found:
+                    item.values[name] = current
+                    continue
+                for m in problems:
+                    item.errors.append(RowError(excel_row, header, m))
+                item.unread.add(name)
             for i, name in given:
                 if i < len(row) and row[i] not in (None, ""):
                     item.given[name] = self._choice(

@@ -37,17 +37,31 @@ def test_the_list_names_every_register_added() -> None:
     assert set(NEW) <= set(REGISTERS)
 
 
+TOWNSHIPS = tuple(f"T0{n}" for n in range(1, 9))
+
+
 @pytest.mark.parametrize("code", sorted(BY_OWNER))
 def test_each_new_register_goes_out_to_excel_and_back(
     demo_county_cli: tuple[Path, subprocess.CompletedProcess[str], Path], tmp_path: Path, code: str
 ) -> None:
+    """At the unit that owns them (a township's registers at the first township holding records of
+    each: 澄清正名 depends on a clue concluded 了结澄清, which not every township has)."""
     out, _result, password_file = demo_county_cli
-    folder = tmp_path / code
-    shutil.copytree(out / code, folder)
-    cli = Cli(folder, None, password_file)
+    copies: dict[str, Cli] = {}
+
+    def installation(at: str) -> Cli:
+        if at not in copies:
+            shutil.copytree(out / at, tmp_path / at)
+            copies[at] = Cli(tmp_path / at, None, password_file)
+        return copies[at]
+
     for register in BY_OWNER[code]:
-        listed = json.loads(cli.ok("record", "list", register, "--json").stdout)
-        assert listed, f"{code} has no {register} in the demo county"
+        for at in TOWNSHIPS if code == "T01" else (code,):
+            cli = installation(at)
+            listed = json.loads(cli.ok("record", "list", register, "--json").stdout)
+            if listed:
+                break
+        assert listed, f"no {register} in the demo county"
         sheet = tmp_path / f"{register}.xlsx"
         cli.ok("export-xlsx", register, "--out", str(sheet))
         result = cli.run("import-xlsx", register, str(sheet), "--json")
@@ -83,4 +97,5 @@ def test_the_county_counts_and_covers_the_new_work(
         for year in (2025, 2026):
             doc = county.json("duty", "coverage", rule["key"], "--year", str(year), "--json")
             statuses |= {c["status"] for r in doc["rows"] for c in r["cells"].values()}
-        assert {"paid", "missed"} <= statuses, (rule["key"], statuses)
+        # Someone paid it, and someone missed it (or, for a yearly rule, has yet to this year).
+        assert "paid" in statuses and statuses & {"missed", "due"}, (rule["key"], statuses)

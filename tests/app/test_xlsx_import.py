@@ -218,6 +218,16 @@ def test_an_ambiguous_reference_is_a_row_error(admin: Context, tmp_path: Path) -
     assert [(e.row, e.column) for e in report.errors] == [(2, header[0])]
     assert "对应 2 条记录" in str(report.errors[0].message)
 
+    # A row of the program's own export names its record: the name it already points to settles
+    # it, and the re-import updates the row instead of refusing it.
+    wang = records.ids(STAFF)[1]
+    tie = records.save(ties, {"staff_id": wang, "person_name": "赵某", "relation": ties.field("relation").choices[0][0]})
+    out = tmp_path / "ties.xlsx"
+    export_register(records, ties, [tie], out)
+    again = import_file(records, ties, out)
+    assert again.ok and again.count("updated") == 1, [str(e.message) for e in again.errors]
+    assert records.get(ties, tie)["staff_id"] == wang
+
 
 def test_a_restricted_cell_never_overwrites_a_sealed_value(
     admin: Context, folder: Path, tmp_path: Path
