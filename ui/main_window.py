@@ -180,27 +180,30 @@ class MainWindow(QMainWindow):
         home.setData(0, PAGE_KEY_ROLE, "home")
         self.nav.addTopLevelItem(home)
         self.factories["home"] = self._home_page
+        county = self.info.unit_type == "county"
+        # Pages that are not a register's list, by area, after the area's registers.
+        pages: dict[str, list[tuple[str, str, Callable[[], QWidget]]]] = {
+            "sanctions": [("integrity", self.tr("廉政意见查询与回复"), self._integrity_page)] if county else [],
+            "figures": [
+                ("statistics", self.tr("统计分析"), self._statistics_page),
+                ("coverage", self.tr("驻村（驻在）覆盖"), self._coverage_page),
+                ("duties", self.tr("履职覆盖"), self._duty_page),
+            ],
+            "org": [("staffing", self.tr("编制配备汇总"), self._staffing_page)],
+        }
         for area, title in registers.AREAS:
-            if not registers.in_area(area):
+            shown = [r for r in registers.in_area(area) if county or not r.county_screen]  # 留置, 审理: the county's
+            if not shown and not pages.get(area):
                 continue
             top = QTreeWidgetItem([tr_register(title)])
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.nav.addTopLevelItem(top)
-            for reg in registers.in_area(area):
-                if reg.county_screen and self.info.unit_type != "county":
-                    continue  # the county's own work (留置, 审理)
+            for reg in shown:
                 self._add_page(
                     top, f"register:{reg.name}", tr_register(reg.title), self._register_factory(reg.name)
                 )
-            if area == "org":
-                self._add_page(top, "staffing", self.tr("编制配备汇总"), self._staffing_page)
-            if area == "casework" and self.info.unit_type == "county":
-                self._add_page(top, "integrity", self.tr("廉政意见查询与回复"), self._integrity_page)
-            if area == "casework":
-                self._add_page(top, "statistics", self.tr("统计分析"), self._statistics_page)
-            if area == "residency":
-                self._add_page(top, "coverage", self.tr("驻村（驻在）覆盖"), self._coverage_page)
-                self._add_page(top, "duties", self.tr("履职覆盖"), self._duty_page)
+            for key, page_title, factory in pages.get(area, []):
+                self._add_page(top, key, page_title, factory)
             top.setExpanded(True)
         system: list[tuple[str, str, Callable[[], QWidget]]] = []
         if self.actor.can(MANAGE_USERS):

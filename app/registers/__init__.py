@@ -57,21 +57,30 @@ REGISTERS: dict[str, Register] = {
     )
 }
 
-# Navigation areas in display order: (key, Chinese title). An area with no register is not shown.
-#   casework    监督执纪: clues to sanctions, 澄清正名, 容错免责, 廉政意见回复
+# Navigation areas in display order: (key, Chinese title). Each holds a handful of pages a newcomer
+# can scan; an area with neither a register nor a page of its own is not shown.
+#   intake      信访与线索: 信访举报, 问题线索, 谈话函询, 初步核实, 澄清正名
+#   casework    审查调查: 立案审查调查, 协办单位, 协审, 审理, 留置, 回避
+#   sanctions   处分与廉政: 处理处分, 申诉与复审复核, 容错免责, 人员库, 廉政意见
 #   residency   日常监督: 驻村（驻在）, the ledgers on the township's 党委 (签字背书, 谈话纪实, 三重一大),
-#               村务监督委员会 and the liaisons' monthly reports
+#               讲规学法, 村务监督委员会 and the liaisons' monthly reports
 #   inspection  巡察整改: rectification after inspections, 驻点巡察 preparation
-#   education   教育培训: 每月一课, 每周一测, 廉洁承诺, 清廉家庭, 警示教育
+#   education   教育培训: 每月一课, 每周一测, 廉洁承诺, 警示教育
 #   reporting   述职与通报: 半年述职述廉, 一岗双责 reports, 通报
+#   figures     统计与覆盖: pages only (统计分析, 驻村覆盖, 履职覆盖)
 #   org         组织机构
+#   settings    基础设置: 办理期限, 节假日调整, 检查事项
 AREAS: tuple[tuple[str, str], ...] = (
-    (clues.AREA, QT_TRANSLATE_NOOP("register", "监督执纪")),
+    ("intake", QT_TRANSLATE_NOOP("register", "信访与线索")),
+    ("casework", QT_TRANSLATE_NOOP("register", "审查调查")),
+    ("sanctions", QT_TRANSLATE_NOOP("register", "处分与廉政")),
     (residency.AREA, QT_TRANSLATE_NOOP("register", "日常监督")),
     ("inspection", QT_TRANSLATE_NOOP("register", "巡察整改")),
     ("education", QT_TRANSLATE_NOOP("register", "教育培训")),
     ("reporting", QT_TRANSLATE_NOOP("register", "述职与通报")),
+    ("figures", QT_TRANSLATE_NOOP("register", "统计与覆盖")),
     (org.AREA, QT_TRANSLATE_NOOP("register", "组织机构")),
+    ("settings", QT_TRANSLATE_NOOP("register", "基础设置")),
 )
 
 

@@ -20,7 +20,7 @@ from app.registers.fields import CHOICE, DATE, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step, not_before
 from app.registers.sanctions import add_months
 
-AREA = "casework"
+AREA = "sanctions"
 KIND_CHOICES = (
     ("complaint", QT_TRANSLATE_NOOP("register", "申诉（党纪处分）")),
     ("review", QT_TRANSLATE_NOOP("register", "复审（政务处分）")),

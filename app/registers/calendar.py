@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.casework import CalendarDay
-from app.registers.clues import AREA
 from app.registers.fields import BOOL, DATE, Field, Register
 
 CALENDAR_DAYS = Register(
     name="calendar_days",
     title=QT_TRANSLATE_NOOP("register", "节假日调整"),
-    area=AREA,  # next to 办理期限设置: both decide when a deadline falls
+    area="settings",  # next to 办理期限设置: both decide when a deadline falls
     model=CalendarDay,
     fields=(
         Field("day", QT_TRANSLATE_NOOP("register", "日期"), kind=DATE, required=True),

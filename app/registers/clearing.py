@@ -31,7 +31,7 @@ from app.registers.fields import BOOL, CHOICE, DATE, LONGTEXT, REF, Field, Regis
 from app.registers.lifecycle import Lifecycle, Step
 from app.registers.residency import own_unit
 
-AREA = "casework"
+AREA = "intake"  # 澄清正名 follows a clue; 容错免责 sits with the sanctions (below)
 
 CLEARING_FORMS = (
     ("meeting", QT_TRANSLATE_NOOP("register", "会议澄清")),
@@ -295,7 +295,7 @@ def _tolerance_validate(_s: Session, values: dict[str, Any], _row_id: str | None
 TOLERANCES = Register(
     name="tolerances",
     title=QT_TRANSLATE_NOOP("register", "容错免责"),
-    area=AREA,
+    area="sanctions",
     model=Tolerance,
     fields=(
         *_person_fields(),

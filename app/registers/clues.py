@@ -31,7 +31,7 @@ from app.registers.recusals import recuse_step
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
-AREA = "casework"
+AREA = "intake"
 NUMBER_PATTERN = r"[A-Za-z0-9_\-〔〕()（）\u4e00-\u9fff]{1,32}"
 NUMBER_HINT = QT_TRANSLATE_NOOP("app", "最多 32 位，可用汉字、字母、数字和连字符")
 
@@ -556,7 +556,7 @@ def _deadline_rule_warn(s: Session, values: dict[str, Any], _row_id: str | None)
 DEADLINE_RULES = Register(
     name="deadline_rules",
     title=QT_TRANSLATE_NOOP("register", "办理期限设置"),
-    area=AREA,
+    area="settings",
     model=DeadlineRule,
     fields=(
         Field(

@@ -24,7 +24,7 @@ from app.registers.recusals import recuse_step
 from app.registers.ties import tie_warnings
 from app.security.secrecy import secrecy_fields
 
-AREA = "casework"
+AREA = "intake"
 
 
 # What an inquiry's or a verification's outcome does to its clue (the clue's step); outcomes not

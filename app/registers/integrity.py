@@ -38,7 +38,7 @@ from app.registers.lifecycle import Lifecycle, Step
 from app.registers.people import id_number_problem
 from app.registers.sanctions import KIND_LABELS, in_force, period_end
 
-AREA = "casework"
+AREA = "sanctions"
 
 PURPOSE_CHOICES = (
     ("promotion", QT_TRANSLATE_NOOP("register", "提拔")),

@@ -33,7 +33,7 @@ from app.registers.sanctions import (
     period_end,
 )
 
-AREA = "casework"
+AREA = "sanctions"
 HANDLING_UNIT_TYPES = ("county", "office", "township", "group")
 ORGANISATION = "org_accountability"
 

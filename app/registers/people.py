@@ -16,7 +16,7 @@ from app.registers.casework_choices import AUTHORITY_CHOICES, OBJECT_CATEGORY_CH
 from app.registers.fields import BOOL, CHOICE, LONGTEXT, Computed, Field, Register
 from app.security.secrecy import secrecy_fields
 
-AREA = "casework"
+AREA = "sanctions"
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"

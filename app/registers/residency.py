@@ -256,7 +256,7 @@ VISITS = Register(
 CHECKLIST = Register(
     name="checklist_items",
     title=QT_TRANSLATE_NOOP("register", "检查事项设置"),
-    area=AREA,
+    area="settings",
     model=ChecklistItem,
     fields=(
         Field(

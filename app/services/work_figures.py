@@ -20,7 +20,7 @@ from app.security.secrecy import audience_condition, has_secrecy
 
 # The areas whose registers are the daily work, and registers of other areas that are too.
 WORK_AREAS = ("residency", "inspection", "education", "reporting")
-WORK_REGISTERS_ELSEWHERE: tuple[str, ...] = ()
+WORK_REGISTERS_ELSEWHERE: tuple[str, ...] = ("name_clearings", "tolerances", "integrity_requests")
 Bounds = tuple[date | None, date | None] | None
 
 

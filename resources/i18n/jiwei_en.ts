@@ -7257,8 +7257,12 @@ The account will no longer be able to log in; the records it entered and the aud
 <context>
     <name>register</name>
     <message>
-        <source>监督执纪</source>
-        <translation>Supervision and discipline</translation>
+        <source>信访与线索</source>
+        <translation>Petitions and clues</translation>
+    </message>
+    <message>
+        <source>处分与廉政</source>
+        <translation>Sanctions and integrity</translation>
     </message>
     <message>
         <source>日常监督</source>
@@ -7277,8 +7281,16 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Reports and circulars</translation>
     </message>
     <message>
+        <source>统计与覆盖</source>
+        <translation>Figures and coverage</translation>
+    </message>
+    <message>
         <source>组织机构</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>基础设置</source>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>县纪委监委</source>

@@ -395,7 +395,7 @@ def test_registers_json(cli: Cli) -> None:
     docs = {d["key"]: d for d in json.loads(result.stdout)}
     assert set(docs) == set(REGISTERS)
     clues = docs["clues"]
-    assert (clues["title"], clues["area"], clues["area_title"]) == ("问题线索", "casework", "监督执纪")
+    assert (clues["title"], clues["area"], clues["area_title"]) == ("问题线索", "intake", "信访与线索")
     fields = {f["name"]: f for f in clues["fields"]}
     assert fields["received_on"] == {
         **fields["received_on"],

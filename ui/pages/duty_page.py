@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from app.context import Changes
 from app.registers import get as get_register
-from app.registers.fields import Duty
+from app.registers.fields import WEEK, Duty
 from app.security.roles import PRINT, Actor
 from app.services import duties
 from app.services.duties_export import export_duty
@@ -390,7 +390,8 @@ class DutyPage(ReadTracking, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.totals_label.setText(self.totals_text(rows))
         current = next((p for p in self.periods if p.first <= self.today() <= p.last), None)
-        if current is not None and rows:
+        if current is not None and rows and duty is not None and duty.period == WEEK:
+            # 53 weeks do not fit: show this week (a month's or a quarter's grid keeps its names in view)
             self.view.scrollTo(self.model.index(0, FIXED_COLUMNS + self.periods.index(current)))
         self.act_export.setEnabled(bool(rows))
         self.refreshed.emit()
