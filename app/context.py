@@ -28,8 +28,8 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security.roles import SYSTEM, Actor, system_actor
 
 if TYPE_CHECKING:
+    from app.db.upgraded import Upgrade
     from app.security.keyslots import Keys
-    from app.services.upgrade import Upgrade
 
 __all__ = ["Changes", "Context", "NotInitialised", "reading"]
 

@@ -96,7 +96,7 @@ from app.services.records import RecordService
 from app.services.transitions import Transitions
 
 if TYPE_CHECKING:
-    from app.demo.batch import _Batch
+    from app.demo.changes import _Batch
 
 __all__ = [
     "EARLIEST_TODAY",
@@ -1378,7 +1378,7 @@ def add_casework(b: _Batch, own: Unit | None, unit_type: str) -> None:
 def add_seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], None] | None = None) -> None:
     """The county-wide casework of the seed report (section 二, the module's figures), each unit's
     rows owned by that unit (as if entered there and merged by the county)."""
-    from app.demo.batch import _split_exactly as split
+    from app.demo.changes import _split_exactly as split
 
     cw = Casework(b)
     rng = b.rng

@@ -40,7 +40,7 @@ from app.quarters import parse_quarter, quarter_bounds, quarter_of
 from app.registers import get as get_register
 
 if TYPE_CHECKING:
-    from app.demo.batch import _Batch
+    from app.demo.changes import _Batch
 
 __all__ = ["add_education"]
 

@@ -26,7 +26,7 @@ from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.registers import get as get_register
 
 if TYPE_CHECKING:
-    from app.demo.batch import _Batch
+    from app.demo.changes import _Batch
 
 __all__ = ["add_inspection"]
 

@@ -23,7 +23,7 @@ from app.registers import get as get_register
 from app.registers.integrity import CLEAR, DEFER, ISSUES, held, same_people
 
 if TYPE_CHECKING:
-    from app.demo.batch import _Batch
+    from app.demo.changes import _Batch
 
 LOOKED_AT = 200  # people of the register looked at for records, in id order
 _POSTS = ("副局长", "股长", "副镇长", "党委委员", "村党支部书记", "办公室主任")

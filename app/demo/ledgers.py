@@ -28,7 +28,7 @@ from app.registers import get as get_register
 from app.registers.ledgers import month_of
 
 if TYPE_CHECKING:
-    from app.demo.batch import _Batch
+    from app.demo.changes import _Batch
     from app.demo.residency import Residency
 
 __all__ = [

@@ -60,7 +60,7 @@ from app.services.records import RecordService
 from app.services.transitions import Transitions
 
 if TYPE_CHECKING:
-    from app.demo.batch import _Batch
+    from app.demo.changes import _Batch
 
 __all__ = ["COUNTY_CHECKLIST", "add_county_checklist", "add_residency", "later_residency"]
 

@@ -41,7 +41,7 @@ from app.registers import get as get_register
 from app.registers.reporting import half_bounds, half_of
 
 if TYPE_CHECKING:
-    from app.demo.batch import _Batch
+    from app.demo.changes import _Batch
 
 __all__ = ["add_training", "later_training"]
 

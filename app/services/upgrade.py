@@ -27,7 +27,6 @@ Each upgrade is an ``upgrade`` entry in the audit log, written at the log-in tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from app import __version__, os_errors
 from app.db import migrate
 from app.db.database import Database, InstallationInfo
 from app.db.engine import is_sqlite
+from app.db.upgraded import Upgrade
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.security import audit
 
@@ -61,15 +61,6 @@ NEWER = QT_TRANSLATE_NOOP(
     "这个数据库已由更新版本的程序升级过（数据库结构 {revision}），本程序（{version}）不能打开它，"
     "数据没有改动。请安装最新版本的程序。",
 )
-UPGRADED = QT_TRANSLATE_NOOP(
-    "app",
-    "数据库已从 {old} 升级到 {new}（数据库结构 {old_revision} → {new_revision}）。升级前的备份：{backup}",
-)
-UPGRADED_SERVER = QT_TRANSLATE_NOOP(
-    "app",
-    "数据库服务器上的数据库已从 {old} 升级到 {new}（数据库结构 {old_revision} → {new_revision}）。"
-    "本程序不备份服务器上的数据库，由服务器管理员负责（例如 pg_dump）；使用这个数据库的其他电脑也要安装 {new}。",
-)
 BACKUP_PREFIX = "before-upgrade"
 
 
@@ -80,38 +71,6 @@ class UpgradeRefused(Exception):
     def __init__(self, message: Message) -> None:
         self.message = message
         super().__init__(str(message))
-
-
-@dataclass(frozen=True)
-class Upgrade:
-    """A database migrated at this opening: from which revision, to which, and its backup."""
-
-    from_revision: str
-    to_revision: str
-    backup: Path | None  # None with a database server
-
-    @property
-    def from_release(self) -> str:
-        """The release that made the database (its revision where it is none)."""
-        return migrate.release_of(self.from_revision) or self.from_revision
-
-    def notice(self) -> Message:
-        """What the window and the command line tell the person who logged in."""
-        params: dict[str, str] = {
-            "old": self.from_release,
-            "new": __version__,
-            "old_revision": self.from_revision,
-            "new_revision": self.to_revision,
-        }
-        if self.backup is None:
-            return Message(UPGRADED_SERVER, params)
-        return Message(UPGRADED, {**params, "backup": str(self.backup)})
-
-    def audit_detail(self) -> str:
-        where = (
-            f"backup {self.backup.name}" if self.backup is not None else "no file backup (database server)"
-        )
-        return f"{self.from_revision} -> {self.to_revision} ({self.from_release} -> {__version__}); {where}"
 
 
 def backup_name(unit_code: str, revision: str, when: datetime | None = None) -> str:
