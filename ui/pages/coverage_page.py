@@ -58,6 +58,7 @@ from app.services.coverage_export import (
 )
 from app.services.records import RecordService
 from app.services.visit_entry import PlanUnit, planning_units
+from ui.actions import page_action
 from ui.dialogs import ask
 from ui.dialogs.drill_down import DrillDownDialog
 from ui.dialogs.pdf_preview import PdfPreview, open_preview
@@ -361,12 +362,7 @@ class CoveragePage(ReadTracking, QWidget):
         self.refresh()
 
     def _action(self, text: str, shortcut: Any, tip: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip}（{key}）" if key else tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
+        action = page_action(self, text, slot, shortcut, tip)
         self.toolbar.addAction(action)
         return action
 

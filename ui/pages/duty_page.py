@@ -47,6 +47,7 @@ from app.services import duties
 from app.services.duties_export import export_duty
 from app.services.records import RecordService
 from app.services.visit_entry import planning_units
+from ui.actions import page_action
 from ui.dialogs import ask
 from ui.dialogs.drill_down import DrillDownDialog
 from ui.events import ChangeBus
@@ -293,12 +294,7 @@ class DutyPage(ReadTracking, QWidget):
         self.refresh()
 
     def _action(self, text: str, shortcut: Any, tip: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip}（{key}）" if key else tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
+        action = page_action(self, text, slot, shortcut, tip)
         self.toolbar.addAction(action)
         return action
 

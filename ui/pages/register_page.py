@@ -65,6 +65,7 @@ from app.security.roles import EDIT, PRINT, PermissionDenied
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import export_register
 from app.services.xlsx_import import importable
+from ui.actions import page_action
 from ui.dialogs import ask
 from ui.dialogs.history_dialog import HistoryDialog
 from ui.dialogs.record_form import RecordForm, offers_person_record
@@ -434,17 +435,7 @@ class RegisterPage(QWidget):
     def _action(
         self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, tip: str
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = f"{tip}（{key}）" if tip and key else tip
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return page_action(self, text, slot, shortcut, tip)
 
     def _load_filter_options(self) -> bool:
         """Fill the filter lists; True when a chosen value is gone (that filter is back to 全部)."""
