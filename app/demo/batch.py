@@ -34,7 +34,6 @@ from app.demo import casework as demo_casework
 from app.demo import education as demo_education
 from app.demo import inspection as demo_inspection
 from app.demo import integrity as demo_integrity
-from app.demo import ledgers as demo_ledgers
 from app.demo import residency as demo_residency
 from app.demo import training as demo_training
 from app.demo.changes import _AlreadyApplied, _Batch, _split_exactly
@@ -546,7 +545,7 @@ def add_demo_batch(
             if not first:
                 demo_casework.later_casework(batch, own)
                 demo_residency.later_residency(batch, own)
-                demo_ledgers.later_ledgers(batch, own)
+                demo_residency.later_village_work(batch, own)
                 demo_training.later_training(batch, own)
             elif info.unit_type == "county" and seed_county:
                 _seed_county(batch, info.unit_code, progress)
@@ -557,7 +556,7 @@ def add_demo_batch(
                 elif own is not None:
                     demo_residency.add_residency(batch, [own])
                     demo_inspection.add_inspection(batch, [own])
-                    demo_ledgers.add_ledgers(batch, [own])
+                    demo_residency.add_village_work(batch, [own])
                     demo_training.add_training(batch, [own])
             if first and info.unit_type == "county":
                 demo_integrity.add_integrity(batch)
@@ -589,7 +588,7 @@ def _seed_county(b: _Batch, county_code: str, progress: Callable[[int, int], Non
 
     demo_residency.add_residency(b, units, act_as_owner=True, progress=residency_progress)
     demo_inspection.add_inspection(b, units, act_as_owner=True)
-    demo_ledgers.add_ledgers(b, units, act_as_owner=True)
+    demo_residency.add_village_work(b, units, act_as_owner=True)
     demo_training.add_training(b, units, act_as_owner=True, feedback=True)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import nullcontext
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
 
@@ -28,14 +28,30 @@ from app.registers import get as get_register
 from app.registers.ledgers import month_of
 
 if TYPE_CHECKING:
+    import random
+    from contextlib import AbstractContextManager
+
+    from sqlalchemy.orm import Session
+
+    from app.demo.casework import Casework
     from app.demo.changes import _Batch
-    from app.demo.residency import Residency
+
+
+class Residency(Protocol):
+    """What the ledgers' demo needs of ``app.demo.residency.Residency``, which calls it."""
+
+    b: _Batch
+    s: Session
+    rng: random.Random
+    today: date
+    cw: Casework
+    quick: Session
+
+    def together(self) -> AbstractContextManager[None]: ...
 
 __all__ = [
-    "add_ledgers",
     "add_village_work",
     "inquiry_signoffs",
-    "later_ledgers",
     "later_village_work",
     "ledger_values",
 ]
@@ -207,29 +223,3 @@ def later_village_work(r: Residency, unit: Unit) -> None:
     with r.together():
         for village in r.b.pick(missing, 1):
             _report(r, village, month_of(date(int(month[:4]), int(month[5:]), 1)))
-
-
-# ---- entry points (app.demo.batch) -----------------------------------------------------------------
-def add_ledgers(b: _Batch, units: Sequence[Unit], act_as_owner: bool = False) -> None:
-    """The village committees and liaison reports of ``units`` (townships; others have none);
-    ``act_as_owner``: each unit's rows owned by that unit (the seed county)."""
-    from app.demo.residency import Residency
-
-    r = Residency(b)
-    try:
-        add_village_work(r, units, act_as_owner)
-    finally:
-        r.close()
-
-
-def later_ledgers(b: _Batch, own: Unit | None) -> None:
-    """A later batch at a township: one late liaison report."""
-    if own is None or own.unit_type != "township":
-        return
-    from app.demo.residency import Residency
-
-    r = Residency(b)
-    try:
-        later_village_work(r, own)
-    finally:
-        r.close()

@@ -612,3 +612,25 @@ def later_residency(b: _Batch, own: Unit | None) -> None:
                 r.later(unit)
     finally:
         r.close()
+
+
+# ---- the village work of app.demo.ledgers (app.demo.batch) ---------------------------------------
+def add_village_work(b: _Batch, units: Sequence[Unit], act_as_owner: bool = False) -> None:
+    """The village committees and liaison reports of ``units`` (townships; others have none);
+    ``act_as_owner``: each unit's rows owned by that unit (the seed county)."""
+    r = Residency(b)
+    try:
+        demo_ledgers.add_village_work(r, units, act_as_owner)
+    finally:
+        r.close()
+
+
+def later_village_work(b: _Batch, own: Unit | None) -> None:
+    """A later batch at a township: one late liaison report."""
+    if own is None or own.unit_type != "township":
+        return
+    r = Residency(b)
+    try:
+        demo_ledgers.later_village_work(r, own)
+    finally:
+        r.close()
