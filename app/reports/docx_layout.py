@@ -47,12 +47,105 @@ TABLE_SIZE = Pt(12)  # 小四
 
 TITLE, HEADING1, HEADING2, BODY = "Title", "一级标题", "二级标题", "Normal"
 TABLE_TEXT = "表格文字"
+STYLE_IDS = {HEADING1: "GwHeading1", HEADING2: "GwHeading2", TABLE_TEXT: "GwTableText"}
 
 # Characters no line may start with (closing punctuation) or end with (opening punctuation).
 NO_BREAK_BEFORE = (
     "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～￠"
 )
 NO_BREAK_AFTER = "$([{£¥‘“〈《「『【〔〖〝﹙﹛﹝＄（［｛￡￥"
+
+
+# The schema's order of a paragraph's and a run's properties (Word refuses a file out of order).
+PPR_ORDER = (
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
+RPR_ORDER = (
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+)
+
+
+def in_schema_order(parent: Any, order: tuple[str, ...]) -> None:
+    """Put ``parent``'s children in the schema's order (unknown ones last, as they were)."""
+    rank = {qn(f"w:{tag}"): i for i, tag in enumerate(order)}
+    children = list(parent)
+    for child in children:
+        parent.remove(child)
+    for child in sorted(children, key=lambda c: rank.get(c.tag, len(order))):
+        parent.append(child)
 
 
 def _twips(mm: float) -> int:
@@ -82,10 +175,18 @@ def _set(parent: Any, tag: str, **attrs: str) -> Any:
     return child
 
 
+def _no_theme_fonts(fonts: Any) -> None:
+    """Drop the theme's font references (w:asciiTheme, w:eastAsiaTheme, …): they win over names."""
+    for name in list(fonts.attrib):
+        if name.lower().endswith("theme"):
+            del fonts.attrib[name]
+
+
 def set_fonts(rpr_owner: Any, east_asia: str, latin: str | None = None) -> None:
     """Give a style or run its East Asian face and its Latin face (the same one unless given)."""
     rpr = rpr_owner.get_or_add_rPr()
     fonts = rpr.get_or_add_rFonts()
+    _no_theme_fonts(fonts)
     latin = latin or east_asia
     for attr, value in (("ascii", latin), ("hAnsi", latin), ("eastAsia", east_asia), ("cs", latin)):
         fonts.set(qn(f"w:{attr}"), value)
@@ -113,17 +214,23 @@ def _paragraph_style(
     bold: bool = False,
 ) -> Any:
     styles = doc.styles
-    style = (
-        styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    )
-    if name not in (BODY,):
+    if name in [s.name for s in styles]:
+        style = styles[name]
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = STYLE_IDS[name]  # ASCII ids, as Word writes them
+    if name != BODY:
         style.base_style = styles[BODY]
         style.next_paragraph_style = styles[BODY]
     style.quick_style = True
     style.font.size = size
     style.font.bold = bold
-    style.font.color.rgb = None
     set_fonts(style.element, font, latin)
+    rpr = style.element.get_or_add_rPr()
+    _set(rpr, "w:szCs", val=str(int(size.pt * 2)))
+    for tag in ("w:spacing", "w:kern", "w:color"):  # Word's Title: letter-spaced, kerned, blue
+        for child in rpr.findall(qn(tag)):
+            rpr.remove(child)
     fmt = style.paragraph_format
     fmt.alignment = align
     fmt.first_line_indent = Pt(size.pt * 2) if indent else Pt(0)
@@ -142,10 +249,16 @@ def _paragraph_style(
 def _styles(doc: Any) -> None:
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set(rpr, "w:rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT, eastAsia=BODY_FONT, cs=LATIN_FONT)
+    _no_theme_fonts(
+        _set(rpr, "w:rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT, eastAsia=BODY_FONT, cs=LATIN_FONT)
+    )
     _set(rpr, "w:sz", val=str(int(SIZE_3.pt * 2)))
     _set(rpr, "w:szCs", val=str(int(SIZE_3.pt * 2)))
     _set(rpr, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+    ppr_default = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    spacing = ppr_default.find(qn("w:spacing"))
+    if spacing is not None:
+        ppr_default.remove(spacing)
     _paragraph_style(doc, BODY, BODY_FONT, SIZE_3, latin=LATIN_FONT, indent=True)
     title = _paragraph_style(doc, TITLE, TITLE_FONT, SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER)
     # Word's Title carries a border and spacing of its own in some templates: none here.
@@ -161,6 +274,17 @@ def _styles(doc: Any) -> None:
     table_text.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     table_text.paragraph_format.keep_with_next = False
     _set(table_text.element.get_or_add_pPr(), "w:snapToGrid", val="0")
+
+
+def _tidy_styles(doc: Any) -> None:
+    for style in doc.styles.element.iter(qn("w:style")):
+        for tag, order in (("w:pPr", PPR_ORDER), ("w:rPr", RPR_ORDER)):
+            props = style.find(qn(tag))
+            if props is not None:
+                in_schema_order(props, order)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    for props in defaults.iter(qn("w:rPr")):
+        in_schema_order(props, RPR_ORDER)
 
 
 def _page(doc: Any) -> None:
@@ -249,6 +373,7 @@ def new_document() -> Any:
     """An empty document in the official layout (styles, page, grid, line breaking, page numbers)."""
     doc = Document()
     _styles(doc)
+    _tidy_styles(doc)
     _page(doc)
     _settings(doc)
     _footers(doc)

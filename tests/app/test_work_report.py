@@ -97,6 +97,14 @@ def test_styles_fonts_and_page_layout_follow_gb_t_9704(report: Path) -> None:
         assert fonts.get(f"{W}eastAsia") == face, name
         assert style.font.size.pt == size, name
         assert style.element.pPr.find(f"{W}kinsoku").get(f"{W}val") == "1", name
+        # No theme font left to win over the names; properties in the schema's order (Word insists).
+        assert not [a for a in fonts.attrib if a.lower().endswith("theme")], name
+        for props, order in (
+            (style.element.pPr, docx_layout.PPR_ORDER),
+            (style.element.rPr, docx_layout.RPR_ORDER),
+        ):
+            tags = [child.tag.removeprefix(W) for child in props]
+            assert tags == sorted(tags, key=order.index), name
     section = document.sections[0]
     mm = {k: round(getattr(section, k).mm) for k in
           ("page_width", "page_height", "top_margin", "bottom_margin", "left_margin", "right_margin")}  # fmt: skip
