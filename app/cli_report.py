@@ -46,12 +46,13 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _work(ctx: Context, args: argparse.Namespace) -> int:
+    from app.cli import _UsageError  # here: app.cli imports this module
     from app.reports.work_report import write_work_report
     from app.services.statistics import range_problem
 
     problem = range_problem(args.start, args.end)
-    if problem is not None:
-        raise CliError(Message(problem))
+    if problem is not None:  # a usage error, as for stats
+        raise _UsageError(problem)
     path = Path(args.out).expanduser()
     if path.suffix.lower() != ".docx":
         raise CliError(Message(NOT_DOCX, {"path": str(path)}))

@@ -292,7 +292,7 @@ def _page(doc: Any) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    section.header_distance, section.footer_distance = Mm(15), Mm(25)
+    section.header_distance, section.footer_distance = Mm(15), Mm(22)  # the number ~7 mm below the type area
     grid = _set(section._sectPr, "w:docGrid", type="linesAndChars")
     grid.set(qn("w:linePitch"), str(line_pitch()))
     grid.set(qn("w:charSpace"), str(char_space()))

@@ -153,7 +153,7 @@ def test_a_read_only_account_is_refused_as_for_printing(county: Cli, tmp_path: P
     ("dates", "code", "message"),
     [
         (("2022-13-01", "2022-09-30"), 2, "日期格式应为 YYYY-MM-DD，如 2022-09-30：2022-13-01"),
-        (("2022-09-30", "2021-01-01"), 1, "截止日期不能早于起始日期。"),
+        (("2022-09-30", "2021-01-01"), 2, "截止日期不能早于起始日期。"),
     ],
 )
 def test_bad_dates_are_refused_in_chinese(
