@@ -180,7 +180,8 @@ def _duty_gaps(ctx: Context, start: date, end: date, today: date) -> tuple[list[
         missed = [(p, r) for p, r in cells if p.first >= since and r.status(p.key) == duties.MISSED]
         if missed:
             units = list(dict.fromkeys(r.unit_name for _p, r in missed))
-            gaps.append(DutyGap(duty.title, str(duties.rule_text(duty)), since, len(missed), units))
+            rule = str(duties.rule_text(duty)).replace(" ", "")  # no spaces in Chinese text
+            gaps.append(DutyGap(duty.title, rule, since, len(missed), units))
     return gaps, unused
 
 
@@ -315,12 +316,16 @@ def main_work(data: ReportData) -> list[tuple[str, str]]:
         ),
         (
             "协审把关规范办理。",
-            f"{chinese_day(data.start)}以来，案件审理室共协审各乡镇纪委和派驻纪检监察组案件{f['co_reviews']}件"
-            + (
-                f"，其中{_listing(f['co_review_results'], RESULT_LABELS, '件')}。"
-                if any(f["co_review_results"].values())
-                else "。"
-            ),
+            (
+                f"{chinese_day(data.start)}以来，案件审理室共协审各乡镇纪委和派驻纪检监察组案件{f['co_reviews']}件"
+                + (
+                    f"，其中{_listing(f['co_review_results'], RESULT_LABELS, '件')}。"
+                    if any(f["co_review_results"].values())
+                    else "。"
+                )
+            )
+            if f["co_reviews"]
+            else "【请补充：案件协审情况（本期间未登记协审）】",
         ),
     ]
     inspection = "；".join(
@@ -330,13 +335,17 @@ def main_work(data: ReportData) -> list[tuple[str, str]]:
         for y in data.years
     )
     part = f["group_participations"]
-    items.append(
-        (
-            "靠前监督发挥作用。",
-            f"{inspection}。{data.period}，派驻纪检监察组参与查办案件{f['group_participations_total']}件（次），"
-            f"其中承办{part['handled']}件、协办{part['taking_part']}件次。",
-        )
+    taking_part = (
+        f"{data.period}，派驻纪检监察组参与查办案件{f['group_participations_total']}件（次），"
+        f"其中承办{part['handled']}件、协办{part['taking_part']}件次。"
     )
+    if f["inspection_clues"]["transferred"]:
+        inspection += "。"
+    else:
+        inspection = "【请补充：巡察监督与派驻监督贯通情况（本期间未登记巡察移交线索）】"
+    if not f["group_participations_total"]:
+        taking_part = ""
+    items.append(("靠前监督发挥作用。", inspection + taking_part))
     items.append(
         (
             "规范问题线索处置。",

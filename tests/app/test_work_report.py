@@ -168,3 +168,16 @@ def test_bad_dates_are_refused_in_chinese(
 def test_the_grid_follows_the_type_area() -> None:
     assert docx_layout.line_pitch() == 579
     assert -852 <= docx_layout.char_space() <= -845
+
+
+def test_an_installation_without_records_gets_a_report_to_fill_in(cli: Cli) -> None:
+    cli.init_county()
+    out = cli.data_dir.parent / "空白.docx"
+    cli.ok("report", "work", "--from", "2025-01-01", "--to", "2025-12-31", "--out", str(out))
+    text, tables = text_of(out)
+    assert "共运用“第一种形态”处理党员干部0人次" in text
+    assert "【请补充：案件协审情况（本期间未登记协审）】" in text
+    assert "【请补充：巡察监督与派驻监督贯通情况（本期间未登记巡察移交线索）】" in text
+    assert "【请补充：驻村（驻在）监督开展情况（本期间未登记驻村记录）】" in text
+    assert [t[0][0] for t in tables] == ["单位类型", "单位类型", "单位"]  # staffing, the forms twice
+    assert tables[1][-1] == ["合计", "0", "0", "0", "0", "0"]
