@@ -226,9 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
     cli_audit.add_parser(sub, common)
     cli_deadline.add_parser(sub, common)
     cli_duties.add_parser(sub, common)
-    from app import cli_xlsx
+    from app import cli_report, cli_xlsx
 
     cli_xlsx.add_parser(sub, common)
+    cli_report.add_parser(sub, common)
 
     p = sub.add_parser("backup", parents=[common], help="制作加密备份文件")
     p.add_argument("--out", required=True, metavar="FILE_OR_DIR", help="备份文件，或放备份文件的文件夹")

@@ -3519,6 +3519,14 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Export the figures on this page to an Excel file (Ctrl+E)</translation>
     </message>
     <message>
+        <source>生成工作报告…</source>
+        <translation>Write work report…</translation>
+    </message>
+    <message>
+        <source>按日期范围生成乡镇纪委和派驻纪检监察组工作报告（Word 文档），供编辑后上报</source>
+        <translation>Write the work report of the township commissions and dispatched groups for a range of days (a Word document) to edit before it is sent up</translation>
+    </message>
+    <message>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -3737,6 +3745,26 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>初核结果</source>
         <translation>Verification outcome</translation>
+    </message>
+    <message>
+        <source>工作报告_{start}至{end}</source>
+        <translation>Work report_{start}-{end}</translation>
+    </message>
+    <message>
+        <source>工作报告已写入 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
+        <translation>Work report written to {path}  &lt;a href=&quot;{folder}&quot;&gt;Open its folder&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>生成工作报告</source>
+        <translation>Write work report</translation>
+    </message>
+    <message>
+        <source>正在生成工作报告…</source>
+        <translation>Writing the work report…</translation>
+    </message>
+    <message>
+        <source>生成工作报告失败。</source>
+        <translation>The work report could not be written.</translation>
     </message>
     <message>
         <source>已导出到 {path}&#x3000;&lt;a href=&quot;{folder}&quot;&gt;打开所在文件夹&lt;/a&gt;</source>
@@ -4317,6 +4345,53 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>已保存季度计划：安排驻村（驻在）{n} 次。</source>
         <translation>Quarter plan saved: {n} residency visit(s) planned.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReportDialog</name>
+    <message>
+        <source>生成工作报告</source>
+        <translation>Write work report</translation>
+    </message>
+    <message>
+        <source>按日期范围生成乡镇纪委和派驻纪检监察组工作报告（Word 文档）：基本情况、主要工作及成效、存在的问题、下一步工作打算。数字取自统计分析，方括号【】处请在 WPS 或 Word 中补充。</source>
+        <translation>Writes the work report of the township commissions and dispatched groups for a range of days as a Word document: basic situation, main work and results, problems, next steps. The figures come from the statistics; fill in the parts in brackets 【】 in WPS or Word.</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>起始日期：</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>截止日期：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>生成…</source>
+        <translation>Write…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请按 2022-09-30 的格式填写起始日期和截止日期。</source>
+        <translation>Enter the start and end dates like 2022-09-30.</translation>
+    </message>
+    <message>
+        <source>保存工作报告</source>
+        <translation>Save work report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -7195,6 +7270,22 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>减责须经审查至少符合「三个区分开来」的一种情形：{all}</source>
         <translation>Reduced liability requires the review to find at least one of the “three distinctions”: {all}</translation>
+    </message>
+    <message>
+        <source>日期格式应为 YYYY-MM-DD，如 2022-09-30：{text}</source>
+        <translation>Dates are written YYYY-MM-DD, e.g. 2022-09-30: {text}</translation>
+    </message>
+    <message>
+        <source>工作报告须写入 .docx 文件：{path}</source>
+        <translation>The work report must be written to a .docx file: {path}</translation>
+    </message>
+    <message>
+        <source>工作报告已写入 {path}</source>
+        <translation>Work report written to {path}</translation>
+    </message>
+    <message>
+        <source>无法写入工作报告 {path}：{reason}</source>
+        <translation>Cannot write the work report {path}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -317,3 +317,35 @@ def test_the_models_pass_the_qt_model_tester(
     qtmodeltester.check(fixed)
     assert fixed.rowCount() == 3
     qtmodeltester.check(FixedRecordModel(records, get("dispositions"), []))
+
+
+def test_the_page_writes_the_work_report_of_a_range(
+    qtbot: QtBot, db: Database, figures_data: Org, bus: ChangeBus, settings: QSettings, tmp_path: Path
+) -> None:
+    import docx
+
+    from ui.dialogs.work_report import WorkReportDialog
+
+    page = make_page(qtbot, db, bus, settings)
+    assert page.act_report.isEnabled()
+    page.set_period(2021)
+    wait_figures(qtbot, page)
+    assert page.report_range() == (date(2021, 1, 1), date(2021, 12, 31))
+    dialog = WorkReportDialog(page, date(2021, 12, 31), date(2021, 1, 1))
+    qtbot.addWidget(dialog)
+    assert dialog.error.text() == "截止日期不能早于起始日期。"
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.from_field.set_value("2021-13-01")
+    assert "2022-09-30" in dialog.error.text()
+    dialog.from_field.set_value(date(2021, 1, 1))
+    dialog.to_field.set_value(date(2021, 12, 31))
+    assert dialog.error.text() == "" and dialog.range() == (date(2021, 1, 1), date(2021, 12, 31))
+    path = tmp_path / "工作报告.docx"
+    with qtbot.waitSignal(page.reported, timeout=20_000):
+        page.write_work_report(date(2021, 1, 1), date(2021, 12, 31), path)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "2021年，共运用“第一种形态”处理党员干部5人次，其中各乡镇纪委3人次，占比60.00%" in text
+    assert str(path) in page.status_label.text()
+    reader = StatisticsPage(Context(db, Actor("reader", "readonly")), bus, settings)
+    qtbot.addWidget(reader)
+    assert not reader.act_report.isEnabled()

@@ -32,6 +32,7 @@ from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,6 +55,8 @@ from app.registers.casework_choices import (
     VERIFICATION_OUTCOME_CHOICES,
 )
 from app.registers.org import UNIT_TYPE_CHOICES
+from app.reports.work_report import write_work_report
+from app.security.roles import PRINT
 from app.services.counting import COUNTY_MAPPING, DEFAULT_MAPPING, RULE
 from app.services.records import RecordService
 from app.services.statistics import (
@@ -63,12 +66,14 @@ from app.services.statistics import (
     export_figures,
     figures,
     format_percent,
+    period_bounds,
     range_problem,
     stats_years,
 )
 from ui.dialogs import ask
 from ui.dialogs.drill_down import DrillDownDialog
 from ui.dialogs.record_form import DateField
+from ui.dialogs.work_report import WorkReportDialog, docx_path
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
 from ui.tasks import Progress, Task, run_task
@@ -246,6 +251,7 @@ class StatisticsPage(ReadTracking, QWidget):
 
     refreshed = Signal()
     exported = Signal(str)
+    reported = Signal(str)  # the work report's path
     drilled = Signal(object)  # the DrillDownDialog opened
 
     def __init__(self, ctx: Context, bus: ChangeBus, settings: QSettings) -> None:
@@ -278,11 +284,18 @@ class StatisticsPage(ReadTracking, QWidget):
         self.act_export.setToolTip(self.tr("把本页统计数字导出为 Excel 文件（Ctrl+E）"))
         self.act_export.triggered.connect(lambda _checked=False: self.export_excel())
         self.act_export.setEnabled(False)
+        self.act_report = QAction(self.tr("生成工作报告…"), self)
+        self.act_report.setObjectName("workReport")
+        self.act_report.setToolTip(
+            self.tr("按日期范围生成乡镇纪委和派驻纪检监察组工作报告（Word 文档），供编辑后上报")
+        )
+        self.act_report.triggered.connect(lambda _checked=False: self.work_report())
+        self.act_report.setEnabled(actor.can(PRINT))
         self.act_refresh = QAction(self.tr("刷新"), self)
         self.act_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.act_refresh.setToolTip(self.tr("重新统计（F5）"))
         self.act_refresh.triggered.connect(lambda _checked=False: self.refresh())
-        for action in (self.act_export, self.act_refresh):
+        for action in (self.act_export, self.act_report, self.act_refresh):
             self.addAction(action)
             self.toolbar.addAction(action)
 
@@ -833,6 +846,57 @@ class StatisticsPage(ReadTracking, QWidget):
 
     def ask_export_path(self) -> Path | None:
         return ask.xlsx_path(self, self.settings, self.tr("统计分析"))
+
+    # ---- the work report ---------------------------------------------------------------------
+    def report_range(self) -> tuple[date, date]:
+        """The range the report dialog proposes: the page's range, year or quarter (this year to
+        today when the page shows every year)."""
+        today = date.today()
+        bounds = self.selected_range()
+        if bounds is not None:
+            start, end = bounds
+            return start or date(today.year, 1, 1), end or today
+        year = self.selected_year()
+        if year is None:
+            return date(today.year, 1, 1), today
+        first, last = period_bounds(year, self.selected_quarter())  # type: ignore[misc]
+        return first, min(last, max(today, first))
+
+    def ask_work_report(self) -> tuple[date, date, Path] | None:
+        dialog = WorkReportDialog(self, *self.report_range())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        start, end = dialog.range()
+        stem = self.tr("工作报告_{start}至{end}").format(start=f"{start:%Y%m%d}", end=f"{end:%Y%m%d}")
+        path = docx_path(self, self.settings, stem)
+        return (start, end, path) if path is not None else None
+
+    def work_report(self) -> Task | None:
+        asked = self.ask_work_report()
+        return self.write_work_report(*asked) if asked is not None else None
+
+    def write_work_report(self, start: date, end: date, path: Path) -> Task:
+        """Gather the figures and write the report on a worker thread (recorded in the audit log)."""
+        self.settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
+        ctx = self.ctx
+
+        def work(_progress: Progress) -> object:
+            return write_work_report(ctx, start, end, path)
+
+        def done(_result: object) -> None:
+            folder = QUrl.fromLocalFile(str(path.parent)).toString()
+            self.status_label.setText(
+                self.tr('工作报告已写入 {path}　<a href="{folder}">打开所在文件夹</a>').format(
+                    path=html.escape(str(path)), folder=html.escape(folder)
+                )
+            )
+            self.reported.emit(str(path))
+
+        self.last_task = run_task(
+            self, work, title=self.tr("生成工作报告"), label=self.tr("正在生成工作报告…"), on_success=done
+        )
+        self.last_task.failed.connect(lambda _text: self.status_label.setText(self.tr("生成工作报告失败。")))
+        return self.last_task
 
     def export_excel(self) -> Task | None:
         path = self.ask_export_path()

@@ -1,0 +1,69 @@
+"""``python -m app report work --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx``: the work report
+(工作报告) for a range of days as a .docx to edit in WPS or Word (``app.reports.work_report``). It
+needs the same right as exporting the statistics (打印) and is recorded in the audit log."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli_base import EXIT_OK, CliError, _say, _session_command
+from app.context import Context
+from app.i18n import QT_TRANSLATE_NOOP, Message
+from app.os_errors import describe
+from app.security.roles import PermissionDenied
+
+BAD_DAY = QT_TRANSLATE_NOOP("app", "日期格式应为 YYYY-MM-DD，如 2022-09-30：{text}")
+NOT_DOCX = QT_TRANSLATE_NOOP("app", "工作报告须写入 .docx 文件：{path}")
+WRITTEN = QT_TRANSLATE_NOOP("app", "工作报告已写入 {path}")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("app", "无法写入工作报告 {path}：{reason}")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(str(Message(BAD_DAY, {"text": text}))) from None
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("report", parents=[common], help="工作报告：按日期范围写出可编辑的 .docx 报告")
+    rsub = p.add_subparsers(dest="report_command", metavar="{work}")
+    q = rsub.add_parser(
+        "work",
+        parents=[common],
+        help="乡镇纪委和派驻纪检监察组工作报告（基本情况、主要工作及成效、问题、打算）",
+    )
+    q.add_argument("--from", dest="start", required=True, type=_day, metavar="YYYY-MM-DD", help="起始日期")
+    q.add_argument(
+        "--to", dest="end", required=True, type=_day, metavar="YYYY-MM-DD", help="截止日期（含当日）"
+    )
+    q.add_argument("--out", required=True, metavar="FILE.docx", help="写入的 .docx 文件")
+    q.set_defaults(handler=_session_command(_work))
+    p.set_defaults(handler=None, usage_parser=p)
+
+
+def _work(ctx: Context, args: argparse.Namespace) -> int:
+    from app.cli import _UsageError  # here: app.cli imports this module
+    from app.reports.work_report import write_work_report
+    from app.services.statistics import range_problem
+
+    problem = range_problem(args.start, args.end)
+    if problem is not None:  # a usage error, as for stats
+        raise _UsageError(problem)
+    path = Path(args.out).expanduser()
+    if path.suffix.lower() != ".docx":
+        raise CliError(Message(NOT_DOCX, {"path": str(path)}))
+    path = path.resolve()
+    try:
+        write_work_report(ctx, args.start, args.end, path)
+    except PermissionDenied as exc:
+        raise CliError(exc.message) from None
+    except OSError as exc:
+        raise CliError(
+            Message(CANNOT_WRITE, {"path": str(path), "reason": describe(exc, with_path=False)})
+        ) from None
+    _say(str(Message(WRITTEN, {"path": str(path)})))
+    return EXIT_OK
