@@ -67,7 +67,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: sysdeps testdeps $(STAMP) translations lint
-	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(PY) -m pytest -n auto
 
 distdeps:
 	$(call apt_missing,$(DIST_DEBS),what building the installers uses)

@@ -13,14 +13,33 @@ from sqlalchemy import MetaData, create_engine
 PG_ENV = "JIWEI_TEST_PG_URL"
 
 
+_WORKER_DATABASES: set[str] = set()
+
+
+def worker_name(name: str) -> str:
+    """``name`` for this test process: with pytest-xdist each worker (gw0, gw1, …) has databases
+    of its own on the one server, so that two workers never wipe or clone each other's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return f"{name}_{worker}" if worker else name
+
+
 def postgres_url() -> str:
-    """The test server's URL; skip (or, on CI, fail) when there is none."""
+    """The test server's URL (this worker's database on it); skip (or, on CI, fail) when there is
+    none."""
     url = os.environ.get(PG_ENV, "").strip()
     if not url:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{PG_ENV} is not set, but CI=true: the PostgreSQL tests must run on CI")
         pytest.skip(f"{PG_ENV} is not set (run through scripts/with-postgres.sh)")
-    return url
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return url
+    from sqlalchemy.engine import make_url
+
+    name = worker_name(make_url(url).database or "jiwei_test")
+    if name not in _WORKER_DATABASES:
+        _on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+        _WORKER_DATABASES.add(name)
+    return _named(url, name)
 
 
 def wipe_database(url: str) -> None:
@@ -60,7 +79,8 @@ def _on_server(url: str, *statements: str) -> None:
 
 
 def template_database(url: str, name: str) -> str:
-    """A new, empty database ``name`` on the test server (for a template); its URL."""
+    """A new, empty database ``name`` (this worker's) on the test server (for a template); its URL."""
+    name = worker_name(name)
     _on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     return _named(url, name)
 
@@ -71,5 +91,6 @@ def clone_database(url: str, template: str) -> None:
     from sqlalchemy.engine import make_url
 
     name = make_url(url).database
+    template = worker_name(template)
     _on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
                f'CREATE DATABASE "{name}" TEMPLATE "{template}"')  # fmt: skip
