@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.education import Circular
 from app.registers.fields import CHOICE, DATE, LONGTEXT, QUARTER, REF, Duty, Field, Register
-from app.registers.residency import own_unit
+from app.registers.residency import with_own_unit
 
 AREA = "reporting"
 CIRCULAR_KINDS = (
@@ -29,11 +29,7 @@ CIRCULAR_KINDS = (
 
 
 def _complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None:
-            values["unit_id"] = unit.id
-    return values
+    return with_own_unit(s, values)
 
 
 def _validate(_s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Message]:

@@ -29,7 +29,7 @@ from app.models.education import NameClearing, Tolerance
 from app.models.people import Person
 from app.registers.fields import BOOL, CHOICE, DATE, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
-from app.registers.residency import own_unit
+from app.registers.residency import with_own_unit
 
 AREA = "intake"  # 澄清正名 follows a clue; 容错免责 sits with the sanctions (below)
 
@@ -63,14 +63,6 @@ def _person(s: Session, values: dict[str, Any]) -> dict[str, Any]:
         for name in ("name", "unit", "post"):
             if not values.get(f"person_{name}"):
                 values[f"person_{name}"] = getattr(person, name)
-    return values
-
-
-def _own_unit(s: Session, values: dict[str, Any]) -> dict[str, Any]:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None:
-            values["unit_id"] = unit.id
     return values
 
 
@@ -116,7 +108,7 @@ def clearing_finding(s: Session, clue_id: str) -> date | None:
 
 
 def _clearing_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    values = _own_unit(s, values)
+    values = with_own_unit(s, values)
     clue = s.get(Clue, values["clue_id"]) if values.get("clue_id") else None
     if clue is not None:
         if not values.get("person_id") and clue.person_id:
@@ -333,7 +325,7 @@ TOLERANCES = Register(
     display=lambda t: f"{t.person_name} {t.applied_on:%Y-%m-%d}".strip(),
     default_sort="applied_on",
     validate=_tolerance_validate,
-    complete=lambda s, values, _row_id: _person(s, _own_unit(s, values)),
+    complete=lambda s, values, _row_id: _person(s, with_own_unit(s, values)),
     lifecycle=TOLERANCE_LIFECYCLE,
 )
 

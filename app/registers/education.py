@@ -22,7 +22,7 @@ from app.models.education import Pledge, WarningEducation
 from app.models.org import Staff, Village
 from app.models.people import Person
 from app.registers.fields import CHOICE, DATE, INT, LONGTEXT, REF, YEAR, Duty, Field, Register
-from app.registers.residency import own_unit
+from app.registers.residency import with_own_unit
 
 AREA = "education"
 
@@ -54,14 +54,6 @@ EDUCATION_FORMS = (
 BASE_VISIT = "base"
 
 
-def _own_unit(s: Session, values: dict[str, Any]) -> dict[str, Any]:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None:
-            values["unit_id"] = unit.id
-    return values
-
-
 def _not_future(values: dict[str, Any], name: str, message: str) -> dict[str, Message]:
     on = values.get(name)
     if isinstance(on, date) and on > date.today():
@@ -71,7 +63,7 @@ def _not_future(values: dict[str, Any], name: str, message: str) -> dict[str, Me
 
 # ---- pledges -----------------------------------------------------------------------------------
 def _pledge_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    values = _own_unit(s, values)
+    values = with_own_unit(s, values)
     staff = s.get(Staff, values["staff_id"]) if values.get("staff_id") else None
     person = s.get(Person, values["person_id"]) if values.get("person_id") else None
     source = staff if staff is not None else person
@@ -268,7 +260,7 @@ WARNING_EDUCATIONS = Register(
     display=lambda e: f"{e.held_on:%Y-%m-%d} {e.topic or e.place}".strip(),
     default_sort="held_on",
     validate=_education_validate,
-    complete=lambda s, values, _row_id: _own_unit(s, values),
+    complete=lambda s, values, _row_id: with_own_unit(s, values),
     duties=(WARNING_DUTY,),
 )
 

@@ -41,7 +41,7 @@ from app.models.inspection import InspectionBriefing, InspectionItem, Inspection
 from app.models.org import SupervisedUnit, Village
 from app.registers.fields import CHOICE, DATE, LONGTEXT, REF, Computed, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
-from app.registers.residency import _target_errors, own_unit
+from app.registers.residency import _target_errors, with_own_unit
 
 AREA = "inspection"
 OPEN, CLOSED = "rectifying", "closed"
@@ -107,14 +107,6 @@ def target_name(s: Session, values: Any) -> str:
     return village.name if village is not None else ""
 
 
-def _own(s: Session, values: dict[str, Any]) -> dict[str, Any]:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None:
-            values["unit_id"] = unit.id
-    return values
-
-
 def _future(on: Any, field_name: str, label: str) -> dict[str, Message]:
     if isinstance(on, date) and on > date.today():
         return {field_name: Message(QT_TRANSLATE_NOOP("app", "「{label}」不能晚于今天。"), {"label": label})}
@@ -123,7 +115,7 @@ def _future(on: Any, field_name: str, label: str) -> dict[str, Message]:
 
 # ---- rounds ------------------------------------------------------------------------------------
 def _round_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    return _own(s, values)
+    return with_own_unit(s, values)
 
 
 def _round_validate(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Message]:
@@ -461,7 +453,7 @@ ITEMS_FIELDS = {f.name: f.label for f in ITEMS.fields}
 
 # ---- 驻点巡察 preparation ----------------------------------------------------------------------
 def _briefing_complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    values = _own(s, values)
+    values = with_own_unit(s, values)
     rnd = _round_of(s, values)
     if rnd is not None and not values.get("village_id") and not values.get("supervised_unit_id"):
         values["village_id"], values["supervised_unit_id"] = rnd.village_id, rnd.supervised_unit_id

@@ -48,7 +48,7 @@ from app.registers.fields import (
     Register,
 )
 from app.registers.org import PHONE_HINT, PHONE_PATTERN
-from app.registers.residency import AREA, QUARTER_HINT, own_unit
+from app.registers.residency import AREA, QUARTER_HINT, own_unit, with_own_unit
 
 TARGET_CHOICES = (
     ("committee", QT_TRANSLATE_NOOP("register", "本乡镇党委")),
@@ -127,10 +127,7 @@ def _quarters_between(first: date, last: date) -> list[str]:
 
 # ---- what a ledger row checks ---------------------------------------------------------------------
 def _target_complete(s: Session, values: dict[str, Any]) -> None:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None:
-            values["unit_id"] = unit.id
+    with_own_unit(s, values)
     if not values.get("target"):
         if values.get("village_id"):
             values["target"] = "village"

@@ -34,7 +34,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.models.reporting import PartyReport, ReportFeedback, WorkReport
 from app.registers.fields import CHOICE, DATE, HALF, LONGTEXT, REF, Computed, Duty, Field, Register
-from app.registers.residency import own_unit
+from app.registers.residency import with_own_unit
 
 AREA = "reporting"
 HALF_PATTERN = r"\d{4}H[12]"
@@ -82,10 +82,7 @@ def _by_unit(rows: Any) -> dict[str, list[str]]:
 
 def _complete(day_field: str, unit_types: tuple[str, ...]):
     def complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-        if not values.get("unit_id"):
-            unit = own_unit(s)
-            if unit is not None and unit.unit_type in unit_types:
-                values["unit_id"] = unit.id
+        with_own_unit(s, values, unit_types)
         day = values.get(day_field)
         if not values.get("half") and isinstance(day, date):
             values["half"] = half_of(day)

@@ -69,6 +69,16 @@ def own_unit(s: Session) -> Unit | None:
     return s.scalars(select(Unit).where(Unit.code == code, Unit.deleted.is_(False))).first() if code else None
 
 
+def with_own_unit(s: Session, values: dict[str, Any], unit_types: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``values`` with an empty ``unit_id`` filled with this installation's unit (of one of
+    ``unit_types``, when given): a township's or group's records are its own by default."""
+    if not values.get("unit_id"):
+        unit = own_unit(s)
+        if unit is not None and (not unit_types or unit.unit_type in unit_types):
+            values["unit_id"] = unit.id
+    return values
+
+
 def _target_errors(s: Session, values: dict[str, Any]) -> dict[str, Message]:
     """A township commission goes to its own villages, a dispatched group to its supervised units."""
     unit = s.get(Unit, values.get("unit_id")) if values.get("unit_id") else None
@@ -116,10 +126,7 @@ VISIT_LIFECYCLE = Lifecycle(
 
 
 def _visit_complete(s: Session, values: dict[str, Any], row_id: str | None) -> dict[str, Any]:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None:
-            values["unit_id"] = unit.id
+    with_own_unit(s, values)
     if not values.get("code"):
         code = new_visit_code()
         while s.scalars(select(Visit.id).where(Visit.code == code)).first() is not None:

@@ -36,18 +36,14 @@ from app.registers.fields import (
     Field,
     Register,
 )
-from app.registers.residency import own_unit
+from app.registers.residency import with_own_unit
 
 AREA = "education"
 HOLDERS = {"unit_type": ("township", "group")}
 
 
 def _own_unit_default(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[str, Any]:
-    if not values.get("unit_id"):
-        unit = own_unit(s)
-        if unit is not None and unit.unit_type in HOLDERS["unit_type"]:
-            values["unit_id"] = unit.id
-    return values
+    return with_own_unit(s, values, HOLDERS["unit_type"])
 
 
 def _foreign_staff(s: Session, model: Any, parent: str, parent_id: str, unit_id: Any) -> str | None:
