@@ -15,6 +15,7 @@ id among equals), so a figure and the rows it drills down to are the same set.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, Subquery, case, cast, func, literal, select
@@ -30,6 +31,17 @@ RULE = QT_TRANSLATE_NOOP(
 )
 DEFAULT_MAPPING = QT_TRANSLATE_NOOP("app", "形态对应：按通行口径（默认）")
 COUNTY_MAPPING = QT_TRANSLATE_NOOP("app", "形态对应：按本县设置（{n} 项与通行口径不同）")
+
+# A period of days, both ends included; None on either side leaves it open, None for all time.
+Bounds = tuple[date | None, date | None] | None
+
+
+def in_period(column: Any, bounds: Bounds) -> list[ColumnElement[bool]]:
+    """The conditions that keep ``column`` (a date) within ``bounds``."""
+    if bounds is None:
+        return []
+    start, end = bounds
+    return [*([column >= start] if start else []), *([column <= end] if end else [])]
 
 
 def form_of(mapping: Mapping[tuple[str, str], str]) -> ColumnElement[Any]:

@@ -78,7 +78,7 @@ class UnknownFigure(KeyError):
 
 
 # ---- the period ---------------------------------------------------------------------------------
-Bounds = tuple[date | None, date | None] | None
+Bounds = counting.Bounds
 
 
 def period_bounds(year: int | None, quarter: int | None = None) -> tuple[date, date] | None:
@@ -139,13 +139,6 @@ def period_label(
     return f"{year} 年{QUARTER_LABELS[quarter - 1]}"
 
 
-def _in_period(column: Any, bounds: Bounds) -> list[ColumnElement[bool]]:
-    if bounds is None:
-        return []
-    start, end = bounds
-    return [*([column >= start] if start else []), *([column <= end] if end else [])]
-
-
 def _units_of_type(*types: str) -> Select[Any]:
     return select(Unit.id).where(Unit.unit_type.in_(types))
 
@@ -156,11 +149,11 @@ def _units_of_type(*types: str) -> Select[Any]:
 # let SQLite read the grouped columns from the index (a county after ten years:
 # bench/county_scale.py).
 def _dispositions(bounds: Bounds) -> list[ColumnElement[bool]]:
-    return [Disposition.deleted.is_(False), *_in_period(Disposition.decided_on, bounds)]
+    return [Disposition.deleted.is_(False), *counting.in_period(Disposition.decided_on, bounds)]
 
 
 def _clues(bounds: Bounds) -> list[ColumnElement[bool]]:
-    return [Clue.deleted.is_(False), *_in_period(Clue.received_on, bounds)]
+    return [Clue.deleted.is_(False), *counting.in_period(Clue.received_on, bounds)]
 
 
 def _inspection_clues(bounds: Bounds) -> list[ColumnElement[bool]]:
@@ -200,7 +193,7 @@ def _group_cases(bounds: Bounds) -> list[ColumnElement[bool]]:
     return [
         Case.deleted.is_(False),
         Case.state.not_in(NOT_FILED),
-        *_in_period(Case.filed_on, bounds),
+        *counting.in_period(Case.filed_on, bounds),
         or_(
             Case.handling_unit_id.in_(_units_of_type("group")),
             Case.group_id.is_not(None),  # a case merged from a unit not yet upgraded (0.x)
@@ -211,7 +204,7 @@ def _group_cases(bounds: Bounds) -> list[ColumnElement[bool]]:
 
 def _cases_of_period(bounds: Bounds) -> Select[Any]:
     return select(Case.id).where(
-        Case.deleted.is_(False), Case.state.not_in(NOT_FILED), *_in_period(Case.filed_on, bounds)
+        Case.deleted.is_(False), Case.state.not_in(NOT_FILED), *counting.in_period(Case.filed_on, bounds)
     )
 
 
@@ -219,7 +212,7 @@ def _groups_handling(bounds: Bounds) -> list[ColumnElement[bool]]:
     return [
         Case.deleted.is_(False),
         Case.state.not_in(NOT_FILED),
-        *_in_period(Case.filed_on, bounds),
+        *counting.in_period(Case.filed_on, bounds),
         Case.handling_unit_id.in_(_units_of_type("group")),
     ]
 
@@ -233,7 +226,7 @@ def _groups_taking_part(bounds: Bounds) -> list[ColumnElement[bool]]:
 
 
 def _co_reviews(bounds: Bounds) -> list[ColumnElement[bool]]:
-    return [CoReview.deleted.is_(False), *_in_period(CoReview.requested_on, bounds)]
+    return [CoReview.deleted.is_(False), *counting.in_period(CoReview.requested_on, bounds)]
 
 
 Where = Callable[[Bounds], list[ColumnElement[bool]]]

@@ -7,7 +7,6 @@ reach the county in its bundles with their owner)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -17,11 +16,11 @@ from app.models.org import Unit
 from app.registers import REGISTERS
 from app.registers.fields import Register
 from app.security.secrecy import audience_condition, has_secrecy
+from app.services.counting import Bounds, in_period
 
 # The areas whose registers are the daily work, and registers of other areas that are too.
 WORK_AREAS = ("residency", "inspection", "education", "reporting")
 WORK_REGISTERS_ELSEWHERE: tuple[str, ...] = ("name_clearings", "tolerances", "integrity_requests")
-Bounds = tuple[date | None, date | None] | None
 
 
 def work_registers() -> list[Register]:
@@ -38,12 +37,7 @@ def _counted(reg: Register) -> bool:
 
 def _conditions(reg: Register, bounds: Bounds) -> list[ColumnElement[bool]]:
     model: Any = reg.model
-    column = getattr(model, reg.date_field)
-    conditions = [model.deleted.is_(False)]
-    if bounds is not None:
-        start, end = bounds
-        conditions += [*([column >= start] if start else []), *([column <= end] if end else [])]
-    return conditions
+    return [model.deleted.is_(False), *in_period(getattr(model, reg.date_field), bounds)]
 
 
 def work_counts(
