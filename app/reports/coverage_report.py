@@ -9,8 +9,7 @@ database is given, in the same step that puts the file in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,7 @@ from app.security import audit
 from app.security.roles import PRINT
 from app.services.coverage import Row
 from app.services.coverage_export import STATUS_COLOURS, TOTALS_HEADER, Labels, grid
-from app.services.spreadsheet import write_atomically
+from app.services.spreadsheet import write_report
 
 if TYPE_CHECKING:
     from app.context import Context
@@ -112,12 +111,8 @@ def coverage_pdf(
         story += [Spacer(1, 4 * mm), grid_table]
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
-    around: Callable[[], AbstractContextManager[object]] | None = None
-    if ctx is not None:
-        detail = audit.export_detail("report", f"coverage_{what}_{year}", len(rows))
-
-        def around() -> AbstractContextManager[object]:
-            return audit.recorded(ctx.db, ctx.user, audit.PRINT, detail=detail)
-
-    write_atomically(path, write, around_replace=around)
+    write_report(
+        path, write, ctx.db if ctx else None, ctx.user if ctx else "", f"coverage_{what}_{year}", len(rows),
+        audit.PRINT,
+    )  # fmt: skip
     return pages[0]

@@ -22,9 +22,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.security import audit
 from app.security.roles import PRINT
-from app.services.spreadsheet import write_atomically
+from app.services.spreadsheet import write_report
 from app.services.statistics import format_percent
 
 if TYPE_CHECKING:
@@ -494,10 +493,12 @@ def write_work_report(
     ctx.require(PRINT)
     data = gather(ctx, start, end, today)
     doc = build(data, today)
-    detail = audit.export_detail("report", "work_report", table_count(data))
-
-    def around() -> Any:
-        return audit.recorded(ctx.db, ctx.actor.username, audit.EXPORT, detail=detail)
-
-    write_atomically(Path(path), lambda tmp: doc.save(str(tmp)), around_replace=around)
+    write_report(
+        Path(path),
+        lambda tmp: doc.save(str(tmp)),
+        ctx.db,
+        ctx.actor.username,
+        "work_report",
+        table_count(data),
+    )
     return data

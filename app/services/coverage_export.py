@@ -9,7 +9,6 @@ through ``labels`` (the window gives Qt's translation; the command line and test
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,6 @@ from typing import TYPE_CHECKING
 from app.i18n import QT_TRANSLATE_NOOP
 from app.quarters import quarters_of_year
 from app.registers.residency import LEDGER_KINDS
-from app.security import audit
 from app.security.roles import PRINT
 from app.services.coverage import (
     FUTURE,
@@ -31,7 +29,7 @@ from app.services.coverage import (
     Row,
     summary,
 )
-from app.services.spreadsheet import write_atomically
+from app.services.spreadsheet import write_report
 
 if TYPE_CHECKING:
     from app.context import Context
@@ -202,12 +200,5 @@ def export_coverage(
         ws.freeze_panes = ws.cell(header_row + 1, 3).coordinate
         wb.save(tmp)
 
-    around: Callable[[], AbstractContextManager[object]] | None = None
-    if ctx is not None:
-        detail = audit.export_detail("report", f"coverage_{what}_{year}", len(rows))
-
-        def around() -> AbstractContextManager[object]:
-            return audit.recorded(ctx.db, ctx.user, audit.EXPORT, detail=detail)
-
-    write_atomically(path, write, around_replace=around)
+    write_report(path, write, ctx.db if ctx else None, ctx.user if ctx else "", f"coverage_{what}_{year}", len(rows))
     return len(rows)

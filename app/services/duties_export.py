@@ -4,16 +4,14 @@ period), recorded in the audit log like every export."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers.fields import Duty
-from app.security import audit
 from app.security.roles import PRINT
 from app.services.duties import STATUS_COLOURS, STATUS_LABELS, Period, Row, period_label, rule_text, totals
-from app.services.spreadsheet import write_atomically
+from app.services.spreadsheet import write_report
 
 if TYPE_CHECKING:
     from app.context import Context
@@ -94,12 +92,7 @@ def export_duty(
         ws.freeze_panes = "C3"
         wb.save(tmp)
 
-    around: Callable[[], AbstractContextManager[object]] | None = None
-    if ctx is not None:
-        detail = audit.export_detail("report", f"duty_{duty.key}_{year}", len(rows))
-
-        def around() -> AbstractContextManager[object]:
-            return audit.recorded(ctx.db, ctx.user, audit.EXPORT, detail=detail)
-
-    write_atomically(path, write, around_replace=around)
+    write_report(
+        path, write, ctx.db if ctx else None, ctx.user if ctx else "", f"duty_{duty.key}_{year}", len(rows)
+    )
     return len(rows)

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import leftovers
 from app.i18n import QT_TRANSLATE_NOOP
@@ -13,6 +14,9 @@ from app.registers.fields import BOOL, CHOICE, Register
 from app.security import audit
 from app.security.roles import PRINT
 from app.services.records import RecordService
+
+if TYPE_CHECKING:
+    from app.db.database import Database
 
 CHUNK = 500
 # The export's last column, hidden: each row's record id, so that importing the file again
@@ -44,6 +48,28 @@ def write_atomically(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_report(
+    path: Path,
+    write: Callable[[Path], None],
+    db: Database | None,
+    user: str,
+    name: str,
+    rows: int,
+    action: str = audit.EXPORT,
+) -> None:
+    """``write_atomically`` for a report (statistics, coverage, staffing…): with a database, the
+    export (or the print, ``action``) is recorded in its audit log as report ``name`` of ``rows``
+    rows, in the step that puts the file in place."""
+    around: Callable[[], AbstractContextManager[object]] | None = None
+    if db is not None:
+        detail = audit.export_detail("report", name, rows)
+
+        def around() -> AbstractContextManager[object]:
+            return audit.recorded(db, user, action, detail=detail)
+
+    write_atomically(path, write, around_replace=around)
 
 
 def export_register(

@@ -7,15 +7,13 @@ them, so the screen and the spreadsheet cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.security import audit
 from app.security.roles import PRINT
-from app.services.spreadsheet import write_atomically
+from app.services.spreadsheet import write_report
 from app.services.staffing import StaffingRow, TownshipTotals
 
 if TYPE_CHECKING:
@@ -131,12 +129,5 @@ def export_staffing(
             progress(1, 1)
         wb.save(tmp)
 
-    around: Callable[[], AbstractContextManager[object]] | None = None
-    if ctx is not None:
-        detail = audit.export_detail("report", "staffing", len(rows))
-
-        def around() -> AbstractContextManager[object]:
-            return audit.recorded(ctx.db, ctx.user, audit.EXPORT, detail=detail)
-
-    write_atomically(path, write, around_replace=around)
+    write_report(path, write, ctx.db if ctx else None, ctx.user if ctx else "", "staffing", len(rows))
     return len(rows)

@@ -24,7 +24,6 @@ figure says (for an actor outside some records' audience, fewer: those are left 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,11 +45,10 @@ from app.registers.casework_choices import (
     VERIFICATION_OUTCOME_CHOICES,
 )
 from app.registers.org import UNIT_TYPE_CHOICES
-from app.security import audit
 from app.security.roles import Actor
 from app.security.secrecy import audience_condition, has_secrecy
 from app.services import counting
-from app.services.spreadsheet import write_atomically
+from app.services.spreadsheet import write_report
 from app.services.work_figures import work_figures, work_ids
 
 FORMS = tuple(code for code, _label in FORM_CHOICES)
@@ -685,12 +683,5 @@ def export_figures(
             ws.column_dimensions[get_column_letter(j)].width = w
         wb.save(tmp)
 
-    around: Callable[[], AbstractContextManager[object]] | None = None
-    if db is not None:
-        detail = audit.export_detail("report", "statistics", sum(len(rows) for _c, _h, rows in sheets))
-
-        def around() -> AbstractContextManager[object]:
-            return audit.recorded(db, user, audit.EXPORT, detail=detail)
-
-    write_atomically(path, write, around_replace=around)
+    write_report(path, write, db, user, "statistics", sum(len(rows) for _c, _h, rows in sheets))
     return len(sheets)
