@@ -230,8 +230,7 @@ def _status(p: Period, today: date, paid: Sequence[str], minimum: int, left_on: 
     return DUE if p.first <= today else FUTURE
 
 
-def _rows(s: Session, duty: Duty, periods: Sequence[Period], today: date, unit_id: str | None) -> list[Row]:
-    who = owers(s, duty.owes, unit_id)
+def _rows(s: Session, duty: Duty, periods: Sequence[Period], today: date, who: Sequence[Ower]) -> list[Row]:
     paid_in = {p.key: {k: list(v) for k, v in duty.paid(s, p.first, p.last).items()} for p in periods}
     rows = []
     for o in who:
@@ -251,7 +250,7 @@ def duty_year(
     duty = find_duty(key)[1] if isinstance(key, str) else key
     periods = periods_of_year(duty.period, year)
     with records.ctx.session() as s:
-        return periods, _rows(s, duty, periods, today, unit_id)
+        return periods, _rows(s, duty, periods, today, owers(s, duty.owes, unit_id))
 
 
 def missing_now(records: RecordService, today: date | None = None) -> list[Missing]:
@@ -260,10 +259,13 @@ def missing_now(records: RecordService, today: date | None = None) -> list[Missi
     today = today or date.today()
     out: list[Missing] = []
     with records.ctx.session() as s:
+        who: dict[str, list[Ower]] = {}  # several rules are owed by the same people
         for reg, duty in all_duties():
             current = period_of(duty.period, today)
             last = period_of(duty.period, current.first - timedelta(days=1))
-            rows = _rows(s, duty, [last, current], today, None)
+            if duty.owes not in who:
+                who[duty.owes] = owers(s, duty.owes)
+            rows = _rows(s, duty, [last, current], today, who[duty.owes])
             for p, status in ((current, DUE), (last, MISSED)):
                 owing = [r for r in rows if r.status(p.key) == status]
                 if owing:

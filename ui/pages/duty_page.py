@@ -431,7 +431,7 @@ class DutyPage(ReadTracking, QWidget):
         duty = self.duty()
         if cell is None or not cell.ids or duty is None:
             return None
-        reg_name = next(reg.name for reg, d in duties.all_duties() if d.key == duty.key)
+        reg_name = duties.find_duty(duty.key)[0].name
         if len(cell.ids) == 1 and self.open_record is not None:
             self.open_record(reg_name, cell.ids[0])
             return None
