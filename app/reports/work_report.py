@@ -432,7 +432,8 @@ def build(data: ReportData, written_on: date | None = None) -> Any:
 
     doc = L.new_document()
     f = data.figures
-    L.paragraph(doc, "关于乡镇纪委和派驻纪检监察组工作情况的报告", L.TITLE)
+    # A title longer than a line (20 characters of 二号) breaks where its sense does (GB/T 9704 §7.3.3).
+    L.paragraph(doc, "关于乡镇纪委和派驻纪检监察组\n工作情况的报告", L.TITLE)
     L.paragraph(doc, "")
     opening = (
         f"现将{chinese_day(data.start)}至{chinese_day(data.end)}{data.issuer}"
