@@ -189,3 +189,25 @@ def coverage_by_township(
                         town.visited += 1
                         town.ids.extend(cell.ids)
     return list(out.values())
+
+
+def chart_data(
+    ctx: Any,
+    year: int | None = None,
+    quarter: int | None = None,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """What the statistics page charts besides ``statistics.figures``: ``trend`` (``trend``'s
+    rows) and ``coverage`` (``TownshipCoverage`` of the townships with villages)."""
+    from app.services.records import RecordService
+
+    today = today or date.today()
+    user = ctx.actor.username
+    spans = trend_quarters(ctx.db, year, quarter, start=start, end=end, today=today, user=user)
+    rows = trend(ctx.db, year, quarter, start=start, end=end, today=today, user=user)
+    quarters = coverage_quarters(year, quarter, start=start, end=end, trend_spans=spans, today=today)
+    townships = coverage_by_township(RecordService(ctx), quarters, today) if quarters else []
+    return {"trend": rows, "coverage": [t for t in townships if t.owed]}
