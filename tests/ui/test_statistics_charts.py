@@ -46,8 +46,8 @@ def test_the_charts_show_the_tables_numbers_and_open_the_same_rows(
                                           if page.by_type.cell(r, 0).text == label), 1 + form)  # fmt: skip
             assert charts.values("byType")[form][t] == cell.value
     # By unit: the units with any, the first form's bars as the table's column.
-    units = charts.categories("byUnit")
-    assert units == [u["name"] for u in page.result["by_unit"] if u["total"]]  # type: ignore[index]
+    units = charts.categories("byUnit")  # from the bottom up: the table's first unit on top
+    assert units == [u["name"] for u in page.result["by_unit"] if u["total"]][::-1]  # type: ignore[index]
     for i, name in enumerate(units):
         assert (
             charts.values("byUnit")[0][i]

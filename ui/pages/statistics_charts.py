@@ -30,7 +30,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
-from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QScrollArea, QWidget
 
 from app.registers.casework_choices import FORM_CHOICES
 from app.registers.org import UNIT_TYPE_CHOICES
@@ -78,7 +78,7 @@ class ChartView(QChartView):
         super().keyPressEvent(event)
 
 
-class StatisticsCharts(QWidget):
+class StatisticsCharts(QScrollArea):
     """The four charts; ``show_charts`` fills them, a click on a bar emits ``drill_requested``."""
 
     drill_requested = Signal(object, str, object)  # ChartDrill, title, the number (int or None)
@@ -89,7 +89,11 @@ class StatisticsCharts(QWidget):
         self.views: dict[str, ChartView] = {}
         self.bars: dict[str, list[list[Bar]]] = {}  # chart -> bar set -> bar
         self.series: dict[str, Any] = {}
-        grid = QGridLayout(self)
+        body = QWidget()
+        grid = QGridLayout(body)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
         names = (
             ("byType", self.tr("四种形态（按单位类型，人次）")),
             ("byUnit", self.tr("四种形态（按单位，人次）")),
@@ -133,8 +137,9 @@ class StatisticsCharts(QWidget):
             values.setRange(0, 100)
         for axis in (categories_axis, values):
             axis.setLabelsFont(base)
+            if hasattr(axis, "setTruncateLabels"):  # Qt 6.2: a unit's whole name, not "…"
+                axis.setTruncateLabels(False)
         if horizontal:
-            categories_axis.setReverse(True)  # the first unit on top, as in the table
             chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         else:
@@ -197,7 +202,8 @@ class StatisticsCharts(QWidget):
         )
         self._chart("byType", series, [type_labels[k] for k in kinds])
 
-        units = [u for u in figures["by_unit"] if u["total"]]
+        # Horizontal bars run from the bottom up: listed backwards, the first unit is on top.
+        units = [u for u in figures["by_unit"] if u["total"]][::-1]
         series = QHorizontalStackedBarSeries()
         self._form_sets(
             "byUnit",
@@ -248,7 +254,7 @@ class StatisticsCharts(QWidget):
         )
         self._chart("trend", series, [self.quarter_label(row["quarter"]) for row in trend])
 
-        townships = extra.get("coverage", [])
+        townships = list(extra.get("coverage", []))[::-1]
         series = QHorizontalBarSeries()
         bar_set = QBarSet(self.tr("已驻占比"))
         bar_set.setColor(QColor(SHARE_COLOUR))
@@ -275,7 +281,8 @@ class StatisticsCharts(QWidget):
 
     # ---- values and clicks -------------------------------------------------------------------
     def values(self, name: str) -> list[list[float]]:
-        """Each bar set's values of a chart (tests; the same numbers the tables show)."""
+        """Each bar set's values of a chart (tests; the same numbers the tables show), in the
+        categories' order (a horizontal chart's from the bottom up)."""
         series = self.series.get(name)
         if series is None:
             return []
