@@ -456,4 +456,5 @@ def picture(doc: Any, png: bytes, caption: str, width_mm: float = 150) -> Any:
     cap = doc.add_paragraph(caption, style=doc.styles[TABLE_TEXT])
     cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cap.runs[0].font.bold = True
+    doc.add_paragraph(style=doc.styles[TABLE_TEXT])
     return p

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -71,7 +71,18 @@ def test_the_charts_show_the_tables_numbers_and_open_the_same_rows(
     assert _clicked(qtbot, page, "byUnit", 0, 0).ids == page.open_drill(unit_index).ids  # type: ignore[union-attr]
     q1 = _clicked(qtbot, page, "trend", 0, 0)
     assert len(q1.ids) == 2
-    for d in (table_dialog, bar_dialog, q1):
+    # The keyboard: Right onto 派驻纪检监察组's first-form bar, Enter opens its rows.
+    view = charts.views["byType"]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # first press: the first bar
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert charts.current["byType"] == (0, 1)
+    assert view.toolTip().endswith("派驻纪检监察组 · 第一种形态：2")
+    with qtbot.waitSignal(page.drilled, timeout=5_000) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    by_key = opened.args[0]
+    assert by_key.ids == page.open_drill(index_of(page.by_type, "派驻纪检监察组", 1)).ids  # type: ignore[union-attr]
+    for d in (table_dialog, bar_dialog, q1, by_key):
         d.close()
 
 

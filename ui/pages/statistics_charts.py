@@ -38,6 +38,7 @@ from app.reports.report_charts import FORM_COLOURS, SHARE_COLOUR, value_step
 from ui.i18n import tr_register
 
 FORMS = tuple(code for code, _label in FORM_CHOICES)
+HORIZONTAL = ("byUnit", "coverage")  # the charts whose bars lie along the x axis
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ class Bar:
 
 
 class ChartView(QChartView):
-    """A chart; Enter opens the first bar with a number (the keyboard's way in)."""
+    """A chart the keyboard reaches: the arrows move a highlighted bar (left/right along the
+    categories, up/down across the forms), Enter opens its rows."""
 
     def __init__(self, name: str, owner: StatisticsCharts) -> None:
         super().__init__()
@@ -72,9 +74,27 @@ class ChartView(QChartView):
         self.setMinimumHeight(300)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.owner.open_first(self.objectName())
+        name, key = self.objectName(), event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.owner.open_current(name)
             return
+        moves = {
+            Qt.Key.Key_Left: (0, -1),
+            Qt.Key.Key_Right: (0, 1),
+            Qt.Key.Key_Up: (-1, 0),
+            Qt.Key.Key_Down: (1, 0),
+        }
+        if name in HORIZONTAL:  # categories run up the chart: up and down move along them
+            moves = {
+                Qt.Key.Key_Up: (0, 1),
+                Qt.Key.Key_Down: (0, -1),
+                Qt.Key.Key_Left: (-1, 0),
+                Qt.Key.Key_Right: (1, 0),
+            }
+        for moved, (sets, bars) in moves.items():
+            if key == moved:
+                self.owner.step_bar(name, sets, bars)
+                return
         super().keyPressEvent(event)
 
 
@@ -89,6 +109,7 @@ class StatisticsCharts(QScrollArea):
         self.views: dict[str, ChartView] = {}
         self.bars: dict[str, list[list[Bar]]] = {}  # chart -> bar set -> bar
         self.series: dict[str, Any] = {}
+        self.current: dict[str, tuple[int, int]] = {}  # chart -> (bar set, bar) the keyboard is on
         body = QWidget()
         grid = QGridLayout(body)
         self.setWidget(body)
@@ -161,6 +182,7 @@ class StatisticsCharts(QScrollArea):
         view.setChart(chart)
         old.deleteLater()
         self.series[name] = series
+        self.current.pop(name, None)
         return chart
 
     def _form_sets(self, name: str, series: Any, rows: Sequence[Sequence[tuple[int, Bar]]]) -> None:
@@ -303,10 +325,35 @@ class StatisticsCharts(QScrollArea):
         bar = bars[set_index][index]
         self.drill_requested.emit(bar.drill, bar.title, bar.value)
 
-    def open_first(self, name: str) -> None:
-        """The keyboard's way in: open the first bar with a number in a chart."""
-        for set_index, bars in enumerate(self.bars.get(name, [])):
-            for index, bar in enumerate(bars):
-                if bar.value:
-                    self.bar_clicked(name, set_index, index)
-                    return
+    def step_bar(self, name: str, sets: int, bars: int) -> tuple[int, int] | None:
+        """Move the keyboard's bar in a chart (the first time: onto the first bar) and highlight
+        it; its title and number become the chart's tooltip and accessible description."""
+        table = self.bars.get(name, [])
+        if not table or not table[0]:
+            return None
+        if name in self.current:
+            s, i = self.current[name]
+            s = min(max(s + sets, 0), len(table) - 1)
+            i = min(max(i + bars, 0), len(table[s]) - 1)
+        else:
+            s, i = 0, 0
+        self.current[name] = (s, i)
+        series = self.series.get(name)
+        if series is not None:
+            for n, bar_set in enumerate(series.barSets()):
+                if hasattr(bar_set, "deselectAllBars"):  # Qt 6.2
+                    bar_set.deselectAllBars()
+                    if n == s:
+                        bar_set.setSelectedColor(QColor("#222222"))
+                        bar_set.selectBar(i)
+        bar = table[s][i]
+        text = f"{bar.title}：{bar.value}"
+        self.views[name].setToolTip(text)
+        self.views[name].setAccessibleDescription(text)
+        return s, i
+
+    def open_current(self, name: str) -> None:
+        """Enter: open the keyboard's bar (the first bar when none was chosen yet)."""
+        current = self.current.get(name) or self.step_bar(name, 0, 0)
+        if current is not None:
+            self.bar_clicked(name, *current)
