@@ -71,3 +71,12 @@ def test_the_work_report_carries_the_charts(data: Data, tmp_path: Path) -> None:
         "图2　运用“四种形态”情况（按单位）",
         "图3　运用“四种形态”情况（按季度）",
     ]
+
+
+def test_a_drawing_embeds_in_a_pdf_with_its_fonts(data: Data) -> None:  # noqa: F811
+    """The Drawing a PDF embeds: its labels in the program's faces, embedded, no standard font."""
+    from reportlab.graphics import renderPDF
+
+    pdf = renderPDF.drawToString(report_charts.forms_by_unit_drawing(figures(data.db, year=2021)))
+    assert pdf.count(b"/FontFile2") == 2  # the body face and 黑体 (the title), both embedded
+    assert b"Helvetica" not in pdf and b"Times-Roman" not in pdf
