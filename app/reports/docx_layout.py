@@ -441,3 +441,20 @@ def table(doc: Any, header: list[str], rows: list[list[Any]], caption: str = "")
             p.add_run(str(value))
     doc.add_paragraph(style=doc.styles[TABLE_TEXT])
     return t
+
+
+def picture(doc: Any, png: bytes, caption: str, width_mm: float = 150) -> Any:
+    """A centred image (PNG bytes) under a bold caption (图1　…), kept on one page with it; its
+    line spacing single, so that the document grid's exact lines do not clip it."""
+    import io
+
+    p = doc.add_paragraph(style=doc.styles[TABLE_TEXT])
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.paragraph_format.keep_with_next = True
+    p.add_run().add_picture(io.BytesIO(png), width=Mm(min(width_mm, TYPE_AREA_MM[0])))
+    cap = doc.add_paragraph(caption, style=doc.styles[TABLE_TEXT])
+    cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cap.runs[0].font.bold = True
+    doc.add_paragraph(style=doc.styles[TABLE_TEXT])
+    return p

@@ -109,6 +109,8 @@ class ReportData:
     duty_gaps: list[DutyGap]
     unused_duties: list[str]  # rules nobody paid in the range (not counted: the office checks)
     residency: Residency
+    trend: list[dict[str, Any]] = field(default_factory=list)  # chart_figures.trend over the range
+    coverage: list[Any] = field(default_factory=list)  # chart_figures.TownshipCoverage, residency's quarters
 
     @property
     def period(self) -> str:
@@ -205,6 +207,10 @@ def gather(ctx: Context, start: date, end: date, today: date | None = None) -> R
     townships = staffing.township_totals(ctx.db, stats_years[0], user) if stats_years else None
     info = ctx.db.installation()
     gaps, unused = _duty_gaps(ctx, start, end, today)
+    residency = _residency(ctx, start, end, today)
+    from app.services import chart_figures
+    from app.services.records import RecordService
+
     return ReportData(
         start=start,
         end=end,
@@ -215,7 +221,9 @@ def gather(ctx: Context, start: date, end: date, today: date | None = None) -> R
         townships=townships,
         duty_gaps=gaps,
         unused_duties=unused,
-        residency=_residency(ctx, start, end, today),
+        residency=residency,
+        trend=chart_figures.trend(ctx.db, start=start, end=end, today=today, user=user),
+        coverage=chart_figures.coverage_by_township(RecordService(ctx), residency.quarters, today),
     )
 
 
@@ -460,6 +468,8 @@ def build(data: ReportData, written_on: date | None = None) -> Any:
     by_unit = [[u["name"], *_forms_row(u["forms"])] for u in f["by_unit"] if u["total"]]
     by_unit.append(["合计", *_forms_row(f["forms"])])
     L.table(doc, ["单位", *FORM_HEADER], by_unit, "表3　运用“四种形态”情况（按单位，人次）")
+    for n, (caption, drawing) in enumerate(chart_drawings(data), start=1):
+        L.picture(doc, to_png(drawing), f"图{n}　{caption}")
     work = [[w["title"], w["total"]] for w in f["work"]["registers"] if w["total"]]
     if work:
         L.table(doc, ["工作事项", "条数"], work, "表4　日常工作登记情况")
@@ -480,6 +490,20 @@ def build(data: ReportData, written_on: date | None = None) -> Any:
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.paragraph_format.right_indent = Pt(L.SIZE_3.pt * 4)  # 右空四字
     return doc
+
+
+def chart_drawings(data: ReportData) -> list[tuple[str, Any]]:
+    """The report's charts (caption, reportlab Drawing): the four forms by unit type, by unit and
+    by quarter, and residency by township, from the figures its tables state."""
+    from app.reports.report_charts import report_drawings
+
+    return report_drawings(data.figures, data.trend, data.coverage)
+
+
+def to_png(drawing: Any) -> bytes:
+    from app.reports.report_charts import to_png as png
+
+    return png(drawing)
 
 
 def table_count(data: ReportData) -> int:

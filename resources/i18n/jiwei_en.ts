@@ -3505,6 +3505,45 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
 </context>
 <context>
+    <name>StatisticsCharts</name>
+    <message>
+        <source>四种形态（按单位类型，人次）</source>
+        <translation>Four forms (by unit type, person-times)</translation>
+    </message>
+    <message>
+        <source>四种形态（按单位，人次）</source>
+        <translation>Four forms (by unit, person-times)</translation>
+    </message>
+    <message>
+        <source>四种形态（按季度，人次）</source>
+        <translation>Four forms (by quarter, person-times)</translation>
+    </message>
+    <message>
+        <source>驻村覆盖（按乡镇，已驻村次占比）</source>
+        <translation>Village residency (by township, share of village-quarters visited)</translation>
+    </message>
+    <message>
+        <source>单击柱形（或按回车）查看其明细记录</source>
+        <translation>Click a bar (or press Enter) to see the records behind it</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>已驻占比</source>
+        <translation>Share visited</translation>
+    </message>
+    <message>
+        <source>{period} {township} 已驻村次（{visited}/{owed}）</source>
+        <translation>{period} {township} village visits ({visited}/{owed})</translation>
+    </message>
+    <message>
+        <source>{year}年{q}季度</source>
+        <translation>{year} Q{q}</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
         <source>统计分析</source>
@@ -3625,6 +3664,14 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>各项工作（按单位，条）</source>
         <translation>Daily work (by unit, records)</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>图表</source>
+        <translation>Charts</translation>
     </message>
     <message>
         <source>{year} 年</source>

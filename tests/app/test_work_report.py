@@ -184,6 +184,7 @@ def test_an_installation_without_records_gets_a_report_to_fill_in(cli: Cli) -> N
     assert "【请补充：巡察监督与派驻监督贯通情况（本期间未登记巡察移交线索）】" in text
     assert "【请补充：驻村（驻在）监督开展情况（本期间未登记驻村记录）】" in text
     assert [t[0][0] for t in tables] == ["单位类型", "单位类型", "单位"]  # staffing, the forms twice
+    assert len(docx.Document(str(out)).inline_shapes) == 0  # nothing to chart
     assert tables[1][-1] == ["合计", "0", "0", "0", "0", "0"]
 
 
@@ -228,3 +229,25 @@ def test_libreoffice_converts_the_report_with_28_characters_a_line(report: Path,
     assert sum(1 for n in wide if n >= 24) >= 10  # not 14 a line, as on a character grid
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert int(next(line.split()[1] for line in pages.splitlines() if line.startswith("Pages:"))) >= 3
+
+
+def test_the_report_charts_the_seeds_figures(report: Path, county: Cli) -> None:
+    """图1–图3 (the four forms by type, by unit, by quarter; no residency chart: the demo's visits
+    are of the current year), and the trend's 2021 quarters add up to the seed's 617 first-form
+    person-times."""
+    from app.services.chart_figures import trend
+
+    document = docx.Document(str(report))
+    assert len(document.inline_shapes) == 3
+    captions = [p.text for p in document.paragraphs if p.text.startswith("图")]
+    assert captions == [
+        "图1　运用“四种形态”情况（按单位类型）",
+        "图2　运用“四种形态”情况（按单位）",
+        "图3　运用“四种形态”情况（按季度）",
+    ]
+    opened = login.login(county.data_dir, None, "admin", PASSWORD)
+    try:
+        rows = trend(opened.db, 2021)
+        assert sum(r["forms"]["1"] for r in rows) == 617
+    finally:
+        opened.db.close()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -57,6 +58,7 @@ from app.registers.casework_choices import (
 from app.registers.org import UNIT_TYPE_CHOICES
 from app.reports.work_report import write_work_report
 from app.security.roles import PRINT
+from app.services.chart_figures import chart_data
 from app.services.counting import COUNTY_MAPPING, DEFAULT_MAPPING, RULE
 from app.services.records import RecordService
 from app.services.statistics import (
@@ -76,6 +78,7 @@ from ui.dialogs.record_form import DateField
 from ui.dialogs.work_report import WorkReportDialog, docx_path
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
+from ui.pages.statistics_charts import ChartDrill, StatisticsCharts
 from ui.tasks import Progress, Task, run_task
 from ui.watch import ReadTracking
 
@@ -83,6 +86,7 @@ YEAR_KEY = "pages/statistics/year"
 QUARTER_KEY = "pages/statistics/quarter"
 FROM_KEY = "pages/statistics/from"
 TO_KEY = "pages/statistics/to"
+VIEW_KEY = "pages/statistics/view"  # 0 the tables, 1 the charts
 ALL = "all"
 RANGE = "range"
 
@@ -426,7 +430,16 @@ class StatisticsPage(ReadTracking, QWidget):
         layout.addLayout(top)
         layout.addLayout(period)
         layout.addWidget(self.rule_label)
-        layout.addWidget(scroll, 1)
+        # The tables or the same figures as charts (a tab each; the last one shown is remembered).
+        self.charts = StatisticsCharts()
+        self.charts.drill_requested.connect(self.open_chart_drill)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("statisticsViews")
+        self.tabs.addTab(scroll, self.tr("表格"))
+        self.tabs.addTab(self.charts, self.tr("图表"))
+        self.tabs.setCurrentIndex(1 if self._saved_int(VIEW_KEY) == 1 else 0)
+        self.tabs.currentChanged.connect(lambda i: self.settings.setValue(VIEW_KEY, i))
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_label)
 
         bus.changed.connect(self._on_changed)
@@ -554,11 +567,13 @@ class StatisticsPage(ReadTracking, QWidget):
         self._generation += 1
         generation = self._generation
         db, year, quarter, user = self.db, self.selected_year(), self.selected_quarter(), self.actor.username
+        ctx = self.ctx
         start, end = self.selected_range() or (None, None)
 
         def work(_progress: Progress) -> tuple[list[int], dict[str, Any], set[str]]:
             with reading() as tables:  # on this worker thread: what the figures came from
                 figs = figures(db, year=year, quarter=quarter, user=user, start=start, end=end)
+                figs["charts"] = chart_data(ctx, year, quarter, start=start, end=end)
                 return stats_years(db, user), figs, tables
 
         def done(result: object) -> None:
@@ -720,6 +735,7 @@ class StatisticsPage(ReadTracking, QWidget):
             total_row=True,
         )
         self.show_work(r["work"])
+        self.charts.show_charts(r, r.get("charts", {}), self.period_text())
         for view in self.views.values():
             view.fit()
         self.act_export.setEnabled(True)
@@ -807,19 +823,30 @@ class StatisticsPage(ReadTracking, QWidget):
         row_label = str(model.index(index.row(), 0).data() or "").strip()
         column = str(model.headerData(index.column(), Qt.Orientation.Horizontal) or "")
         what = row_label if model.columnCount() <= 2 else f"{row_label} · {column}"
-        title = f"{self.period_text()} {what}"
-        register, ids = drill(
-            self.db,
-            drill_.key,
-            self.selected_year(),
-            self.selected_quarter(),
-            start=(self.selected_range() or (None, None))[0],
-            end=(self.selected_range() or (None, None))[1],
-            actor=self.actor,
-            **drill_.params,
-        )
         value = index.data(VALUE_ROLE)
-        expected = int(value) if isinstance(value, int) else None
+        return self.open_figure(
+            drill_, f"{self.period_text()} {what}", value if isinstance(value, int) else None
+        )
+
+    def open_chart_drill(self, chart: ChartDrill, title: str, expected: int | None) -> DrillDownDialog:
+        """A chart's bar: the same rows as its number (a quarter of the trend over its own days)."""
+        if chart.register:
+            return self.open_rows(chart.register, list(chart.ids), title, expected)
+        bounds = (chart.start, chart.end) if chart.start or chart.end else None
+        return self.open_figure(Drill(chart.key, dict(chart.params)), title, expected, bounds)
+
+    def open_figure(
+        self, drill_: Drill, title: str, expected: int | None = None, bounds: tuple[Any, Any] | None = None
+    ) -> DrillDownDialog:
+        """Open the records behind a figure over the page's period (or ``bounds``, a range of days)."""
+        year, quarter = (None, None) if bounds else (self.selected_year(), self.selected_quarter())
+        start, end = bounds or self.selected_range() or (None, None)
+        register, ids = drill(
+            self.db, drill_.key, year, quarter, start=start, end=end, actor=self.actor, **drill_.params
+        )
+        return self.open_rows(register, ids, title, expected)
+
+    def open_rows(self, register: str, ids: list[str], title: str, expected: int | None) -> DrillDownDialog:
         dialog = DrillDownDialog(
             RecordService(self.ctx), get(register), ids, title, expected, self.settings, self
         )
