@@ -70,6 +70,11 @@ def _sentence(a: Answered) -> str:
     return f"{a.who}：暂缓。{a.detail}"
 
 
+def _count(names: list[str]) -> str:
+    """张三同志, or 张三等3名同志."""
+    return f"{names[0]}同志" if len(names) == 1 else f"{names[0]}等{len(names)}名同志"
+
+
 def _readable(records: RecordService, value: object) -> str:
     if not isinstance(value, str) or value in sensitive.PLACEHOLDERS:
         raise PermissionDenied(VIEW_SENSITIVE)
@@ -108,8 +113,7 @@ def letter(records: RecordService, request: str) -> OfficialDoc:
         raise NothingReplied(info.letter_no)
     issuer = records.ctx.installation().unit_name
     you = "你部" if info.requester.endswith("部") else "你单位"
-    names = "、".join(a.name for a in answered[:3]) + ("等" if len(answered) > 3 else "")
-    count = f"{names}{len(answered)}名同志" if len(answered) > 1 else f"{answered[0].name}同志"
+    count = _count([a.name for a in answered])
     purpose = PURPOSE_TEXT.get(info.purpose, "")
     title = f"关于{count}党风廉政意见的复函"
     blocks = [
@@ -134,8 +138,7 @@ def letter(records: RecordService, request: str) -> OfficialDoc:
             )
         )
     if waiting:
-        more = "、".join(waiting[:3]) + ("等" if len(waiting) > 3 else "")
-        blocks.append(Block(BODY, f"{more}{len(waiting)}名同志的意见，待核实后另行回复。"))
+        blocks.append(Block(BODY, f"{_count(waiting)}的意见，待核实后另行回复。"))
     blocks.append(Block(BODY, "特此函复。"))
     return OfficialDoc(
         title=title,

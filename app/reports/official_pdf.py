@@ -89,17 +89,45 @@ def _para(text: str, style: Any, role: str = fonts.FANGSONG, lead: str = "") -> 
     return Paragraph(opening + fonts.markup(text, role), style)
 
 
+def column_widths(natural: list[float], total: float = AREA_W, padding: float = 14.0) -> list[float]:
+    """Widths for columns whose text is ``natural`` wide on one line: a column that fits in its
+    share keeps its width (a number, a name stay on one line), the others share what is left, and
+    what is left over widens them all alike."""
+    need = [n + padding for n in natural]
+    widths: list[float | None] = [None] * len(need)
+    while True:
+        open_cols = [i for i, w in enumerate(widths) if w is None]
+        if not open_cols:
+            break
+        share = (total - sum(w for w in widths if w is not None)) / len(open_cols)
+        fits = [i for i in open_cols if need[i] <= share]
+        if not fits:
+            for i in open_cols:
+                widths[i] = share
+            break
+        for i in fits:
+            widths[i] = need[i]
+    out = [float(w or 0.0) for w in widths]
+    spare = total - sum(out)
+    return [w + spare / len(out) for w in out] if spare > 0 else out
+
+
 def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], styles: dict[str, Any]) -> Any:
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
-    cols = len(header)
-    weights = [
-        min(12, max(2, max(len(str(r[i])) for r in (header, *rows)))) for i in range(cols)
-    ]  # wider columns for longer text, within reason
-    widths = [AREA_W * w / sum(weights) for w in weights]
+    widths = column_widths(
+        [
+            max(
+                fonts.string_width(str(r[i]), SMALL_4, fonts.HEITI if r is header else fonts.FANGSONG)
+                for r in (header, *rows)
+            )
+            for i in range(len(header))
+        ]
+    )
     data = [[_para(h, styles["cell"], fonts.HEITI) for h in header]]
-    data += [[_para(str(c), styles["cell"]) for c in row] for row in rows]
+    left = styles["cell"].clone("gw-cell-left", alignment=0)
+    data += [[_para(str(c), left if len(str(c)) > 12 else styles["cell"]) for c in row] for row in rows]
     t = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
     t.setStyle(
         TableStyle(
