@@ -61,10 +61,16 @@ def circular(records: RecordService, circular_id: str) -> OfficialDoc:
     )
 
 
+def save(records: RecordService, d: OfficialDoc, circular_id: str, path: Path) -> None:
+    """Write the document ``d`` of the circular ``circular_id`` to ``path`` (.docx or .pdf);
+    needs PRINT, audited as printing the circular."""
+    table = CIRCULARS.model.__table__.name  # type: ignore[attr-defined]
+    write(records, d, path, table, [circular_id], FORM)
+
+
 def write_circular(records: RecordService, circular_id: str, path: Path) -> OfficialDoc:
     """Write the circular to ``path`` (.docx or .pdf by its suffix); needs PRINT, audited."""
     check_target(records, path)
     d = circular(records, circular_id)
-    table = CIRCULARS.model.__table__.name  # type: ignore[attr-defined]
-    write(records, d, path, table, [circular_id], FORM)
+    save(records, d, circular_id, path)
     return d

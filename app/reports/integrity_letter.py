@@ -150,11 +150,16 @@ def letter(records: RecordService, request: str) -> OfficialDoc:
     )
 
 
+def save(records: RecordService, d: OfficialDoc, request_id: str, path: Path) -> None:
+    """Write the letter ``d`` answering the request ``request_id`` to ``path`` (.docx or .pdf);
+    needs PRINT, audited as printing the request."""
+    table = INTEGRITY_REQUESTS.model.__table__.name  # type: ignore[attr-defined]
+    write(records, d, path, table, [request_id], FORM)
+
+
 def write_letter(records: RecordService, request: str, path: Path) -> OfficialDoc:
     """Write the reply letter to ``path`` (.docx or .pdf by its suffix); needs PRINT, audited."""
     check_target(records, path)
     d = letter(records, request)
-    info = ir.find_request(records, request)
-    table = INTEGRITY_REQUESTS.model.__table__.name  # type: ignore[attr-defined]
-    write(records, d, path, table, [info.id], FORM)
+    save(records, d, ir.find_request(records, request).id, path)
     return d
