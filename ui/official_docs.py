@@ -22,12 +22,7 @@ if TYPE_CHECKING:
     from app.services.records import RecordService
     from ui.dialogs.pdf_preview import PdfPreview
 
-CONTEXT = "OfficialDocs"
 Save = Callable[["RecordService", "OfficialDoc", str, Path], None]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def refuse(parent: QWidget | None, title: str, text: str) -> None:
@@ -48,7 +43,11 @@ def _build(
     except (PermissionDenied, NothingReplied) as exc:
         refuse(parent, title, tr_message(exc.message))
     except NotFoundError:
-        refuse(parent, title, _tr("该记录已不存在，可能已被删除。请刷新列表后重试。"))
+        refuse(
+            parent,
+            title,
+            QCoreApplication.translate("OfficialDocs", "该记录已不存在，可能已被删除。请刷新列表后重试。"),
+        )
     return None
 
 
@@ -60,7 +59,10 @@ def docx_path(parent: QWidget | None, settings: QSettings | None, stem: str) -> 
     if not folder or not Path(folder).is_dir():
         folder = str(Path.home())
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("保存为 Word 文档"), str(Path(folder) / f"{stem}.docx"), _tr("Word 文档 (*.docx)")
+        parent,
+        QCoreApplication.translate("OfficialDocs", "保存为 Word 文档"),
+        str(Path(folder) / f"{stem}.docx"),
+        QCoreApplication.translate("OfficialDocs", "Word 文档 (*.docx)"),
     )
     if not path:
         return None
@@ -119,7 +121,7 @@ def preview_circular(
 ) -> PdfPreview | None:
     from app.reports.circular_doc import circular, save
 
-    return preview(parent, records, settings, _tr("通报"), lambda: circular(records, circular_id), save,
+    return preview(parent, records, settings, QCoreApplication.translate("OfficialDocs", "通报"), lambda: circular(records, circular_id), save,
                    circular_id)  # fmt: skip
 
 
@@ -128,7 +130,7 @@ def export_circular(
 ) -> Path | None:
     from app.reports.circular_doc import circular, save
 
-    return export_docx(parent, records, settings, _tr("导出通报"), lambda: circular(records, circular_id), save,
+    return export_docx(parent, records, settings, QCoreApplication.translate("OfficialDocs", "导出通报"), lambda: circular(records, circular_id), save,
                        circular_id)  # fmt: skip
 
 
@@ -137,7 +139,7 @@ def preview_letter(
 ) -> PdfPreview | None:
     from app.reports.integrity_letter import letter, save
 
-    return preview(parent, records, settings, _tr("廉政意见回复函"), lambda: letter(records, request_id), save,
+    return preview(parent, records, settings, QCoreApplication.translate("OfficialDocs", "廉政意见回复函"), lambda: letter(records, request_id), save,
                    request_id)  # fmt: skip
 
 
@@ -146,5 +148,5 @@ def export_letter(
 ) -> Path | None:
     from app.reports.integrity_letter import letter, save
 
-    return export_docx(parent, records, settings, _tr("导出廉政意见回复函"), lambda: letter(records, request_id),
+    return export_docx(parent, records, settings, QCoreApplication.translate("OfficialDocs", "导出廉政意见回复函"), lambda: letter(records, request_id),
                        save, request_id)  # fmt: skip

@@ -219,14 +219,16 @@ def register_print_actions(register_name: str) -> list[PrintAction]:
     if register_name == "circulars":
         return [
             PrintAction(
-                _tr("打印通报"),
+                QCoreApplication.translate("PrintActions", "打印通报"),
                 _circular_pdf,
-                tooltip=_tr("按公文格式预览并打印所选通报（第一条）"),
+                tooltip=QCoreApplication.translate("PrintActions", "按公文格式预览并打印所选通报（第一条）"),
             ),
             PrintAction(
-                _tr("导出通报 .docx…"),
+                QCoreApplication.translate("PrintActions", "导出通报 .docx…"),
                 _circular_docx,
-                tooltip=_tr("将所选通报（第一条）按公文格式保存为 Word 文档，供修改后印发"),
+                tooltip=QCoreApplication.translate(
+                    "PrintActions", "将所选通报（第一条）按公文格式保存为 Word 文档，供修改后印发"
+                ),
             ),
         ]
     return []
