@@ -46,7 +46,11 @@ def circular(records: RecordService, circular_id: str) -> OfficialDoc:
     named = str(values.get("named") or "")
     blocks = body_blocks(body)
     if named and named not in body:
-        blocks += [Block(BODY, line) for line in (x.strip() for x in named.split("\n")) if line]
+        blocks += [
+            Block(BODY, line if line[-1] in "。；！？：" else line + "。")
+            for line in (x.strip() for x in named.split("\n"))
+            if line
+        ]
     to, copies = recipients(str(values.get("recipients") or ""))
     return OfficialDoc(
         title=str(values["title"]),

@@ -111,10 +111,10 @@ def body_blocks(text: str) -> list[Block]:
 # ---- .docx --------------------------------------------------------------------------------------
 def to_docx(d: OfficialDoc) -> Any:
     """The document as a python-docx Document in the official layout."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     from app.reports import docx_layout as L
 
@@ -150,12 +150,14 @@ def to_docx(d: OfficialDoc) -> Any:
         L.paragraph(doc, "")
         lines = [f"抄送：{d.copies}。"] if d.copies else []
         if d.printer:
-            lines.append(f"{d.printer}　　{arabic_date(d.day)}印发")
+            lines.append(f"{d.printer}\t{arabic_date(d.day)}印发")
         for n, text in enumerate(lines):
             p = L.paragraph(doc, text)
             fmt = p.paragraph_format
             fmt.first_line_indent = Pt(0)
             fmt.left_indent = fmt.right_indent = Pt(L.SIZE_4.pt)
+            # the 印发日期 at the right edge (a right tab stop at the end of the indented line)
+            fmt.tab_stops.add_tab_stop(Mm(L.TYPE_AREA_MM[0]) - Pt(2 * L.SIZE_4.pt), WD_TAB_ALIGNMENT.RIGHT)
             for run in p.runs:
                 run.font.size = L.SIZE_4
             borders = OxmlElement("w:pBdr")

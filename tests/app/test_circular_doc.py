@@ -82,7 +82,7 @@ def test_the_docx_holds_the_record_in_the_official_styles(county: tuple[Cli, str
     assert by_style[docx_layout.HEADING1] == ["一、基本情况", "二、工作要求"]
     text = "\n".join(p.text for p in document.paragraphs)
     for part in ("县纪通〔2022〕3号", "各党支部，各村（社区）党组织：", "收受他人财物", "测试县纪委监委",
-                 "二〇二二年九月三十日", "抄送：县委办公室。", "2022年9月30日印发"):  # fmt: skip
+                 "二〇二二年九月三十日", "抄送：县委办公室。", "测试县纪委监委\t2022年9月30日印发"):  # fmt: skip
         assert part in text, part
     lead = next(p for p in document.paragraphs if p.text.startswith("（一）处理情况。"))
     assert lead.style.name == "Normal" and lead.runs[0].text == "（一）处理情况。"
