@@ -223,7 +223,10 @@ def draw(d: OfficialDoc, target: str | io.BytesIO) -> None:
     """Lay ``d`` out and write the PDF to ``target`` (a path or a stream)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    frame = Frame(LEFT, BOTTOM, AREA_W, AREA_H, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    # A point of slack under the type area: 22 × the pitch is its height, to within rounding.
+    frame = Frame(
+        LEFT, BOTTOM - 1, AREA_W, AREA_H + 1, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
     doc = BaseDocTemplate(
         target, pagesize=(PAGE_W, PAGE_H), title=d.title, subject=d.subject or d.title, author=d.issuer,
         creator=PROGRAM, pageCompression=1,
