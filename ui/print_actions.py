@@ -160,6 +160,20 @@ def _sign_in_sheets(parent: QWidget, records: RecordService, settings: QSettings
     preview_sign_in_sheets(parent, records, settings, ids)
 
 
+def _circular_pdf(parent: QWidget, records: RecordService, settings: QSettings, ids: list[str]) -> None:
+    from ui.official_docs import preview_circular
+
+    if ids:
+        preview_circular(parent, records, settings, ids[0])
+
+
+def _circular_docx(parent: QWidget, records: RecordService, settings: QSettings, ids: list[str]) -> None:
+    from ui.official_docs import export_circular
+
+    if ids:
+        export_circular(parent, records, settings, ids[0])
+
+
 def register_print_actions(register_name: str) -> list[PrintAction]:
     """The forms the register ``register_name`` prints, in the order they are offered."""
     if register_name == "clues":
@@ -200,6 +214,21 @@ def register_print_actions(register_name: str) -> list[PrintAction]:
                 _tr("打印签到表"),
                 _sign_in_sheets,
                 tooltip=_tr("预览并打印所选课程的签到表：已登记出勤的按登记印出，未登记的印出本单位在岗人员"),
+            ),
+        ]
+    if register_name == "circulars":
+        return [
+            PrintAction(
+                QCoreApplication.translate("PrintActions", "打印通报"),
+                _circular_pdf,
+                tooltip=QCoreApplication.translate("PrintActions", "按公文格式预览并打印所选通报（第一条）"),
+            ),
+            PrintAction(
+                QCoreApplication.translate("PrintActions", "导出通报 .docx…"),
+                _circular_docx,
+                tooltip=QCoreApplication.translate(
+                    "PrintActions", "将所选通报（第一条）按公文格式保存为 Word 文档，供修改后印发"
+                ),
             ),
         ]
     return []

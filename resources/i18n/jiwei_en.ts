@@ -1489,6 +1489,22 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Reply to all proposed “no issues”</translation>
     </message>
     <message>
+        <source>复函(&amp;L)</source>
+        <translation>Reply &amp;letter</translation>
+    </message>
+    <message>
+        <source>按公文格式出具所选来函的廉政意见回复函：预览打印，或保存为 Word 文档</source>
+        <translation>Issue the integrity-opinion reply letter to the selected request in the official document layout: preview and print, or save as a Word document</translation>
+    </message>
+    <message>
+        <source>预览并打印复函…</source>
+        <translation>Preview and print the reply letter…</translation>
+    </message>
+    <message>
+        <source>保存复函为 .docx…</source>
+        <translation>Save the reply letter as .docx…</translation>
+    </message>
+    <message>
         <source>签发人</source>
         <translation>Signed by</translation>
     </message>
@@ -1964,6 +1980,37 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     <message>
         <source>请选择角色。</source>
         <translation>Please choose a role.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialDocs</name>
+    <message>
+        <source>该记录已不存在，可能已被删除。请刷新列表后重试。</source>
+        <translation>The record no longer exists; it may have been deleted. Refresh the list and try again.</translation>
+    </message>
+    <message>
+        <source>保存为 Word 文档</source>
+        <translation>Save as Word document</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Circulated notice</translation>
+    </message>
+    <message>
+        <source>导出通报</source>
+        <translation>Export circular</translation>
+    </message>
+    <message>
+        <source>廉政意见回复函</source>
+        <translation>Integrity opinion reply letter</translation>
+    </message>
+    <message>
+        <source>导出廉政意见回复函</source>
+        <translation>Export integrity opinion reply letter</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2520,25 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     <message>
         <source>；</source>
         <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>打印通报</source>
+        <translation>Print circular</translation>
+    </message>
+    <message>
+        <source>按公文格式预览并打印所选通报（第一条）</source>
+        <translation>Preview and print the selected circular (the first one) in the official document layout</translation>
+    </message>
+    <message>
+        <source>导出通报 .docx…</source>
+        <translation>Export circular as .docx…</translation>
+    </message>
+    <message>
+        <source>将所选通报（第一条）按公文格式保存为 Word 文档，供修改后印发</source>
+        <translation>Save the selected circular (the first one) as a Word document in the official layout, to edit before it is issued</translation>
     </message>
 </context>
 <context>
@@ -7333,6 +7399,26 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>无法写入工作报告 {path}：{reason}</source>
         <translation>Cannot write the work report {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>公文已写入 {path}</source>
+        <translation>Official document written to {path}</translation>
+    </message>
+    <message>
+        <source>无法写入公文 {path}：{reason}</source>
+        <translation>Cannot write the official document {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>找不到记录：{which}</source>
+        <translation>No such record: {which}</translation>
+    </message>
+    <message>
+        <source>来函 {letter} 尚无已回复的人员，不能出具复函。</source>
+        <translation>No one named in request {letter} has been answered yet: no reply letter can be issued.</translation>
+    </message>
+    <message>
+        <source>公文只能写入 .docx 或 .pdf 文件：{path}</source>
+        <translation>An official document can only be written to a .docx or .pdf file: {path}</translation>
     </message>
 </context>
 <context>

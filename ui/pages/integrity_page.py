@@ -12,6 +12,8 @@ waiting whose proposal is 无问题. A refusal is shown under the buttons, as th
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,13 +39,17 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers.integrity import ANSWER_CHOICES, CLEAR, DEFER, INTEGRITY_REPLIES, ISSUES
-from app.security.roles import PermissionDenied
+from app.security.roles import PRINT, PermissionDenied
 from app.services import integrity_reply as ir
 from app.services.records import RecordService, ValidationError
 from app.services.transitions import TransitionRefused
 from ui.events import ChangeBus
 from ui.i18n import tr_message, tr_register, tr_value
+from ui.official_docs import export_letter, preview_letter
 from ui.ops import run_op
+
+if TYPE_CHECKING:
+    from ui.dialogs.pdf_preview import PdfPreview
 
 EMPTY = QT_TRANSLATE_NOOP("app", "「{label}」不能为空。")
 SIGNED_BY = QT_TRANSLATE_NOOP("register", "签发人")
@@ -127,6 +134,18 @@ class IntegrityPage(QWidget):
         self.answer_button.clicked.connect(self.answer_chosen)
         self.clear_button = QPushButton(self.tr("拟无问题的一并回复"))
         self.clear_button.clicked.connect(self.ask_answer_clear)
+        self.letter_button = QPushButton(self.tr("复函(&L)"))
+        self.letter_button.setObjectName("integrityLetter")
+        self.letter_button.setToolTip(
+            self.tr("按公文格式出具所选来函的廉政意见回复函：预览打印，或保存为 Word 文档")
+        )
+        letter_menu = QMenu(self.letter_button)
+        self.act_letter_pdf = letter_menu.addAction(self.tr("预览并打印复函…"))
+        self.act_letter_pdf.triggered.connect(lambda _checked=False: self.preview_letter())
+        self.act_letter_docx = letter_menu.addAction(self.tr("保存复函为 .docx…"))
+        self.act_letter_docx.triggered.connect(lambda _checked=False: self.export_letter())
+        self.letter_button.setMenu(letter_menu)
+        self.letter_button.setEnabled(records.can(PRINT))
         self.signed_by = QLineEdit()
         self.signed_by.setPlaceholderText(self.tr("签发人"))
         editable = records.may_edit(INTEGRITY_REPLIES)  # a read-only user sees, answers nothing
@@ -147,6 +166,7 @@ class IntegrityPage(QWidget):
         row.addWidget(self.answer_button)
         row.addWidget(self.signed_by)
         row.addWidget(self.clear_button)
+        row.addWidget(self.letter_button)
         lv.addLayout(row)
         lv.addWidget(self.problem)
 
@@ -229,6 +249,15 @@ class IntegrityPage(QWidget):
             self.clear_button.setText(
                 self.tr("拟无问题的一并回复（{n}）").format(n=len(self.batch.clear_pending))
             )
+
+    # ---- the reply letter ----------------------------------------------------------------------
+    def preview_letter(self) -> PdfPreview | None:
+        request = self.requests.currentData()
+        return preview_letter(self, self.records, self.settings, request) if request else None
+
+    def export_letter(self) -> Path | None:
+        request = self.requests.currentData()
+        return export_letter(self, self.records, self.settings, request) if request else None
 
     def line(self) -> ir.Line | None:
         row = self.lines.currentRow()
