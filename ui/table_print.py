@@ -29,17 +29,7 @@ if TYPE_CHECKING:
     from ui.pages.register_page import RegisterPage
     from ui.pages.statistics_page import StatisticsPage
 
-CONTEXT = "TablePrint"
 MAX_ROWS = 5000  # a longer list is narrowed (or exported to Excel) before it is printed
-SHORTCUT = "Ctrl+P"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def button_text() -> str:
-    return _tr("打印…")
 
 
 def refused(parent: QWidget | None, ctx: Context, title: str) -> bool:
@@ -108,9 +98,10 @@ def print_register_list(page: RegisterPage) -> PdfPreview | None:
         QMessageBox.information(
             page,
             title,
-            _tr("列表有 {n} 行，超过一次打印的 {max} 行。请先用搜索或筛选缩小范围，或导出 Excel。").format(
-                n=model.rowCount(), max=MAX_ROWS
-            ),
+            QCoreApplication.translate(
+                "TablePrint",
+                "列表有 {n} 行，超过一次打印的 {max} 行。请先用搜索或筛选缩小范围，或导出 Excel。",
+            ).format(n=model.rowCount(), max=MAX_ROWS),
         )
         return None
     header = page.table.horizontalHeader()
@@ -121,14 +112,18 @@ def print_register_list(page: RegisterPage) -> PdfPreview | None:
     parts = []
     search = page.search_edit.text().strip()
     if search:
-        parts.append(_tr("搜索：{text}").format(text=search))
+        parts.append(QCoreApplication.translate("TablePrint", "搜索：{text}").format(text=search))
     for name, combo in page.filters.items():
         if combo.currentIndex() > 0:
             label = tr_register(page.reg.field(name).label)
-            parts.append(_tr("{label}：{value}").format(label=label, value=combo.currentText()))
+            parts.append(
+                QCoreApplication.translate("TablePrint", "{label}：{value}").format(
+                    label=label, value=combo.currentText()
+                )
+            )
     if page.show_deleted.isChecked():
-        parts.append(_tr("含已删除的记录"))
-    parts.append(_tr("共 {n} 条").format(n=len(rows)))
+        parts.append(QCoreApplication.translate("TablePrint", "含已删除的记录"))
+    parts.append(QCoreApplication.translate("TablePrint", "共 {n} 条").format(n=len(rows)))
     what = Printed(
         "register",
         page.reg.name,
@@ -136,7 +131,15 @@ def print_register_list(page: RegisterPage) -> PdfPreview | None:
         table=str(getattr(page.reg.model, "__tablename__", "")),
     )
     table = ReportTable("", names, rows, key_columns=1)
-    return preview_tables(page, ctx, page.settings, title, [table], what, subtitle=_tr("；").join(parts))
+    return preview_tables(
+        page,
+        ctx,
+        page.settings,
+        title,
+        [table],
+        what,
+        subtitle=QCoreApplication.translate("TablePrint", "；").join(parts),
+    )
 
 
 def statistics_tables(page: StatisticsPage) -> list[ReportTable]:
@@ -153,9 +156,11 @@ def statistics_tables(page: StatisticsPage) -> list[ReportTable]:
 
 
 def print_statistics(page: StatisticsPage) -> PdfPreview | None:
-    title = _tr("统计分析")
+    title = QCoreApplication.translate("TablePrint", "统计分析")
     what = Printed("report", "statistics")
-    subtitle = _tr("统计期间：{period}").format(period=page.period_text())
+    subtitle = QCoreApplication.translate("TablePrint", "统计期间：{period}").format(
+        period=page.period_text()
+    )
     return preview_tables(
         page, page.ctx, page.settings, title, statistics_tables(page), what, subtitle=subtitle
     )
@@ -164,18 +169,28 @@ def print_statistics(page: StatisticsPage) -> PdfPreview | None:
 def print_duties(page: DutyPage) -> PdfPreview | None:
     """The 履职覆盖 grid as shown (the search and 只看缺项 applied)."""
     title = page.file_stem()
-    parts = [_tr("单位：{unit}").format(unit=page.unit_combo.currentText())]
+    parts = [
+        QCoreApplication.translate("TablePrint", "单位：{unit}").format(unit=page.unit_combo.currentText())
+    ]
     if page.search.text().strip():
-        parts.append(_tr("查找：{text}").format(text=page.search.text().strip()))
+        parts.append(
+            QCoreApplication.translate("TablePrint", "查找：{text}").format(text=page.search.text().strip())
+        )
     if page.missing_only.isChecked():
-        parts.append(_tr("只看缺项"))
+        parts.append(QCoreApplication.translate("TablePrint", "只看缺项"))
     if page.totals_label.text():
         parts.append(page.totals_label.text())
     table = view_table(page.view)
     filtered = bool(page.search.text().strip() or page.missing_only.isChecked())
     what = Printed("report", f"duty_{page.duty_key()}_{page.year()}", filtered=filtered)
     return preview_tables(
-        page, page.records.ctx, page.settings, title, [table], what, subtitle=_tr("；").join(parts)
+        page,
+        page.records.ctx,
+        page.settings,
+        title,
+        [table],
+        what,
+        subtitle=QCoreApplication.translate("TablePrint", "；").join(parts),
     )
 
 
@@ -199,5 +214,5 @@ def preview_recovery_sheet(
             path, unit_name=unit_name, county_name=county_name, recovery_key=key, created=created
         )
 
-    title = _tr("恢复密钥")
+    title = QCoreApplication.translate("TablePrint", "恢复密钥")
     return open_preview(parent, make, title, settings, file_name=f"恢复密钥_{created:%Y%m%d}.pdf")
