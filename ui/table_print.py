@@ -170,7 +170,7 @@ def print_duties(page: DutyPage) -> PdfPreview | None:
     """The 履职覆盖 grid as shown (the search and 只看缺项 applied)."""
     title = page.file_stem()
     parts = [
-        QCoreApplication.translate("TablePrint", "单位：{unit}").format(unit=page.unit_combo.currentText())
+        QCoreApplication.translate("TablePrint", "范围：{unit}").format(unit=page.unit_combo.currentText())
     ]
     if page.search.text().strip():
         parts.append(

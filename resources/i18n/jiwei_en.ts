@@ -3846,8 +3846,8 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Period: {period}</translation>
     </message>
     <message>
-        <source>单位：{unit}</source>
-        <translation>Unit: {unit}</translation>
+        <source>范围：{unit}</source>
+        <translation>Scope: {unit}</translation>
     </message>
     <message>
         <source>查找：{text}</source>
