@@ -238,7 +238,6 @@ def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     plan = layout(tables)
@@ -301,18 +300,46 @@ def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[
             grid.setStyle(TableStyle(style))
             story += [grid, Spacer(1, 4 * mm)]
 
-    footer_left = "　".join(
-        part for part in (f"单位：{unit}" if unit else "", f"打印人：{who}" if who else "",
-                          f"打印日期：{date_text(when)}") if part
-    )  # fmt: skip
     width, _height = pagesize
-    left, right = MARGIN_MM * mm, width - MARGIN_MM * mm
     pages = [0]
+    doc = SimpleDocTemplate(
+        target,
+        pagesize=pagesize,
+        leftMargin=MARGIN_MM * mm,
+        rightMargin=MARGIN_MM * mm,
+        topMargin=MARGIN_MM * mm,
+        bottomMargin=MARGIN_MM * mm,
+        title=title,
+        author=unit,
+        creator=PROGRAM,
+        subject=subtitle,
+    )
+
+    doc.build(story, canvasmaker=numbered_canvas(width, footer_text(unit, who, when), pages))
+    return pages[0]
+
+
+def footer_text(unit: str, who: str, when: datetime) -> str:
+    """The footer's left part: the unit, who printed (a staff member's name) and the date."""
+    parts = (f"单位：{unit}" if unit else "", f"打印人：{who}" if who else "", f"打印日期：{date_text(when)}")
+    return "　".join(part for part in parts if part)
+
+
+def numbered_canvas(
+    width: float, left_text: str, pages: list[int], *, margin: float = MARGIN_MM
+) -> Callable[..., Any]:
+    """A reportlab canvas maker that keeps each page until the end, to draw ``left_text`` and
+    "第 n 页　共 m 页" at the foot of every page of a ``width``-wide document (``margin`` mm in from
+    each side); the page count is put in ``pages[0]``."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    left, right = margin * mm, width - margin * mm
 
     class NumberedCanvas(Canvas):
-        """Keeps each page until the end, to print "共 m 页" on every one."""
-
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("pageCompression", 1)
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -328,29 +355,11 @@ def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[
                 self.setFillColor(colors.Color(0.3, 0.3, 0.3))
                 numbers = f"第 {n} 页　共 {total} 页"
                 fonts.draw_string(self, right - fonts.string_width(numbers, 9), 9 * mm, numbers, 9)
-                fonts.draw_string(self, left, 9 * mm, footer_left, 8)
+                fonts.draw_string(self, left, 9 * mm, left_text, 8)
                 super().showPage()
             super().save()
 
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=pagesize,
-        leftMargin=MARGIN_MM * mm,
-        rightMargin=MARGIN_MM * mm,
-        topMargin=MARGIN_MM * mm,
-        bottomMargin=MARGIN_MM * mm,
-        title=title,
-        author=unit,
-        creator=PROGRAM,
-        subject=subtitle,
-    )
-
-    def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
-        kwargs.setdefault("pageCompression", 1)
-        return NumberedCanvas(*args, **kwargs)
-
-    doc.build(story, canvasmaker=make_canvas)
-    return pages[0]
+    return NumberedCanvas
 
 
 # The signature the window's preview calls: ``make(path)``.

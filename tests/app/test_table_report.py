@@ -154,3 +154,18 @@ def test_refused_without_print_and_nothing_written(ctx: Context, tmp_path: Path)
         table_pdf(path, "统计分析", [narrow()], viewer, Printed("report", "statistics"))
     assert str(refused.value) == str(PermissionDenied("print").message)
     assert not path.exists() and prints(ctx.db) == []
+
+
+def test_the_coverage_print_has_the_same_footer(ctx: Context, tmp_path: Path) -> None:
+    from test_pdf_typefaces import coverage_rows
+
+    from app.reports.coverage_report import coverage_pdf
+
+    path = tmp_path / "coverage.pdf"
+    pages = coverage_pdf(path, coverage_rows(), 2025, "visits", "驻村覆盖", ctx=ctx)
+    found = pages_of(path.read_bytes())
+    assert pages == len(found) > 1
+    for n, page in enumerate(found, start=1):
+        text = page_text(page)
+        assert f"第{n}页共{pages}页" in text
+        assert "单位：城关镇纪委" in text and "打印人：王建华" in text and "admin" not in text
