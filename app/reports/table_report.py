@@ -43,8 +43,10 @@ TITLE_SIZE = 16.0
 CAPTION_SIZE = 11.0
 PADDING = 3.0  # points each side of a cell's text
 WIDE = 16  # characters: a column wider than this wraps its text rather than turning the page
-NARROW = 4  # characters: a column is not made narrower than this (nor than its text)
+NARROW = 3  # characters: a column is not made narrower than this (nor than its text)
 MARGIN_MM = 15.0
+FILL = 0.6  # a table wanting this share of the width or more is widened to the full width
+STRETCH = 1.5  # a narrower one at most this much
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 SAMPLE_ROWS = 2000  # rows measured when sizing the columns
@@ -154,7 +156,9 @@ def _fit(wanted: list[float], least: list[float], width: float) -> list[float]:
     """Widths filling ``width``: wanted widths stretched, or shrunk towards the least ones."""
     total = sum(wanted)
     if total <= width:
-        return [w * width / total for w in wanted] if total else wanted
+        # A table of a few narrow columns is widened a little, not across the whole page.
+        stretch = width / total if total >= FILL * width else min(width / total, STRETCH) if total else 1.0
+        return [w * stretch for w in wanted]
     slack = [w - le for w, le in zip(wanted, least, strict=True)]
     excess, room = total - width, sum(slack)
     if room >= excess:
@@ -170,14 +174,22 @@ def bands(table: ReportTable, width: float, size: float = FONT_SIZE) -> list[tup
     if sum(least) <= width + 0.01 or n == 0:
         return [(list(range(n)), _fit(wanted, least, width))]
     keys = list(range(min(table.key_columns, n - 1)))
-    out: list[tuple[list[int], list[float]]] = []
-    current = list(keys)
-    for i in range(len(keys), n):
-        if len(current) > len(keys) and sum(least[c] for c in current) + least[i] > width:
-            out.append((current, _fit([wanted[c] for c in current], [least[c] for c in current], width)))
-            current = list(keys)
-        current.append(i)
-    out.append((current, _fit([wanted[c] for c in current], [least[c] for c in current], width)))
+    rest = list(range(len(keys), n))
+    groups: list[list[int]] = [[]]
+    for i in rest:  # as few bands as fit
+        if groups[-1] and sum(least[c] for c in keys + groups[-1]) + least[i] > width:
+            groups.append([])
+        groups[-1].append(i)
+    # The same columns shared out evenly over that many bands, when they fit so.
+    base, extra = divmod(len(rest), len(groups))
+    starts = [i * base + min(i, extra) for i in range(len(groups) + 1)]
+    even = [rest[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+    if all(sum(least[c] for c in keys + g) <= width + 0.01 for g in even):
+        groups = even
+    out = []
+    for group in groups:
+        columns = keys + group
+        out.append((columns, _fit([wanted[c] for c in columns], [least[c] for c in columns], width)))
     return out
 
 

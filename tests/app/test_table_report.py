@@ -95,6 +95,15 @@ def test_too_many_columns_go_in_bands_repeating_the_key_column() -> None:
     assert len(bands) > 1
     assert all(columns[0] == 0 for columns, _w in bands)
     assert sorted({c for columns, _w in bands for c in columns}) == list(range(53))
+    sizes = [len(columns) for columns, _w in bands]
+    assert max(sizes) - min(sizes) <= 1  # shared out evenly, no band of a column or two
+
+
+def test_a_narrow_table_is_not_stretched_across_the_page() -> None:
+    plan = table_report.layout([narrow()])
+    ((_columns, widths),) = plan.bands[0]
+    wanted, _least = table_report.measure(narrow())
+    assert sum(widths) < plan.width / 2 and sum(widths) <= sum(wanted) * table_report.STRETCH + 0.01
 
 
 def test_landscape_list_repeats_its_header_on_every_page(ctx: Context, tmp_path: Path) -> None:
