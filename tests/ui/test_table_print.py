@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import secrets
 from datetime import date
 
 import pypdf
@@ -49,8 +50,10 @@ def prints(db: Database) -> list[audit.AuditEntry]:
         return list(s.scalars(stmt.order_by(audit.AuditEntry.seq)))
 
 
-def register_page(qtbot: QtBot, records: RecordService, bus: ChangeBus, settings: QSettings) -> RegisterPage:
-    page = RegisterPage(records, get("staff"), bus, settings)
+def register_page(
+    qtbot: QtBot, records: RecordService, bus: ChangeBus, settings: QSettings, name: str = "staff"
+) -> RegisterPage:
+    page = RegisterPage(records, get(name), bus, settings)
     qtbot.addWidget(page)
     page.resize(1100, 600)
     page.show()
@@ -155,3 +158,19 @@ def test_the_recovery_key_prints_through_the_preview(qtbot: QtBot, settings: QSe
     folder = preview.path.parent
     preview.reject()
     assert not folder.exists()  # the key does not stay on the disk
+
+
+def test_a_sealed_value_prints_as_the_list_shows_it(
+    qtbot: QtBot, db: Database, bus: ChangeBus, settings: QSettings, org: Org
+) -> None:
+    secretary = RecordService(Context(db, Actor("sec", "secretary", secrets.token_bytes(32))))
+    values = {"number": "XF2024-017", "received_on": date(2024, 3, 4), "method": "letter", "named": True,
+              "reporter": "王秀英", "subject_name": "张建国", "summary": "来信反映危房改造补助问题。"}  # fmt: skip
+    secretary.save(get("reports"), values)
+    clerk = RecordService(Context(db, Actor("clerk", "staff", None)))  # may print, may not see 举报人
+    page = register_page(qtbot, clerk, bus, settings, "reports")
+    shown_reporter = page.model.display_text(0, "reporter")
+    assert shown_reporter and shown_reporter != "王秀英"
+    texts, _pages = shown(qtbot, page.print_list())
+    text = "".join(texts)
+    assert "XF2024-017" in text and re.sub(r"\s+", "", shown_reporter) in text and "王秀英" not in text
