@@ -274,7 +274,7 @@ def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[
         return Paragraph("<br/>".join(fonts.markup(line, role) for line in lines), style)
 
     story: list[Any] = [p(title, title_style, fonts.TITLE)]
-    for line in (subtitle, f"单位：{unit}" if unit else ""):
+    for line in (subtitle, f"填报单位：{unit}" if unit else ""):
         if line:
             story.append(p(line, sub))
     story.append(Spacer(1, 3 * mm))
@@ -308,7 +308,7 @@ def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[
             if not table.rows:
                 data.append([p("（无记录）", body)] + [""] * (len(columns) - 1))
                 style.append(("SPAN", (0, 1), (-1, 1)))
-            grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+            grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT" if text else "CENTER")
             grid.setStyle(TableStyle(style))
             story += [grid, Spacer(1, 4 * mm)]
 

@@ -4,8 +4,10 @@
 (``ui.tasks``) to write the PDF into a private temporary folder, shows its pages (Qt PDF renders
 them), prints them through the system's print dialog, or copies the file where the person
 chooses (the folder is remembered in the settings). The temporary file is deleted when the
-dialog closes. The dialog knows nothing about what the PDF holds: the clue forms use it, and the
-village visit forms will.
+dialog closes. The dialog knows nothing about what the PDF holds: the forms, every printed list
+and table (``ui.table_print``), the coverage grid and the recovery key sheet all use it. The
+status has a line of its own and is cut short rather than widening the dialog, so the buttons
+never move under the pointer.
 """
 
 from __future__ import annotations
