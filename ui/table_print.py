@@ -24,6 +24,7 @@ from ui.i18n import tr_message
 
 if TYPE_CHECKING:
     from app.context import Context
+    from ui.dialogs.drill_down import DrillDownDialog
     from ui.dialogs.pdf_preview import PdfPreview
     from ui.pages.duty_page import DutyPage
     from ui.pages.register_page import RegisterPage
@@ -191,6 +192,17 @@ def print_duties(page: DutyPage) -> PdfPreview | None:
         [table],
         what,
         subtitle=QCoreApplication.translate("TablePrint", "；").join(parts),
+    )
+
+
+def print_drill_down(dialog: DrillDownDialog) -> PdfPreview | None:
+    """The records behind a figure, as the drill-down lists them."""
+    reg = dialog.reg
+    what = Printed("register", reg.name, filtered=True, table=str(getattr(reg.model, "__tablename__", "")))
+    table = view_table(dialog.table)
+    ctx = dialog.records.ctx
+    return preview_tables(
+        dialog, ctx, dialog.settings, dialog.windowTitle(), [table], what, subtitle=dialog.summary.text()
     )
 
 

@@ -545,6 +545,14 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Export to Excel</translation>
     </message>
     <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>预览并打印列出的记录</source>
+        <translation>Preview and print the records listed</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>

@@ -174,3 +174,20 @@ def test_a_sealed_value_prints_as_the_list_shows_it(
     texts, _pages = shown(qtbot, page.print_list())
     text = "".join(texts)
     assert "XF2024-017" in text and re.sub(r"\s+", "", shown_reporter) in text and "王秀英" not in text
+
+
+def test_the_records_behind_a_figure_print_from_the_drill_down(
+    qtbot: QtBot, records: RecordService, settings: QSettings, org: Org, db: Database
+) -> None:
+    from ui.dialogs.drill_down import DrillDownDialog
+
+    ids = [org.staff["王芳"], org.staff["刘洋"]]
+    dialog = DrillDownDialog(records, get("staff"), ids, "专职人员", None, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.print_button.isEnabled()
+    dialog.print_button.click()
+    texts, _pages = shown(qtbot, dialog.findChild(PdfPreview))
+    text = "".join(texts)
+    assert "王芳" in text and "刘洋" in text and "李强" not in text and "专职人员" in text
+    assert prints(db)[-1].detail == "register=staff rows=2 filtered=yes"
