@@ -49,7 +49,6 @@ class Residency(Protocol):
 
     def together(self) -> AbstractContextManager[None]: ...
 
-
 __all__ = [
     "add_village_work",
     "inquiry_signoffs",
