@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.reports import fonts
+from app.reports.table_report import footer_text, numbered_canvas, printer_name, unit_name
 from app.security import audit
 from app.security.roles import PRINT
 from app.services.coverage import Row
@@ -44,6 +45,8 @@ def coverage_pdf(
         ctx.require(PRINT)
     table = grid(rows, year, what, what_label, labels)
     pages = [0]
+    unit, who = (unit_name(ctx), printer_name(ctx)) if ctx is not None else ("", "")
+    footer = footer_text(unit, who, datetime.now())
 
     def write(tmp: Path) -> None:
         from reportlab.lib import colors
@@ -87,15 +90,6 @@ def coverage_pdf(
                     style.append(("BACKGROUND", (j, i), (j, i), colors.HexColor(colour)))
         grid_table = Table(data, colWidths=col_widths, repeatRows=1)
         grid_table.setStyle(TableStyle(style))
-        printed = f"{datetime.now():%Y-%m-%d %H:%M}"
-
-        def footer(canvas: Any, doc: Any) -> None:
-            pages[0] = doc.page
-            canvas.saveState()
-            fonts.draw_centred_string(canvas, landscape(A4)[0] / 2, 8 * mm, f"— {doc.page} —", 8)
-            fonts.draw_string(canvas, 12 * mm, 8 * mm, printed, 8)
-            canvas.restoreState()
-
         doc = SimpleDocTemplate(
             str(tmp),
             pagesize=landscape(A4),
@@ -109,7 +103,8 @@ def coverage_pdf(
         if subtitle:
             story.append(p(subtitle, small))
         story += [Spacer(1, 4 * mm), grid_table]
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        # The unit, who printed (a staff member's name, never a login name), the date, 第 n 页 共 m 页.
+        doc.build(story, canvasmaker=numbered_canvas(landscape(A4)[0], footer, pages, margin=12))
 
     write_report(
         path, write, ctx.db if ctx else None, ctx.user if ctx else "", f"coverage_{what}_{year}", len(rows),

@@ -545,6 +545,14 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Export to Excel</translation>
     </message>
     <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>预览并打印列出的记录</source>
+        <translation>Preview and print the records listed</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -593,6 +601,14 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>把履职覆盖表导出为 Excel 文件</source>
         <translation>Export the duty coverage grid to an Excel file</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>预览并打印显示的履职覆盖表</source>
+        <translation>Preview and print the duty coverage table as shown</translation>
     </message>
     <message>
         <source>刷新</source>
@@ -2796,6 +2812,14 @@ It is shown only this once: write it down on paper, or save it as a PDF and prin
         <translation>Save a printable page with the recovery key (and a QR code); best saved to a USB drive and printed from there</translation>
     </message>
     <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>预览并打印恢复密钥页（含二维码），不在电脑上留下文件</source>
+        <translation>Preview and print the recovery key sheet (with QR code) without leaving a file on this computer</translation>
+    </message>
+    <message>
         <source>我已抄写或打印并妥善保管恢复密钥</source>
         <translation>I have written down or printed the recovery key and stored it safely</translation>
     </message>
@@ -2881,6 +2905,14 @@ It is shown only this once: write it down on paper, or save it as a PDF and prin
     <message>
         <source>把当前列表导出为 Excel 文件</source>
         <translation>Export the list as shown to an Excel file</translation>
+    </message>
+    <message>
+        <source>打印列表…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>预览并打印当前列表：显示的行和列</source>
+        <translation>Preview and print the current list: the rows and columns shown</translation>
     </message>
     <message>
         <source>下载导入模板…</source>
@@ -3624,6 +3656,14 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Export the figures on this page to an Excel file (Ctrl+E)</translation>
     </message>
     <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>预览并打印本页全部统计表（Ctrl+P）</source>
+        <translation>Preview and print all tables on this page (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>生成工作报告…</source>
         <translation>Write work report…</translation>
     </message>
@@ -3890,6 +3930,57 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>导出失败。</source>
         <translation>Export failed.</translation>
+    </message>
+</context>
+<context>
+    <name>TablePrint</name>
+    <message>
+        <source>列表有 {n} 行，超过一次打印的 {max} 行。请先用搜索或筛选缩小范围，或导出 Excel。</source>
+        <translation>The list has {n} rows, more than the {max} that can be printed at once. Narrow it with search or filters first, or export it to Excel.</translation>
+    </message>
+    <message>
+        <source>搜索：{text}</source>
+        <translation>Search: {text}</translation>
+    </message>
+    <message>
+        <source>{label}：{value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>含已删除的记录</source>
+        <translation>Including deleted records</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>统计分析</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>统计期间：{period}</source>
+        <translation>Period: {period}</translation>
+    </message>
+    <message>
+        <source>范围：{unit}</source>
+        <translation>Scope: {unit}</translation>
+    </message>
+    <message>
+        <source>查找：{text}</source>
+        <translation>Find: {text}</translation>
+    </message>
+    <message>
+        <source>只看缺项</source>
+        <translation>Gaps only</translation>
+    </message>
+    <message>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
     </message>
 </context>
 <context>

@@ -136,3 +136,26 @@ def test_the_clue_actions_open_a_preview_of_the_selected_clues(
         entries = list(s.scalars(select(audit.AuditEntry).where(audit.AuditEntry.action == audit.PRINT)))
     assert sorted(e.target_id for e in entries) == sorted(ids)
     dialog.close()
+
+
+def test_the_buttons_stay_put_whatever_the_status_says(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, settings)
+    qtbot.waitExposed(dialog)
+    buttons = (dialog.zoom_button, dialog.print_button, dialog.save_button, dialog.close_button)
+
+    def places() -> list[tuple[int, int, int, int]]:
+        return [b.geometry().getRect() for b in buttons]
+
+    before, size = places(), dialog.size()
+    folder = tmp_path.joinpath(*(["一个很长很长的文件夹名称_" + "x" * 40] * 4))
+    folder.mkdir(parents=True)
+    saved = dialog.save_to(folder / ("文件" * 25 + ".pdf"))
+    assert saved is not None and saved.exists()
+    qtbot.wait(50)  # let the layout settle (it would move the buttons now if it ever did)
+    assert len(dialog.status.text()) > 300
+    assert places() == before and dialog.size() == size
+    assert dialog.status.toolTip() == dialog.status.text()  # the whole path, where it is cut short
+    assert [b.text() for b in buttons] == ["整页", "打印…", "保存为 PDF…", "关闭"]
+    dialog.reject()

@@ -105,6 +105,12 @@ class DrillDownDialog(QDialog):
         self.export_button.setEnabled(bool(self.ids))
         self.export_button.clicked.connect(lambda _checked=False: self.export_excel())
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button.setObjectName("printDrill")
+        self.print_button.setToolTip(self.tr("预览并打印列出的记录"))
+        self.print_button.setEnabled(bool(self.ids))
+        self.print_button.clicked.connect(lambda _checked=False: self.print_list())
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
 
@@ -118,6 +124,12 @@ class DrillDownDialog(QDialog):
 
     def row_count(self) -> int:
         return self.model.rowCount()
+
+    def print_list(self) -> Any:
+        """Preview and print the listed records (``ui.table_print``)."""
+        from ui.table_print import print_drill_down
+
+        return print_drill_down(self)
 
     def ask_export_path(self) -> Path | None:
         return ask.xlsx_path(self, self.settings, tr_register(self.reg.title) + self.tr("明细"))

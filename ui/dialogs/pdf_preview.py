@@ -4,8 +4,10 @@
 (``ui.tasks``) to write the PDF into a private temporary folder, shows its pages (Qt PDF renders
 them), prints them through the system's print dialog, or copies the file where the person
 chooses (the folder is remembered in the settings). The temporary file is deleted when the
-dialog closes. The dialog knows nothing about what the PDF holds: the clue forms use it, and the
-village visit forms will.
+dialog closes. The dialog knows nothing about what the PDF holds: the forms, every printed list
+and table (``ui.table_print``), the coverage grid and the recovery key sheet all use it. The
+status has a line of its own and is cut short rather than widening the dialog, so the buttons
+never move under the pointer.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +37,35 @@ from PySide6.QtWidgets import (
 from ui.tasks import Progress, Task, run_task
 
 PDF_DIR_KEY = "print/last_dir"
+
+
+class StatusLabel(QLabel):
+    """One line of status that is cut short with "…" (the whole text in its tool tip) rather than
+    widening the window: its width is whatever the layout gives it."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(1)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = text
+        self.setToolTip(text if text else "")
+        self._elide()
+
+    def text(self) -> str:
+        """The whole text, not the part shown."""
+        return self._full
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(1, self.width()))
+        super().setText(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
 
 
 class PdfPreview(QDialog):
@@ -70,7 +102,7 @@ class PdfPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
 
-        self.status = QLabel(self.tr("正在生成…"))
+        self.status = StatusLabel(self.tr("正在生成…"))
         self.status.setObjectName("status")
         self.zoom_button = QPushButton(self.tr("整页"))
         self.zoom_button.setToolTip(self.tr("在整页显示和适合宽度之间切换"))
@@ -87,14 +119,18 @@ class PdfPreview(QDialog):
         for button in (self.zoom_button, self.print_button, self.save_button):
             button.setEnabled(False)
 
+        # The status has a line of its own and never asks for width: whatever it says (a long
+        # path after 保存为 PDF), the dialog keeps its size and the buttons their places, so a
+        # click meant for 关闭 cannot land on 打印….
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
         buttons.addWidget(self.zoom_button)
+        buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(QSize(760, 900))
         self.finished.connect(self._clean_up)

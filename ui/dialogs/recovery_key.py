@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -69,8 +70,14 @@ class RecoveryKeyPage(QWidget):
         self.pdf_button = QPushButton(self.tr("保存为 PDF…"))
         self.pdf_button.setToolTip(self.tr("保存一页可打印的恢复密钥（含二维码），建议存到 U 盘后打印"))
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button.setObjectName("printRecoveryKey")
+        self.print_button.setToolTip(self.tr("预览并打印恢复密钥页（含二维码），不在电脑上留下文件"))
+        self.print_button.clicked.connect(self.print_sheet)
+        self.preview: Any = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
 
@@ -105,6 +112,15 @@ class RecoveryKeyPage(QWidget):
     def copy_key(self) -> None:
         QGuiApplication.clipboard().setText(self.key)
         self.status.setText(self.tr("已复制。粘贴到需要的地方后，请清空剪贴板。"))
+
+    def print_sheet(self) -> Any:
+        """The sheet in the print preview (its temporary file is deleted when the preview closes)."""
+        from ui.table_print import preview_recovery_sheet
+
+        self.preview = preview_recovery_sheet(
+            self, self.settings, self.key, unit_name=self.unit_name, county_name=self.county_name
+        )
+        return self.preview
 
     def _folder(self) -> str:
         folder = str(self.settings.value(PDF_DIR_KEY, "") or "") if self.settings is not None else ""

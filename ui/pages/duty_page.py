@@ -207,10 +207,14 @@ class DutyPage(ReadTracking, QWidget):
         self.act_export = self._action(
             self.tr("导出 Excel"), "Ctrl+E", self.tr("把履职覆盖表导出为 Excel 文件"), self.export_excel
         )
+        self.act_print = self._action(
+            self.tr("打印…"), "Ctrl+P", self.tr("预览并打印显示的履职覆盖表"), self.print_grid
+        )
         self.act_refresh = self._action(
             self.tr("刷新"), QKeySequence.StandardKey.Refresh, self.tr("重新读取"), self.refresh
         )
         self.act_export.setVisible(self.actor.can(PRINT))
+        self.act_print.setVisible(self.actor.can(PRINT))
 
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("year")
@@ -450,6 +454,12 @@ class DutyPage(ReadTracking, QWidget):
     # ---- export ------------------------------------------------------------------------------
     def file_stem(self) -> str:
         return self.tr("{year}年{what}完成情况").format(year=self.year(), what=self.duty_combo.currentText())
+
+    def print_grid(self) -> Any:
+        """Preview and print the grid as shown (``ui.table_print``)."""
+        from ui.table_print import print_duties
+
+        return print_duties(self) if self.duty() is not None else None
 
     def ask_export_path(self) -> Path | None:
         return ask.xlsx_path(self, self.settings, self.file_stem())

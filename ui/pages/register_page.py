@@ -245,6 +245,9 @@ class RegisterPage(QWidget):
         self.act_export = self._action(
             self.tr("导出 Excel"), self.export_excel, "Ctrl+E", self.tr("把当前列表导出为 Excel 文件")
         )
+        self.act_print = self._action(
+            self.tr("打印列表…"), self.print_list, "Ctrl+P", self.tr("预览并打印当前列表：显示的行和列")
+        )
         self.act_template = self._action(
             self.tr("下载导入模板…"),
             self.save_template,
@@ -271,7 +274,7 @@ class RegisterPage(QWidget):
         for action in (self.act_new, self.act_edit, self.act_delete, self.act_restore):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        for action in (self.act_history, self.act_export, self.act_refresh):
+        for action in (self.act_history, self.act_export, self.act_print, self.act_refresh):
             self.toolbar.addAction(action)
         # The records of a register only its steps fill (回避决定) are not brought from Excel.
         self.can_import = self.can_edit and importable(reg)
@@ -304,8 +307,9 @@ class RegisterPage(QWidget):
             self.act_edit.setToolTip(self.tr("查看选中的记录（也可双击或按回车）；当前用户的角色不能修改"))
         if not self.can_export:
             why = self.tr("当前用户的角色没有打印和导出的权限。")
-            self.act_export.setToolTip(why)
-            self.act_export.setStatusTip(why)
+            for action in (self.act_export, self.act_print):
+                action.setToolTip(why)
+                action.setStatusTip(why)
 
         # ---- search and filters -------------------------------------------------------------
         self.search_edit = QLineEdit()
@@ -612,6 +616,7 @@ class RegisterPage(QWidget):
         self.act_history.setEnabled(one)
         self.act_copy.setEnabled(bool(ids))
         self.act_export.setEnabled(self.can_export and self.model.rowCount() > 0)
+        self.act_print.setEnabled(self.can_export and self.model.rowCount() > 0)
         self.act_import.setEnabled(self.can_import)
         self.act_undo.setEnabled(edit and bool(self._undo_ids))
         self.undo_button.setEnabled(edit)
@@ -801,7 +806,13 @@ class RegisterPage(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    # ---- export --------------------------------------------------------------------------------
+    # ---- export and print ----------------------------------------------------------------------
+    def print_list(self) -> Any:
+        """Preview and print the list as shown (``ui.table_print``)."""
+        from ui.table_print import print_register_list
+
+        return print_register_list(self)
+
     def ask_export_path(self) -> Path | None:
         return ask.xlsx_path(self, self.settings, tr_register(self.reg.title))
 

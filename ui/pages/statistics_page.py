@@ -288,6 +288,12 @@ class StatisticsPage(ReadTracking, QWidget):
         self.act_export.setToolTip(self.tr("把本页统计数字导出为 Excel 文件（Ctrl+E）"))
         self.act_export.triggered.connect(lambda _checked=False: self.export_excel())
         self.act_export.setEnabled(False)
+        self.act_print = QAction(self.tr("打印…"), self)
+        self.act_print.setObjectName("printFigures")
+        self.act_print.setShortcut(QKeySequence("Ctrl+P"))
+        self.act_print.setToolTip(self.tr("预览并打印本页全部统计表（Ctrl+P）"))
+        self.act_print.triggered.connect(lambda _checked=False: self.print_figures())
+        self.act_print.setEnabled(False)
         self.act_report = QAction(self.tr("生成工作报告…"), self)
         self.act_report.setObjectName("workReport")
         self.act_report.setToolTip(
@@ -299,7 +305,7 @@ class StatisticsPage(ReadTracking, QWidget):
         self.act_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.act_refresh.setToolTip(self.tr("重新统计（F5）"))
         self.act_refresh.triggered.connect(lambda _checked=False: self.refresh())
-        for action in (self.act_export, self.act_report, self.act_refresh):
+        for action in (self.act_export, self.act_print, self.act_report, self.act_refresh):
             self.addAction(action)
             self.toolbar.addAction(action)
 
@@ -739,6 +745,7 @@ class StatisticsPage(ReadTracking, QWidget):
         for view in self.views.values():
             view.fit()
         self.act_export.setEnabled(True)
+        self.act_print.setEnabled(True)
         self.refreshed.emit()
 
     def show_work(self, work: dict[str, Any]) -> None:
@@ -873,6 +880,12 @@ class StatisticsPage(ReadTracking, QWidget):
 
     def ask_export_path(self) -> Path | None:
         return ask.xlsx_path(self, self.settings, self.tr("统计分析"))
+
+    def print_figures(self) -> Any:
+        """Preview and print every table of the page (``ui.table_print``)."""
+        from ui.table_print import print_statistics
+
+        return print_statistics(self)
 
     # ---- the work report ---------------------------------------------------------------------
     def report_range(self) -> tuple[date, date]:
