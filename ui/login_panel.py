@@ -103,11 +103,18 @@ class PasswordPrompt(QObject):
         busy.setRange(0, 0)
         busy.setTextVisible(False)
         busy.setMaximumHeight(8)
-        busy.hide()
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
         message.setObjectName("loginMessage")
-        message.hide()
+        # The message (two lines: why, and the countdown) and the busy bar keep their room when
+        # hidden, so nothing below them moves when they come and go.
+        message.setMinimumHeight(message.fontMetrics().lineSpacing() * 2 + 4)
+        message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for widget in (busy, message):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.hide()
 
     def set_busy(self, busy: bool, fields: list[QWidget]) -> None:
         self.busy = busy

@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
         super().__init__()
+        from ui.shortcuts import install_text_key_guard
+
+        install_text_key_guard()  # no shortcut of the window takes a text box's own keys
         self.opened = None
         self.settings = settings
         self.bus = ChangeBus(self)

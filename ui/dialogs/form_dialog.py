@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.services.accounts import MAX_PASSWORD_LENGTH, password_policy_hint
 from ui.i18n import tr_message
+from ui.shortcuts import ctrl_enter
 
 ERROR_STYLE = (
     "QLabel#dialogError { color: #c62828; background: #fdecea; border: 1px solid #f3b9b5;"
@@ -115,6 +116,7 @@ class FormDialog(QDialog):
         cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter(self, self.accept)  # also from a multi-line field, where Enter is a new line
         self.fields: dict[str, QWidget] = {}  # message key -> the widget to focus
 
     def layout_with(self, body: QWidget | QFormLayout) -> None:

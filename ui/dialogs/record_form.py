@@ -48,6 +48,7 @@ from app.services.person_record import fill_from_person, has_person
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.services.transitions import TransitionRefused
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
+from ui.shortcuts import ctrl_enter
 
 INT_LIMIT = 999_999_999
 PEOPLE = "people"
@@ -97,14 +98,17 @@ def parse_date(text: str) -> date | str | None:
 
 
 class DateField(QWidget):
-    """An optional date: typed (several common spellings) or picked from a calendar."""
+    """A date: typed (several common spellings) or picked from a calendar; the placeholder says
+    an optional one may stay empty."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, required: bool = False) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("如 2022-06-30，可留空"))
+        self.edit.setPlaceholderText(
+            self.tr("如 2022-06-30") if required else self.tr("如 2022-06-30，可留空")
+        )
         self.edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9 ./\-年月日]{0,12}"), self.edit)
         )
@@ -195,7 +199,7 @@ class _FieldEditor:
             spin.valueChanged.connect(changed)
             self.widget = self.focus = spin
         elif f.kind == DATE:
-            date_field = DateField()
+            date_field = DateField(required=f.required)
             date_field.changed.connect(changed)
             self.widget = date_field
             self.focus = date_field.edit
@@ -472,12 +476,15 @@ class RecordForm(QDialog):
                 self.save_new_button.clicked.connect(self.save_and_new)
                 QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.save_and_new)
             self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
-            self.save_button.setToolTip(self.tr("保存并关闭（Ctrl+S）"))
+            self.save_button.setToolTip(self.tr("保存并关闭（回车；多行文字中按 Ctrl+Enter；Ctrl+S）"))
             self.save_button.setDefault(True)
             cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
             cancel.setAutoDefault(False)
             self.save_button.clicked.connect(self.save_and_close)
+            # Enter in a one-line field presses 保存 (the default button); in a multi-line field
+            # it starts a new line, and Ctrl+Enter saves.
             QShortcut(QKeySequence.StandardKey.Save, self, self.save_and_close)
+            ctrl_enter(self, self.save_and_close)
         self.buttons.rejected.connect(self.reject)
 
         button_row = QHBoxLayout()
@@ -657,6 +664,9 @@ class RecordForm(QDialog):
         heading = QLabel(self.tr("办理记录（全程留痕）"))
         heading.setObjectName("timelineHeading")
         self.timeline = TimelineView()
+        # Room for several steps (a header and about six rows) however tall the form is.
+        rows = self.timeline.fontMetrics().lineSpacing() + 8
+        self.timeline.setMinimumHeight(rows * 7 + 8)
         layout.addWidget(heading)
         layout.addWidget(self.timeline)
         self.refresh_timeline()

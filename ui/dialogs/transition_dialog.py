@@ -46,6 +46,7 @@ from app.services.transitions import (
 from ui.dialogs.history_dialog import local_time
 from ui.dialogs.record_form import STYLE, _FieldEditor, _text, ask_to_go_on
 from ui.i18n import tr_register
+from ui.shortcuts import ctrl_enter
 
 
 class TimelineView(QTreeWidget):
@@ -217,6 +218,8 @@ class TransitionDialog(QDialog):
         self.ok_button.setDefault(True)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.clicked.connect(self.take_step)
+        self.ok_button.setToolTip(self.tr("回车；在理由中按 Ctrl+Enter"))
+        ctrl_enter(self, self.take_step)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
