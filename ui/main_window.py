@@ -33,6 +33,7 @@ from ui.application import apply_font, font_point_size
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
 from ui.settings import FONT_SIZES
+from ui.shortcuts import install_text_key_guard, roomy_menu
 from ui.tasks import Progress, Task, TaskState, run_task
 
 if TYPE_CHECKING:
@@ -69,8 +70,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
         super().__init__()
-        from ui.shortcuts import install_text_key_guard
-
         install_text_key_guard()  # no shortcut of the window takes a text box's own keys
         self.opened = None
         self.settings = settings
@@ -379,7 +378,7 @@ class MainWindow(QMainWindow):
         from app.security.roles import BACKUP, MANAGE_USERS
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu = roomy_menu(bar.addMenu(self.tr("文件(&F)")))
         file_menu.addAction(self._action(self.tr("设置(&S)…"), "Ctrl+,", self.open_settings))
         self.act_lock = self._action(self.tr("锁定(&L)"), "Ctrl+L", self.lock)
         self.act_lock.setToolTip(self.tr("离开电脑时锁定程序，回来后输入密码继续"))
@@ -387,7 +386,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close))
 
-        system_menu = bar.addMenu(self.tr("系统管理(&M)"))
+        system_menu = roomy_menu(bar.addMenu(self.tr("系统管理(&M)")))
         if "users" in self.factories:
             system_menu.addAction(
                 self._action(self.tr("用户管理(&U)"), None, lambda: self.show_page("users"))
@@ -405,7 +404,7 @@ class MainWindow(QMainWindow):
             system_menu.addSeparator()
         system_menu.addAction(self._action(self.tr("修改密码(&P)…"), None, self.change_password))
 
-        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        view_menu = roomy_menu(bar.addMenu(self.tr("视图(&V)")))
         view_menu.addAction(
             self._action(self.tr("放大字体"), QKeySequence.StandardKey.ZoomIn, lambda: self.step_font(1))
         )
@@ -420,7 +419,7 @@ class MainWindow(QMainWindow):
         for n in range(1, 10):
             self._action(self.tr("第 {n} 页").format(n=n), f"Alt+{n}", self._page_selector(n - 1))
 
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu = roomy_menu(bar.addMenu(self.tr("帮助(&H)")))
         help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("关于(&A)"), None, self.show_about))
 
@@ -503,17 +502,11 @@ class MainWindow(QMainWindow):
                 action.setEnabled(enabled)
             self._action_states = {}
 
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("快捷键"),
-            self.tr(
-                "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
-                "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+I 人员档案　Ctrl+E 导出 Excel\n"
-                "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
-                "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"
-            ),
-        )
+    def show_shortcuts(self) -> QDialog:
+        """The F1 list (``ui.shortcuts.SHORTCUT_LIST``), keys and what they do in two columns."""
+        from ui.shortcuts import ShortcutsDialog
+
+        return self._open_dialog(ShortcutsDialog(self))
 
     def about_text(self) -> str:
         from app import __version__
