@@ -182,6 +182,7 @@ class StaffingPage(ReadTracking, QWidget):
 
         self.model = StaffingTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("staffingTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
