@@ -7,6 +7,7 @@ its own keys (Ctrl+Z, Ctrl+Insert); required dates do not say 可留空; menus a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -322,3 +323,32 @@ def test_menus_have_room_for_their_longest_label(qtbot: QtBot, opened: Context, 
         metrics = menu.fontMetrics()
         widest = max(metrics.horizontalAdvance(a.text().replace("&", "")) for a in menu.actions())
         assert menu.minimumWidth() >= widest + metrics.horizontalAdvance("中中")
+
+
+def test_enter_saves_an_open_clue_whose_timeline_has_room(
+    qtbot: QtBot, opened: Context, settings: QSettings
+) -> None:
+    window = window_for(qtbot, opened, settings)
+    page = window.show_page("register:clues")
+    assert isinstance(page, RegisterPage)
+    reg = get("clues")
+    clue_id = page.records.save(
+        reg,
+        {"source": "petition", "received_on": date(2022, 1, 5), "subject_name": "赵某", "secrecy": "none"},
+    )
+    page.reload()
+    form = page.show_record(clue_id)
+    assert form is not None and form.timeline is not None
+    qtbot.waitExposed(form)
+    qtbot.waitUntil(form.isActiveWindow)
+    assert len(form.timeline.rows()) == 1
+    row = form.timeline.sizeHintForRow(0)
+    assert form.timeline.viewport().height() >= row * 4  # room for steps, not a row and a half
+    unit = form.editor("subject_unit")
+    unit.setFocus()
+    assert isinstance(unit, QLineEdit)
+    unit.setText("城关镇人民政府")
+    assert form.value("category") is None  # left blank: saving it again must not fail
+    with qtbot.waitSignal(form.accepted):
+        qtbot.keyClick(unit, Qt.Key.Key_Return)
+    assert page.records.get(reg, clue_id)["subject_unit"] == "城关镇人民政府"

@@ -664,9 +664,6 @@ class RecordForm(QDialog):
         heading = QLabel(self.tr("办理记录（全程留痕）"))
         heading.setObjectName("timelineHeading")
         self.timeline = TimelineView()
-        # Room for several steps (a header and about six rows) however tall the form is.
-        rows = self.timeline.fontMetrics().lineSpacing() + 8
-        self.timeline.setMinimumHeight(rows * 7 + 8)
         layout.addWidget(heading)
         layout.addWidget(self.timeline)
         self.refresh_timeline()

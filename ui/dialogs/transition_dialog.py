@@ -94,9 +94,11 @@ class TimelineView(QTreeWidget):
             item.setToolTip(4, e.reason)
             item.setToolTip(5, paper)
             self.addTopLevelItem(item)
-        row = self.sizeHintForRow(0) if entries else self.fontMetrics().height() + 8
-        height = self.header().sizeHint().height() + row * max(len(entries), 1) + 2 * self.frameWidth() + 6
-        self.setFixedHeight(min(height, 240))
+        # Room for four to eight steps (more scroll): one or two steps in a box a row and a half
+        # tall read as a cut-off list.
+        row = max(self.sizeHintForRow(0) if entries else 0, self.fontMetrics().height() + 8)
+        shown = min(max(len(entries), 4), 8)
+        self.setFixedHeight(self.header().sizeHint().height() + row * shown + 2 * self.frameWidth() + 6)
 
     def rows(self) -> list[list[str]]:
         out = []
