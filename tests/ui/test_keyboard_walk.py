@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -26,6 +27,7 @@ from app.registers import get
 from app.services.login import create
 from app.services.records import ListQuery
 from tests.ui.conftest import SETUP
+from ui.dialogs.backup_dialogs import BackupDialog, RecoverDialog
 from ui.dialogs.record_form import RecordForm
 from ui.lock import UnlockDialog
 from ui.login_panel import LoginPanel
@@ -352,3 +354,40 @@ def test_enter_saves_an_open_clue_whose_timeline_has_room(
     with qtbot.waitSignal(form.accepted):
         qtbot.keyClick(unit, Qt.Key.Key_Return)
     assert page.records.get(reg, clue_id)["subject_unit"] == "城关镇人民政府"
+
+
+# ---- dialogs keep their buttons in place --------------------------------------------------------
+def button_places(dialog: QWidget) -> list[tuple[str, int, int, int]]:
+    return [
+        (
+            b.text(),
+            b.mapTo(dialog, b.rect().topLeft()).x(),
+            b.mapTo(dialog, b.rect().topLeft()).y(),
+            b.width(),
+        )
+        for b in dialog.findChildren(QPushButton)
+        if b.isVisible()
+    ]
+
+
+def test_messages_do_not_move_the_buttons(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+    path = "/media/admin/U盘/纪检备份/2026年/jiwei-backup-2026-12-05-2130.jiwei-backup"
+    backup = BackupDialog(opened, settings)
+    recover = RecoverDialog(opened.data_dir, None, settings)
+    for dialog in (backup, recover):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        size, places = dialog.size(), button_places(dialog)
+        dialog.show_error(f"无法写入 {path}：没有写入权限，请换一个文件夹或插好 U 盘后再试。")
+        QApplication.processEvents()
+        assert dialog.error.isVisible()
+        assert (dialog.size(), button_places(dialog)) == (size, places), type(dialog).__name__
+        dialog.show_error("")
+        QApplication.processEvents()
+        assert (dialog.size(), button_places(dialog)) == (size, places), type(dialog).__name__
+    size, places = backup.size(), button_places(backup)
+    backup.result_label.setText(f"已备份到 {path}（12.5 MB），请把它复制到另一处保管。")
+    backup.result_label.show()
+    QApplication.processEvents()
+    assert (backup.size(), button_places(backup)) == (size, places)

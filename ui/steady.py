@@ -1,0 +1,40 @@
+"""Dialogs keep their buttons in place: a message that comes and goes (an error, 已备份到 …) takes
+room kept for it above the buttons instead of growing the dialog, so a second click meant for a
+button does not land on another one.
+
+``keep_room_for(dialog, layout, labels)``: the labels never ask for width (a long path wraps
+instead of widening the dialog), a stretch before the buttons takes up what they do not use, and
+the dialog opens ``lines`` lines taller than it needs, so the messages fit without moving anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
+
+MESSAGE_LINES = 3
+
+
+def quiet_width(label: QLabel) -> QLabel:
+    """A word-wrapped label that takes the width it is given and never asks for more."""
+    label.setWordWrap(True)
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+    label.setMinimumWidth(1)
+    return label
+
+
+def keep_room_for(
+    dialog: QWidget, layout: QBoxLayout, labels: Iterable[QLabel], lines: int = MESSAGE_LINES
+) -> None:
+    """Call at the end of the dialog's set-up, before its button row is added to ``layout``."""
+    for label in labels:
+        quiet_width(label)
+    layout.addStretch(1)
+    room = dialog.fontMetrics().lineSpacing() * lines + 24
+    layout.activate()
+    width = max(dialog.sizeHint().width(), dialog.minimumWidth())
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else dialog.sizeHint().height()
+    dialog.resize(width, max(needed, dialog.sizeHint().height()) + room)
