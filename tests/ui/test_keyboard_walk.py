@@ -11,9 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -29,6 +30,7 @@ from app.services.records import ListQuery
 from tests.ui.conftest import SETUP
 from ui.dialogs.backup_dialogs import BackupDialog, RecoverDialog
 from ui.dialogs.record_form import RecordForm
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.lock import UnlockDialog
 from ui.login_panel import LoginPanel
 from ui.main_window import MainWindow
@@ -391,3 +393,93 @@ def test_messages_do_not_move_the_buttons(qtbot: QtBot, opened: Context, setting
     backup.result_label.show()
     QApplication.processEvents()
     assert (backup.size(), button_places(backup)) == (size, places)
+
+
+# ---- the dialogs of the menus ------------------------------------------------------------------
+def walk_dialog(qtbot: QtBot, dialog: QWidget, limit: int = 120) -> list[str]:
+    """Tab round a dialog from where its focus starts: what Tab never reaches, and a trap."""
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    stops = tab_stops(dialog)
+    start = focused()
+    passed = [start]
+    for _ in range(limit):
+        press(qtbot, Qt.Key.Key_Tab)
+        now = focused()
+        if now is start:
+            break
+        passed.append(now)
+    else:
+        return [f"Tab never came back to {type(start).__name__} (trapped in {type(passed[-1]).__name__})"]
+    reached = {owner(w, stops) for w in passed}
+    return [
+        f"not reached: {type(w).__name__}({w.objectName() or getattr(w, 'text', lambda: '')()})"
+        for w in stops
+        if w not in reached
+    ]
+
+
+def test_every_menu_entry_has_a_key_and_its_dialog_is_walked_and_closed_with_escape(
+    qtbot: QtBot, opened: Context, settings: QSettings
+) -> None:
+    window = window_for(qtbot, opened, settings)
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu) and "&" in action.text(), action.text()
+        for entry in menu.actions():
+            if not entry.isSeparator():  # each entry has its letter: Alt+menu, then the letter
+                assert "&" in entry.text() or not entry.shortcut().isEmpty(), entry.text()
+
+    problems: dict[str, list[str]] = {}
+    for opener in (
+        window.open_backup,
+        window.new_recovery_key,
+        window.open_form_mapping,
+        window.change_password,
+        window.show_shortcuts,
+    ):
+        dialog = opener()
+        assert isinstance(dialog, QDialog)
+        name = type(dialog).__name__
+        problems[name] = walk_dialog(qtbot, dialog)
+        with qtbot.waitSignal(dialog.finished):
+            press(qtbot, Qt.Key.Key_Escape)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+
+    # 设置 runs its own loop (exec): walk it from inside, then Escape.
+    def walk_settings() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        problems["SettingsDialog"] = walk_dialog(qtbot, dialog)
+        press(qtbot, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, walk_settings)
+    press(qtbot, Qt.Key.Key_Comma, CTRL)
+    assert "SettingsDialog" in problems
+    assert not any(problems.values()), problems
+
+
+def test_the_log_in_is_walked_with_tab(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
+    folder = tmp_path / "x"
+    create(folder, None, SETUP).db.close()
+    panel = LoginPanel(folder, None, settings)
+    window = MainWindow(None, settings, sign_in=panel)
+    qtbot.addWidget(window)
+    window.show()
+    assert walk_dialog(qtbot, window) == []
+
+
+@pytest.mark.parametrize("register", ["clues", "visits", "people"])
+def test_the_record_form_is_walked_with_tab(
+    qtbot: QtBot, opened: Context, settings: QSettings, register: str
+) -> None:
+    window = window_for(qtbot, opened, settings)
+    page = window.show_page(f"register:{register}")
+    assert isinstance(page, RegisterPage)
+    form = page.new_record()
+    assert form is not None
+    assert walk_dialog(qtbot, form) == []
+    with qtbot.waitSignal(form.finished):
+        press(qtbot, Qt.Key.Key_Escape)
