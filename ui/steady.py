@@ -5,12 +5,16 @@ button does not land on another one.
 ``keep_room_for(dialog, layout, labels)``: the labels never ask for width (a long path wraps
 instead of widening the dialog), a stretch before the buttons takes up what they do not use, and
 the dialog opens ``lines`` lines taller than it needs, so the messages fit without moving anything.
+
+``grow_upwards(window, size)``: a shown window that must grow for a message at its top (a form's
+list of problems) grows upwards, so its bottom edge, where the buttons are, stays where it was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
 
 MESSAGE_LINES = 3
@@ -38,3 +42,18 @@ def keep_room_for(
     width = max(dialog.sizeHint().width(), dialog.minimumWidth())
     needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else dialog.sizeHint().height()
     dialog.resize(width, max(needed, dialog.sizeHint().height()) + room)
+
+
+def grow_upwards(window: QWidget, size: QSize) -> None:
+    """Resize ``window``; when shown and taller, keep its bottom edge where it was (within the
+    screen), so the buttons along the bottom do not move."""
+    before = window.frameGeometry()
+    grown = size.height() - window.height()
+    window.resize(size)
+    if not window.isVisible() or grown <= 0:
+        return
+    top = before.top() - grown
+    screen = window.screen()
+    if screen is not None:
+        top = max(top, screen.availableGeometry().top())
+    window.move(before.left(), top)

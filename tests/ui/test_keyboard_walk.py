@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -483,3 +484,49 @@ def test_the_record_form_is_walked_with_tab(
     assert walk_dialog(qtbot, form) == []
     with qtbot.waitSignal(form.finished):
         press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_no_two_actions_of_a_page_share_a_key(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+    """Two enabled actions with one key on screen at once cancel out: neither fires."""
+    window = window_for(qtbot, opened, settings)
+    clashes = []
+    for item in window.page_items():
+        key = str(item.data(0, Qt.ItemDataRole.UserRole))
+        window.show_page(key)
+        owners = [window, *(w for w in window.findChildren(QWidget) if w.isVisible())]
+        taken: dict[str, set[QAction]] = {}
+        for widget in owners:
+            for action in widget.actions():
+                contexts = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+                if action.shortcutContext() not in contexts:
+                    continue
+                for sequence in action.shortcuts():
+                    if not sequence.isEmpty():
+                        taken.setdefault(sequence.toString(), set()).add(action)
+        clashes += [
+            f"{key}: {seq} {sorted(a.text() for a in actions)}"
+            for seq, actions in taken.items()
+            if len(actions) > 1
+        ]
+    assert not clashes, "\n".join(clashes)
+
+
+def test_a_form_s_problems_do_not_move_its_buttons(
+    qtbot: QtBot, opened: Context, settings: QSettings
+) -> None:
+    window = window_for(qtbot, opened, settings)
+    page = window.show_page("register:units")
+    assert isinstance(page, RegisterPage)
+    form = page.new_record()
+    assert form is not None and form.save_button is not None
+    qtbot.waitExposed(form)
+    form.move(100, 300)
+    qtbot.waitUntil(lambda: form.pos().y() == 300)
+    save = form.save_button
+    before = save.mapToGlobal(save.rect().center())
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # nothing filled in: refused
+    assert form.error_text() and form.isVisible()
+    qtbot.waitUntil(lambda: save.mapToGlobal(save.rect().center()) == before)
+    assert form.pos().y() < 300  # it grew upwards
+    form.confirm_discard = lambda: True  # type: ignore[method-assign]
+    form.reject()

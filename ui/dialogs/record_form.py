@@ -12,7 +12,16 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRegularExpression, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QRegularExpression,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -49,6 +58,7 @@ from app.services.records import NeedsConfirmation, NotFoundError, RecordService
 from app.services.transitions import TransitionRefused
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
 from ui.shortcuts import ctrl_enter
+from ui.steady import grow_upwards
 
 INT_LIMIT = 999_999_999
 PEOPLE = "people"
@@ -727,7 +737,7 @@ class RecordForm(QDialog):
         limit = int(screen.height() * 0.9) if screen is not None else 800
         width = max(self.width() if self.isVisible() else 0, 540, wanted.width() + 60)
         height = min(max(self.height() if self.isVisible() else 0, wanted.height() + extra + 24), limit)
-        self.resize(width, height)
+        grow_upwards(self, QSize(width, height))  # the buttons stay under the pointer
 
     # ---- labels and values -------------------------------------------------------------------
     @staticmethod
