@@ -198,4 +198,18 @@ def test_clue_rows_are_added_with_alt_a_from_inside_a_cell(
     assert dialog.drafts()[0].subject_name == "Zhou"  # the cell's text was kept
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.clue_table.rowCount() == 1)
+    # Enter in a cell ends the cell and does not save; Enter in 谈话人员 saves, as in any form.
+    tried: list[bool] = []
+    dialog.save = lambda: tried.append(True) or False  # type: ignore[method-assign]
+    dialog.clue_table.setCurrentCell(0, 1)
+    dialog.clue_table.editItem(dialog.clue_table.item(0, 1))
+    cell = QApplication.focusWidget()
+    assert isinstance(cell, QLineEdit)
+    qtbot.keyClicks(cell, "Xiling")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.drafts()[0].subject_unit == "Xiling")
+    assert tried == [] and dialog.isVisible()
+    dialog.people_talked.setFocus()
+    qtbot.keyClick(dialog.people_talked, Qt.Key.Key_Return)
+    assert tried == [True]
     dialog.reject()

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,19 @@ from ui.shortcuts import ctrl_enter
 
 CHECK_COLUMNS = 3
 NAME, UNIT, SUMMARY = range(3)
+
+
+class _EnterStaysInTable(QObject):
+    """Enter in the clue table (a cell being typed into included) ends the cell, and goes no
+    further: it does not press 保存 as Enter in a one-line field of the form does."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        return (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
 
 
 class VisitEntryDialog(QDialog):
@@ -184,8 +197,10 @@ class VisitEntryDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存（Ctrl+S）"))
         self.save_button.setObjectName("save")
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
-        self.save_button.setAutoDefault(False)
+        self.save_button.setDefault(True)  # Enter in 谈话人员 or the date saves, as in every form
         self.save_button.clicked.connect(lambda _checked=False: self.save())
+        self._enter_stays = _EnterStaysInTable(self)
+        self.clue_table.installEventFilter(self._enter_stays)
         ctrl_enter(self, self.save)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         close = buttons.addButton(
