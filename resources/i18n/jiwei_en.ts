@@ -3537,7 +3537,7 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
     <message>
         <source>人员档案</source>
-        <translation>Person's record</translation>
+        <translation>Person&apos;s record</translation>
     </message>
     <message>
         <source>导出 Excel</source>

@@ -32,6 +32,7 @@ from tests.ui.conftest import SETUP
 from ui.dialogs.backup_dialogs import BackupDialog, RecoverDialog
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.setup_wizard import SetupWizard
 from ui.lock import UnlockDialog
 from ui.login_panel import LoginPanel
 from ui.main_window import MainWindow
@@ -530,3 +531,16 @@ def test_a_form_s_problems_do_not_move_its_buttons(
     assert form.pos().y() < 300  # it grew upwards
     form.confirm_discard = lambda: True  # type: ignore[method-assign]
     form.reject()
+
+
+def test_enter_in_the_set_up_presses_its_ok_and_tab_reaches_all_of_it(qtbot: QtBot, tmp_path: Path) -> None:
+    wizard = SetupWizard(tmp_path / "fresh", None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    qtbot.keyClicks(wizard.unit_code, "bad code")
+    qtbot.keyClick(wizard.unit_code, Qt.Key.Key_Return)  # 完成设置: refused, with the reason
+    assert "只能用字母、数字" in wizard.errors["unit_code"].text()
+    assert walk_dialog(qtbot, wizard) == []
