@@ -12,7 +12,8 @@ list of problems) grows upwards, so its bottom edge, where the buttons are, stay
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
@@ -51,6 +52,31 @@ def grow_upwards(window: QWidget, size: QSize) -> None:
     grown = size.height() - window.height()
     window.resize(size)
     if not window.isVisible() or grown <= 0:
+        return
+    top = before.top() - grown
+    screen = window.screen()
+    if screen is not None:
+        top = max(top, screen.availableGeometry().top())
+    window.move(before.left(), top)
+
+
+@contextmanager
+def bottom_kept(window: QWidget) -> Iterator[None]:
+    """Messages shown inside the block may make ``window`` taller: it grows upwards."""
+    before = window.frameGeometry()
+    height = window.height()
+    yield
+    if not window.isVisible():
+        return
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+        needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else 0
+        needed = max(needed, layout.totalMinimumSize().height())
+        if window.height() < needed:
+            window.resize(window.width(), needed)
+    grown = window.height() - height
+    if grown <= 0:
         return
     top = before.top() - grown
     screen = window.screen()

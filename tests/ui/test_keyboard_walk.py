@@ -33,6 +33,7 @@ from ui.dialogs.backup_dialogs import BackupDialog, RecoverDialog
 from ui.dialogs.record_form import RecordForm
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.setup_wizard import SetupWizard
+from ui.dialogs.transition_dialog import TransitionDialog
 from ui.lock import UnlockDialog
 from ui.login_panel import LoginPanel
 from ui.main_window import MainWindow
@@ -544,3 +545,45 @@ def test_enter_in_the_set_up_presses_its_ok_and_tab_reaches_all_of_it(qtbot: QtB
     qtbot.keyClick(wizard.unit_code, Qt.Key.Key_Return)  # 完成设置: refused, with the reason
     assert "只能用字母、数字" in wizard.errors["unit_code"].text()
     assert walk_dialog(qtbot, wizard) == []
+
+
+def test_refusals_in_the_set_up_and_a_step_do_not_move_their_buttons(
+    qtbot: QtBot, tmp_path: Path, opened: Context, settings: QSettings
+) -> None:
+    wizard = SetupWizard(tmp_path / "fresh", None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.move(100, 400)
+    qtbot.waitUntil(lambda: wizard.pos().y() == 400)
+    ok = wizard.ok_button
+    before = ok.mapToGlobal(ok.rect().center())
+    qtbot.keyClicks(wizard.unit_code, "bad code")
+    qtbot.keyClicks(wizard.password, "short")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert wizard.errors["unit_code"].isVisible()
+    qtbot.waitUntil(lambda: ok.mapToGlobal(ok.rect().center()) == before)
+
+    window = window_for(qtbot, opened, settings)
+    page = window.show_page("register:clues")
+    assert isinstance(page, RegisterPage)
+    reg = get("clues")
+    clue_id = page.records.save(
+        reg,
+        {"source": "petition", "received_on": date(2022, 1, 5), "subject_name": "赵某", "secrecy": "none"},
+    )
+    page.reload()
+    page.select_ids([clue_id])
+    assert page.workflow is not None
+    step = page.workflow.allowed_steps()[0]
+    dialog = page.workflow.take_step(step)
+    assert isinstance(dialog, TransitionDialog)
+    qtbot.waitExposed(dialog)
+    dialog.move(100, 400)
+    qtbot.waitUntil(lambda: dialog.pos().y() == 400)
+    button = dialog.ok_button
+    before = button.mapToGlobal(button.rect().center())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # no reason given: refused
+    assert dialog.error_text() and dialog.isVisible()
+    qtbot.waitUntil(lambda: button.mapToGlobal(button.rect().center()) == before)
+    dialog.reject()

@@ -47,6 +47,7 @@ from ui.dialogs.history_dialog import local_time
 from ui.dialogs.record_form import STYLE, _FieldEditor, _text, ask_to_go_on
 from ui.i18n import tr_register
 from ui.shortcuts import ctrl_enter
+from ui.steady import bottom_kept
 
 
 class TimelineView(QTreeWidget):
@@ -270,6 +271,10 @@ class TransitionDialog(QDialog):
         return label.text() if not label.isHidden() else ""
 
     def show_errors(self, errors: Mapping[str, Message | str]) -> None:
+        with bottom_kept(self):  # 确定办理 stays under the pointer
+            self._show_errors(errors)
+
+    def _show_errors(self, errors: Mapping[str, Message | str]) -> None:
         lines = []
         for name, label in self.error_labels.items():
             message = errors.get(name)
