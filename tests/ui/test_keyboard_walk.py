@@ -38,6 +38,7 @@ from ui.lock import UnlockDialog
 from ui.login_panel import LoginPanel
 from ui.main_window import MainWindow
 from ui.pages.register_page import RegisterPage
+from ui.pages.staffing_page import StaffingPage
 from ui.shortcuts import ShortcutsDialog, is_text_input
 
 PASSWORD = SETUP.admin_password
@@ -587,3 +588,13 @@ def test_refusals_in_the_set_up_and_a_step_do_not_move_their_buttons(
     assert dialog.error_text() and dialog.isVisible()
     qtbot.waitUntil(lambda: button.mapToGlobal(button.rect().center()) == before)
     dialog.reject()
+
+
+def test_the_staffing_hint_is_shown_whole(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+    window = window_for(qtbot, opened, settings)
+    page = window.show_page("staffing")
+    assert isinstance(page, StaffingPage)
+    hint = page.totals_hint
+    qtbot.waitUntil(hint.isVisible)  # no figures yet: the hint says where to enter them
+    assert "监察对象与党员" in hint.text()
+    assert hint.width() >= hint.sizeHint().width() and hint.height() >= hint.sizeHint().height()
