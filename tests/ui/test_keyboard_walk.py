@@ -39,7 +39,7 @@ from ui.login_panel import LoginPanel
 from ui.main_window import MainWindow
 from ui.pages.register_page import RegisterPage
 from ui.pages.staffing_page import StaffingPage
-from ui.shortcuts import ShortcutsDialog, is_text_input
+from ui.shortcuts import ShortcutsDialog, install_text_key_guard, is_text_input
 
 PASSWORD = SETUP.admin_password
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -271,6 +271,7 @@ def test_ctrl_z_in_a_text_box_is_the_text_box_s_own(
     qtbot.keyClick(search, Qt.Key.Key_Z, CTRL)
     assert undone == []
     assert is_text_input(search) and not is_text_input(page.table)
+    assert install_text_key_guard() is install_text_key_guard()  # one guard, however often asked
 
 
 # ---- lock and unlock ---------------------------------------------------------------------------
