@@ -156,6 +156,10 @@ def test_every_page_is_reached_by_keys_and_tab_reaches_all_of_it(
     assert window.current_page_key() == keys[0]
     press(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Alt+3: the third page
     assert window.current_page_key() == keys[2]
+    press(qtbot, Qt.Key.Key_B, CTRL)  # to the navigation, then its arrows
+    assert focused() is window.nav
+    press(qtbot, Qt.Key.Key_Up)
+    assert window.current_page_key() == keys[1]
 
     problems = []
     for key in keys:
