@@ -86,6 +86,7 @@ case "$3" in
 esac
 """
 FAKE_DPKG = "#!/bin/sh\necho amd64\n"
+FAKE_SUDO = '#!/bin/sh\nexec "$@"\n'  # when not root: the fake apt-get, never the machine's
 OFFLINE_APT = """#!/bin/sh
 echo "apt-get $*" >> "$APT_CALLS"
 [ "$1" = update ] && { echo "W: Failed to fetch http://deb.debian.org/debian  Temporary failure resolving" >&2; exit 0; }
@@ -97,7 +98,13 @@ exit 100
 def _check_packages(tmp_path: Path, packages: str) -> tuple[subprocess.CompletedProcess[str], str]:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
-    for name, text in (("dpkg-query", FAKE_DPKG_QUERY), ("dpkg", FAKE_DPKG), ("apt-get", OFFLINE_APT)):
+    fakes = (
+        ("dpkg-query", FAKE_DPKG_QUERY),
+        ("dpkg", FAKE_DPKG),
+        ("apt-get", OFFLINE_APT),
+        ("sudo", FAKE_SUDO),
+    )
+    for name, text in fakes:
         (bin_dir / name).write_text(text)
         (bin_dir / name).chmod(0o755)
     probe = tmp_path / "probe.mk"
