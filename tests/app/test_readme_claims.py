@@ -57,6 +57,9 @@ def test_the_wheel_metadata_uses_an_spdx_licence() -> None:
     assert isinstance(project["project"]["license"], str)  # the table form is deprecated
     assert "license-files" in project["project"]
     assert project["build-system"]["requires"] == ["setuptools>=77"]
+    # The checkout's top is the package root: an editable install is a plain .pth entry, which
+    # setuptools makes without its "Editable installation" warning (a meta path finder warns).
+    assert project["tool"]["setuptools"]["package-dir"] == {"": "."}
 
 
 @needs_make
