@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -137,3 +137,20 @@ class HelpWindow(QDialog):
         cursor.movePosition(cursor.MoveOperation.Start)
         self.browser.setTextCursor(cursor)
         return self.browser.find(text)
+
+
+def add_f1(widget: QWidget, section: str) -> QShortcut:
+    """F1 where there is no 帮助 menu yet (the log-in, the set-up window): the manual at ``section``,
+    in a window belonging to ``widget``."""
+    shortcut = QShortcut(QKeySequence("F1"), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def open_manual() -> None:
+        manual = widget.findChild(HelpWindow) or HelpWindow(widget)
+        manual.show_section(section)
+        manual.show()
+        manual.raise_()
+        manual.activateWindow()
+
+    shortcut.activated.connect(open_manual)
+    return shortcut

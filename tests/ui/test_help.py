@@ -20,7 +20,9 @@ from app.context import Context
 from app.registers import AREAS, REGISTERS
 from app.services.login import create
 from tests.ui.conftest import SETUP
+from ui.dialogs.setup_wizard import SetupWizard
 from ui.help_viewer import AREA_SECTIONS, HELP_DIR, PAGE_SECTIONS, SHORTCUTS, HelpWindow, section_for_page
+from ui.login_panel import LoginPanel
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,6 +109,46 @@ def test_the_help_menu_opens_the_manual_and_keeps_the_shortcut_list(
     assert manual.browser.source().fragment() == SHORTCUTS
     manual.find_edit.setText("恢复密钥")
     assert manual.find_next() and manual.browser.textCursor().selectedText() == "恢复密钥"
+    # From the keyboard: Enter in the find box finds the next place and leaves the window open,
+    # Ctrl+F comes back to the box, Esc closes the window.
+    with qtbot.waitActive(manual):
+        manual.activateWindow()
+    first = manual.browser.textCursor().position()
+    qtbot.keyClick(manual.find_edit, Qt.Key.Key_Return)
+    assert manual.isVisible() and manual.browser.textCursor().position() > first
+    manual.browser.setFocus()
+    qtbot.keyClick(manual.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert manual.find_edit.hasFocus()
+    qtbot.keyClick(manual.find_edit, Qt.Key.Key_Escape)
+    assert not manual.isVisible()
+
+
+def test_f1_at_the_log_in_and_at_set_up_opens_their_sections(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    create(tmp_path / "x", None, SETUP).db.close()
+    window = MainWindow(None, settings, sign_in=LoginPanel(tmp_path / "x", None, settings))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    panel = window.sign_in
+    assert panel is not None
+    panel.password.setFocus()
+    qtbot.keyClick(panel.password, Qt.Key.Key_F1)
+    manual = panel.findChild(HelpWindow)
+    assert manual is not None and manual.isVisible()
+    assert manual.browser.source().fragment() == "login" and "忘记密码…" in manual.browser.toPlainText()
+
+    wizard = SetupWizard(tmp_path / "new", None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    with qtbot.waitActive(wizard):
+        wizard.activateWindow()
+    qtbot.keyClick(wizard.unit_name, Qt.Key.Key_F1)
+    manual = wizard.findChild(HelpWindow)
+    assert manual is not None and manual.isVisible()
+    assert manual.browser.source().fragment() == "setup" and "恢复密钥" in manual.browser.toPlainText()
 
 
 def test_every_page_of_the_window_has_a_section(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
