@@ -47,7 +47,7 @@ def test_the_readme_puts_restore_where_the_window_has_it() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "and the 系统管理\nmenu do the same" not in readme
     assert "从备份恢复… on the log-in screen" in readme and "忘记密码… on the log-in screen" in readme
-    assert "the demo county itself holds no bundles and no conflicts" in readme
+    assert "one bundle received from and one sent to each unit, and no conflict" in readme
 
 
 def test_the_wheel_metadata_uses_an_spdx_licence() -> None:
