@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from app.db.database import Database, InstallationInfo
     from app.security.roles import Actor
     from app.services.records import RecordService
+    from ui.help_viewer import HelpWindow
     from ui.lock import IdleLock, LockScreen
     from ui.login_panel import LoginPanel
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.upgrade_notice: QMessageBox | None = None
         self._action_states: dict[QAction, bool] = {}
         self.pages: dict[str, QWidget] = {}
+        self.help_window: HelpWindow | None = None
         self.factories: dict[str, Callable[[], QWidget]] = {}
         self.shell = QStackedWidget()
         self.shell.setObjectName("shell")
@@ -418,7 +420,10 @@ class MainWindow(QMainWindow):
             self._action(self.tr("第 {n} 页").format(n=n), f"Alt+{n}", self._page_selector(n - 1))
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_shortcuts))
+        self.act_manual = self._action(self.tr("使用手册(&M)"), "F1", self.open_manual)
+        self.act_manual.setToolTip(self.tr("打开使用手册，翻到当前页面的说明"))
+        help_menu.addAction(self.act_manual)
+        help_menu.addAction(self._action(self.tr("快捷键(&K)"), None, self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("关于(&A)"), None, self.show_about))
 
     def _page_selector(self, index: int) -> Callable[[], None]:
@@ -499,6 +504,19 @@ class MainWindow(QMainWindow):
             for action, enabled in self._action_states.items():
                 action.setEnabled(enabled)
             self._action_states = {}
+
+    def open_manual(self, section: str | None = None) -> HelpWindow:
+        """帮助 → 使用手册 (F1): the manual, at ``section`` or at the current page's section."""
+        from ui.help_viewer import HelpWindow, section_for_page
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        anchor = section_for_page(self.current_page_key()) if section is None else section
+        self.help_window.show_section(anchor)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(

@@ -1203,6 +1203,37 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>使用手册 — 基层纪检监察工作台</source>
+        <translation>User manual — Jiwei Desk</translation>
+    </message>
+    <message>
+        <source>目录(&amp;C)</source>
+        <translation>&amp;Contents</translation>
+    </message>
+    <message>
+        <source>后退(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>前进(&amp;N)</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>在手册中查找（回车找下一处）</source>
+        <translation>Find in the manual (Enter finds the next)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>manual_zh_CN.html</source>
+        <translation>manual_en.html</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>新增</source>
@@ -1839,6 +1870,14 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用手册(&amp;M)</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
+        <source>打开使用手册，翻到当前页面的说明</source>
+        <translation>Open the user manual at the part about the current page</translation>
     </message>
     <message>
         <source>快捷键(&amp;K)</source>
