@@ -22,7 +22,7 @@ from app.models.org import Unit
 from app.registers import get as get_register
 from app.registers.fields import Register
 from app.registers.lifecycle import BEFORE, TRANSITION, Step
-from app.services import deadlines
+from app.services import deadlines, undo
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.sync.transfers import TransferError, request_transfer_in
 
@@ -104,7 +104,13 @@ class Transitions:
         """Take a step; return the new state. Raise ``TransitionRefused``, ``ValidationError``,
         ``NeedsConfirmation`` or ``PermissionDenied`` and change nothing."""
         with self.records.ctx.session() as s:
-            return self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=confirmed)
+            state = self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=confirmed)
+            obj = s.get(reg.model, row_id)
+            subject = str(reg.display(obj) or "") if obj is not None else ""
+        label = self._lifecycle(reg).step(step_name).label
+        what = Message(undo.LABEL, {"kind": label, "register": reg.title, "subject": subject})
+        undo.mark(self.records.ctx, undo.TRANSITION, reg.name, what)
+        return state
 
     def apply_in(
         self,
@@ -342,7 +348,9 @@ class Transitions:
     def report_up(self, s: Session, table: str, obj: Any, reason: str) -> str:
         """上报: ask the county to take ``obj`` (the sync issue's transfer request), in the step's
         transaction. Returns the request's id."""
-        county = s.scalars(select(Unit.code).where(Unit.unit_type == "county", Unit.deleted.is_(False))).first()
+        county = s.scalars(
+            select(Unit.code).where(Unit.unit_type == "county", Unit.deleted.is_(False))
+        ).first()
         if county is None:
             raise TransitionRefused(Message(QT_TRANSLATE_NOOP("app", "单位名录中没有县纪委监委，无法上报。")))
         try:
