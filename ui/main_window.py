@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from app.services.records import RecordService
     from ui.lock import IdleLock, LockScreen
     from ui.login_panel import LoginPanel
+    from ui.undo_action import UndoAction
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     stack: QStackedWidget
     splitter: QSplitter
     lock_screen: LockScreen
+    act_undo: UndoAction
     idle_lock: IdleLock
 
     def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
@@ -384,6 +386,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close))
 
+        from ui.undo_action import UndoAction
+
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.setToolTipsVisible(True)  # a disabled 撤销 says why
+        self.act_undo = UndoAction(self.records, self.bus, self)
+        self.act_undo.undone.connect(self._undone)
+        self.addAction(self.act_undo)  # Ctrl+Z while the window has focus (not in a text box)
+        edit_menu.addAction(self.act_undo)
+        edit_menu.aboutToShow.connect(self._refresh_undo)
+        self.bus.changed.connect(self._refresh_undo)
+
         system_menu = bar.addMenu(self.tr("系统管理(&M)"))
         if "users" in self.factories:
             system_menu.addAction(
@@ -420,6 +433,15 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("关于(&A)"), None, self.show_about))
+
+    def _refresh_undo(self, *_args: object) -> None:
+        lock = getattr(self, "idle_lock", None)
+        if lock is None or not lock.locked:  # locked: every action stays off until unlocked
+            self.act_undo.refresh()
+
+    def _undone(self, text: str) -> None:
+        """After 撤销: the pages have refreshed through the change bus; say what was undone."""
+        self.statusBar().showMessage(text, 15000)
 
     def _page_selector(self, index: int) -> Callable[[], None]:
         return lambda: self._select_page_by_index(index)
@@ -499,13 +521,14 @@ class MainWindow(QMainWindow):
             for action, enabled in self._action_states.items():
                 action.setEnabled(enabled)
             self._action_states = {}
+            self._refresh_undo()
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(
             self,
             self.tr("快捷键"),
             self.tr(
-                "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
+                "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销上一步操作\n"
                 "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+I 人员档案　Ctrl+E 导出 Excel\n"
                 "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
                 "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"
