@@ -22,10 +22,6 @@ from ui.i18n import tr_message
 from ui.ops import announce
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoAction", text)
-
-
 def undo_last(records: RecordService, bus: ChangeBus) -> tuple[bool, str]:
     """Undo the last operation and announce what it changed. (True, "已撤销：…") or (False, why)."""
     try:
@@ -33,12 +29,16 @@ def undo_last(records: RecordService, bus: ChangeBus) -> tuple[bool, str]:
     except undo.UndoRefused as refused:
         return False, tr_message(refused.message)
     except ValidationError as refused:
-        return False, _tr("；").join(tr_message(m) for m in refused.errors.values())
+        return False, QCoreApplication.translate("UndoAction", "；").join(
+            tr_message(m) for m in refused.errors.values()
+        )
     except PermissionDenied as refused:
         return False, tr_message(refused.message)
     finally:
         announce(records.ctx, bus)
-    return True, _tr("已撤销：{what}").format(what=tr_message(op.label()))
+    return True, QCoreApplication.translate("UndoAction", "已撤销：{what}").format(
+        what=tr_message(op.label())
+    )
 
 
 class UndoAction(QAction):
@@ -61,12 +61,14 @@ class UndoAction(QAction):
         why = undo.refusal(self.records, op)
         key = self.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if op is None:
-            self.setText(_tr("撤销(&U)"))
+            self.setText(QCoreApplication.translate("UndoAction", "撤销(&U)"))
         else:
             what = tr_message(op.label()).replace("&", "&&")
-            self.setText(_tr("撤销(&U)：{what}").format(what=what))
+            self.setText(QCoreApplication.translate("UndoAction", "撤销(&U)：{what}").format(what=what))
         if why is None:
-            tip = _tr("撤销本次登录的上一步操作，作为一次新的修改记入历史（{key}）").format(key=key)
+            tip = QCoreApplication.translate(
+                "UndoAction", "撤销本次登录的上一步操作，作为一次新的修改记入历史（{key}）"
+            ).format(key=key)
         else:
             tip = tr_message(why)
         self.setToolTip(tip)
@@ -80,7 +82,7 @@ class UndoAction(QAction):
         if done:
             self.undone.emit(text)
         else:
-            self.warn(_tr("不能撤销"), text)
+            self.warn(QCoreApplication.translate("UndoAction", "不能撤销"), text)
         return done
 
     def warn(self, title: str, text: str) -> None:
