@@ -238,3 +238,52 @@ def test_a_save_that_changed_nothing_is_not_an_operation(records: RecordService,
     staff = records.save(STAFF, {"name": "周军", "unit_id": town, "post": "member"})
     records.save(STAFF, {"name": "周军"}, staff)
     assert str(undo.last(records.ctx).label()) == "新增 人员与岗位 周军"  # type: ignore[union-attr]
+
+
+def test_refused_after_a_bundle_brought_another_units_version_or_a_conflict_was_settled(
+    open_db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from apphelpers import init_installation
+
+    from app.sync.conflicts import settle
+    from app.sync.merge import merge_records, record_of, synced_models
+    from app.sync.state import SyncConflict
+
+    county = init_installation(open_db(f"sqlite:///{tmp_path}/c.db", tmp_path / "c"))
+    town = init_installation(
+        open_db(f"sqlite:///{tmp_path}/t.db", tmp_path / "t"),
+        unit_type="township",
+        code="T01",
+        name="城关镇纪委",
+    )
+
+    def rows(db: Database, table: str) -> list[dict[str, Any]]:
+        with db.session() as s:
+            return [record_of(o) for o in s.query(synced_models()[table]).all()]
+
+    with county.session() as s:
+        merge_records(s, rows(town, "units"), peer="T01", bundle_id="u", adopt=True)
+    mine = RecordService(Context.system(town, "admin"))
+    sid = mine.save(STAFF, {"name": "王芳", "unit_id": mine.ids(UNITS)[0], "post": "secretary"})
+    mine.save(STAFF, {"phone": "13800000000"}, sid)  # the township's last operation
+    assert undo.refusal(mine) is None
+    with county.session() as s:
+        merge_records(s, rows(town, "staff"), peer="T01", bundle_id="b1")
+    RecordService(Context.system(county, "admin")).save(STAFF, {"note": "县里补充"}, sid)
+    with town.session() as s:  # the county's edit comes back in a bundle, on top of the township's
+        assert merge_records(s, rows(county, "staff"), peer="C01", bundle_id="c1").updated == 1
+    assert str(undo.refusal(mine)) == "「王芳」在这次操作之后收到了其他单位的新版本（数据交换），不能撤销。"
+    with pytest.raises(undo.UndoRefused):
+        undo.undo(mine)
+    # Both sides edit again: the county's version conflicts here; settling it is not undone.
+    mine.save(STAFF, {"phone": "13900000000"}, sid)
+    with county.session() as s:
+        merge_records(s, rows(town, "staff"), peer="T01", bundle_id="b2")
+    mine.save(STAFF, {"note": "镇里补充"}, sid)
+    RecordService(Context.system(county, "admin")).save(STAFF, {"note": "县里再补充"}, sid)
+    with town.session() as s:
+        assert merge_records(s, rows(county, "staff"), peer="C01", bundle_id="c2").conflicts == 1
+        [conflict] = s.query(SyncConflict).all()
+        cid = conflict.id
+    settle(mine.ctx, cid, {"note": "local"})
+    assert str(undo.refusal(mine)) == "上一步操作是处理同步冲突（王芳），处理冲突不能撤销。"
