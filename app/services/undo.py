@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.base import field_columns
@@ -313,8 +314,10 @@ def _undo_step(records: RecordService, s: Session, reg: Register, obj: Any, st: 
         records.delete_in(s, reg, st.row_id)
         return []
     if st.kind == DELETE:
+        _require_unique(s, reg, obj.id, {n: getattr(obj, n) for names in reg.unique for n in names})
         obj.deleted = False
         return []
+    _require_unique(s, reg, obj.id, st.before)
     names: list[str] = []
     for name, value in st.before.items():
         if getattr(obj, name) != value:
@@ -330,3 +333,19 @@ def _undo_step(records: RecordService, s: Session, reg: Register, obj: Any, st: 
             setattr(obj, key, value)
         names.append(f.name)
     return names
+
+
+def _require_unique(s: Session, reg: Register, row_id: str, values: dict[str, Any]) -> None:
+    """The values put back must still be unique among live records (another record may have
+    taken a code since): refused with the record service's own message."""
+    from app.services.records import ValidationError
+
+    for names in reg.unique:
+        if any(n not in values for n in names):
+            continue
+        conds = [getattr(reg.model, n) == values[n] for n in names]
+        stmt = select(reg.model.id).where(*conds, reg.model.deleted.is_(False), reg.model.id != row_id)
+        if s.scalars(stmt).first() is not None:
+            labels = tuple(reg.field(n).label for n in names)
+            message = Message(QT_TRANSLATE_NOOP("app", "已有相同「{labels}」的记录。"), {"labels": labels})
+            raise ValidationError({names[-1]: message})

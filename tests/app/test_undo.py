@@ -287,3 +287,16 @@ def test_refused_after_a_bundle_brought_another_units_version_or_a_conflict_was_
         cid = conflict.id
     settle(mine.ctx, cid, {"note": "local"})
     assert str(undo.refusal(mine)) == "上一步操作是处理同步冲突（王芳），处理冲突不能撤销。"
+
+
+def test_an_undo_that_would_repeat_a_unique_name_is_refused(
+    records: RecordService, county_db: Database
+) -> None:
+    zones = get("zones")
+    zone = records.save(zones, {"name": "东片区"})
+    records.save(zones, {"name": "东部片区"}, zone)
+    RecordService(Context.system(county_db, "lisi")).save(zones, {"name": "东片区"})  # the name, taken
+    with pytest.raises(ValidationError) as refused:
+        undo.undo(records)
+    assert str(refused.value) == "已有相同「片区名称」的记录。"
+    assert records.get(zones, zone)["name"] == "东部片区"
