@@ -105,10 +105,7 @@ class Transitions:
         ``NeedsConfirmation`` or ``PermissionDenied`` and change nothing."""
         with self.records.ctx.session() as s:
             state = self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=confirmed)
-            obj = s.get(reg.model, row_id)
-            subject = str(reg.display(obj) or "") if obj is not None else ""
-        label = self._lifecycle(reg).step(step_name).label
-        what = Message(undo.LABEL, {"kind": label, "register": reg.title, "subject": subject})
+            what = undo.step_label(reg, step_name, s.get(reg.model, row_id))
         undo.mark(self.records.ctx, undo.TRANSITION, reg.name, what)
         return state
 

@@ -134,6 +134,8 @@ def _stack(ctx: Context) -> list[Operation]:
 
 def push(ctx: Context, op: Operation) -> None:
     """Remember a finished operation (a group open on this context takes its steps instead)."""
+    if op.undoable and not op.steps:
+        return  # changed nothing
     group: Operation | None = ctx.undo_group
     with _lock:
         if group is not None and op.undoable:
@@ -227,6 +229,20 @@ def step_after(reg: Register, s: Session, row_id: str, kind: str, was: Before | 
         before=dict(was.columns) if was is not None else {},
         sealed=dict(was.sealed) if was is not None else {},
     )
+
+
+def step_label(reg: Register, step: str, obj: Any) -> Message:
+    """A lifecycle step taken, for the refusal: 提出处置意见（呈批） 问题线索 2021-0001."""
+    assert reg.lifecycle is not None
+    subject = str(reg.display(obj) or "") if obj is not None else ""
+    return Message(LABEL, {"kind": reg.lifecycle.step(step).label, "register": reg.title, "subject": subject})
+
+
+def created(s: Session, reg: Register, ids: list[str]) -> Operation:
+    """The records a service operation created in its transaction (flushed), as one operation to
+    ``push`` once it has committed: visits planned, an attendance roll, names of a request."""
+    steps = [st for rid in ids if (st := step_after(reg, s, rid, CREATE, None)) is not None]
+    return Operation(CREATE, reg.name, steps)
 
 
 def remember(ctx: Context, step: Step | None) -> None:

@@ -300,3 +300,33 @@ def test_an_undo_that_would_repeat_a_unique_name_is_refused(
         undo.undo(records)
     assert str(refused.value) == "已有相同「片区名称」的记录。"
     assert records.get(zones, zone)["name"] == "东部片区"
+
+
+def test_a_report_turned_into_a_clue_is_a_lifecycle_step(records: RecordService, town: str) -> None:
+    from app.services.intake import clue_from_report
+
+    reports = get("reports")
+    rid = records.save(reports, {"received_on": date(2021, 1, 5), "method": "letter", "subject_name": "郑某"})
+    clue_from_report(records, rid, {"handling_unit_id": town}, confirmed=True)
+    assert str(undo.refusal(records)).startswith("上一步操作是办理步骤（")
+    with pytest.raises(undo.UndoRefused):
+        undo.undo(records)
+
+
+def test_an_attendance_roll_is_undone_as_one_operation(records: RecordService, county_db: Database) -> None:
+    from app.services.training import take_roll
+
+    unit = records.save(UNITS, {"code": "T07", "name": "河口乡纪委", "unit_type": "township"})
+    lesson_reg = get("lessons")
+    staff = [records.save(STAFF, {"name": n, "unit_id": unit, "post": "member"}) for n in ("甲", "乙")]
+    lesson = records.save(
+        lesson_reg, {"unit_id": unit, "held_on": date(2025, 5, 8), "topic": "学习监察法", "teacher": "甲"}
+    )
+    added = take_roll(records, lesson)
+    assert len(added) == 2
+    op = undo.last(records.ctx)
+    assert op is not None and len(op.steps) == 2
+    undo.undo(records)
+    attendance = get("lesson_attendance")
+    assert all(records.get(attendance, a)["__deleted__"] is True for a in added)
+    assert take_roll(records, lesson) != [] and staff
