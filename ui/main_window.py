@@ -441,7 +441,14 @@ class MainWindow(QMainWindow):
 
     def _undone(self, text: str) -> None:
         """After 撤销: the pages have refreshed through the change bus; say what was undone."""
+        import html
+
+        from ui.pages.register_page import RegisterPage
+
         self.statusBar().showMessage(text, 15000)
+        page = self.stack.currentWidget()
+        if isinstance(page, RegisterPage):  # its line under the list no longer offers 撤销 for the old
+            page.show_status(html.escape(text))
 
     def _page_selector(self, index: int) -> Callable[[], None]:
         return lambda: self._select_page_by_index(index)
@@ -528,7 +535,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("快捷键"),
             self.tr(
-                "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销上一步操作\n"
+                "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
                 "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+I 人员档案　Ctrl+E 导出 Excel\n"
                 "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
                 "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"

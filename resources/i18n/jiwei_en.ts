@@ -1861,6 +1861,16 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
+        <source>Ctrl+N 新增&#x3000;F2 或 回车 编辑&#x3000;Del 删除&#x3000;Ctrl+Z 撤销删除
+Ctrl+F 搜索&#x3000;F5 刷新&#x3000;Ctrl+H 修改历史&#x3000;Ctrl+I 人员档案&#x3000;Ctrl+E 导出 Excel
+Alt+1…9 切换页面&#x3000;Ctrl+PgUp/PgDown 上一页/下一页&#x3000;Ctrl+B 导航栏
+Ctrl++ / Ctrl+- 放大/缩小字体&#x3000;Ctrl+0 默认字号&#x3000;Ctrl+, 设置&#x3000;Ctrl+L 锁定&#x3000;Ctrl+Q 退出</source>
+        <translation>Ctrl+N:&#xa0;new&#x3000;F2&#xa0;or&#xa0;Enter:&#xa0;edit&#x3000;Del:&#xa0;delete&#x3000;Ctrl+Z:&#xa0;undo&#xa0;delete
+Ctrl+F:&#xa0;search&#x3000;F5:&#xa0;refresh&#x3000;Ctrl+H:&#xa0;change&#xa0;history&#x3000;Ctrl+I:&#xa0;person&apos;s&#xa0;record&#x3000;Ctrl+E:&#xa0;export&#xa0;to&#xa0;Excel
+Alt+1…9:&#xa0;go&#xa0;to&#xa0;page&#x3000;Ctrl+PgUp/PgDown:&#xa0;previous/next&#xa0;page&#x3000;Ctrl+B:&#xa0;navigation&#xa0;pane
+Ctrl++&#xa0;/&#xa0;Ctrl+-:&#xa0;larger/smaller&#xa0;font&#x3000;Ctrl+0:&#xa0;default&#xa0;font&#xa0;size&#x3000;Ctrl+,:&#xa0;settings&#x3000;Ctrl+L:&#xa0;lock&#x3000;Ctrl+Q:&#xa0;exit</translation>
+    </message>
+    <message>
         <source>用户：{user}（{role}）</source>
         <translation>User: {user} ({role})</translation>
     </message>
@@ -1889,16 +1899,6 @@ The program will still close. Next time, make a backup by hand under “Administ
     <message>
         <source>登录 — 基层纪检监察工作台</source>
         <translation>Log in — Jiwei Desk</translation>
-    </message>
-    <message>
-        <source>Ctrl+N 新增&#x3000;F2 或 回车 编辑&#x3000;Del 删除&#x3000;Ctrl+Z 撤销上一步操作
-Ctrl+F 搜索&#x3000;F5 刷新&#x3000;Ctrl+H 修改历史&#x3000;Ctrl+I 人员档案&#x3000;Ctrl+E 导出 Excel
-Alt+1…9 切换页面&#x3000;Ctrl+PgUp/PgDown 上一页/下一页&#x3000;Ctrl+B 导航栏
-Ctrl++ / Ctrl+- 放大/缩小字体&#x3000;Ctrl+0 默认字号&#x3000;Ctrl+, 设置&#x3000;Ctrl+L 锁定&#x3000;Ctrl+Q 退出</source>
-        <translation>Ctrl+N:&#xa0;new&#x3000;F2&#xa0;or&#xa0;Enter:&#xa0;edit&#x3000;Del:&#xa0;delete&#x3000;Ctrl+Z:&#xa0;undo&#xa0;the&#xa0;last&#xa0;operation
-Ctrl+F:&#xa0;search&#x3000;F5:&#xa0;refresh&#x3000;Ctrl+H:&#xa0;change&#xa0;history&#x3000;Ctrl+I:&#xa0;person&apos;s&#xa0;record&#x3000;Ctrl+E:&#xa0;export&#xa0;to&#xa0;Excel
-Alt+1…9:&#xa0;go&#xa0;to&#xa0;page&#x3000;Ctrl+PgUp/PgDown:&#xa0;previous/next&#xa0;page&#x3000;Ctrl+B:&#xa0;navigation&#xa0;pane
-Ctrl++&#xa0;/&#xa0;Ctrl+-:&#xa0;larger/smaller&#xa0;font&#x3000;Ctrl+0:&#xa0;default&#xa0;font&#xa0;size&#x3000;Ctrl+,:&#xa0;settings&#x3000;Ctrl+L:&#xa0;lock&#x3000;Ctrl+Q:&#xa0;exit</translation>
     </message>
     <message>
         <source>基层纪检监察工作台 {version}

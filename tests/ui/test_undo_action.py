@@ -102,6 +102,7 @@ def test_ctrl_z_in_the_list_undoes_a_delete(qtbot: QtBot, opened: Context, setti
     assert page.model.row_of(zone) >= 0
     assert window.statusBar().currentMessage() == "已撤销：删除 片区协作区 西片区"
     assert RecordService(opened).get(ZONES, zone)["__deleted__"] is False
+    assert page.status_text() == "已撤销：删除 片区协作区 西片区" and not page.undo_button.isVisible()
 
 
 def test_ctrl_z_in_a_text_box_is_the_text_box_undo(
