@@ -223,7 +223,7 @@ def step_after(reg: Register, s: Session, row_id: str, kind: str, was: Before | 
         register=reg.name,
         row_id=row_id,
         kind=kind,
-        subject=str(reg.display(obj) or ""),
+        subject=_display(reg, obj),
         version=now,
         before_version=was.version if was is not None else None,
         before=dict(was.columns) if was is not None else {},
@@ -231,10 +231,18 @@ def step_after(reg: Register, s: Session, row_id: str, kind: str, was: Before | 
     )
 
 
+def _display(reg: Register, obj: Any) -> str:
+    """The record as its register shows it (its id when the display needs what is missing)."""
+    try:
+        return str(reg.display(obj) or obj.id)
+    except Exception:  # noqa: BLE001 (a display of an incomplete record: name it by its id)
+        return str(obj.id)
+
+
 def step_label(reg: Register, step: str, obj: Any) -> Message:
     """A lifecycle step taken, for the refusal: 提出处置意见（呈批） 问题线索 2021-0001."""
     assert reg.lifecycle is not None
-    subject = str(reg.display(obj) or "") if obj is not None else ""
+    subject = _display(reg, obj) if obj is not None else ""
     return Message(LABEL, {"kind": reg.lifecycle.step(step).label, "register": reg.title, "subject": subject})
 
 
