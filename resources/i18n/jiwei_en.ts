@@ -6311,6 +6311,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>No unit has been registered on this computer yet, so data packages cannot be imported.</translation>
     </message>
     <message>
+        <source>数据包 {names}</source>
+        <translation>bundle {names}</translation>
+    </message>
+    <message>
         <source>数据包来自其他县（{county}），不能导入。</source>
         <translation>The data package comes from another county ({county}) and cannot be imported.</translation>
     </message>

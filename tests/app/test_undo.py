@@ -330,3 +330,18 @@ def test_an_attendance_roll_is_undone_as_one_operation(records: RecordService, c
     attendance = get("lesson_attendance")
     assert all(records.get(attendance, a)["__deleted__"] is True for a in added)
     assert take_roll(records, lesson) != [] and staff
+
+
+def test_a_bundle_import_is_not_undone(exchange_pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.sync import exchange
+
+    county, town = exchange_pair.county, exchange_pair.unit
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    RecordService(town).save(get("villages"), {"name": "东风村", "township_id": exchange_pair.unit_id})
+    mine = RecordService(county)
+    mine.save(get("zones"), {"name": "东片区"})  # the county's own edit, before the import
+    [result] = exchange.import_bundles(county, [exchange.export_bundle(town, stick).path])
+    assert result.status == "imported"
+    why = str(undo.refusal(mine))
+    assert why.startswith("上一步操作是导入（数据包 ") and why.endswith("），导入不能撤销。")
