@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from ui.help_viewer import HelpWindow
     from ui.lock import IdleLock, LockScreen
     from ui.login_panel import LoginPanel
+    from ui.undo_action import UndoAction
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     stack: QStackedWidget
     splitter: QSplitter
     lock_screen: LockScreen
+    act_undo: UndoAction
     idle_lock: IdleLock
 
     def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
@@ -386,6 +388,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close))
 
+        from ui.undo_action import UndoAction
+
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.setToolTipsVisible(True)  # a disabled 撤销 says why
+        self.act_undo = UndoAction(self.records, self.bus, self)
+        self.act_undo.undone.connect(self._undone)
+        self.addAction(self.act_undo)  # Ctrl+Z while the window has focus (not in a text box)
+        edit_menu.addAction(self.act_undo)
+        edit_menu.aboutToShow.connect(self._refresh_undo)
+        self.bus.changed.connect(self._refresh_undo)
+
         system_menu = bar.addMenu(self.tr("系统管理(&M)"))
         if "users" in self.factories:
             system_menu.addAction(
@@ -425,6 +438,22 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_manual)
         help_menu.addAction(self._action(self.tr("快捷键(&K)"), None, self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("关于(&A)"), None, self.show_about))
+
+    def _refresh_undo(self, *_args: object) -> None:
+        lock = getattr(self, "idle_lock", None)
+        if lock is None or not lock.locked:  # locked: every action stays off until unlocked
+            self.act_undo.refresh()
+
+    def _undone(self, text: str) -> None:
+        """After 撤销: the pages have refreshed through the change bus; say what was undone."""
+        import html
+
+        from ui.pages.register_page import RegisterPage
+
+        self.statusBar().showMessage(text, 15000)
+        page = self.stack.currentWidget()
+        if isinstance(page, RegisterPage):  # its line under the list no longer offers 撤销 for the old
+            page.show_status(html.escape(text))
 
     def _page_selector(self, index: int) -> Callable[[], None]:
         return lambda: self._select_page_by_index(index)
@@ -504,6 +533,7 @@ class MainWindow(QMainWindow):
             for action, enabled in self._action_states.items():
                 action.setEnabled(enabled)
             self._action_states = {}
+            self._refresh_undo()
 
     def open_manual(self, section: str | None = None) -> HelpWindow:
         """帮助 → 使用手册 (F1): the manual, at ``section`` or at the current page's section."""
