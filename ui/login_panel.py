@@ -35,6 +35,7 @@ from app.security.keyslots import KeyFile
 from app.security.throttle import LoginThrottle
 from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.heading import heading_label
+from ui.help_viewer import add_f1
 from ui.i18n import tr_message
 from ui.tasks import Progress, Task, run_task
 
@@ -187,6 +188,7 @@ class LoginPanel(QWidget):
         self.opened: Context | None = None
         self.last_task: Task | None = None
         self._pending: Context | None = None
+        add_f1(self, "login")  # the manual, before the window has its 帮助 menu
 
         # ---- the log-in page -----------------------------------------------------------------
         self.login_page = QWidget()

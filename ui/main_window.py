@@ -41,8 +41,10 @@ if TYPE_CHECKING:
     from app.db.database import Database, InstallationInfo
     from app.security.roles import Actor
     from app.services.records import RecordService
+    from ui.help_viewer import HelpWindow
     from ui.lock import IdleLock, LockScreen
     from ui.login_panel import LoginPanel
+    from ui.undo_action import UndoAction
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
     stack: QStackedWidget
     splitter: QSplitter
     lock_screen: LockScreen
+    act_undo: UndoAction
     idle_lock: IdleLock
 
     def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.upgrade_notice: QMessageBox | None = None
         self._action_states: dict[QAction, bool] = {}
         self.pages: dict[str, QWidget] = {}
+        self.help_window: HelpWindow | None = None
         self.factories: dict[str, Callable[[], QWidget]] = {}
         self.shell = QStackedWidget()
         self.shell.setObjectName("shell")
@@ -386,6 +390,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close))
 
+        from ui.undo_action import UndoAction
+
+        edit_menu = roomy_menu(bar.addMenu(self.tr("编辑(&E)")))
+        edit_menu.setToolTipsVisible(True)  # a disabled 撤销 says why
+        self.act_undo = UndoAction(self.records, self.bus, self)
+        self.act_undo.undone.connect(self._undone)
+        self.addAction(self.act_undo)  # Ctrl+Z while the window has focus (not in a text box)
+        edit_menu.addAction(self.act_undo)
+        edit_menu.aboutToShow.connect(self._refresh_undo)
+        self.bus.changed.connect(self._refresh_undo)
+
         system_menu = roomy_menu(bar.addMenu(self.tr("系统管理(&M)")))
         if "users" in self.factories:
             system_menu.addAction(
@@ -420,8 +435,27 @@ class MainWindow(QMainWindow):
             self._action(self.tr("第 {n} 页").format(n=n), f"Alt+{n}", self._page_selector(n - 1))
 
         help_menu = roomy_menu(bar.addMenu(self.tr("帮助(&H)")))
-        help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_shortcuts))
+        self.act_manual = self._action(self.tr("使用手册(&M)"), "F1", self.open_manual)
+        self.act_manual.setToolTip(self.tr("打开使用手册，翻到当前页面的说明"))
+        help_menu.addAction(self.act_manual)
+        help_menu.addAction(self._action(self.tr("快捷键(&K)"), None, self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("关于(&A)"), None, self.show_about))
+
+    def _refresh_undo(self, *_args: object) -> None:
+        lock = getattr(self, "idle_lock", None)
+        if lock is None or not lock.locked:  # locked: every action stays off until unlocked
+            self.act_undo.refresh()
+
+    def _undone(self, text: str) -> None:
+        """After 撤销: the pages have refreshed through the change bus; say what was undone."""
+        import html
+
+        from ui.pages.register_page import RegisterPage
+
+        self.statusBar().showMessage(text, 15000)
+        page = self.stack.currentWidget()
+        if isinstance(page, RegisterPage):  # its line under the list no longer offers 撤销 for the old
+            page.show_status(html.escape(text))
 
     def _page_selector(self, index: int) -> Callable[[], None]:
         return lambda: self._select_page_by_index(index)
@@ -501,9 +535,23 @@ class MainWindow(QMainWindow):
             for action, enabled in self._action_states.items():
                 action.setEnabled(enabled)
             self._action_states = {}
+            self._refresh_undo()
+
+    def open_manual(self, section: str | None = None) -> HelpWindow:
+        """帮助 → 使用手册 (F1): the manual, at ``section`` or at the current page's section."""
+        from ui.help_viewer import HelpWindow, section_for_page
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        anchor = section_for_page(self.current_page_key()) if section is None else section
+        self.help_window.show_section(anchor)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
 
     def show_shortcuts(self) -> QDialog:
-        """The F1 list (``ui.shortcuts.SHORTCUT_LIST``), keys and what they do in two columns."""
+        """帮助 → 快捷键 (``ui.shortcuts.SHORTCUT_LIST``): keys and what they do in two columns."""
         from ui.shortcuts import ShortcutsDialog
 
         return self._open_dialog(ShortcutsDialog(self))

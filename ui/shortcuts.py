@@ -146,7 +146,7 @@ def roomy_menu(menu: QMenu) -> QMenu:
     return menu
 
 
-# The F1 list: (heading, [(keys, what they do)]), every key one that fires where it is said to.
+# 帮助 → 快捷键: (heading, [(keys, what they do)]), every key one that fires where it is said to.
 _T = "Shortcuts"
 SHORTCUT_LIST: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -155,7 +155,7 @@ SHORTCUT_LIST: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "新增")),
             (QT_TRANSLATE_NOOP("Shortcuts", "F2 或 回车"), QT_TRANSLATE_NOOP(_T, "编辑选中的记录")),
             ("Del", QT_TRANSLATE_NOOP("Shortcuts", "删除选中的记录")),
-            ("Ctrl+Z", QT_TRANSLATE_NOOP("Shortcuts", "撤销删除（在文字框中是撤销输入）")),
+            ("Ctrl+Z", QT_TRANSLATE_NOOP("Shortcuts", "撤销本次登录的上一步操作（在文字框中是撤销输入）")),
             ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "搜索")),
             ("F5", QT_TRANSLATE_NOOP("Shortcuts", "刷新")),
             ("Ctrl+H", QT_TRANSLATE_NOOP("Shortcuts", "修改历史")),
@@ -187,14 +187,14 @@ SHORTCUT_LIST: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "设置")),
             ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "锁定")),
             ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "退出")),
-            ("F1", QT_TRANSLATE_NOOP("Shortcuts", "本快捷键表")),
+            ("F1", QT_TRANSLATE_NOOP("Shortcuts", "使用手册（本表在“帮助 → 快捷键”）")),
         ),
     ),
 )
 
 
 class ShortcutsDialog(QDialog):
-    """The F1 list: a heading per part, then the keys and what they do, in two columns."""
+    """帮助 → 快捷键: a heading per part, then the keys and what they do, in two columns."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

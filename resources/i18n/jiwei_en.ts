@@ -1207,6 +1207,37 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>使用手册 — 基层纪检监察工作台</source>
+        <translation>User manual — Jiwei Desk</translation>
+    </message>
+    <message>
+        <source>目录(&amp;C)</source>
+        <translation>&amp;Contents</translation>
+    </message>
+    <message>
+        <source>后退(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>前进(&amp;N)</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>在手册中查找（回车找下一处）</source>
+        <translation>Find in the manual (Enter finds the next)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>manual_zh_CN.html</source>
+        <translation>manual_en.html</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>新增</source>
@@ -1789,6 +1820,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>E&amp;xit</translation>
     </message>
     <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
         <source>系统管理(&amp;M)</source>
         <translation>&amp;Administration</translation>
     </message>
@@ -1851,6 +1886,14 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用手册(&amp;M)</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
+        <source>打开使用手册，翻到当前页面的说明</source>
+        <translation>Open the user manual at the part about the current page</translation>
     </message>
     <message>
         <source>快捷键(&amp;K)</source>
@@ -2881,12 +2924,12 @@ It is shown only this once: write it down on paper, or save it as a PDF and prin
         <translation>Restore the selected deleted records</translation>
     </message>
     <message>
-        <source>撤销删除</source>
-        <translation>Undo delete</translation>
+        <source>撤销</source>
+        <translation>Undo</translation>
     </message>
     <message>
-        <source>撤销刚才的删除</source>
-        <translation>Undo the last delete</translation>
+        <source>撤销本次登录的上一步操作（Ctrl+Z）</source>
+        <translation>Undo the last operation of this log-in (Ctrl+Z)</translation>
     </message>
     <message>
         <source>历史</source>
@@ -3069,8 +3112,8 @@ You can undo this right away, or restore them later under “Show deleted”.</t
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <source>已撤销删除，恢复了 {n} 条记录。</source>
-        <translation>Delete undone: {n} record(s) restored.</translation>
+        <source>不能撤销</source>
+        <translation>Cannot undo</translation>
     </message>
     <message>
         <source>已恢复 {n} 条记录。</source>
@@ -3520,8 +3563,8 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Delete the selected record</translation>
     </message>
     <message>
-        <source>撤销删除（在文字框中是撤销输入）</source>
-        <translation>Undo the deletion (in a text box: undo typing)</translation>
+        <source>撤销本次登录的上一步操作（在文字框中是撤销输入）</source>
+        <translation>Undo this log-in&apos;s last operation (in a text box: undo typing)</translation>
     </message>
     <message>
         <source>搜索</source>
@@ -3616,8 +3659,8 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Quit</translation>
     </message>
     <message>
-        <source>本快捷键表</source>
-        <translation>This list of shortcuts</translation>
+        <source>使用手册（本表在“帮助 → 快捷键”）</source>
+        <translation>User manual (this list is under Help → Keyboard shortcuts)</translation>
     </message>
 </context>
 <context>
@@ -4325,6 +4368,33 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>这条记录已被删除。</source>
         <translation>This record has been deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoAction</name>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)：{what}</source>
+        <translation>&amp;Undo: {what}</translation>
+    </message>
+    <message>
+        <source>撤销本次登录的上一步操作，作为一次新的修改记入历史（{key}）</source>
+        <translation>Undo the last operation of this log-in, recorded in the history as a new change ({key})</translation>
+    </message>
+    <message>
+        <source>不能撤销</source>
+        <translation>Cannot undo</translation>
     </message>
 </context>
 <context>
@@ -5444,6 +5514,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Upgrade the database</translation>
     </message>
     <message>
+        <source>撤销操作</source>
+        <translation>Undo an operation</translation>
+    </message>
+    <message>
         <source>内容被改动</source>
         <translation>content altered</translation>
     </message>
@@ -6418,6 +6492,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>本机还没有登记过任何单位，不能导入数据包。</source>
         <translation>No unit has been registered on this computer yet, so data packages cannot be imported.</translation>
+    </message>
+    <message>
+        <source>数据包 {names}</source>
+        <translation>bundle {names}</translation>
     </message>
     <message>
         <source>数据包来自其他县（{county}），不能导入。</source>
@@ -7654,6 +7732,70 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>公文只能写入 .docx 或 .pdf 文件：{path}</source>
         <translation>An official document can only be written to a .docx or .pdf file: {path}</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>办理</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Settle conflict</translation>
+    </message>
+    <message>
+        <source>上一步操作是办理步骤（{what}），办理步骤不能撤销；需要更正时请按办理流程处理。</source>
+        <translation>The last operation was a handling step ({what}); handling steps cannot be undone. To correct it, follow the handling procedure.</translation>
+    </message>
+    <message>
+        <source>上一步操作是导入（{what}），导入不能撤销。</source>
+        <translation>The last operation was an import ({what}); imports cannot be undone.</translation>
+    </message>
+    <message>
+        <source>上一步操作是处理同步冲突（{what}），处理冲突不能撤销。</source>
+        <translation>The last operation settled a sync conflict ({what}); settling a conflict cannot be undone.</translation>
+    </message>
+    <message>
+        <source>本次登录以来没有可以撤销的操作。</source>
+        <translation>Nothing has been done since this log-in that can be undone.</translation>
+    </message>
+    <message>
+        <source>「{subject}」在这次操作之后又被 {who} 修改过，不能撤销。</source>
+        <translation>“{subject}” was changed by {who} after this operation; it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>「{subject}」在这次操作之后收到了其他单位的新版本（数据交换），不能撤销。</source>
+        <translation>A newer version of “{subject}” arrived from another unit after this operation (data exchange); it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>「{subject}」已不存在，不能撤销。</source>
+        <translation>“{subject}” no longer exists; it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>{kind} {register} {subject}</source>
+        <translation>{kind} {register} {subject}</translation>
+    </message>
+    <message>
+        <source>{kind}：{what}</source>
+        <translation>{kind}: {what}</translation>
+    </message>
+    <message>
+        <source>{kind} {register} {n} 条记录</source>
+        <translation>{kind} {register}: {n} records</translation>
     </message>
 </context>
 <context>

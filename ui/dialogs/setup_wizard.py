@@ -34,6 +34,7 @@ from app.i18n import Message
 from app.services.installation import SetupError, SetupRequest
 from app.services.login import create
 from ui.dialogs.recovery_key import RecoveryKeyPage
+from ui.help_viewer import add_f1
 from ui.i18n import tr_message
 from ui.steady import bottom_kept
 from ui.tasks import Progress, Task, run_task
@@ -63,6 +64,7 @@ class SetupWizard(QDialog):
         self.restored = False  # a backup was restored instead: log in to it
         self.last_task: Task | None = None
         self.busy = False
+        add_f1(self, "setup")  # the manual's part on setting up
         self.setWindowTitle(self.tr("首次使用：设置本机"))
         self.setMinimumWidth(520)
 
