@@ -33,6 +33,7 @@ from ui.application import apply_font, font_point_size
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
 from ui.settings import FONT_SIZES
+from ui.shortcuts import install_text_key_guard, roomy_menu
 from ui.tasks import Progress, Task, TaskState, run_task
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
         super().__init__()
+        install_text_key_guard()  # no shortcut of the window takes a text box's own keys
         self.opened = None
         self.settings = settings
         self.bus = ChangeBus(self)
@@ -380,7 +382,7 @@ class MainWindow(QMainWindow):
         from app.security.roles import BACKUP, MANAGE_USERS
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu = roomy_menu(bar.addMenu(self.tr("文件(&F)")))
         file_menu.addAction(self._action(self.tr("设置(&S)…"), "Ctrl+,", self.open_settings))
         self.act_lock = self._action(self.tr("锁定(&L)"), "Ctrl+L", self.lock)
         self.act_lock.setToolTip(self.tr("离开电脑时锁定程序，回来后输入密码继续"))
@@ -390,7 +392,7 @@ class MainWindow(QMainWindow):
 
         from ui.undo_action import UndoAction
 
-        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu = roomy_menu(bar.addMenu(self.tr("编辑(&E)")))
         edit_menu.setToolTipsVisible(True)  # a disabled 撤销 says why
         self.act_undo = UndoAction(self.records, self.bus, self)
         self.act_undo.undone.connect(self._undone)
@@ -399,7 +401,7 @@ class MainWindow(QMainWindow):
         edit_menu.aboutToShow.connect(self._refresh_undo)
         self.bus.changed.connect(self._refresh_undo)
 
-        system_menu = bar.addMenu(self.tr("系统管理(&M)"))
+        system_menu = roomy_menu(bar.addMenu(self.tr("系统管理(&M)")))
         if "users" in self.factories:
             system_menu.addAction(
                 self._action(self.tr("用户管理(&U)"), None, lambda: self.show_page("users"))
@@ -417,7 +419,7 @@ class MainWindow(QMainWindow):
             system_menu.addSeparator()
         system_menu.addAction(self._action(self.tr("修改密码(&P)…"), None, self.change_password))
 
-        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        view_menu = roomy_menu(bar.addMenu(self.tr("视图(&V)")))
         view_menu.addAction(
             self._action(self.tr("放大字体"), QKeySequence.StandardKey.ZoomIn, lambda: self.step_font(1))
         )
@@ -432,7 +434,7 @@ class MainWindow(QMainWindow):
         for n in range(1, 10):
             self._action(self.tr("第 {n} 页").format(n=n), f"Alt+{n}", self._page_selector(n - 1))
 
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu = roomy_menu(bar.addMenu(self.tr("帮助(&H)")))
         self.act_manual = self._action(self.tr("使用手册(&M)"), "F1", self.open_manual)
         self.act_manual.setToolTip(self.tr("打开使用手册，翻到当前页面的说明"))
         help_menu.addAction(self.act_manual)
@@ -548,17 +550,11 @@ class MainWindow(QMainWindow):
         self.help_window.activateWindow()
         return self.help_window
 
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("快捷键"),
-            self.tr(
-                "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
-                "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+I 人员档案　Ctrl+E 导出 Excel\n"
-                "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
-                "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"
-            ),
-        )
+    def show_shortcuts(self) -> QDialog:
+        """帮助 → 快捷键 (``ui.shortcuts.SHORTCUT_LIST``): keys and what they do in two columns."""
+        from ui.shortcuts import ShortcutsDialog
+
+        return self._open_dialog(ShortcutsDialog(self))
 
     def about_text(self) -> str:
         from app import __version__

@@ -560,6 +560,15 @@ class RecordService:
                 if f.keyed:
                     table = reg.model.__table__.name  # type: ignore[attr-defined]
                     out[f.keyed] = sensitive.keyed_hash(key, f"{table}.{name}", str(value))
+        # An emptied optional value (a choice set back to blank) is stored as its column's default
+        # where the column holds no NULL: writing None there failed the whole save.
+        columns = reg.model.__table__.columns  # type: ignore[attr-defined]
+        for name, value in out.items():
+            column = columns.get(name)
+            if value is None and column is not None and not column.nullable:
+                default = column.default
+                if default is not None and default.is_scalar:
+                    out[name] = default.arg
         return out
 
     def save(

@@ -514,6 +514,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>e.g. 2022-06-30</translation>
     </message>
     <message>
+        <source>如 2022-06-30</source>
+        <translation>e.g. 2022-06-30</translation>
+    </message>
+    <message>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
@@ -1725,6 +1729,14 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Please tick “I have written down or printed the recovery key and stored it safely” first</translation>
     </message>
     <message>
+        <source>{unit} · 数据文件夹：{folder}</source>
+        <translation>{unit} · data folder: {folder}</translation>
+    </message>
+    <message>
+        <source>数据文件夹：{folder}</source>
+        <translation>Data folder: {folder}</translation>
+    </message>
+    <message>
         <source>请输入用户名。</source>
         <translation>Please enter your user name.</translation>
     </message>
@@ -1894,20 +1906,6 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>字号：{n} 磅</source>
         <translation>Font size: {n} pt</translation>
-    </message>
-    <message>
-        <source>快捷键</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>Ctrl+N 新增&#x3000;F2 或 回车 编辑&#x3000;Del 删除&#x3000;Ctrl+Z 撤销删除
-Ctrl+F 搜索&#x3000;F5 刷新&#x3000;Ctrl+H 修改历史&#x3000;Ctrl+I 人员档案&#x3000;Ctrl+E 导出 Excel
-Alt+1…9 切换页面&#x3000;Ctrl+PgUp/PgDown 上一页/下一页&#x3000;Ctrl+B 导航栏
-Ctrl++ / Ctrl+- 放大/缩小字体&#x3000;Ctrl+0 默认字号&#x3000;Ctrl+, 设置&#x3000;Ctrl+L 锁定&#x3000;Ctrl+Q 退出</source>
-        <translation>Ctrl+N:&#xa0;new&#x3000;F2&#xa0;or&#xa0;Enter:&#xa0;edit&#x3000;Del:&#xa0;delete&#x3000;Ctrl+Z:&#xa0;undo&#xa0;delete
-Ctrl+F:&#xa0;search&#x3000;F5:&#xa0;refresh&#x3000;Ctrl+H:&#xa0;change&#xa0;history&#x3000;Ctrl+I:&#xa0;person&apos;s&#xa0;record&#x3000;Ctrl+E:&#xa0;export&#xa0;to&#xa0;Excel
-Alt+1…9:&#xa0;go&#xa0;to&#xa0;page&#x3000;Ctrl+PgUp/PgDown:&#xa0;previous/next&#xa0;page&#x3000;Ctrl+B:&#xa0;navigation&#xa0;pane
-Ctrl++&#xa0;/&#xa0;Ctrl+-:&#xa0;larger/smaller&#xa0;font&#x3000;Ctrl+0:&#xa0;default&#xa0;font&#xa0;size&#x3000;Ctrl+,:&#xa0;settings&#x3000;Ctrl+L:&#xa0;lock&#x3000;Ctrl+Q:&#xa0;exit</translation>
     </message>
     <message>
         <source>用户：{user}（{role}）</source>
@@ -2695,8 +2693,8 @@ Save anyway?</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>保存并关闭（Ctrl+S）</source>
-        <translation>Save and close (Ctrl+S)</translation>
+        <source>保存并关闭（回车；多行文字中按 Ctrl+Enter；Ctrl+S）</source>
+        <translation>Save and close (Enter; Ctrl+Enter in multi-line text; Ctrl+S)</translation>
     </message>
     <message>
         <source>取消</source>
@@ -3547,6 +3545,136 @@ Unit codes are assigned by the county commission for discipline inspection and s
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>登记簿列表</source>
+        <translation>Register lists</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>F2 或 回车</source>
+        <translation>F2 or Enter</translation>
+    </message>
+    <message>
+        <source>删除选中的记录</source>
+        <translation>Delete the selected record</translation>
+    </message>
+    <message>
+        <source>撤销本次登录的上一步操作（在文字框中是撤销输入）</source>
+        <translation>Undo this log-in&apos;s last operation (in a text box: undo typing)</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>修改历史</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>人员档案</source>
+        <translation>Person&apos;s record</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>打印列表</source>
+        <translation>Print the list</translation>
+    </message>
+    <message>
+        <source>填写表单</source>
+        <translation>Filling in forms</translation>
+    </message>
+    <message>
+        <source>回车</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>在多行文字中：保存（回车是换行）</source>
+        <translation>In multi-line text: save (Enter starts a new line)</translation>
+    </message>
+    <message>
+        <source>保存并关闭</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <source>保存并继续新增</source>
+        <translation>Save and add another</translation>
+    </message>
+    <message>
+        <source>办理下一环节</source>
+        <translation>Take the next step</translation>
+    </message>
+    <message>
+        <source>在日期中：打开日历</source>
+        <translation>In a date field: open the calendar</translation>
+    </message>
+    <message>
+        <source>关闭窗口（有未保存的内容时先询问）</source>
+        <translation>Close the window (asks first when something is unsaved)</translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>切换到第 1…9 页</source>
+        <translation>Go to page 1…9</translation>
+    </message>
+    <message>
+        <source>下一页 / 上一页</source>
+        <translation>Next page / previous page</translation>
+    </message>
+    <message>
+        <source>到导航栏</source>
+        <translation>Go to the navigation</translation>
+    </message>
+    <message>
+        <source>放大 / 缩小字体</source>
+        <translation>Larger / smaller text</translation>
+    </message>
+    <message>
+        <source>默认字号</source>
+        <translation>Default text size</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>使用手册（本表在“帮助 → 快捷键”）</source>
+        <translation>User manual (this list is under Help → Keyboard shortcuts)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>StaffingPage</name>
     <message>
         <source>编制配备汇总</source>
@@ -4234,6 +4362,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>回车；在理由中按 Ctrl+Enter</source>
+        <translation>Enter; Ctrl+Enter in the reason</translation>
+    </message>
+    <message>
         <source>这条记录已被删除。</source>
         <translation>This record has been deleted.</translation>
     </message>
@@ -4530,12 +4662,20 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation> (no permission to enter)</translation>
     </message>
     <message>
-        <source>添加线索（Ctrl+Insert）</source>
-        <translation>Add clue (Ctrl+Insert)</translation>
+        <source>添加线索(&amp;A)</source>
+        <translation>&amp;Add clue</translation>
     </message>
     <message>
-        <source>删除线索行（Ctrl+Delete）</source>
-        <translation>Remove clue row (Ctrl+Delete)</translation>
+        <source>在表中添加一行线索（Alt+A）</source>
+        <translation>Add a clue row to the table (Alt+A)</translation>
+    </message>
+    <message>
+        <source>删除线索行(&amp;D)</source>
+        <translation>&amp;Delete clue row</translation>
+    </message>
+    <message>
+        <source>删除表中当前的一行线索（Alt+D）</source>
+        <translation>Delete the current clue row from the table (Alt+D)</translation>
     </message>
     <message>
         <source>发现的问题线索（保存时登记到「问题线索」，来源为监督发现）</source>
@@ -5544,6 +5684,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>{path} 已经存在，而且不是备份文件（.jwbak），不会覆盖它。请换一个文件名或文件夹。</source>
         <translation>{path} already exists and is not a backup file (.jwbak); it will not be overwritten. Please choose another file name or folder.</translation>
+    </message>
+    <message>
+        <source>密码不正确。</source>
+        <translation>Incorrect password.</translation>
     </message>
     <message>
         <source>连续输错密码，请 {n} 秒后再试。</source>

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.context import Context
@@ -24,6 +24,7 @@ from ui.dialogs.setup_wizard import SetupWizard
 from ui.help_viewer import AREA_SECTIONS, HELP_DIR, PAGE_SECTIONS, SHORTCUTS, HelpWindow, section_for_page
 from ui.login_panel import LoginPanel
 from ui.main_window import MainWindow
+from ui.shortcuts import ShortcutsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 MANUALS = ("manual_zh_CN.html", "manual_en.html")
@@ -94,10 +95,12 @@ def test_the_help_menu_opens_the_manual_and_keeps_the_shortcut_list(
     assert manual is not None and manual.isVisible()
     assert manual.browser.source().fragment() == "home"
     assert "工作台" in manual.browser.toPlainText()
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, title, text: shown.append(text))
     actions["快捷键(&K)"].trigger()
-    assert shown and "Ctrl+N" in shown[0]
+    [shortcuts] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog) and w.isVisible()
+    ]
+    assert "Ctrl+N" in dict(shortcuts.texts())
+    shortcuts.reject()
     # The manual's contents, back and the shortcut section.
     manual.show_section(SHORTCUTS)
     assert manual.browser.source().fragment() == SHORTCUTS

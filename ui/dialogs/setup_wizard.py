@@ -36,6 +36,7 @@ from app.services.login import create
 from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.help_viewer import add_f1
 from ui.i18n import tr_message
+from ui.steady import bottom_kept
 from ui.tasks import Progress, Task, run_task
 
 ERROR_STYLE = "color: #b00020;"
@@ -230,13 +231,14 @@ class SetupWizard(QDialog):
         )
 
     def show_errors(self, messages: dict[str, Message | str]) -> None:
-        for key, label in self.errors.items():
-            msg = messages.get(key)
-            if msg is None:
-                label.hide()
-                continue
-            label.setText(tr_message(msg) if isinstance(msg, Message) else msg)
-            label.show()
+        with bottom_kept(self):  # 完成设置 stays under the pointer
+            for key, label in self.errors.items():
+                msg = messages.get(key)
+                if msg is None:
+                    label.hide()
+                    continue
+                label.setText(tr_message(msg) if isinstance(msg, Message) else msg)
+                label.show()
 
     def accept_setup(self) -> bool:
         """Validate, then create the installation on a worker thread; True when it was started.
