@@ -7,6 +7,7 @@ Nothing is saved until ``RecordService.save`` accepts every value.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -878,6 +879,12 @@ class RecordForm(QDialog):
             return False
         except (PermissionDenied, TransitionRefused) as exc:
             self.show_errors({"": exc.message})
+            return False
+        except Exception as exc:  # noqa: BLE001 — a database or disk failure: say so, keep what was typed
+            from ui.tasks import describe_error
+
+            logging.getLogger(__name__).exception("saving %s failed", self.reg.name)
+            self.show_errors({"": describe_error(exc)[0]})
             return False
         self.clear_errors()
         self.saved_id = row_id
