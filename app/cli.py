@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, suppress=False)
     common = _Parser(add_help=False)
     _global_options(common, suppress=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     p = sub.add_parser("init", parents=[common], help="创建本机安装及其管理员")
     p.add_argument("--type", choices=("county", "township", "group"), dest="unit_type")
@@ -180,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts_parser = p
 
     p = sub.add_parser("unit", parents=[common], help="县纪委监委：登记和列出单位")
-    unit_sub = p.add_subparsers(dest="unit_command", metavar="ACTION", parser_class=_Parser)
+    unit_sub = p.add_subparsers(dest="unit_command", metavar="操作", parser_class=_Parser)
     q = unit_sub.add_parser("add", parents=[common], help="登记一个单位")
     q.add_argument("--type", required=True, choices=("township", "group", "office"), dest="unit_type")
     q.add_argument("--code", required=True)

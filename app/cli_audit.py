@@ -20,7 +20,7 @@ from app.services.audit_log import AuditLogService, AuditRow, NoSuchLog
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("audit", parents=[common], help="审计日志")
-    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="操作", parser_class=_Parser)
     q = audit_sub.add_parser("verify", parents=[common], help="校验审计日志的哈希链，报告第一处断开")
     q.add_argument("--unit", metavar="CODE", default="", help="只校验这个单位的审计日志")
     q.add_argument("--json", action="store_true", help='以 JSON 输出 {"ok", "entries", "broken"}')

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from app import os_errors
+from app.argparse_zh import ChineseParser
 from app.config import resolve_data_dir, resolve_db_url
 from app.context import Context
 from app.db.database import Database, InstallationInfo
@@ -53,15 +54,16 @@ def _print_json(doc: Any) -> None:
 
 
 # ---- options -------------------------------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
-    """Usage errors exit 2; no abbreviated options (``--password`` must not mean ``--password-file``)."""
+class _Parser(ChineseParser):
+    """Usage errors exit 2; no abbreviated options (``--password`` must not mean ``--password-file``);
+    argparse's own words in Chinese (``app.argparse_zh``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
+        self.print_usage(sys.stderr)  # "用法：…"
         self.exit(EXIT_USAGE, f"{self.prog}: 错误：{message}\n")
 
 

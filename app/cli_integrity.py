@@ -33,7 +33,7 @@ NO_REQUEST = QT_TRANSLATE_NOOP("app", "没有文号或编号为「{which}」的�
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("integrity", parents=[common], help="廉政意见回复（县纪委监委）：查询、来函、回复")
     p.set_defaults(handler=None, usage_parser=p)
-    s = p.add_subparsers(dest="integrity_command", metavar="ACTION", parser_class=_Parser)
+    s = p.add_subparsers(dest="integrity_command", metavar="操作", parser_class=_Parser)
     q = s.add_parser(
         "check", parents=[common], help="查询一个人：在案的线索、案件、影响期内的处分，拟回复意见"
     )

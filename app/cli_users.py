@@ -21,7 +21,7 @@ from app.services import users
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("user", parents=[common], help="管理用户账号（单位管理员）")
     p.set_defaults(handler=None, usage_parser=p)
-    user_sub = p.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
+    user_sub = p.add_subparsers(dest="user_command", metavar="操作", parser_class=_Parser)
     roles = sorted(ROLES)
     q = user_sub.add_parser("add", parents=[common], help="新增一名用户")
     q.add_argument("name", metavar="NAME")
