@@ -57,13 +57,15 @@ def _json(row: AuditRow) -> dict[str, Any]:
     return {
         "unit": row.unit, "seq": row.seq, "at": row.at.replace(tzinfo=UTC).isoformat(), "actor": row.actor,
         "action": row.action, "action_label": row.action_label, "target_table": row.target_table,
-        "target_id": row.target_id, "fields": list(row.fields), "detail": row.detail,
+        "target_id": row.target_id, "target_title": row.target_title, "target_label": row.target_label,
+        "fields": list(row.fields), "field_labels": list(row.field_labels), "detail": row.detail,
+        "description": str(row.description) if row.description is not None else "",
     }  # fmt: skip
 
 
 def _line(row: AuditRow) -> str:
     at = row.at.replace(tzinfo=UTC).astimezone()
-    target = f"{row.target_title} {row.target_id}".strip()
+    target = f"{row.target_title} {row.target_label or row.target_id}".strip()
     parts = [f"{row.unit}#{row.seq}", f"{at:%Y-%m-%d %H:%M:%S}", row.actor, row.action_label, target]
     if row.fields:
         parts.append("、".join(row.field_labels))

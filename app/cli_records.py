@@ -98,8 +98,10 @@ def _refusal(exc: ValidationError | NeedsConfirmation | TransitionRefused) -> Cl
         return CliError("；".join(str(m) for m in exc.errors.values()))
     if isinstance(exc, NeedsConfirmation):
         return CliError(
-            Message(QT_TRANSLATE_NOOP("app", "须确认后才能保存（加 --confirm）：{warnings}"),
-                    {"warnings": "；".join(str(w) for w in exc.warnings)})  # fmt: skip
+            Message(
+                QT_TRANSLATE_NOOP("app", "须确认后才能保存（加 --confirm）：{warnings}"),
+                {"warnings": "；".join(str(w) for w in exc.warnings)},
+            )  # fmt: skip
         )
     return CliError(exc.message)
 
@@ -173,7 +175,11 @@ def _delete(ctx: Context, args: argparse.Namespace) -> int:
         raise _refusal(exc) from None
     except NotFoundError:
         raise CliError(Message(NO_RECORD, {"title": reg.title, "id": args.id})) from None
-    _say(str(Message(QT_TRANSLATE_NOOP("app", "已删除{title}记录 {id}。"), {"title": reg.title, "id": args.id})))
+    _say(
+        str(
+            Message(QT_TRANSLATE_NOOP("app", "已删除{title}记录 {id}。"), {"title": reg.title, "id": args.id})
+        )
+    )
     return EXIT_OK
 
 

@@ -89,9 +89,7 @@ def _take_up(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _assign(ctx: Context, args: argparse.Namespace) -> int:
-    return _done(
-        TRANSFERRED, lambda: jurisdiction.assign(ctx, args.table, args.row_id, args.to, args.reason)
-    )
+    return _done(TRANSFERRED, lambda: jurisdiction.assign(ctx, args.table, args.row_id, args.to, args.reason))
 
 
 def _approve(ctx: Context, args: argparse.Namespace) -> int:

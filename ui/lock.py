@@ -186,7 +186,9 @@ class UnlockDialog(QDialog):
     def _answered(self, result: object) -> None:
         self.prompt.set_busy(False, [self.password])
         if isinstance(result, LoginError):
-            self.prompt.refused("" if result.wait_seconds else tr_message(result.message), result.wait_seconds)
+            self.prompt.refused(
+                "" if result.wait_seconds else tr_message(result.message), result.wait_seconds
+            )
             return
         self.password.clear()
         self._done = True

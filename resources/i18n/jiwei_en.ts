@@ -5164,6 +5164,66 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Active</translation>
     </message>
     <message>
+        <source>办理记录</source>
+        <translation>Case step</translation>
+    </message>
+    <message>
+        <source>登记簿</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>办理的记录</source>
+        <translation>Record handled</translation>
+    </message>
+    <message>
+        <source>办理步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>原状态</source>
+        <translation>Previous state</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>New state</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>文件日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>数据交换单位</source>
+        <translation>Data exchange unit</translation>
+    </message>
+    <message>
+        <source>数据包</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>县级安全策略</source>
+        <translation>County security policy</translation>
+    </message>
+    <message>
+        <source>三员分立</source>
+        <translation>Separation of duties</translation>
+    </message>
+    <message>
+        <source>记录归属变更</source>
+        <translation>Ownership transfer</translation>
+    </message>
+    <message>
         <source>{what}，{n} 行</source>
         <translation>{what}, {n} row(s)</translation>
     </message>
@@ -5194,6 +5254,178 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>本机没有单位 {unit} 的审计日志。</source>
         <translation>This installation holds no audit log of unit {unit}.</translation>
+    </message>
+    <message>
+        <source>身份证号码（查重用）</source>
+        <translation>ID number (for finding duplicates)</translation>
+    </message>
+    <message>
+        <source>知悉范围</source>
+        <translation>Need-to-know</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>所属单位</source>
+        <translation>Owning unit</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>导入模板</source>
+        <translation>Import template</translation>
+    </message>
+    <message>
+        <source>登记包</source>
+        <translation>Enrolment package</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>conflicts</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>问题线索登记表</source>
+        <translation>Problem lead register form</translation>
+    </message>
+    <message>
+        <source>线索处置呈批表</source>
+        <translation>Lead disposal approval form</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>驻村（驻在）监督工作记录表</source>
+        <translation>Village residency supervision record form</translation>
+    </message>
+    <message>
+        <source>空白驻村（驻在）监督工作记录表</source>
+        <translation>Blank village residency supervision record form</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Circular</translation>
+    </message>
+    <message>
+        <source>廉政意见回复函</source>
+        <translation>Integrity opinion reply letter</translation>
+    </message>
+    <message>
+        <source>开启</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>统计表</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>覆盖情况（{year} 年）</source>
+        <translation>Coverage ({year})</translation>
+    </message>
+    <message>
+        <source>履职覆盖（{year} 年）</source>
+        <translation>Duty coverage ({year})</translation>
+    </message>
+    <message>
+        <source>{key}：{value}</source>
+        <translation>{key}: {value}</translation>
+    </message>
+    <message>
+        <source>{key} {n}</source>
+        <translation>{key} {n}</translation>
+    </message>
+    <message>
+        <source>{n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <source>（已筛选）</source>
+        <translation>(filtered)</translation>
+    </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+    <message>
+        <source>备份文件 {name}（{size} 字节）</source>
+        <translation>Backup file {name} ({size} bytes)</translation>
+    </message>
+    <message>
+        <source>自动备份文件 {name}（{size} 字节）</source>
+        <translation>Automatic backup file {name} ({size} bytes)</translation>
+    </message>
+    <message>
+        <source>从备份文件 {name} 恢复（备份制作于 {made}）</source>
+        <translation>Restored from backup file {name} (made {made})</translation>
+    </message>
+    <message>
+        <source>数据库从版本 {old} 升级到 {new}</source>
+        <translation>Database upgraded from release {old} to {new}</translation>
+    </message>
+    <message>
+        <source>申请把{what}记录的归属从 {owner} 变更为 {to}</source>
+        <translation>Asked to transfer a {what} record from {owner} to {to}</translation>
+    </message>
+    <message>
+        <source>记录归属从 {owner} 变更为 {to}</source>
+        <translation>Record transferred from {owner} to {to}</translation>
+    </message>
+    <message>
+        <source>不同意记录归属变更申请</source>
+        <translation>Ownership transfer request refused</translation>
+    </message>
+    <message>
+        <source>{register}{record}：{step}，{old} → {new}</source>
+        <translation>{register}{record}: {step}, {old} → {new}</translation>
+    </message>
+    <message>
+        <source>无操作自动锁定</source>
+        <translation>Locked after inactivity</translation>
+    </message>
+    <message>
+        <source>手动锁定</source>
+        <translation>Locked by hand</translation>
+    </message>
+    <message>
+        <source>数据冲突已处理</source>
+        <translation>Data conflict settled</translation>
+    </message>
+    <message>
+        <source>吊销数据交换密钥</source>
+        <translation>Data exchange key revoked</translation>
     </message>
     <message>
         <source>乡镇监察对象与党员（{year} 年）</source>

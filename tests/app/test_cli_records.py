@@ -68,7 +68,9 @@ def test_edit_and_delete_keep_the_rules(pair: EnrolledPair, tmp_path: Path) -> N
     assert json.loads(out)["fields"]["leader"] == "赵常委"
     code, _out, err = run(county, "record", "edit", "zones", zone, "--set", "nonsense=1")
     assert code == 1 and "未知字段" in err
-    code, _out, err = run(county, "record", "add", "staff", "--set", "name=王某", "--set", "unit_id=不存在的单位")
+    code, _out, err = run(
+        county, "record", "add", "staff", "--set", "name=王某", "--set", "unit_id=不存在的单位"
+    )
     assert code == 1 and "找不到「不存在的单位」" in err
     assert run(county, "record", "delete", "zones", zone)[0] == 0
     code, out, _err = run(county, "record", "list", "zones", "--json")
