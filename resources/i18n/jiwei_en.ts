@@ -2541,6 +2541,82 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
 <context>
     <name>PrintActions</name>
     <message>
+        <source>当前用户没有打印的权限。</source>
+        <translation>The current user may not print.</translation>
+    </message>
+    <message>
+        <source>空白记录表</source>
+        <translation>Blank record forms</translation>
+    </message>
+    <message>
+        <source>驻村（驻在）监督工作记录表</source>
+        <translation>Village residency supervision record form</translation>
+    </message>
+    <message>
+        <source>{quarter} 没有已安排或已完成的驻村（驻在）监督。</source>
+        <translation>{quarter} has no planned or completed residency visits.</translation>
+    </message>
+    <message>
+        <source>每月一课签到表</source>
+        <translation>Monthly lesson sign-in sheet</translation>
+    </message>
+    <message>
+        <source>打印问题线索登记表</source>
+        <translation>Print problem lead register forms</translation>
+    </message>
+    <message>
+        <source>问题线索登记表</source>
+        <translation>Problem lead register form</translation>
+    </message>
+    <message>
+        <source>预览并打印所选线索的登记表，每条线索一页</source>
+        <translation>Preview and print the register form of the selected leads, one page per lead</translation>
+    </message>
+    <message>
+        <source>打印线索处置呈批表</source>
+        <translation>Print lead disposal approval forms</translation>
+    </message>
+    <message>
+        <source>线索处置呈批表</source>
+        <translation>Lead disposal approval form</translation>
+    </message>
+    <message>
+        <source>预览并打印所选线索的处置呈批表，每条线索一页</source>
+        <translation>Preview and print the disposal approval form of the selected leads, one page per lead</translation>
+    </message>
+    <message>
+        <source>打印选中的记录表</source>
+        <translation>Print the selected record forms</translation>
+    </message>
+    <message>
+        <source>预览并打印所选驻村（驻在）的记录表，已录入的内容一并印出，每次一页</source>
+        <translation>Preview and print the record forms of the selected visits with what has been entered, one page per visit</translation>
+    </message>
+    <message>
+        <source>打印选中的空白记录表</source>
+        <translation>Print the selected blank record forms</translation>
+    </message>
+    <message>
+        <source>预览并打印所选驻村（驻在）的空白记录表，带去现场手填，每次一页</source>
+        <translation>Preview and print blank record forms of the selected visits to fill in by hand on site, one page per visit</translation>
+    </message>
+    <message>
+        <source>打印本季度全部记录表</source>
+        <translation>Print all record forms of the quarter</translation>
+    </message>
+    <message>
+        <source>预览并打印所选记录所在季度（未选时为本季度）已安排的全部记录表</source>
+        <translation>Preview and print every planned record form of the selected record's quarter (this quarter when none is selected)</translation>
+    </message>
+    <message>
+        <source>打印签到表</source>
+        <translation>Print sign-in sheet</translation>
+    </message>
+    <message>
+        <source>预览并打印所选课程的签到表：已登记出勤的按登记印出，未登记的印出本单位在岗人员</source>
+        <translation>Preview and print the sign-in sheet of the selected lesson: attendance as recorded, or the unit's serving staff when none is recorded</translation>
+    </message>
+    <message>
         <source>打印通报</source>
         <translation>Print circular</translation>
     </message>
