@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from ui.dialogs.pdf_preview import PdfPreview
 
 
-
 @dataclass(frozen=True)
 class PrintAction:
     """One printable form of a register: its button label, what it does, whether it needs rows."""

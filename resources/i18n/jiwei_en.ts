@@ -2606,7 +2606,7 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     </message>
     <message>
         <source>预览并打印所选记录所在季度（未选时为本季度）已安排的全部记录表</source>
-        <translation>Preview and print every planned record form of the selected record's quarter (this quarter when none is selected)</translation>
+        <translation>Preview and print every planned record form of the selected record&apos;s quarter (this quarter when none is selected)</translation>
     </message>
     <message>
         <source>打印签到表</source>
@@ -2614,7 +2614,7 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
     </message>
     <message>
         <source>预览并打印所选课程的签到表：已登记出勤的按登记印出，未登记的印出本单位在岗人员</source>
-        <translation>Preview and print the sign-in sheet of the selected lesson: attendance as recorded, or the unit's serving staff when none is recorded</translation>
+        <translation>Preview and print the sign-in sheet of the selected lesson: attendance as recorded, or the unit&apos;s serving staff when none is recorded</translation>
     </message>
     <message>
         <source>打印通报</source>
@@ -6832,8 +6832,36 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The device cannot be found (the USB stick may have been removed).</translation>
     </message>
     <message>
-        <source>读写文件失败（系统错误 {code}：{reason}）。</source>
-        <translation>Reading or writing the file failed (system error {code}: {reason}).</translation>
+        <source>文件太大，这个磁盘放不下（U 盘的 FAT32 格式单个文件不能超过 4 GB）。</source>
+        <translation>The file is too large for this disk (a FAT32 USB stick holds no file over 4 GB).</translation>
+    </message>
+    <message>
+        <source>这个文件夹不是空的。</source>
+        <translation>This folder is not empty.</translation>
+    </message>
+    <message>
+        <source>不能在两个磁盘之间直接移动文件。请换一个位置。</source>
+        <translation>Files cannot be moved directly between two disks. Please choose another place.</translation>
+    </message>
+    <message>
+        <source>文件名或路径不可用（可能含有这个磁盘不允许的字符）。</source>
+        <translation>The file name or path cannot be used (it may contain characters this disk does not allow).</translation>
+    </message>
+    <message>
+        <source>这个文件正被其他程序使用。</source>
+        <translation>This file is in use by another program.</translation>
+    </message>
+    <message>
+        <source>路径中的链接绕成了圈，无法打开。</source>
+        <translation>The links in the path form a loop; it cannot be opened.</translation>
+    </message>
+    <message>
+        <source>读写超时（网络位置或设备没有响应）。请检查后重试。</source>
+        <translation>Reading or writing timed out (the network place or device does not answer). Please check and try again.</translation>
+    </message>
+    <message>
+        <source>读写文件失败（系统错误 {code}）。</source>
+        <translation>Reading or writing the file failed (system error {code}).</translation>
     </message>
     <message>
         <source>{what}位置：{path}</source>
@@ -7818,6 +7846,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>公文只能写入 .docx 或 .pdf 文件：{path}</source>
         <translation>An official document can only be written to a .docx or .pdf file: {path}</translation>
+    </message>
+    <message>
+        <source>字体的制作者不允许把它嵌入文档（fsType {flags}）</source>
+        <translation>the font's maker does not allow embedding it in documents (fsType {flags})</translation>
+    </message>
+    <message>
+        <source>不是可以嵌入的 TrueType 字体（{kind}）</source>
+        <translation>not a TrueType font that can be embedded ({kind})</translation>
     </message>
 </context>
 <context>
