@@ -7849,7 +7849,7 @@ The account will no longer be able to log in; the records it entered and the aud
     </message>
     <message>
         <source>字体的制作者不允许把它嵌入文档（fsType {flags}）</source>
-        <translation>the font's maker does not allow embedding it in documents (fsType {flags})</translation>
+        <translation>the font&apos;s maker does not allow embedding it in documents (fsType {flags})</translation>
     </message>
     <message>
         <source>不是可以嵌入的 TrueType 字体（{kind}）</source>
