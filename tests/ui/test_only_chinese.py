@@ -64,9 +64,11 @@ ALLOWED = {
     "fsType", "KB", "MB", "GB", "mm", "pt", "cm", "in", "A4", "A3", "GB2312", "UTF-8", "CSV", "AES",
     "SHA-256", "Linux", "Windows", "admin", "IP", "URL", "Qt",
     "English",  # the language's own name, among the languages offered
+    "before-restore",  # the folder a restore moves the old files into, by its name on disk
 }  # fmt: skip
-# Codes: F1…F12, H1, a visit form's code (V1234ABCD), single letters (mnemonics).
-KEY_NAME = re.compile(r"[A-Z]+\d+[A-Z0-9]*|[A-Z]")
+# Codes: F1…F12, H1, a visit form's code (V1234ABCD), unit codes (X01-T03), the recovery key's
+# shape (XXXX-XXXX-…), single letters (mnemonics).
+KEY_NAME = re.compile(r"[A-Z]+\d+[A-Z0-9]*(?:-[A-Z]+\d+)*|X{4}(?:-X{4})+|[A-Z]")
 
 
 # ---- collecting ---------------------------------------------------------------------------------
@@ -216,6 +218,15 @@ def _window_texts(qtbot: QtBot, county: Context, settings: QSettings, boxes: Box
             dialog.close()
         found[name] = texts
     found["about"] = {_plain(window.about_text())}
+    for name, make in _other_dialogs(county, settings).items():
+        try:
+            dialog = make()
+        except Exception as exc:  # noqa: BLE001 - a dialog that cannot be made here is named, not skipped
+            raise AssertionError(f"{name}: {exc!r}") from exc
+        if dialog is not None:
+            found[name] = texts_of(dialog)
+            dialog.close()
+            dialog.deleteLater()
     found["message boxes"] = set(boxes.texts)
     chooser = QFileDialog(window, "")
     chooser.setOption(QFileDialog.Option.DontUseNativeDialog)
@@ -223,6 +234,49 @@ def _window_texts(qtbot: QtBot, county: Context, settings: QSettings, boxes: Box
     chooser.deleteLater()
     window.close()
     return found
+
+
+def _other_dialogs(county: Context, settings: QSettings) -> dict[str, Callable[[], QWidget | None]]:
+    """The dialogs no menu opens: set-up, log-in, restore, recovery, unlock, a record's history
+    and lifecycle step, the visit plan, the work report's range."""
+    from datetime import date
+
+    from app.registers import get
+    from app.services.records import RecordService
+    from ui.dialogs.backup_dialogs import RecoverDialog, RestoreDialog
+    from ui.dialogs.history_dialog import HistoryDialog
+    from ui.dialogs.plan_dialog import PlanDialog
+    from ui.dialogs.setup_wizard import SetupWizard
+    from ui.dialogs.transition_dialog import TransitionDialog
+    from ui.dialogs.work_report import WorkReportDialog
+    from ui.lock import UnlockDialog
+    from ui.login_panel import LoginPanel
+
+    folder = county.folder
+    records = RecordService(county)
+    clues = get("clues")
+    clue = next(iter(records.ids(clues)), None)
+
+    def step() -> QWidget | None:
+        life = clues.lifecycle
+        assert life is not None
+        for row_id in records.ids(clues):
+            allowed = life.allowed(str(records.get(clues, row_id).get("state") or ""))
+            if allowed:
+                return TransitionDialog(records, clues, row_id, allowed[0])
+        return None
+
+    return {
+        "setup wizard": lambda: SetupWizard(folder.parent / "new", None, settings=settings),
+        "log-in": lambda: LoginPanel(folder, None, settings),
+        "restore": lambda: RestoreDialog(folder, settings),
+        "recover": lambda: RecoverDialog(folder, None, settings),
+        "unlock": lambda: UnlockDialog(county),
+        "work report range": lambda: WorkReportDialog(None, date(2026, 1, 1), date(2026, 12, 31)),
+        "visit plan": lambda: PlanDialog(records, settings),
+        "history": lambda: HistoryDialog(records, clues, clue) if clue else None,
+        "lifecycle step": step,
+    }
 
 
 def _latin_words(text: str) -> list[str]:
@@ -271,6 +325,7 @@ def test_the_chinese_window_shows_no_english(
     }
     english = {where: words for where, words in english.items() if words}
     assert len(found) > 40 and sum(map(len, found.values())) > 1000
+    assert {"history", "lifecycle step", "setup wizard", "log-in", "register:clues form"} <= set(found)
     assert not english, f"English in the Chinese window: {english}"
 
 
