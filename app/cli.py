@@ -184,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = unit_sub.add_parser("add", parents=[common], help="登记一个单位")
     q.add_argument("--type", required=True, choices=("township", "group", "office"), dest="unit_type")
     q.add_argument("--code", required=True)
-    q.add_argument("--name", required=True)
+    q.add_argument("--name", required=True, help="单位名称")
     q.add_argument("--posts", type=_non_negative, help="核定编制（默认：乡镇纪委 5，派驻组 3，室 0）")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_unit_add)

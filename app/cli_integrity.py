@@ -53,7 +53,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     q.set_defaults(handler=_session_command(_batch))
     q = s.add_parser("add", parents=[common], help="在来函中添加一名征求意见的人员")
     q.add_argument("request", metavar="REQUEST", help="来函文号或编号")
-    q.add_argument("--name", required=True)
+    q.add_argument("--name", required=True, help="姓名")
     q.add_argument("--id-number", default="")
     q.add_argument("--unit", default="")
     q.add_argument("--post", default="")

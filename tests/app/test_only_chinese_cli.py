@@ -77,15 +77,19 @@ def english_words(text: str, given: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
-def test_every_command_has_a_chinese_help_line() -> None:
+def test_every_command_and_argument_has_a_chinese_help_line() -> None:
     missing = []
     for path, parser in _parsers(PARSER):
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 helped = {a.dest: a.help or "" for a in action._choices_actions}
                 missing += [" ".join((*path, n)) for n in action.choices if not CJK.search(helped.get(n, ""))]
+        for action in parser._actions:  # and every argument
+            shown = not isinstance(action, argparse._SubParsersAction) and action.help != argparse.SUPPRESS
+            if shown and not CJK.search(action.help or ""):
+                missing.append(f"{' '.join(path)} {action.option_strings or action.dest}")
     assert len(PATHS) > 50
-    assert not missing, f"commands without a Chinese help line: {missing}"
+    assert not missing, f"commands and arguments without a Chinese help line: {missing}"
 
 
 @pytest.fixture(scope="module")
