@@ -531,7 +531,7 @@ class AuditLogService:
             known = {f.name: f.label for f in reg.fields}
         else:
             title, known = OTHER_TABLES.get(table, (table, {}))
-        labels = tuple(known.get(n, n) for n in names)
+        labels = tuple(known.get(n) or FIELD_LABELS.get(n, n) for n in names)
         return AuditRow(
             id=e.id,
             unit=e.owner,

@@ -621,3 +621,16 @@ def test_cli_audit_verify_finds_a_deleted_entry_in_a_plain_installation(cli: Cli
     result = cli.run("audit", "verify")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == "审计日志不完整：单位 C01 第 3 条，序号缺失。"
+
+
+def test_columns_no_register_declares_read_in_chinese(county_db: Database) -> None:
+    with county_db.session("admin") as s:
+        audit.record(s, audit.UPDATE, target_table="people", target_id="p-1", fields=["id_key", "name"])
+        audit.record(
+            s, audit.CREATE, target_table="transitions", target_id="t-1", fields=["from_state", "reason"]
+        )
+    rows = AuditLogService(county_db, ADMIN).entries(limit=2)
+    assert [(r.target_title, r.field_labels) for r in rows] == [
+        ("办理记录", ("原状态", "理由")),
+        ("人员库", ("身份证号码（查重用）", "姓名")),
+    ]
