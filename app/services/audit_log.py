@@ -288,11 +288,14 @@ def _table_title(table: str) -> str:
 def _key_values(detail: str) -> Message | None:
     """``form=clue_register``, ``register=clues rows=12 filtered=yes``, ``bundle=… new=3 …`` in words."""
     tokens = detail.split()
-    if not tokens or not all("=" in t for t in tokens):
+    if not tokens or "=" not in tokens[0]:
         return None
-    parts: list[Message] = []
-    for token in tokens:
+    parts: list[Message | str] = []
+    for n, token in enumerate(tokens):
         key, _, value = token.partition("=")
+        if "=" not in token:  # the rest is the program's own sentence (a refusal's reason)
+            parts.append(" ".join(tokens[n:]))
+            break
         if key == "rows" and value.isdigit():
             parts.append(Message(ROWS, {"n": value}))
         elif key == "filtered":

@@ -552,6 +552,7 @@ def test_details_in_chinese() -> None:
     assert str(describe("lock", "idle")) == "无操作自动锁定"
     assert str(describe("import", "bundle=b.jwb new=3 updated=1")) == "数据包：b.jwb、新增 3、修改 1"
     assert str(describe("policy_change", "separation_of_duties=on")) == "三员分立：开启"
+    assert str(describe("import_refused", "bundle=a.jwb 签名不对")) == "数据包：a.jwb、签名不对"
 
 
 def test_entries_about_users_read_in_chinese(county_db: Database) -> None:
