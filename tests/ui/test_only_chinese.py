@@ -266,6 +266,21 @@ def _other_dialogs(county: Context, settings: QSettings) -> dict[str, Callable[[
                 return TransitionDialog(records, clues, row_id, allowed[0])
         return None
 
+    def importing() -> QWidget:
+        from app.services.xlsx_template import write_template
+        from ui.dialogs.import_dialog import ImportDialog
+
+        staff = get("staff")
+        path = folder.parent / "2026.xlsx"  # a name with no words: the file name is the user's
+        write_template(records, staff, path)
+        return ImportDialog(records, staff, path)
+
+    def visit() -> QWidget | None:
+        from ui.dialogs.visit_entry import VisitEntryDialog
+
+        visits = records.ids(get("visits"))
+        return VisitEntryDialog(records, visits[0]) if visits else None
+
     return {
         "setup wizard": lambda: SetupWizard(folder.parent / "new", None, settings=settings),
         "log-in": lambda: LoginPanel(folder, None, settings),
@@ -276,6 +291,8 @@ def _other_dialogs(county: Context, settings: QSettings) -> dict[str, Callable[[
         "visit plan": lambda: PlanDialog(records, settings),
         "history": lambda: HistoryDialog(records, clues, clue) if clue else None,
         "lifecycle step": step,
+        "import": importing,
+        "visit entry": visit,
     }
 
 
@@ -325,7 +342,9 @@ def test_the_chinese_window_shows_no_english(
     }
     english = {where: words for where, words in english.items() if words}
     assert len(found) > 40 and sum(map(len, found.values())) > 1000
-    assert {"history", "lifecycle step", "setup wizard", "log-in", "register:clues form"} <= set(found)
+    assert {"history", "lifecycle step", "setup wizard", "log-in", "register:clues form", "import"} <= set(
+        found
+    )
     assert not english, f"English in the Chinese window: {english}"
 
 
