@@ -621,8 +621,13 @@ def _conflicts_cmd(ctx: Context, args: argparse.Namespace) -> int:
         _print_json([{"id": c.id, "table": c.table_name, "row_id": c.row_id, "peer": c.peer, "winner": c.winner,
                       "local": c.local, "remote": c.remote} for c in rows])  # fmt: skip
     else:
+        from app.services.audit_log import table_title
+
+        winners = {"local": "本机", "remote": "对方"}  # whose version stands until settled
         for c in rows:
-            print(f"{c.id}\t{c.table_name}\t{c.row_id}\t{c.peer}\t{c.winner}")
+            print(
+                f"{c.id}\t{table_title(c.table_name)}\t{c.row_id}\t{c.peer}\t{winners.get(c.winner, c.winner)}"
+            )
         _say(str(Message(QT_TRANSLATE_NOOP("app", "待处理的数据冲突：{n} 个。"), {"n": str(len(rows))})))
     return EXIT_OK
 

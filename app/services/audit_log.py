@@ -278,7 +278,8 @@ def _report_title(name: str) -> Message | str:
     return name
 
 
-def _table_title(table: str) -> str:
+def table_title(table: str) -> str:
+    """A table's Chinese name: its register's title, or one of ``OTHER_TABLES``; else the name."""
     reg = _register_of_table(table)
     if reg is not None:
         return reg.title
@@ -348,7 +349,7 @@ def describe(action: str, detail: str) -> Message | None:
     if action == audit.UPGRADE and (m := _UPGRADE.match(detail)):
         return Message(UPGRADED, {"old": m[3], "new": m[4]})
     if m := _REQUEST.match(detail):
-        return Message(TRANSFER_ASKED, {"what": _table_title(m[1]), "owner": m[2], "to": m[3]})
+        return Message(TRANSFER_ASKED, {"what": table_title(m[1]), "owner": m[2], "to": m[3]})
     if m := _TRANSFER.match(detail):
         return Message(TRANSFERRED, {"owner": m[1], "to": m[2]})
     if detail.startswith("refusal of "):

@@ -95,6 +95,8 @@ def test_a_conflict_is_settled_on_the_command_line(pair: EnrolledPair, tmp_path:
     assert run(tmp_path / "county", "import", str(second.path))[0] == 0
     code, out, _err = run(tmp_path / "county", "conflicts", "--json")
     [conflict] = json.loads(out)
+    code, out, _err = run(tmp_path / "county", "conflicts")  # the table and the side in words
+    assert out.split("\t")[1] == "人员与岗位" and out.rstrip("\n").split("\t")[4] in ("本机", "对方")
     code, _out, err = run(tmp_path / "county", "conflicts", "settle", str(conflict["id"]), "--keep", "remote")
     assert code == 0, err
     code, out, _err = run(tmp_path / "county", "record", "show", "staff", sid, "--json")
