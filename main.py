@@ -46,8 +46,9 @@ DEMO_PASSWORD = "demo-pass-2022"
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     from app import VERSION_LINE
+    from app.argparse_zh import ChineseParser
 
-    parser = argparse.ArgumentParser(prog="main.py", description="基层纪检监察工作台")
+    parser = ChineseParser(prog="main.py", description="基层纪检监察工作台")
     parser.add_argument("--version", action="version", version=VERSION_LINE)
     parser.add_argument("--data-dir", help="本机数据目录（默认为系统的用户数据目录）")
     parser.add_argument("--db", help="SQLAlchemy 数据库地址，代替内置数据库")

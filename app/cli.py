@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, suppress=False)
     common = _Parser(add_help=False)
     _global_options(common, suppress=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     p = sub.add_parser("init", parents=[common], help="创建本机安装及其管理员")
     p.add_argument("--type", choices=("county", "township", "group"), dest="unit_type")
@@ -180,11 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts_parser = p
 
     p = sub.add_parser("unit", parents=[common], help="县纪委监委：登记和列出单位")
-    unit_sub = p.add_subparsers(dest="unit_command", metavar="ACTION", parser_class=_Parser)
+    unit_sub = p.add_subparsers(dest="unit_command", metavar="操作", parser_class=_Parser)
     q = unit_sub.add_parser("add", parents=[common], help="登记一个单位")
     q.add_argument("--type", required=True, choices=("township", "group", "office"), dest="unit_type")
     q.add_argument("--code", required=True)
-    q.add_argument("--name", required=True)
+    q.add_argument("--name", required=True, help="单位名称")
     q.add_argument("--posts", type=_non_negative, help="核定编制（默认：乡镇纪委 5，派驻组 3，室 0）")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_unit_add)
@@ -621,8 +621,13 @@ def _conflicts_cmd(ctx: Context, args: argparse.Namespace) -> int:
         _print_json([{"id": c.id, "table": c.table_name, "row_id": c.row_id, "peer": c.peer, "winner": c.winner,
                       "local": c.local, "remote": c.remote} for c in rows])  # fmt: skip
     else:
+        from app.services.audit_log import table_title
+
+        winners = {"local": "本机", "remote": "对方"}  # whose version stands until settled
         for c in rows:
-            print(f"{c.id}\t{c.table_name}\t{c.row_id}\t{c.peer}\t{c.winner}")
+            print(
+                f"{c.id}\t{table_title(c.table_name)}\t{c.row_id}\t{c.peer}\t{winners.get(c.winner, c.winner)}"
+            )
         _say(str(Message(QT_TRANSLATE_NOOP("app", "待处理的数据冲突：{n} 个。"), {"n": str(len(rows))})))
     return EXIT_OK
 

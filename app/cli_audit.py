@@ -20,7 +20,7 @@ from app.services.audit_log import AuditLogService, AuditRow, NoSuchLog
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("audit", parents=[common], help="审计日志")
-    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="操作", parser_class=_Parser)
     q = audit_sub.add_parser("verify", parents=[common], help="校验审计日志的哈希链，报告第一处断开")
     q.add_argument("--unit", metavar="CODE", default="", help="只校验这个单位的审计日志")
     q.add_argument("--json", action="store_true", help='以 JSON 输出 {"ok", "entries", "broken"}')
@@ -57,13 +57,15 @@ def _json(row: AuditRow) -> dict[str, Any]:
     return {
         "unit": row.unit, "seq": row.seq, "at": row.at.replace(tzinfo=UTC).isoformat(), "actor": row.actor,
         "action": row.action, "action_label": row.action_label, "target_table": row.target_table,
-        "target_id": row.target_id, "fields": list(row.fields), "detail": row.detail,
+        "target_id": row.target_id, "target_title": row.target_title, "target_label": row.target_label,
+        "fields": list(row.fields), "field_labels": list(row.field_labels), "detail": row.detail,
+        "description": str(row.description) if row.description is not None else "",
     }  # fmt: skip
 
 
 def _line(row: AuditRow) -> str:
     at = row.at.replace(tzinfo=UTC).astimezone()
-    target = f"{row.target_title} {row.target_id}".strip()
+    target = f"{row.target_title} {row.target_label or row.target_id}".strip()
     parts = [f"{row.unit}#{row.seq}", f"{at:%Y-%m-%d %H:%M:%S}", row.actor, row.action_label, target]
     if row.fields:
         parts.append("、".join(row.field_labels))

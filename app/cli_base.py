@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from app import os_errors
+from app.argparse_zh import ChineseParser
 from app.config import resolve_data_dir, resolve_db_url
 from app.context import Context
 from app.db.database import Database, InstallationInfo
@@ -53,15 +54,48 @@ def _print_json(doc: Any) -> None:
 
 
 # ---- options -------------------------------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
-    """Usage errors exit 2; no abbreviated options (``--password`` must not mean ``--password-file``)."""
+# The help of arguments many commands share, by their name (``dest``), when a command gives none.
+ARGUMENT_HELP = {
+    "json": "以 JSON 输出",
+    "out": "写入的文件或文件夹",
+    "unit_type": "单位类型",
+    "code": "单位代码",
+    "name": "名称",
+    "register": "登记簿的名称（见 registers 命令）",
+    "id": "记录编号",
+    "row_id": "记录编号",
+    "table": "登记簿（表）的名称",
+    "request_id": "变更申请的编号",
+    "to": "收件单位代码",
+    "reason": "理由",
+    "keep": "保留哪一方：local 本机，remote 对方",
+    "role": "角色",
+    "full_name": "姓名",
+    "state": "on 开启，off 关闭",
+    "files": "数据包文件",
+    "file": "文件",
+    "id_number": "身份证号码",
+    "unit": "单位代码",
+    "post": "职务",
+}
+
+
+class _Parser(ChineseParser):
+    """Usage errors exit 2; no abbreviated options (``--password`` must not mean ``--password-file``);
+    argparse's own words in Chinese (``app.argparse_zh``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        if action.help is None and action.dest in ARGUMENT_HELP:  # the same words for the same argument
+            action.help = ARGUMENT_HELP[action.dest]
+        return action
+
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
+        self.print_usage(sys.stderr)  # "用法：…"
         self.exit(EXIT_USAGE, f"{self.prog}: 错误：{message}\n")
 
 

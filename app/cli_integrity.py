@@ -33,7 +33,7 @@ NO_REQUEST = QT_TRANSLATE_NOOP("app", "没有文号或编号为「{which}」的�
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("integrity", parents=[common], help="廉政意见回复（县纪委监委）：查询、来函、回复")
     p.set_defaults(handler=None, usage_parser=p)
-    s = p.add_subparsers(dest="integrity_command", metavar="ACTION", parser_class=_Parser)
+    s = p.add_subparsers(dest="integrity_command", metavar="操作", parser_class=_Parser)
     q = s.add_parser(
         "check", parents=[common], help="查询一个人：在案的线索、案件、影响期内的处分，拟回复意见"
     )
@@ -53,7 +53,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     q.set_defaults(handler=_session_command(_batch))
     q = s.add_parser("add", parents=[common], help="在来函中添加一名征求意见的人员")
     q.add_argument("request", metavar="REQUEST", help="来函文号或编号")
-    q.add_argument("--name", required=True)
+    q.add_argument("--name", required=True, help="姓名")
     q.add_argument("--id-number", default="")
     q.add_argument("--unit", default="")
     q.add_argument("--post", default="")

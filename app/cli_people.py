@@ -36,7 +36,7 @@ def _day(text: str) -> date:
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("person", parents=[common], help="人员库：人员档案、可能重复的人员")
     p.set_defaults(handler=None, usage_parser=p)
-    person_sub = p.add_subparsers(dest="person_command", metavar="ACTION", parser_class=_Parser)
+    person_sub = p.add_subparsers(dest="person_command", metavar="操作", parser_class=_Parser)
     q = person_sub.add_parser("show", parents=[common], help="一个人的档案：在案的全部记录和处分期内的处理")
     q.add_argument("who", metavar="ID-OR-NAME", help="人员库中的编号，或姓名")
     q.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="截至哪一天（默认今天）")

@@ -23,7 +23,7 @@ from app.services import form_settings, policy
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("policy", parents=[common], help="县级安全策略（三员分立）")
     p.set_defaults(handler=None, usage_parser=p)
-    policy_sub = p.add_subparsers(dest="policy_command", metavar="ACTION", parser_class=_Parser)
+    policy_sub = p.add_subparsers(dest="policy_command", metavar="操作", parser_class=_Parser)
     q = policy_sub.add_parser("separation", parents=[common], help="县纪委监委：开启或关闭三员分立")
     q.add_argument("state", metavar="on|off", choices=("on", "off"))
     q.set_defaults(handler=_session_command(_separation))

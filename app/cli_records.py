@@ -29,7 +29,7 @@ NO_RECORD = QT_TRANSLATE_NOOP("app", "{title}中没有编号为 {id} 的记录�
 def add_parsers(sub: Any, common: Any, conflicts: Any) -> None:
     p = sub.add_parser("record", parents=[common], help="登记簿的记录：列出、查看、新增、修改、删除、办理")
     p.set_defaults(handler=None, usage_parser=p)
-    rec = p.add_subparsers(dest="record_command", metavar="ACTION", parser_class=_Parser)
+    rec = p.add_subparsers(dest="record_command", metavar="操作", parser_class=_Parser)
     q = rec.add_parser("list", parents=[common], help="列出登记簿的记录（当前账号可见的）")
     q.add_argument("register", metavar="REGISTER")
     q.add_argument("--json", action="store_true")
@@ -63,13 +63,13 @@ def add_parsers(sub: Any, common: Any, conflicts: Any) -> None:
 
     p = sub.add_parser("clue", parents=[common], help="问题线索的办理")
     p.set_defaults(handler=None, usage_parser=p)
-    clue = p.add_subparsers(dest="clue_command", metavar="ACTION", parser_class=_Parser)
+    clue = p.add_subparsers(dest="clue_command", metavar="操作", parser_class=_Parser)
     q = clue.add_parser("from-report", parents=[common], help="把信访件转为问题线索（同时改变信访件的状态）")
     q.add_argument("id", metavar="ID", help="信访件的编号")
     _set_options(q)
     q.set_defaults(handler=_session_command(_from_report))
 
-    settle = conflicts.add_subparsers(dest="conflicts_command", metavar="ACTION", parser_class=_Parser)
+    settle = conflicts.add_subparsers(dest="conflicts_command", metavar="操作", parser_class=_Parser)
     q = settle.add_parser("settle", parents=[common], help="处理一个数据冲突：整条保留本机或对方的版本")
     q.add_argument("id", metavar="ID", type=int)
     q.add_argument("--keep", required=True, choices=("local", "remote"))
@@ -98,8 +98,10 @@ def _refusal(exc: ValidationError | NeedsConfirmation | TransitionRefused) -> Cl
         return CliError("；".join(str(m) for m in exc.errors.values()))
     if isinstance(exc, NeedsConfirmation):
         return CliError(
-            Message(QT_TRANSLATE_NOOP("app", "须确认后才能保存（加 --confirm）：{warnings}"),
-                    {"warnings": "；".join(str(w) for w in exc.warnings)})  # fmt: skip
+            Message(
+                QT_TRANSLATE_NOOP("app", "须确认后才能保存（加 --confirm）：{warnings}"),
+                {"warnings": "；".join(str(w) for w in exc.warnings)},
+            )  # fmt: skip
         )
     return CliError(exc.message)
 
@@ -173,7 +175,11 @@ def _delete(ctx: Context, args: argparse.Namespace) -> int:
         raise _refusal(exc) from None
     except NotFoundError:
         raise CliError(Message(NO_RECORD, {"title": reg.title, "id": args.id})) from None
-    _say(str(Message(QT_TRANSLATE_NOOP("app", "已删除{title}记录 {id}。"), {"title": reg.title, "id": args.id})))
+    _say(
+        str(
+            Message(QT_TRANSLATE_NOOP("app", "已删除{title}记录 {id}。"), {"title": reg.title, "id": args.id})
+        )
+    )
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ from app.sync import transfers
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("transfer", parents=[common], help="记录归属变更（申请、变更、不同意）")
     p.set_defaults(handler=None, usage_parser=p)
-    t_sub = p.add_subparsers(dest="transfer_command", metavar="ACTION", parser_class=_Parser)
+    t_sub = p.add_subparsers(dest="transfer_command", metavar="操作", parser_class=_Parser)
     q = t_sub.add_parser(
         "request", parents=[common], help="乡镇/派驻组：申请把记录移交给另一单位或接收到本单位"
     )
@@ -89,9 +89,7 @@ def _take_up(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _assign(ctx: Context, args: argparse.Namespace) -> int:
-    return _done(
-        TRANSFERRED, lambda: jurisdiction.assign(ctx, args.table, args.row_id, args.to, args.reason)
-    )
+    return _done(TRANSFERRED, lambda: jurisdiction.assign(ctx, args.table, args.row_id, args.to, args.reason))
 
 
 def _approve(ctx: Context, args: argparse.Namespace) -> int:

@@ -85,7 +85,12 @@ class Context:
 
     @classmethod
     def system(
-        cls, db: Database, name: str = "system", *, keys: Keys | None = None, sensitive_key: bytes | None = None
+        cls,
+        db: Database,
+        name: str = "system",
+        *,
+        keys: Keys | None = None,
+        sensitive_key: bytes | None = None,
     ) -> Context:
         """The program itself acting (demo builder, migrations, set-up; ``name``: in whose name):
         every permission, no log-in."""

@@ -35,8 +35,18 @@ _BY_ERRNO = {
     errno.EMFILE: QT_TRANSLATE_NOOP("app", "打开的文件太多，系统拒绝再打开。请关闭一些程序后重试。"),
     errno.ENODEV: QT_TRANSLATE_NOOP("app", "找不到这个设备（U 盘可能已拔出）。"),
     errno.ENXIO: QT_TRANSLATE_NOOP("app", "找不到这个设备（U 盘可能已拔出）。"),
+    errno.EFBIG: QT_TRANSLATE_NOOP(
+        "app", "文件太大，这个磁盘放不下（U 盘的 FAT32 格式单个文件不能超过 4 GB）。"
+    ),
+    errno.ENOTEMPTY: QT_TRANSLATE_NOOP("app", "这个文件夹不是空的。"),
+    errno.EXDEV: QT_TRANSLATE_NOOP("app", "不能在两个磁盘之间直接移动文件。请换一个位置。"),
+    errno.EINVAL: QT_TRANSLATE_NOOP("app", "文件名或路径不可用（可能含有这个磁盘不允许的字符）。"),
+    errno.ETXTBSY: QT_TRANSLATE_NOOP("app", "这个文件正被其他程序使用。"),
+    errno.ELOOP: QT_TRANSLATE_NOOP("app", "路径中的链接绕成了圈，无法打开。"),
+    errno.ETIMEDOUT: QT_TRANSLATE_NOOP("app", "读写超时（网络位置或设备没有响应）。请检查后重试。"),
 }
-OTHER = QT_TRANSLATE_NOOP("app", "读写文件失败（系统错误 {code}：{reason}）。")
+# Any other error by its code (ENOLINK …), never the system's English words.
+OTHER = QT_TRANSLATE_NOOP("app", "读写文件失败（系统错误 {code}）。")
 AT_PATH = QT_TRANSLATE_NOOP("app", "{what}位置：{path}")
 
 
@@ -47,7 +57,7 @@ def describe(exc: OSError, *, with_path: bool = True) -> Message:
         what = Message(template)
     else:
         code = errno.errorcode.get(exc.errno or 0, str(exc.errno or "?"))
-        what = Message(OTHER, {"code": code, "reason": exc.strerror or type(exc).__name__})
+        what = Message(OTHER, {"code": code})
     if exc.filename is None or not with_path:
         return what
     return Message(AT_PATH, {"what": what, "path": os.fsdecode(exc.filename)})

@@ -35,17 +35,65 @@ def apply_font(app: QApplication, family: str, point_size: int) -> None:
     app.setFont(font)
 
 
+# Qt 6 texts that Qt's own zh_CN catalogue lacks (it still has them without the mnemonic, or not
+# at all): the non-native file chooser, the print dialog. Looked up by source text, any context.
+QT_MISSING_ZH = {
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
+    "Page &Set:": "页面集合(&S)：",
+    "Page &order:": "页面顺序(&O)：",
+    "Pages &per sheet:": "每张页数(&P)：",
+}
+QT_CATALOGUES = ("qtbase_zh_CN", "qt_zh_CN")  # packaging/jiwei.spec carries both
+
+
+class QtMissingTranslator(QTranslator):
+    """Qt's own texts that its zh_CN catalogue does not translate (``QT_MISSING_ZH``).
+
+    Installed before Qt's catalogue, so it is asked only for what that one does not know."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_MISSING_ZH.get(source)  # None is a null QString: "not mine", Qt asks the next
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogues are: Qt's translations folder, and PySide6's own folders (a
+    packaged program may carry them there without a qt.conf pointing at them)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    found = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    found += [str(package / "Qt" / "translations"), str(package / "translations")]
+    return list(dict.fromkeys(found))
+
+
+def install_qt_chinese(app: QApplication) -> bool:
+    """Qt's own texts (context menus of text fields, standard dialogs, buttons) in Chinese: Qt's
+    catalogue from its translations folder, and ours for what it lacks. False when Qt's
+    catalogue was not found (the program still runs; Qt's texts then stay English)."""
+    app.installTranslator(QtMissingTranslator(app))
+    for folder in qt_translation_dirs():
+        qt = QTranslator(app)
+        if any(qt.load(name, folder) for name in QT_CATALOGUES):
+            app.installTranslator(qt)
+            return True
+    return False
+
+
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """Load resources/i18n/jiwei_<language>.qm; Chinese is the source language and needs none.
 
     For Chinese, Qt's own texts (context menus of text fields, standard dialogs) are translated
-    with the qtbase catalogue that ships with Qt.
+    with the qtbase catalogue that ships with Qt (``install_qt_chinese``).
     """
     if language.startswith("zh"):
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        qt = QTranslator(app)
-        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
+        install_qt_chinese(app)
         return None
     translator = QTranslator(app)
     if translator.load(str(I18N_DIR / f"jiwei_{language}.qm")):

@@ -231,7 +231,9 @@ class LoginPanel(QWidget):
         self.forgot_button.setAutoDefault(False)
         self.forgot_button.clicked.connect(self.forgot_password)
         self.restore_button = QPushButton(self.tr("从备份恢复…"))
-        self.restore_button.setToolTip(self.tr("数据损坏或丢失时，用备份文件恢复（现有文件先移到一旁，不删除）"))
+        self.restore_button.setToolTip(
+            self.tr("数据损坏或丢失时，用备份文件恢复（现有文件先移到一旁，不删除）")
+        )
         self.restore_button.setAutoDefault(False)
         self.restore_button.clicked.connect(self.restore_backup)
         extra = QHBoxLayout()
@@ -275,7 +277,9 @@ class LoginPanel(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login_page)
         self.pages.addWidget(self.key_page)
-        self.key_page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # small until shown
+        self.key_page.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored
+        )  # small until shown
         # A box of a form's width in the middle of the window, whatever the window's size.
         box = QFrame()
         box.setObjectName("loginBox")
@@ -304,7 +308,9 @@ class LoginPanel(QWidget):
         super().showEvent(event)
         if not self._focused:
             self._focused = True
-            (self.password if self.username.text() else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+            (self.password if self.username.text() else self.username).setFocus(
+                Qt.FocusReason.OtherFocusReason
+            )
 
     def installation_text(self) -> str:
         unit = str(self.settings.value(LAST_UNIT_KEY, "") or "")

@@ -71,7 +71,9 @@ class MainWindow(QMainWindow):
     act_undo: UndoAction
     idle_lock: IdleLock
 
-    def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
+    def __init__(
+        self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None
+    ) -> None:
         super().__init__()
         install_text_key_guard()  # no shortcut of the window takes a text box's own keys
         self.opened = None
@@ -189,7 +191,9 @@ class MainWindow(QMainWindow):
         county = self.info.unit_type == "county"
         # Pages that are not a register's list, by area, after the area's registers.
         pages: dict[str, list[tuple[str, str, Callable[[], QWidget]]]] = {
-            "sanctions": [("integrity", self.tr("廉政意见查询与回复"), self._integrity_page)] if county else [],
+            "sanctions": [("integrity", self.tr("廉政意见查询与回复"), self._integrity_page)]
+            if county
+            else [],
             "figures": [
                 ("statistics", self.tr("统计分析"), self._statistics_page),
                 ("coverage", self.tr("驻村（驻在）覆盖"), self._coverage_page),
@@ -198,7 +202,9 @@ class MainWindow(QMainWindow):
             "org": [("staffing", self.tr("编制配备汇总"), self._staffing_page)],
         }
         for area, title in registers.AREAS:
-            shown = [r for r in registers.in_area(area) if county or not r.county_screen]  # 留置, 审理: the county's
+            shown = [
+                r for r in registers.in_area(area) if county or not r.county_screen
+            ]  # 留置, 审理: the county's
             if not shown and not pages.get(area):
                 continue
             top = QTreeWidgetItem([tr_register(title)])

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from app.services.records import RecordService
     from ui.dialogs.pdf_preview import PdfPreview
 
-CONTEXT = "PrintActions"
-
 
 @dataclass(frozen=True)
 class PrintAction:
@@ -34,10 +32,6 @@ class PrintAction:
     run: Callable[[QWidget, RecordService, QSettings, list[str]], None]
     needs_selection: bool = True  # False: offered with no row selected too (run gets ids == [])
     tooltip: str = ""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _clue_form(kind: str, title: str) -> Callable[[QWidget, RecordService, QSettings, list[str]], None]:
@@ -57,7 +51,9 @@ def preview_clue_forms(
     if not ids:
         return None
     if not records.can(PRINT):
-        QMessageBox.warning(parent, title, _tr("当前用户没有打印的权限。"))
+        QMessageBox.warning(
+            parent, title, QCoreApplication.translate("PrintActions", "当前用户没有打印的权限。")
+        )
         return None
     from app.reports.clue_forms import TITLES, clue_forms_pdf
     from ui.dialogs.pdf_preview import open_preview
@@ -80,9 +76,15 @@ def preview_visit_forms(
     planned or done visit of ``quarter`` when it is given (None when refused or nothing to print)."""
     from app.security.roles import PRINT
 
-    title = _tr("空白记录表") if blank else _tr("驻村（驻在）监督工作记录表")
+    title = (
+        QCoreApplication.translate("PrintActions", "空白记录表")
+        if blank
+        else QCoreApplication.translate("PrintActions", "驻村（驻在）监督工作记录表")
+    )
     if not records.can(PRINT):
-        QMessageBox.warning(parent, title, _tr("当前用户没有打印的权限。"))
+        QMessageBox.warning(
+            parent, title, QCoreApplication.translate("PrintActions", "当前用户没有打印的权限。")
+        )
         return None
     from app.reports.visit_forms import DOCUMENT_TITLE, quarter_visit_ids, visit_forms_pdf
     from ui.dialogs.pdf_preview import open_preview
@@ -91,7 +93,11 @@ def preview_visit_forms(
     if not chosen:
         if quarter:
             QMessageBox.information(
-                parent, title, _tr("{quarter} 没有已安排或已完成的驻村（驻在）监督。").format(quarter=quarter)
+                parent,
+                title,
+                QCoreApplication.translate(
+                    "PrintActions", "{quarter} 没有已安排或已完成的驻村（驻在）监督。"
+                ).format(quarter=quarter),
             )
         return None
 
@@ -137,11 +143,13 @@ def preview_sign_in_sheets(
     """Open the preview of the sign-in sheets of the lessons ``ids`` (None when refused)."""
     from app.security.roles import PRINT
 
-    title = _tr("每月一课签到表")
+    title = QCoreApplication.translate("PrintActions", "每月一课签到表")
     if not ids:
         return None
     if not records.can(PRINT):
-        QMessageBox.warning(parent, title, _tr("当前用户没有打印的权限。"))
+        QMessageBox.warning(
+            parent, title, QCoreApplication.translate("PrintActions", "当前用户没有打印的权限。")
+        )
         return None
     from app.reports.sign_in_sheet import TITLE, sign_in_pdf
     from ui.dialogs.pdf_preview import open_preview
@@ -179,41 +187,54 @@ def register_print_actions(register_name: str) -> list[PrintAction]:
     if register_name == "clues":
         return [
             PrintAction(
-                _tr("打印问题线索登记表"),
-                _clue_form("register", _tr("问题线索登记表")),
-                tooltip=_tr("预览并打印所选线索的登记表，每条线索一页"),
+                QCoreApplication.translate("PrintActions", "打印问题线索登记表"),
+                _clue_form("register", QCoreApplication.translate("PrintActions", "问题线索登记表")),
+                tooltip=QCoreApplication.translate(
+                    "PrintActions", "预览并打印所选线索的登记表，每条线索一页"
+                ),
             ),
             PrintAction(
-                _tr("打印线索处置呈批表"),
-                _clue_form("approval", _tr("线索处置呈批表")),
-                tooltip=_tr("预览并打印所选线索的处置呈批表，每条线索一页"),
+                QCoreApplication.translate("PrintActions", "打印线索处置呈批表"),
+                _clue_form("approval", QCoreApplication.translate("PrintActions", "线索处置呈批表")),
+                tooltip=QCoreApplication.translate(
+                    "PrintActions", "预览并打印所选线索的处置呈批表，每条线索一页"
+                ),
             ),
         ]
     if register_name == "visits":
         return [
             PrintAction(
-                _tr("打印选中的记录表"),
+                QCoreApplication.translate("PrintActions", "打印选中的记录表"),
                 _visit_forms(blank=False),
-                tooltip=_tr("预览并打印所选驻村（驻在）的记录表，已录入的内容一并印出，每次一页"),
+                tooltip=QCoreApplication.translate(
+                    "PrintActions", "预览并打印所选驻村（驻在）的记录表，已录入的内容一并印出，每次一页"
+                ),
             ),
             PrintAction(
-                _tr("打印选中的空白记录表"),
+                QCoreApplication.translate("PrintActions", "打印选中的空白记录表"),
                 _visit_forms(blank=True),
-                tooltip=_tr("预览并打印所选驻村（驻在）的空白记录表，带去现场手填，每次一页"),
+                tooltip=QCoreApplication.translate(
+                    "PrintActions", "预览并打印所选驻村（驻在）的空白记录表，带去现场手填，每次一页"
+                ),
             ),
             PrintAction(
-                _tr("打印本季度全部记录表"),
+                QCoreApplication.translate("PrintActions", "打印本季度全部记录表"),
                 _quarter_visit_forms,
                 needs_selection=False,
-                tooltip=_tr("预览并打印所选记录所在季度（未选时为本季度）已安排的全部记录表"),
+                tooltip=QCoreApplication.translate(
+                    "PrintActions", "预览并打印所选记录所在季度（未选时为本季度）已安排的全部记录表"
+                ),
             ),
         ]
     if register_name == "lessons":
         return [
             PrintAction(
-                _tr("打印签到表"),
+                QCoreApplication.translate("PrintActions", "打印签到表"),
                 _sign_in_sheets,
-                tooltip=_tr("预览并打印所选课程的签到表：已登记出勤的按登记印出，未登记的印出本单位在岗人员"),
+                tooltip=QCoreApplication.translate(
+                    "PrintActions",
+                    "预览并打印所选课程的签到表：已登记出勤的按登记印出，未登记的印出本单位在岗人员",
+                ),
             ),
         ]
     if register_name == "circulars":

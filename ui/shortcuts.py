@@ -147,13 +147,14 @@ def roomy_menu(menu: QMenu) -> QMenu:
 
 
 # 帮助 → 快捷键: (heading, [(keys, what they do)]), every key one that fires where it is said to.
+# The context is written out in each QT_TRANSLATE_NOOP: lupdate does not read a variable there.
 _T = "Shortcuts"
 SHORTCUT_LIST: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("Shortcuts", "登记簿列表"),
         (
             ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "新增")),
-            (QT_TRANSLATE_NOOP("Shortcuts", "F2 或 回车"), QT_TRANSLATE_NOOP(_T, "编辑选中的记录")),
+            (QT_TRANSLATE_NOOP("Shortcuts", "F2 或 回车"), QT_TRANSLATE_NOOP("Shortcuts", "编辑选中的记录")),
             ("Del", QT_TRANSLATE_NOOP("Shortcuts", "删除选中的记录")),
             ("Ctrl+Z", QT_TRANSLATE_NOOP("Shortcuts", "撤销本次登录的上一步操作（在文字框中是撤销输入）")),
             ("Ctrl+F", QT_TRANSLATE_NOOP("Shortcuts", "搜索")),
@@ -167,7 +168,7 @@ SHORTCUT_LIST: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("Shortcuts", "填写表单"),
         (
-            (QT_TRANSLATE_NOOP("Shortcuts", "回车"), QT_TRANSLATE_NOOP(_T, "在单行文字或日期中：保存")),
+            (QT_TRANSLATE_NOOP("Shortcuts", "回车"), QT_TRANSLATE_NOOP("Shortcuts", "在单行文字或日期中：保存")),
             ("Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "在多行文字中：保存（回车是换行）")),
             ("Ctrl+S", QT_TRANSLATE_NOOP("Shortcuts", "保存并关闭")),
             ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "保存并继续新增")),

@@ -83,4 +83,6 @@ def is_busy(exc: BaseException) -> bool:
 
 def busy_message() -> Message:
     """What to tell a person when ``is_busy``: plainly, without the driver's words."""
-    return Message(QT_TRANSLATE_NOOP("app", "另一个程序正在写入数据库，本次操作等待过久，没有完成。请稍后再试。"))
+    return Message(
+        QT_TRANSLATE_NOOP("app", "另一个程序正在写入数据库，本次操作等待过久，没有完成。请稍后再试。")
+    )

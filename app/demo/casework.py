@@ -790,7 +790,11 @@ class Casework:
                 register,
                 row,
                 "extend",
-                {"extension_days": 30, "extension_reason": "情况复杂，需补充调取证据", "approved_by": self.approver},
+                {
+                    "extension_days": 30,
+                    "extension_reason": "情况复杂，需补充调取证据",
+                    "approved_by": self.approver,
+                },
             )
         if finished is None:
             return row
@@ -1534,7 +1538,11 @@ def later_casework(b: _Batch, own: Unit | None) -> None:
                 "inquiries",
                 row.id,
                 "extend",
-                {"extension_days": 15, "extension_reason": "被谈话人出差，经批准延期", "approved_by": "纪委书记"},
+                {
+                    "extension_days": 15,
+                    "extension_reason": "被谈话人出差，经批准延期",
+                    "approved_by": "纪委书记",
+                },
             )
         for rule in b.pick(b.live(DeadlineRule, DeadlineRule.owner == b.unit_code), 1):
             b.edit("deadline_rules", rule.id, {"note": f"{rule.note}（{cw.today.year}年修订）"[:500]})

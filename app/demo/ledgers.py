@@ -49,6 +49,7 @@ class Residency(Protocol):
 
     def together(self) -> AbstractContextManager[None]: ...
 
+
 __all__ = [
     "add_village_work",
     "inquiry_signoffs",

@@ -204,8 +204,17 @@ class Disposition(SyncMixin, Base):
         # index alone: without it SQLite read 300,000 rows of the table (3.9 s; bench/county_scale.py).
         Index(
             "ix_dispositions_counting",
-            "deleted", "decided_on", "handling_unit_id", "person_id", "person_name", "case_id", "clue_id",
-            "kind", "measure", "form", "guided",
+            "deleted",
+            "decided_on",
+            "handling_unit_id",
+            "person_id",
+            "person_name",
+            "case_id",
+            "clue_id",
+            "kind",
+            "measure",
+            "form",
+            "guided",
         ),  # fmt: skip
         Index("ix_dispositions_clue_form", "clue_id", "deleted", "form"),
     )

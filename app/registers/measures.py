@@ -257,7 +257,9 @@ def _complete(s: Session, values: dict[str, Any], _row_id: str | None) -> dict[s
 
 
 def display(d: Disposition) -> str:
-    return f"{d.person_name or d.org_name} {KIND_LABELS.get(d.kind, d.kind)}（{d.measure}）"
+    """Who, the measure and the day, all data (no label: the English window shows it as it is)."""
+    day = d.decided_on.isoformat() if d.decided_on else ""
+    return " ".join(p for p in (d.person_name or d.org_name, d.measure, day) if p)
 
 
 DISPOSITIONS = Register(

@@ -26,6 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from app import os_errors
+from app.i18n import QT_TRANSLATE_NOOP, Message
+
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -218,19 +221,32 @@ def fs_type(face: Face) -> int:
     return 0
 
 
-def check(face: Face) -> str:
-    """Why ``face`` cannot be embedded in a PDF ("" when it can): not TrueType, unreadable, or its
-    maker does not permit embedding it (restricted licence, bitmaps only) or embedding a subset."""
+NO_EMBEDDING = QT_TRANSLATE_NOOP("app", "字体的制作者不允许把它嵌入文档（fsType {flags}）")
+NOT_TRUETYPE = QT_TRANSLATE_NOOP("app", "不是可以嵌入的 TrueType 字体（{kind}）")
+
+
+def check_message(face: Face) -> Message | None:
+    """Why ``face`` cannot be embedded in a PDF (None when it can), in Chinese: not TrueType,
+    unreadable, or its maker does not permit embedding it (restricted licence, bitmaps only) or
+    embedding a subset."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
     try:
         permissions = fs_type(face)
         if permissions & 0x0F == 0x0002 or permissions & 0x0300:
-            return f"the font's maker does not allow embedding it in documents (fsType {permissions:#06x})"
+            return Message(NO_EMBEDDING, {"flags": f"{permissions:#06x}"})
         TTFontFile(str(face.path), subfontIndex=face.index, validate=0)
-    except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
-        return str(exc) or type(exc).__name__
-    return ""
+    except OSError as exc:
+        return os_errors.describe(exc, with_path=False)
+    except (TTFError, ValueError, KeyError, IndexError, struct.error) as exc:
+        return Message(NOT_TRUETYPE, {"kind": type(exc).__name__})
+    return None
+
+
+def check(face: Face) -> str:
+    """``check_message`` as text ("" when the face can be embedded)."""
+    message = check_message(face)
+    return "" if message is None else str(message)
 
 
 class _State:

@@ -8,8 +8,9 @@ still, only roles with ``VIEW_AUDIT`` may read the log (``PermissionDenied`` oth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -23,6 +24,8 @@ from app.registers.org import UNIT_TYPE_CHOICES
 from app.security import audit
 from app.security.audit import AuditEntry
 from app.security.roles import VIEW_AUDIT, Actor
+from app.security.secrecy import has_secrecy, in_audience
+from app.security.sensitive import RESTRICTED
 
 # Sort keys of the viewer's columns.
 SORT_AT = "at"
@@ -55,6 +58,27 @@ OTHER_TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "active": QT_TRANSLATE_NOOP("app", "启用"),
         },
     ),
+    "transitions": (
+        QT_TRANSLATE_NOOP("app", "办理记录"),
+        {
+            "register": QT_TRANSLATE_NOOP("app", "登记簿"),
+            "record_id": QT_TRANSLATE_NOOP("app", "办理的记录"),
+            "action": QT_TRANSLATE_NOOP("app", "办理步骤"),
+            "from_state": QT_TRANSLATE_NOOP("app", "原状态"),
+            "to_state": QT_TRANSLATE_NOOP("app", "新状态"),
+            "reason": QT_TRANSLATE_NOOP("app", "理由"),
+            "doc_no": QT_TRANSLATE_NOOP("app", "文号"),
+            "doc_on": QT_TRANSLATE_NOOP("app", "文件日期"),
+            "approved_by": QT_TRANSLATE_NOOP("app", "批准人"),
+        },
+    ),
+    "sync_peers": (QT_TRANSLATE_NOOP("app", "数据交换单位"), {}),
+    "sync_bundles": (QT_TRANSLATE_NOOP("app", "数据包"), {}),
+    "county_policy": (
+        QT_TRANSLATE_NOOP("app", "县级安全策略"),
+        {"separation_of_duties": QT_TRANSLATE_NOOP("app", "三员分立")},
+    ),
+    "ownership_transfers": (QT_TRANSLATE_NOOP("app", "记录归属变更"), {}),
 }
 EXPORTED_ROWS = QT_TRANSLATE_NOOP("app", "{what}，{n} 行")
 STAFFING_REPORT = QT_TRANSLATE_NOOP("app", "编制配备汇总")
@@ -111,6 +135,7 @@ class AuditRow:
     detail: str  # as stored
     description: Message | None  # the detail in Chinese, when the program wrote it
     deleted: bool
+    target_label: str = ""  # the record as lists name it (its number, name…), "" when unknown or hidden
 
 
 @dataclass(frozen=True)
@@ -176,10 +201,132 @@ def _register_of_table(table: str) -> Register | None:
     return None
 
 
+# Tables that are not registers (or columns no register field declares), in Chinese (context "app").
+FIELD_LABELS: dict[str, str] = {
+    "id_key": QT_TRANSLATE_NOOP("app", "身份证号码（查重用）"),
+    "audience": QT_TRANSLATE_NOOP("app", "知悉范围"),
+    "state": QT_TRANSLATE_NOOP("app", "状态"),
+    "owner": QT_TRANSLATE_NOOP("app", "所属单位"),
+    "deleted": QT_TRANSLATE_NOOP("app", "已删除"),
+}
+# key=value details the program writes: the key's words and, for some keys, what its values mean.
+DETAIL_KEYS: dict[str, str] = {
+    "form": QT_TRANSLATE_NOOP("app", "表格"),
+    "register": QT_TRANSLATE_NOOP("app", "登记簿"),
+    "report": QT_TRANSLATE_NOOP("app", "报表"),
+    "template": QT_TRANSLATE_NOOP("app", "导入模板"),
+    "bundle": QT_TRANSLATE_NOOP("app", "数据包"),
+    "enrolment": QT_TRANSLATE_NOOP("app", "登记包"),
+    "new": QT_TRANSLATE_NOOP("app", "新增"),
+    "updated": QT_TRANSLATE_NOOP("app", "修改"),
+    "deleted": QT_TRANSLATE_NOOP("app", "删除"),
+    "conflicts": QT_TRANSLATE_NOOP("app", "冲突"),
+    "skipped": QT_TRANSLATE_NOOP("app", "跳过"),
+    "unchanged": QT_TRANSLATE_NOOP("app", "未变"),
+    "separation_of_duties": QT_TRANSLATE_NOOP("app", "三员分立"),
+}
+FORM_TITLES: dict[str, str] = {
+    "clue_register": QT_TRANSLATE_NOOP("app", "问题线索登记表"),
+    "clue_approval": QT_TRANSLATE_NOOP("app", "线索处置呈批表"),
+    "sign_in": QT_TRANSLATE_NOOP("app", "签到表"),
+    "visit": QT_TRANSLATE_NOOP("app", "驻村（驻在）监督工作记录表"),
+    "visit_blank": QT_TRANSLATE_NOOP("app", "空白驻村（驻在）监督工作记录表"),
+    "circular": QT_TRANSLATE_NOOP("app", "通报"),
+    "integrity_letter": QT_TRANSLATE_NOOP("app", "廉政意见回复函"),
+}
+ON_OFF = {"on": QT_TRANSLATE_NOOP("app", "开启"), "off": QT_TRANSLATE_NOOP("app", "关闭")}
+STATISTICS_REPORT = QT_TRANSLATE_NOOP("app", "统计表")
+COVERAGE_REPORT = QT_TRANSLATE_NOOP("app", "覆盖情况（{year} 年）")
+DUTY_REPORT = QT_TRANSLATE_NOOP("app", "履职覆盖（{year} 年）")
+KEY_VALUE = QT_TRANSLATE_NOOP("app", "{key}：{value}")
+KEY_COUNT = QT_TRANSLATE_NOOP("app", "{key} {n}")
+ROWS = QT_TRANSLATE_NOOP("app", "{n} 行")
+FILTERED = QT_TRANSLATE_NOOP("app", "（已筛选）")
+PARTS = QT_TRANSLATE_NOOP("app", "{parts}")
+BACKUP_MADE = QT_TRANSLATE_NOOP("app", "备份文件 {name}（{size} 字节）")
+AUTO_BACKUP_MADE = QT_TRANSLATE_NOOP("app", "自动备份文件 {name}（{size} 字节）")
+RESTORED_FROM = QT_TRANSLATE_NOOP("app", "从备份文件 {name} 恢复（备份制作于 {made}）")
+UPGRADED = QT_TRANSLATE_NOOP("app", "数据库从版本 {old} 升级到 {new}")
+TRANSFER_ASKED = QT_TRANSLATE_NOOP("app", "申请把{what}记录的归属从 {owner} 变更为 {to}")
+TRANSFERRED = QT_TRANSLATE_NOOP("app", "记录归属从 {owner} 变更为 {to}")
+TRANSFER_REFUSED = QT_TRANSLATE_NOOP("app", "不同意记录归属变更申请")
+TRANSITION = QT_TRANSLATE_NOOP("app", "{register}{record}：{step}，{old} → {new}")
+LOCK_REASONS = {
+    "idle": QT_TRANSLATE_NOOP("app", "无操作自动锁定"),
+    "manual": QT_TRANSLATE_NOOP("app", "手动锁定"),
+}
+FREE_DETAILS = {
+    "conflict settled": QT_TRANSLATE_NOOP("app", "数据冲突已处理"),
+    "revoke": QT_TRANSLATE_NOOP("app", "吊销数据交换密钥"),
+}
+_BACKUP = re.compile(r"^(auto )?(\S+) \((\d+) bytes\)$")
+_RESTORE = re.compile(r"^(\S+) made (\S+)")
+_UPGRADE = re.compile(r"^(\S+) -> (\S+) \((\S+) -> (\S+)\)")
+_REQUEST = re.compile(r"^request (\w+)/\S+ (\S+)->(\S+)$")
+_TRANSFER = re.compile(r"^transfer (\S+)->(\S+) ")
+
+
+def _report_title(name: str) -> Message | str:
+    if name in REPORT_TITLES:
+        return Message(REPORT_TITLES[name])
+    if name == "statistics":
+        return Message(STATISTICS_REPORT)
+    kind, _, rest = name.partition("_")
+    year = rest.rsplit("_", 1)[-1]
+    if kind in ("coverage", "duty") and year.isdigit():
+        return Message(COVERAGE_REPORT if kind == "coverage" else DUTY_REPORT, {"year": year})
+    return name
+
+
+def table_title(table: str) -> str:
+    """A table's Chinese name: its register's title, or one of ``OTHER_TABLES``; else the name."""
+    reg = _register_of_table(table)
+    if reg is not None:
+        return reg.title
+    return OTHER_TABLES.get(table, (table, {}))[0]
+
+
+def _key_values(detail: str) -> Message | None:
+    """``form=clue_register``, ``register=clues rows=12 filtered=yes``, ``bundle=… new=3 …`` in words."""
+    tokens = detail.split()
+    if not tokens or "=" not in tokens[0]:
+        return None
+    parts: list[Message | str] = []
+    for n, token in enumerate(tokens):
+        key, _, value = token.partition("=")
+        if "=" not in token:  # the rest is the program's own sentence (a refusal's reason)
+            parts.append(" ".join(tokens[n:]))
+            break
+        if key == "rows" and value.isdigit():
+            parts.append(Message(ROWS, {"n": value}))
+        elif key == "filtered":
+            parts.append(Message(FILTERED))
+        elif key in ("new", "updated", "deleted", "conflicts", "skipped", "unchanged") and value.isdigit():
+            parts.append(Message(KEY_COUNT, {"key": Message(DETAIL_KEYS[key]), "n": value}))
+        elif key in DETAIL_KEYS:
+            shown: Message | str = value
+            if key == "form" and value in FORM_TITLES:
+                shown = Message(FORM_TITLES[value])
+            elif key in ("register", "template") and value in REGISTERS:
+                shown = REGISTERS[value].title
+            elif key == "report":
+                shown = _report_title(value)
+            elif value in ON_OFF:
+                shown = Message(ON_OFF[value])
+            parts.append(Message(KEY_VALUE, {"key": Message(DETAIL_KEYS[key]), "value": shown}))
+        else:
+            return None
+    return Message(PARTS, {"parts": tuple(parts)})
+
+
 def describe(action: str, detail: str) -> Message | None:
     """The detail of an entry in Chinese when the program wrote it in a known form."""
     if detail in DETAIL_LABELS:
         return Message(DETAIL_LABELS[detail])
+    if detail in FREE_DETAILS:
+        return Message(FREE_DETAILS[detail])
+    if action == audit.LOCK and detail in LOCK_REASONS:
+        return Message(LOCK_REASONS[detail])
     if action == audit.INSTALL:
         kind, _, code = detail.partition(" ")
         types = dict(UNIT_TYPE_CHOICES)
@@ -195,7 +342,19 @@ def describe(action: str, detail: str) -> Message | None:
             what = Message(REPORT_TITLES[parts["report"]])
         if what is not None and rows.isdigit():
             return Message(EXPORTED_ROWS, {"what": what, "n": rows})
-    return None
+    if action == audit.BACKUP and (m := _BACKUP.match(detail)):
+        return Message(AUTO_BACKUP_MADE if m[1] else BACKUP_MADE, {"name": m[2], "size": m[3]})
+    if action == audit.RESTORE_BACKUP and (m := _RESTORE.match(detail)):
+        return Message(RESTORED_FROM, {"name": m[1], "made": m[2]})
+    if action == audit.UPGRADE and (m := _UPGRADE.match(detail)):
+        return Message(UPGRADED, {"old": m[3], "new": m[4]})
+    if m := _REQUEST.match(detail):
+        return Message(TRANSFER_ASKED, {"what": table_title(m[1]), "owner": m[2], "to": m[3]})
+    if m := _TRANSFER.match(detail):
+        return Message(TRANSFERRED, {"owner": m[1], "to": m[2]})
+    if detail.startswith("refusal of "):
+        return Message(TRANSFER_REFUSED)
+    return _key_values(detail)
 
 
 class AuditLogService:
@@ -286,9 +445,79 @@ class AuditLogService:
         with self.db.session(self.user) as s:
             for start in range(0, len(ids), self.PAGE):
                 chunk = list(ids[start : start + self.PAGE])
-                for e in s.scalars(select(AuditEntry).where(AuditEntry.id.in_(chunk))):
-                    out[e.id] = self._row(e)
+                entries = list(s.scalars(select(AuditEntry).where(AuditEntry.id.in_(chunk))))
+                labels, steps = self._targets(s, entries)
+                for e in entries:
+                    row = self._row(e)
+                    key = (row.target_table, row.target_id)
+                    out[e.id] = replace(
+                        row,
+                        target_label=labels.get(key, ""),
+                        description=steps.get(key, row.description),
+                    )
         return out
+
+    def _targets(
+        self, s: Any, entries: Sequence[AuditEntry]
+    ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], Message]]:
+        """How lists name the entries' records (the number or name, （受限） outside the record's
+        知悉范围), and a lifecycle step's entry in words (register, record, step, old → new state)."""
+        from app.models.casework import Transition
+
+        wanted: dict[str, set[str]] = {}
+        for e in entries:
+            if e.target_table and e.target_id:
+                wanted.setdefault(e.target_table, set()).add(e.target_id)
+        labels: dict[tuple[str, str], str] = {}
+        steps: dict[tuple[str, str], Message] = {}
+        transitions: list[Transition] = []
+        if Transition.__tablename__ in wanted:
+            transitions = list(
+                s.scalars(select(Transition).where(Transition.id.in_(wanted[Transition.__tablename__])))
+            )
+            for t in transitions:
+                reg = REGISTERS.get(t.register)
+                if reg is not None:
+                    wanted.setdefault(reg.model.__table__.name, set()).add(t.record_id)  # type: ignore[attr-defined]
+        for table, ids in wanted.items():
+            reg = _register_of_table(table)
+            if reg is None:
+                continue
+            hides = not self.actor.system and has_secrecy(reg.model)
+            for obj in s.scalars(select(reg.model).where(reg.model.id.in_(ids))):
+                if hides and not in_audience(getattr(obj, "audience", ""), self.user):
+                    shown = RESTRICTED
+                else:
+                    try:
+                        shown = str(reg.display(obj) or "")
+                    except (TypeError, ValueError, AttributeError):
+                        shown = ""
+                    if shown == obj.id:
+                        shown = ""
+                labels[(table, obj.id)] = shown
+        for t in transitions:
+            reg = REGISTERS.get(t.register)
+            if reg is None or reg.lifecycle is None:
+                continue
+            life = reg.lifecycle
+            try:
+                step: str = life.step(t.action).label
+            except KeyError:
+                step = t.action
+            record = labels.get((reg.model.__table__.name, t.record_id), "")  # type: ignore[attr-defined]
+            steps[(Transition.__tablename__, t.id)] = Message(
+                TRANSITION,
+                {
+                    "register": reg.title,
+                    "record": f" {record}" if record else "",
+                    "step": step,
+                    "old": life.state_label(t.from_state),
+                    "new": life.state_label(t.to_state),
+                },
+            )
+            if record:
+                labels[(Transition.__tablename__, t.id)] = record
+        return labels, steps
 
     def entries(self, q: AuditQuery | None = None, offset: int = 0, limit: int = 100) -> list[AuditRow]:
         """One page of matching entries in order (for a simple list or a report)."""
@@ -306,7 +535,7 @@ class AuditLogService:
             known = {f.name: f.label for f in reg.fields}
         else:
             title, known = OTHER_TABLES.get(table, (table, {}))
-        labels = tuple(known.get(n, n) for n in names)
+        labels = tuple(known.get(n) or FIELD_LABELS.get(n, n) for n in names)
         return AuditRow(
             id=e.id,
             unit=e.owner,

@@ -200,5 +200,7 @@ def export_coverage(
         ws.freeze_panes = ws.cell(header_row + 1, 3).coordinate
         wb.save(tmp)
 
-    write_report(path, write, ctx.db if ctx else None, ctx.user if ctx else "", f"coverage_{what}_{year}", len(rows))
+    write_report(
+        path, write, ctx.db if ctx else None, ctx.user if ctx else "", f"coverage_{what}_{year}", len(rows)
+    )
     return len(rows)

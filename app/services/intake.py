@@ -41,7 +41,11 @@ def clue_values_from_report(records: RecordService, report_id: str) -> dict[str,
     """Initial values of a new clue made from a report (source 信访举报). A sensitive value the
     actor may not read is not carried (the clue's copy would be empty, not a placeholder)."""
     report = records.get(get_register("reports"), report_id)
-    values: dict[str, Any] = {"source": "petition", "report_id": report_id, "received_on": report["received_on"]}
+    values: dict[str, Any] = {
+        "source": "petition",
+        "report_id": report_id,
+        "received_on": report["received_on"],
+    }
     for name in CARRIED:
         value = report.get(name)
         if isinstance(value, str) and value.strip() in PLACEHOLDERS:

@@ -345,7 +345,9 @@ class Transitions:
     def report_up(self, s: Session, table: str, obj: Any, reason: str) -> str:
         """上报: ask the county to take ``obj`` (the sync issue's transfer request), in the step's
         transaction. Returns the request's id."""
-        county = s.scalars(select(Unit.code).where(Unit.unit_type == "county", Unit.deleted.is_(False))).first()
+        county = s.scalars(
+            select(Unit.code).where(Unit.unit_type == "county", Unit.deleted.is_(False))
+        ).first()
         if county is None:
             raise TransitionRefused(Message(QT_TRANSLATE_NOOP("app", "单位名录中没有县纪委监委，无法上报。")))
         try:

@@ -49,7 +49,9 @@ def typed_values(records: RecordService, reg: Register, pairs: Iterable[tuple[st
             found = _reference(records, reg, name, value.strip())
             if found is None:
                 errors[name] = Message(
-                    QT_TRANSLATE_NOOP("app", "「{label}」找不到「{value}」，或有不止一条同名记录（可改用记录编号）。"),
+                    QT_TRANSLATE_NOOP(
+                        "app", "「{label}」找不到「{value}」，或有不止一条同名记录（可改用记录编号）。"
+                    ),
                     {"label": f.label, "value": value.strip()},
                 )
                 continue

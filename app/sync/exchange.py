@@ -536,13 +536,20 @@ BEYOND_RIGHTS = QT_TRANSLATE_NOOP("app", "数据包 {name} 超出发送单位的
 
 
 def _refused_whole(
-    ctx: Context, path: Path, sender: str, sequence: int, exc: OutsideRights | audit_travel.AuditRefused, text: str
+    ctx: Context,
+    path: Path,
+    sender: str,
+    sequence: int,
+    exc: OutsideRights | audit_travel.AuditRefused,
+    text: str,
 ) -> Imported:
     """A signed bundle refused for what it carries: the attempt goes into the audit log."""
     with ctx.session() as s:
         audit.record(s, audit.IMPORT_REFUSED, target_table="sync_bundles", target_id=sender,
                      detail=f"bundle={path.name} {exc}"[:500])  # fmt: skip
-    return Imported(path, "refused", sender, sequence, message=Message(text, {"name": path.name, "reason": exc.message}))
+    return Imported(
+        path, "refused", sender, sequence, message=Message(text, {"name": path.name, "reason": exc.message})
+    )
 
 
 def _refused(path: Path, m: dict[str, Any], text: str, **params: Any) -> Imported:
@@ -611,7 +618,9 @@ def _import_one(ctx: Context, path: Path, b: Any, info: Any, my_fp: str) -> Impo
             # database has since used again: trust it no further than the bundles this database
             # itself remembers sending (the rest is sent again; the receiver drops what it holds).
             sent_upto = s.scalar(
-                select(func.max(SyncBundle.upto)).where(SyncBundle.direction == "out", SyncBundle.peer == sender)
+                select(func.max(SyncBundle.upto)).where(
+                    SyncBundle.direction == "out", SyncBundle.peer == sender
+                )
             )
             ack = min(int(payload.get("ack") or 0), int(sent_upto or 0))
             peer.acked_upto = max(peer.acked_upto, ack)

@@ -2582,6 +2582,82 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
 <context>
     <name>PrintActions</name>
     <message>
+        <source>当前用户没有打印的权限。</source>
+        <translation>The current user may not print.</translation>
+    </message>
+    <message>
+        <source>空白记录表</source>
+        <translation>Blank record forms</translation>
+    </message>
+    <message>
+        <source>驻村（驻在）监督工作记录表</source>
+        <translation>Village residency supervision record form</translation>
+    </message>
+    <message>
+        <source>{quarter} 没有已安排或已完成的驻村（驻在）监督。</source>
+        <translation>{quarter} has no planned or completed residency visits.</translation>
+    </message>
+    <message>
+        <source>每月一课签到表</source>
+        <translation>Monthly lesson sign-in sheet</translation>
+    </message>
+    <message>
+        <source>打印问题线索登记表</source>
+        <translation>Print problem lead register forms</translation>
+    </message>
+    <message>
+        <source>问题线索登记表</source>
+        <translation>Problem lead register form</translation>
+    </message>
+    <message>
+        <source>预览并打印所选线索的登记表，每条线索一页</source>
+        <translation>Preview and print the register form of the selected leads, one page per lead</translation>
+    </message>
+    <message>
+        <source>打印线索处置呈批表</source>
+        <translation>Print lead disposal approval forms</translation>
+    </message>
+    <message>
+        <source>线索处置呈批表</source>
+        <translation>Lead disposal approval form</translation>
+    </message>
+    <message>
+        <source>预览并打印所选线索的处置呈批表，每条线索一页</source>
+        <translation>Preview and print the disposal approval form of the selected leads, one page per lead</translation>
+    </message>
+    <message>
+        <source>打印选中的记录表</source>
+        <translation>Print the selected record forms</translation>
+    </message>
+    <message>
+        <source>预览并打印所选驻村（驻在）的记录表，已录入的内容一并印出，每次一页</source>
+        <translation>Preview and print the record forms of the selected visits with what has been entered, one page per visit</translation>
+    </message>
+    <message>
+        <source>打印选中的空白记录表</source>
+        <translation>Print the selected blank record forms</translation>
+    </message>
+    <message>
+        <source>预览并打印所选驻村（驻在）的空白记录表，带去现场手填，每次一页</source>
+        <translation>Preview and print blank record forms of the selected visits to fill in by hand on site, one page per visit</translation>
+    </message>
+    <message>
+        <source>打印本季度全部记录表</source>
+        <translation>Print all record forms of the quarter</translation>
+    </message>
+    <message>
+        <source>预览并打印所选记录所在季度（未选时为本季度）已安排的全部记录表</source>
+        <translation>Preview and print every planned record form of the selected record&apos;s quarter (this quarter when none is selected)</translation>
+    </message>
+    <message>
+        <source>打印签到表</source>
+        <translation>Print sign-in sheet</translation>
+    </message>
+    <message>
+        <source>预览并打印所选课程的签到表：已登记出勤的按登记印出，未登记的印出本单位在岗人员</source>
+        <translation>Preview and print the sign-in sheet of the selected lesson: attendance as recorded, or the unit&apos;s serving staff when none is recorded</translation>
+    </message>
+    <message>
         <source>打印通报</source>
         <translation>Print circular</translation>
     </message>
@@ -3559,6 +3635,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>F2 or Enter</translation>
     </message>
     <message>
+        <source>编辑选中的记录</source>
+        <translation>Edit the selected record</translation>
+    </message>
+    <message>
         <source>删除选中的记录</source>
         <translation>Delete the selected record</translation>
     </message>
@@ -3597,6 +3677,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>回车</source>
         <translation>Enter</translation>
+    </message>
+    <message>
+        <source>在单行文字或日期中：保存</source>
+        <translation>In a one-line text or date: save</translation>
     </message>
     <message>
         <source>在多行文字中：保存（回车是换行）</source>
@@ -5374,6 +5458,66 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Active</translation>
     </message>
     <message>
+        <source>办理记录</source>
+        <translation>Case step</translation>
+    </message>
+    <message>
+        <source>登记簿</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>办理的记录</source>
+        <translation>Record handled</translation>
+    </message>
+    <message>
+        <source>办理步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>原状态</source>
+        <translation>Previous state</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>New state</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>文件日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>数据交换单位</source>
+        <translation>Data exchange unit</translation>
+    </message>
+    <message>
+        <source>数据包</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>县级安全策略</source>
+        <translation>County security policy</translation>
+    </message>
+    <message>
+        <source>三员分立</source>
+        <translation>Separation of duties</translation>
+    </message>
+    <message>
+        <source>记录归属变更</source>
+        <translation>Ownership transfer</translation>
+    </message>
+    <message>
         <source>{what}，{n} 行</source>
         <translation>{what}, {n} row(s)</translation>
     </message>
@@ -5404,6 +5548,166 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>本机没有单位 {unit} 的审计日志。</source>
         <translation>This installation holds no audit log of unit {unit}.</translation>
+    </message>
+    <message>
+        <source>身份证号码（查重用）</source>
+        <translation>ID number (for finding duplicates)</translation>
+    </message>
+    <message>
+        <source>知悉范围</source>
+        <translation>Need-to-know</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>所属单位</source>
+        <translation>Owning unit</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>导入模板</source>
+        <translation>Import template</translation>
+    </message>
+    <message>
+        <source>登记包</source>
+        <translation>Enrolment package</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>conflicts</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>问题线索登记表</source>
+        <translation>Problem lead register form</translation>
+    </message>
+    <message>
+        <source>线索处置呈批表</source>
+        <translation>Lead disposal approval form</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>驻村（驻在）监督工作记录表</source>
+        <translation>Village residency supervision record form</translation>
+    </message>
+    <message>
+        <source>空白驻村（驻在）监督工作记录表</source>
+        <translation>Blank village residency supervision record form</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Circular</translation>
+    </message>
+    <message>
+        <source>廉政意见回复函</source>
+        <translation>Integrity opinion reply letter</translation>
+    </message>
+    <message>
+        <source>开启</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>统计表</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>覆盖情况（{year} 年）</source>
+        <translation>Coverage ({year})</translation>
+    </message>
+    <message>
+        <source>履职覆盖（{year} 年）</source>
+        <translation>Duty coverage ({year})</translation>
+    </message>
+    <message>
+        <source>{key}：{value}</source>
+        <translation>{key}: {value}</translation>
+    </message>
+    <message>
+        <source>{key} {n}</source>
+        <translation>{key} {n}</translation>
+    </message>
+    <message>
+        <source>{n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <source>（已筛选）</source>
+        <translation>(filtered)</translation>
+    </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+    <message>
+        <source>备份文件 {name}（{size} 字节）</source>
+        <translation>Backup file {name} ({size} bytes)</translation>
+    </message>
+    <message>
+        <source>自动备份文件 {name}（{size} 字节）</source>
+        <translation>Automatic backup file {name} ({size} bytes)</translation>
+    </message>
+    <message>
+        <source>从备份文件 {name} 恢复（备份制作于 {made}）</source>
+        <translation>Restored from backup file {name} (made {made})</translation>
+    </message>
+    <message>
+        <source>数据库从版本 {old} 升级到 {new}</source>
+        <translation>Database upgraded from release {old} to {new}</translation>
+    </message>
+    <message>
+        <source>申请把{what}记录的归属从 {owner} 变更为 {to}</source>
+        <translation>Asked to transfer a {what} record from {owner} to {to}</translation>
+    </message>
+    <message>
+        <source>记录归属从 {owner} 变更为 {to}</source>
+        <translation>Record transferred from {owner} to {to}</translation>
+    </message>
+    <message>
+        <source>不同意记录归属变更申请</source>
+        <translation>Ownership transfer request refused</translation>
+    </message>
+    <message>
+        <source>{register}{record}：{step}，{old} → {new}</source>
+        <translation>{register}{record}: {step}, {old} → {new}</translation>
+    </message>
+    <message>
+        <source>无操作自动锁定</source>
+        <translation>Locked after inactivity</translation>
+    </message>
+    <message>
+        <source>手动锁定</source>
+        <translation>Locked by hand</translation>
+    </message>
+    <message>
+        <source>数据冲突已处理</source>
+        <translation>Data conflict settled</translation>
+    </message>
+    <message>
+        <source>吊销数据交换密钥</source>
+        <translation>Data exchange key revoked</translation>
     </message>
     <message>
         <source>乡镇监察对象与党员（{year} 年）</source>
@@ -6746,8 +7050,36 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The device cannot be found (the USB stick may have been removed).</translation>
     </message>
     <message>
-        <source>读写文件失败（系统错误 {code}：{reason}）。</source>
-        <translation>Reading or writing the file failed (system error {code}: {reason}).</translation>
+        <source>文件太大，这个磁盘放不下（U 盘的 FAT32 格式单个文件不能超过 4 GB）。</source>
+        <translation>The file is too large for this disk (a FAT32 USB stick holds no file over 4 GB).</translation>
+    </message>
+    <message>
+        <source>这个文件夹不是空的。</source>
+        <translation>This folder is not empty.</translation>
+    </message>
+    <message>
+        <source>不能在两个磁盘之间直接移动文件。请换一个位置。</source>
+        <translation>Files cannot be moved directly between two disks. Please choose another place.</translation>
+    </message>
+    <message>
+        <source>文件名或路径不可用（可能含有这个磁盘不允许的字符）。</source>
+        <translation>The file name or path cannot be used (it may contain characters this disk does not allow).</translation>
+    </message>
+    <message>
+        <source>这个文件正被其他程序使用。</source>
+        <translation>This file is in use by another program.</translation>
+    </message>
+    <message>
+        <source>路径中的链接绕成了圈，无法打开。</source>
+        <translation>The links in the path form a loop; it cannot be opened.</translation>
+    </message>
+    <message>
+        <source>读写超时（网络位置或设备没有响应）。请检查后重试。</source>
+        <translation>Reading or writing timed out (the network place or device does not answer). Please check and try again.</translation>
+    </message>
+    <message>
+        <source>读写文件失败（系统错误 {code}）。</source>
+        <translation>Reading or writing the file failed (system error {code}).</translation>
     </message>
     <message>
         <source>{what}位置：{path}</source>
@@ -7796,6 +8128,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>{kind} {register} {n} 条记录</source>
         <translation>{kind} {register}: {n} records</translation>
+    </message>
+    <message>
+        <source>字体的制作者不允许把它嵌入文档（fsType {flags}）</source>
+        <translation>the font&apos;s maker does not allow embedding it in documents (fsType {flags})</translation>
+    </message>
+    <message>
+        <source>不是可以嵌入的 TrueType 字体（{kind}）</source>
+        <translation>not a TrueType font that can be embedded ({kind})</translation>
     </message>
 </context>
 <context>

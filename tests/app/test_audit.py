@@ -542,8 +542,17 @@ def test_details_in_chinese() -> None:
     assert str(describe("login_failed", "wrong_password")) == "密码错误"
     assert str(describe("login_failed", "disabled")) == "账号已停用"
     assert str(describe("install", "county C01")) == "县纪委监委（C01）"
-    assert describe("export", "register=nothing rows=3") is None
+    assert str(describe("export", "register=nothing rows=3")) == "登记簿：nothing、3 行"  # a code kept
     assert describe("backup", "some text") is None
+    assert str(describe("print", "form=clue_register")) == "表格：问题线索登记表"
+    assert (
+        str(describe("print", "register=clues rows=12 filtered=yes")) == "登记簿：问题线索、12 行、（已筛选）"
+    )
+    assert str(describe("backup", "auto x.jwbak (1024 bytes)")) == "自动备份文件 x.jwbak（1024 字节）"
+    assert str(describe("lock", "idle")) == "无操作自动锁定"
+    assert str(describe("import", "bundle=b.jwb new=3 updated=1")) == "数据包：b.jwb、新增 3、修改 1"
+    assert str(describe("policy_change", "separation_of_duties=on")) == "三员分立：开启"
+    assert str(describe("import_refused", "bundle=a.jwb 签名不对")) == "数据包：a.jwb、签名不对"
 
 
 def test_entries_about_users_read_in_chinese(county_db: Database) -> None:
@@ -613,3 +622,16 @@ def test_cli_audit_verify_finds_a_deleted_entry_in_a_plain_installation(cli: Cli
     result = cli.run("audit", "verify")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == "审计日志不完整：单位 C01 第 3 条，序号缺失。"
+
+
+def test_columns_no_register_declares_read_in_chinese(county_db: Database) -> None:
+    with county_db.session("admin") as s:
+        audit.record(s, audit.UPDATE, target_table="people", target_id="p-1", fields=["id_key", "name"])
+        audit.record(
+            s, audit.CREATE, target_table="transitions", target_id="t-1", fields=["from_state", "reason"]
+        )
+    rows = AuditLogService(county_db, ADMIN).entries(limit=2)
+    assert [(r.target_title, r.field_labels) for r in rows] == [
+        ("办理记录", ("原状态", "理由")),
+        ("人员库", ("身份证号码（查重用）", "姓名")),
+    ]

@@ -164,7 +164,9 @@ def test_backup_restore_round_trip_gives_an_identical_dump(opened: Context, tmp_
     assert audit_actions([r for r in after if r["id"] not in known]) == [audit.RESTORE_BACKUP, audit.LOGIN]
 
 
-def test_a_backup_file_as_out_and_the_recovery_key(opened: Context, tmp_path: Path, recovery_key: str) -> None:
+def test_a_backup_file_as_out_and_the_recovery_key(
+    opened: Context, tmp_path: Path, recovery_key: str
+) -> None:
     key = recovery_key
     path = backup(opened, tmp_path / "weekly.jwbak")
     assert path == tmp_path / "weekly.jwbak"
@@ -255,7 +257,9 @@ def test_restore_refuses_a_folder_with_data_unless_replace_and_keeps_the_old_fil
 ) -> None:
     path = backup(opened, tmp_path / "b.jwbak")
     backed_up = data_rows(list(dump_records(opened)))
-    zone = RecordService(Context.system(opened.db, "admin")).save(get("zones"), {"name": "备份之后新建的片区"})
+    zone = RecordService(Context.system(opened.db, "admin")).save(
+        get("zones"), {"name": "备份之后新建的片区"}
+    )
     opened.db.close()
     source = opened.data_dir
     state = folder_state(source)

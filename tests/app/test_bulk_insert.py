@@ -40,7 +40,9 @@ def _cells(db: Database, tables: list[str], ids: set[str]) -> dict[str, list[tup
         for name in tables:
             cols = [r[1] for r in s.execute(text(f'PRAGMA table_info("{name}")'))]
             picked = ", ".join(f'"{c}", typeof("{c}")' for c in cols)
-            out[name] = sorted((tuple(r) for r in s.execute(text(f'SELECT {picked} FROM "{name}"'))), key=repr)
+            out[name] = sorted(
+                (tuple(r) for r in s.execute(text(f'SELECT {picked} FROM "{name}"'))), key=repr
+            )
         out["change_log"] = sorted(
             tuple(r)
             for r in s.execute(

@@ -280,7 +280,9 @@ def test_measures_belong_to_their_kind_and_inspection_clues_count_for_the_group(
     inspection = clue(records, org, source="inspection", handling_unit_id=org.g1, subject_name="周某",
                       subject_authority="部门管干部")  # fmt: skip
     with pytest.raises(ValidationError) as group:
-        records.save(DISPOSITIONS, {**base, "kind": "criticism", "measure": "批评教育", "clue_id": inspection})
+        records.save(
+            DISPOSITIONS, {**base, "kind": "criticism", "measure": "批评教育", "clue_id": inspection}
+        )
     assert "派驻纪检监察组" in str(group.value.errors["handling_unit_id"])
     did = records.save(
         DISPOSITIONS,

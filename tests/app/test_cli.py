@@ -190,14 +190,14 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
     assert main(args) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert "usage:" in err
+    assert "用法：" in err
 
 
 def test_usage_errors_exit_2_through_python_m_app(cli: Cli) -> None:
     for args in (["frobnicate"], ["info", "--password", "secret"]):
         result = cli.run(*args)
         assert result.returncode == 2
-        assert result.stdout == "" and "usage:" in result.stderr
+        assert result.stdout == "" and "用法：" in result.stderr
     assert cli.run("--help").returncode == 0
 
 

@@ -47,7 +47,9 @@ def test_a_year_without_a_calendar_is_warned_until_the_county_enters_it(county: 
     args = ("deadline", "--from", start.isoformat(), "--days", "1", "--working")
     result = county.ok(*args)
     assert result.stdout == f"{friday}\n"
-    assert f"{NEXT} 年的节假日安排尚未录入，按周一至周五计算工作日，请在「节假日调整」中补录。" in result.stderr
+    assert (
+        f"{NEXT} 年的节假日安排尚未录入，按周一至周五计算工作日，请在「节假日调整」中补录。" in result.stderr
+    )
     assert county.json(*args, "--json")["uncovered_years"] == [NEXT]
     # Not for calendar days: the holiday calendar does not decide them.
     assert "尚未录入" not in county.ok("deadline", "--from", start.isoformat(), "--days", "1").stderr

@@ -68,7 +68,9 @@ def test_edit_and_delete_keep_the_rules(pair: EnrolledPair, tmp_path: Path) -> N
     assert json.loads(out)["fields"]["leader"] == "赵常委"
     code, _out, err = run(county, "record", "edit", "zones", zone, "--set", "nonsense=1")
     assert code == 1 and "未知字段" in err
-    code, _out, err = run(county, "record", "add", "staff", "--set", "name=王某", "--set", "unit_id=不存在的单位")
+    code, _out, err = run(
+        county, "record", "add", "staff", "--set", "name=王某", "--set", "unit_id=不存在的单位"
+    )
     assert code == 1 and "找不到「不存在的单位」" in err
     assert run(county, "record", "delete", "zones", zone)[0] == 0
     code, out, _err = run(county, "record", "list", "zones", "--json")
@@ -93,6 +95,8 @@ def test_a_conflict_is_settled_on_the_command_line(pair: EnrolledPair, tmp_path:
     assert run(tmp_path / "county", "import", str(second.path))[0] == 0
     code, out, _err = run(tmp_path / "county", "conflicts", "--json")
     [conflict] = json.loads(out)
+    code, out, _err = run(tmp_path / "county", "conflicts")  # the table and the side in words
+    assert out.split("\t")[1] == "人员与岗位" and out.rstrip("\n").split("\t")[4] in ("本机", "对方")
     code, _out, err = run(tmp_path / "county", "conflicts", "settle", str(conflict["id"]), "--keep", "remote")
     assert code == 0, err
     code, out, _err = run(tmp_path / "county", "record", "show", "staff", sid, "--json")

@@ -90,7 +90,9 @@ def test_settle_refuses_unknown_fields_and_roles_without_exchange(
 ) -> None:
     county, sid, cid = conflicted
     with pytest.raises(SyncError):
-        settle(Context.system(county, "admin"), cid, {"name": "local"})  # the same on both sides: not in the conflict
+        settle(
+            Context.system(county, "admin"), cid, {"name": "local"}
+        )  # the same on both sides: not in the conflict
     with pytest.raises(PermissionDenied):
         settle(Context(county, Actor("clerk", "staff")), cid, {"phone": "local"})
     with county.session() as s:

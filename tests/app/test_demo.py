@@ -304,7 +304,9 @@ def test_a_later_batch_changes_only_rows_the_installation_owns(open_db: OpenDb) 
 
     def county_rows() -> dict[str, int]:
         with db.session("test") as s:
-            rules = s.execute(select(DeadlineRule.id, DeadlineRule.version_counter).where(DeadlineRule.owner == "C01"))
+            rules = s.execute(
+                select(DeadlineRule.id, DeadlineRule.version_counter).where(DeadlineRule.owner == "C01")
+            )
             staff = s.execute(select(Staff.id, Staff.version_counter).where(Staff.owner == "C01"))
             return {row_id: counter for row_id, counter in [*rules, *staff]}
 

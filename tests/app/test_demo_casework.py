@@ -422,7 +422,9 @@ def test_demo_county_tells_the_seed_report_on_its_dates(
         # Its clue about a 县管干部 went up (上报) and came back the county's (提级办理).
         taken = "SELECT row_id FROM ownership_transfers WHERE kind = 'transfer' AND from_unit = 'T01'"
         assert _count(township, f"SELECT count(*) FROM clues WHERE owner = 'DEMO' AND id IN ({taken})") == 1
-        assert _count(township, f"SELECT count(*) FROM clues WHERE owner != 'T01' AND id NOT IN ({taken})") == 0
+        assert (
+            _count(township, f"SELECT count(*) FROM clues WHERE owner != 'T01' AND id NOT IN ({taken})") == 0
+        )
         assert _count(township, "SELECT count(*) FROM people WHERE owner != 'T01'") == 0
         assert _count(township, "SELECT count(*) FROM dispositions WHERE guided = 1") > 0
         assert _problems(township) == []

@@ -26,7 +26,9 @@ def _rows(db: Any, since: int) -> list[tuple[str, str, str]]:
 def test_lookup_and_scan_give_the_same_rows(open_db: OpenDb, monkeypatch: pytest.MonkeyPatch) -> None:
     db = init_installation(open_db(), unit_type="township", code="T01", name="城关镇纪委")
     add_demo_batch(Context.system(db), 1)
-    add_demo_batch(Context.system(db), 2)  # edits and deletes some rows of the first batch: several entries per row
+    add_demo_batch(
+        Context.system(db), 2
+    )  # edits and deletes some rows of the first batch: several entries per row
     with db.session() as s:
         top = exchange._max_seq(s)
         entries = list(s.execute(select(ChangeLog.seq, ChangeLog.table_name, ChangeLog.row_id)))

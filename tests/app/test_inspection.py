@@ -93,7 +93,10 @@ def test_each_register_is_created_edited_deleted_and_exported(group: Group, tmp_
         assert export_register(r, reg, rows, path) == 1
         sheet = load_workbook(path).active
         header = [c.value for c in sheet[1]]
-        assert header == [*(reg.column_label(c) for c in reg.columns), ID_HEADER]  # the hidden id to re-import
+        assert header == [
+            *(reg.column_label(c) for c in reg.columns),
+            ID_HEADER,
+        ]  # the hidden id to re-import
     sheet = load_workbook(tmp_path / "inspection_items.xlsx").active
     assert sheet.cell(2, 1).value == "县委第三轮巡察（2022-05-10）"
 

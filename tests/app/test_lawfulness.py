@@ -95,19 +95,45 @@ def test_lawful_records_give_no_problem(world: World) -> None:
     [
         ("UPDATE people SET party_member = false WHERE id = :cadre", "dispositions", "party", "不是中共党员"),
         ("UPDATE people SET object_category = '' WHERE id = :clerk", "dispositions", "state", "不是监察对象"),
-        ("UPDATE dispositions SET measure = '撤职' WHERE id = :village_state", "dispositions", "village_state",
-         "只能是警告、记过或记大过"),  # fmt: skip
+        (
+            "UPDATE dispositions SET measure = '撤职' WHERE id = :village_state",
+            "dispositions",
+            "village_state",
+            "只能是警告、记过或记大过",
+        ),  # fmt: skip
         ("UPDATE dispositions SET kind = 'criticism' WHERE id = :party", "dispositions", "party", "不符"),
-        ("UPDATE dispositions SET person_id = :clerk, person_name = '乡干乙' WHERE id = :org", "dispositions",
-         "org", "填写了个人"),  # fmt: skip
-        ("UPDATE dispositions SET org_name = '' WHERE id = :org", "dispositions", "org", "没有填写党组织名称"),
-        ("UPDATE dispositions SET person_id = NULL WHERE id = :state", "dispositions", "state", "没有关联人员库"),
+        (
+            "UPDATE dispositions SET person_id = :clerk, person_name = '乡干乙' WHERE id = :org",
+            "dispositions",
+            "org",
+            "填写了个人",
+        ),  # fmt: skip
+        (
+            "UPDATE dispositions SET org_name = '' WHERE id = :org",
+            "dispositions",
+            "org",
+            "没有填写党组织名称",
+        ),
+        (
+            "UPDATE dispositions SET person_id = NULL WHERE id = :state",
+            "dispositions",
+            "state",
+            "没有关联人员库",
+        ),
         ("UPDATE people SET deleted = true WHERE id = :clerk", "dispositions", "state", "没有关联人员库"),
         ("UPDATE dispositions SET person_name = '别人' WHERE id = :state", "dispositions", "state", "不一致"),
-        ("UPDATE dispositions SET handling_unit_id = :group WHERE id = :village_inspection", "dispositions",
-         "village_inspection", "由乡镇纪委办理和计数"),  # fmt: skip
-        ("UPDATE dispositions SET handling_unit_id = :town WHERE id = :cadre_inspection", "dispositions",
-         "cadre_inspection", "由初核的派驻纪检监察组办理和计数"),  # fmt: skip
+        (
+            "UPDATE dispositions SET handling_unit_id = :group WHERE id = :village_inspection",
+            "dispositions",
+            "village_inspection",
+            "由乡镇纪委办理和计数",
+        ),  # fmt: skip
+        (
+            "UPDATE dispositions SET handling_unit_id = :town WHERE id = :cadre_inspection",
+            "dispositions",
+            "cadre_inspection",
+            "由初核的派驻纪检监察组办理和计数",
+        ),  # fmt: skip
         ("UPDATE clues SET person_id = NULL WHERE id = :cadre_clue", "clues", "cadre_clue", "没有关联人员库"),
         ("UPDATE people SET authority = '县管干部' WHERE id = :village", "people", "village", "管理权限"),
     ],

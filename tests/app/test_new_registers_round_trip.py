@@ -68,7 +68,9 @@ def test_each_new_register_goes_out_to_excel_and_back(
         assert result.returncode == 0, f"{register}: {result.stderr}"
         report = json.loads(result.stdout)
         assert report["saved"] is True, (register, report)
-        assert (report["rows"], report["created"], report["updated"]) == (len(listed), 0, len(listed)), register
+        assert (report["rows"], report["created"], report["updated"]) == (len(listed), 0, len(listed)), (
+            register
+        )
         again = json.loads(cli.ok("record", "list", register, "--json").stdout)
         assert len(again) == len(listed), register
 

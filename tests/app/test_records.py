@@ -160,7 +160,9 @@ def test_history_shows_who_changed_what(records: RecordService, county_db: Datab
     village = records.save(
         VILLAGES, {"township_id": township, "name": "东河村", "liaison_phone": "13800000000"}
     )
-    RecordService(Context.system(county_db, "secretary")).save(VILLAGES, {"liaison_phone": "13900000000"}, village)
+    RecordService(Context.system(county_db, "secretary")).save(
+        VILLAGES, {"liaison_phone": "13900000000"}, village
+    )
     records.delete(VILLAGES, village)
     records.restore(VILLAGES, village)
 
@@ -200,8 +202,12 @@ def test_a_unit_has_the_same_id_on_every_installation_and_comes_back_after_delet
     county = Database.open(tmp_path / "county")
     township = Database.open(tmp_path / "township")
     try:
-        initialise(county, SetupRequest("county", "X01", "示范县纪委监委", "X01", "示范县", "admin", "secret123"))
-        initialise(township, SetupRequest("township", "T01", "城关镇纪委", "X01", "示范县", "admin", "secret123"))
+        initialise(
+            county, SetupRequest("county", "X01", "示范县纪委监委", "X01", "示范县", "admin", "secret123")
+        )
+        initialise(
+            township, SetupRequest("township", "T01", "城关镇纪委", "X01", "示范县", "admin", "secret123")
+        )
         records = RecordService(Context.system(county, "admin"))
         units = get("units")
         made = records.save(units, {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})

@@ -168,7 +168,16 @@ def _commands(c: County, tmp: Path, role: str) -> dict[str, list[str]]:
     return {
         "read": ["dump"],
         "exchange": ["export", "--to", "T01", "--out", str(tmp / "out")],
-        "units": ["unit", "add", "--type", "group", "--code", f"G{ROLES.index(role)}", "--name", f"派驻组{role}"],
+        "units": [
+            "unit",
+            "add",
+            "--type",
+            "group",
+            "--code",
+            f"G{ROLES.index(role)}",
+            "--name",
+            f"派驻组{role}",
+        ],
         "backup": ["backup", "--out", str(tmp / "out")],
         "audit": ["audit", "verify"],
         "demo": ["demo", "--seed", "1"],
@@ -270,7 +279,9 @@ def test_the_services_grant_exactly_the_table(
     assert (tmp_path / "z.xlsx").exists() == may_print
 
 
-def test_no_account_can_edit_a_record_another_unit_owns(as_role: Callable[[str], Context], county: County) -> None:
+def test_no_account_can_edit_a_record_another_unit_owns(
+    as_role: Callable[[str], Context], county: County
+) -> None:
     """The county holds T01's village (from T01's bundle once imported); editing it is T01's,
     even for the secretary, who may import and edit either way."""
     from app.security.roles import NotOwner
@@ -306,11 +317,15 @@ def test_accounts_on_the_command_line(county: County, tmp_path: Path) -> None:
     assert {u["username"]: u["active"] for u in json.loads(out)}["wang"] is True
     code, _out, err = run(county, "admin", "user", "role", "wang", "secretary")
     assert code == 1 and "新密码" in err  # the key slot must be sealed again under a new password
-    code, _out, err = run(county, "admin", "user", "role", "wang", "secretary", "--new-password-file", str(new_password))
+    code, _out, err = run(
+        county, "admin", "user", "role", "wang", "secretary", "--new-password-file", str(new_password)
+    )
     assert code == 0, err
     assert run(county, "admin", "user", "deactivate", "wang")[0] == 0
     assert login_refused(county, "wang", "another-pass-2026")
-    assert run(county, "admin", "user", "reactivate", "wang", "--new-password-file", str(new_password))[0] == 0
+    assert (
+        run(county, "admin", "user", "reactivate", "wang", "--new-password-file", str(new_password))[0] == 0
+    )
     assert run(county, "admin", "user", "reset", "wang", "--new-password-file", str(new_password))[0] == 0
     code, _out, err = run(county, "admin", "user", "deactivate", "admin")
     assert code == 1 and err.strip()  # not one's own account
@@ -407,7 +422,9 @@ def test_the_setting_travels_to_the_units_and_their_log_ins_follow_it(tmp_path: 
                                                                     "separation_of_duties=on")  # fmt: skip
     county_admin = _log_in(tmp_path / "county", "admin")
     assert county_admin.actor.sensitive_key is None
-    RecordService(county_admin).save(get("units"), {"code": "T02", "name": "东风镇纪委", "unit_type": "township"})
+    RecordService(county_admin).save(
+        get("units"), {"code": "T02", "name": "东风镇纪委", "unit_type": "township"}
+    )
     package = exchange.enrolment_package(county_admin, "T02")  # still under the county's key
     assert base64.b64decode(package["keys"]["sensitive"]) == pair.county.held_keys.sensitive
     county_admin.db.close()

@@ -207,9 +207,15 @@ def test_the_system_name_and_a_role_without_the_key_see_restricted(db: Database)
     row_id = service(db, "sec", "secretary").save(TIPS, {"subject": "甲", "reporter": REPORTER})
     assert RecordService(OpContext.system(db, "system")).get(TIPS, row_id)["reporter"] == RESTRICTED
     # a role that may read sensitive fields, but whose slot did not give the key
-    assert RecordService(OpContext(db, Actor("sec", "secretary", None))).get(TIPS, row_id)["reporter"] == RESTRICTED
+    assert (
+        RecordService(OpContext(db, Actor("sec", "secretary", None))).get(TIPS, row_id)["reporter"]
+        == RESTRICTED
+    )
     # a key in the hands of a role that may not read: still restricted
-    assert RecordService(OpContext(db, Actor("staff1", "staff", KEY))).get(TIPS, row_id)["reporter"] == RESTRICTED
+    assert (
+        RecordService(OpContext(db, Actor("staff1", "staff", KEY))).get(TIPS, row_id)["reporter"]
+        == RESTRICTED
+    )
 
 
 def test_without_the_key_a_sensitive_value_cannot_be_set(db: Database) -> None:
@@ -390,7 +396,10 @@ def test_a_user_outside_the_audience_does_not_see_the_record(db: Database) -> No
         with pytest.raises(NotInAudience):
             outsider.history(TIPS, limited)
     assert staff1.get(TIPS, limited)["subject"] == "限定"
-    assert set(RecordService(OpContext.system(db, "system")).ids(TIPS)) == {open_id, limited}  # the system (dump, backup)
+    assert set(RecordService(OpContext.system(db, "system")).ids(TIPS)) == {
+        open_id,
+        limited,
+    }  # the system (dump, backup)
 
 
 def test_whoever_sets_an_audience_is_in_it_and_names_must_be_users(db: Database) -> None:

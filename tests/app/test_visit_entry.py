@@ -32,7 +32,9 @@ KEY = secrets.token_bytes(32)
 class Township:
     def __init__(self, db: Database) -> None:
         self.system = RecordService(Context.system(db, "admin"))
-        self.records = RecordService(Context(db, Actor("sec", "secretary", KEY)))  # may write a clue's summary
+        self.records = RecordService(
+            Context(db, Actor("sec", "secretary", KEY))
+        )  # may write a clue's summary
         self.unit = self.system.ids(get("units"))[0]
         self.village = self.system.save(get("villages"), {"township_id": self.unit, "name": "西岭村"})
         staff = get("staff")

@@ -38,4 +38,6 @@ def test_work_is_counted_per_unit_in_the_period(open_db) -> None:
     assert statistics.figures(db, 2026)["work"]["registers"][0]["total"] == 3
     register, ids = statistics.drill(db, "work", 2026, 2, register="visits", unit_id=unit)
     assert (register, ids) == ("visits", done[1:])
-    assert "各项工作（条）：驻村（驻在）监督 2" in "\n".join(statistics.render_text(statistics.figures(db, 2026, 2)))
+    assert "各项工作（条）：驻村（驻在）监督 2" in "\n".join(
+        statistics.render_text(statistics.figures(db, 2026, 2))
+    )

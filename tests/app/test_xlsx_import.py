@@ -221,7 +221,9 @@ def test_an_ambiguous_reference_is_a_row_error(admin: Context, tmp_path: Path) -
     # A row of the program's own export names its record: the name it already points to settles
     # it, and the re-import updates the row instead of refusing it.
     wang = records.ids(STAFF)[1]
-    tie = records.save(ties, {"staff_id": wang, "person_name": "赵某", "relation": ties.field("relation").choices[0][0]})
+    tie = records.save(
+        ties, {"staff_id": wang, "person_name": "赵某", "relation": ties.field("relation").choices[0][0]}
+    )
     out = tmp_path / "ties.xlsx"
     export_register(records, ties, [tie], out)
     again = import_file(records, ties, out)

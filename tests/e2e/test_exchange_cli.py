@@ -48,7 +48,13 @@ class County:
                 package = root / f"{code}.jwenrol"
                 self.county.ok("enroll", code, "--out", str(package), "--passphrase-file", str(passphrase))
                 unit.ok(
-                    "init", "--enrollment", str(package), "--passphrase-file", str(passphrase), "--admin", "admin"
+                    "init",
+                    "--enrollment",
+                    str(package),
+                    "--passphrase-file",
+                    str(passphrase),
+                    "--admin",
+                    "admin",
                 )
             else:
                 _enrol_in_process(root, code, county_db)

@@ -136,7 +136,10 @@ def test_the_workbench_lists_this_month_and_last_months_gaps(
     home.refresh()
     rows = home.duty_rows()
     ours = [i for i, row in enumerate(rows) if row[0] == "每月带队驻村"]
-    assert [rows[i] for i in ours] == [["每月带队驻村", "3月", "尚未完成", "4"], ["每月带队驻村", "2月", "缺", "2"]]
+    assert [rows[i] for i in ours] == [
+        ["每月带队驻村", "3月", "尚未完成", "4"],
+        ["每月带队驻村", "2月", "缺", "2"],
+    ]
     missed = home.duty_tree.topLevelItem(ours[1])
     assert missed is not None
     assert [missed.child(i).text(0) for i in range(missed.childCount())] == [  # type: ignore[union-attr]

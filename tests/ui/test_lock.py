@@ -155,7 +155,9 @@ def test_a_dialog_running_its_own_loop_survives_the_lock(
     qtbot: QtBot, opened: Context, settings: QSettings
 ) -> None:
     window = make_window(qtbot, opened, settings)
-    box = QMessageBox(QMessageBox.Icon.Question, "确认", "某条记录的内容", QMessageBox.StandardButton.NoButton, window)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "确认", "某条记录的内容", QMessageBox.StandardButton.NoButton, window
+    )
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     label = box.findChild(QLabel, "qt_msgbox_label")
     assert label is not None
@@ -187,7 +189,9 @@ def test_a_window_opened_while_locked_shows_nothing_until_unlocked(
 ) -> None:
     window = make_window(qtbot, opened, settings)
     window.lock()
-    box = QMessageBox(QMessageBox.Icon.Warning, "导出失败", "张三的记录", QMessageBox.StandardButton.Ok, window)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "导出失败", "张三的记录", QMessageBox.StandardButton.Ok, window
+    )
     box.open()  # e.g. a background task failing while nobody is at the desk
     label = box.findChild(QLabel, "qt_msgbox_label")
     assert label is not None and not label.isVisible()
@@ -198,7 +202,9 @@ def test_a_window_opened_while_locked_shows_nothing_until_unlocked(
     box.close()
 
 
-def test_unlocking_is_throttled_after_repeated_failures(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+def test_unlocking_is_throttled_after_repeated_failures(
+    qtbot: QtBot, opened: Context, settings: QSettings
+) -> None:
     window = make_window(qtbot, opened, settings)
     window.lock()
     for _ in range(5):
@@ -212,7 +218,9 @@ def test_unlocking_is_throttled_after_repeated_failures(qtbot: QtBot, opened: Co
     assert not window.is_locked()
 
 
-def test_the_prompt_cannot_be_closed_without_the_password(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+def test_the_prompt_cannot_be_closed_without_the_password(
+    qtbot: QtBot, opened: Context, settings: QSettings
+) -> None:
     window = make_window(qtbot, opened, settings)
     window.lock()
     dialog = window.idle_lock.dialog

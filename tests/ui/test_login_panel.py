@@ -73,7 +73,9 @@ def attempt(qtbot: QtBot, dialog: LoginPanel, username: str, password: str) -> N
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """The database and its key slots, byte for byte."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name.startswith(("jiwei.db", "keys"))}
+    return {
+        p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name.startswith(("jiwei.db", "keys"))
+    }
 
 
 def test_wrong_password_is_refused_and_changes_nothing(
@@ -94,7 +96,9 @@ def test_wrong_password_is_refused_and_changes_nothing(
     assert dialog.message_text() == "用户名或密码不正确。"
 
 
-def test_empty_fields_are_asked_for_without_trying(installation: Path, windows: Callable[[Path], MainWindow]) -> None:
+def test_empty_fields_are_asked_for_without_trying(
+    installation: Path, windows: Callable[[Path], MainWindow]
+) -> None:
     window = windows(installation)
     dialog = panel_of(window)
     dialog.set_credentials("admin", "")
@@ -216,7 +220,9 @@ def _run_main(tmp_path: Path, folder: Path, password: str, *extra: str) -> subpr
     )  # fmt: skip
 
 
-def test_main_logs_in_with_a_password_file_and_refuses_a_wrong_one(tmp_path: Path, installation: Path) -> None:
+def test_main_logs_in_with_a_password_file_and_refuses_a_wrong_one(
+    tmp_path: Path, installation: Path
+) -> None:
     """A process: what is checked is ``main.py``'s exit status (1 refused, 0 shown and quit)."""
     before = snapshot(installation)
     refused = _run_main(tmp_path, installation, "wrong-pass-1")

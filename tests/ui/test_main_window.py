@@ -47,7 +47,9 @@ def finish_wizard(qtbot: QtBot, wizard: SetupWizard) -> Context:
     assert not wizard.finish()
     wizard.reject()  # the key must be seen: neither Esc nor 退出 close the wizard now
     assert wizard.isVisible()
-    qtbot.mouseClick(wizard.recovery.check, Qt.MouseButton.LeftButton, pos=QPoint(8, wizard.recovery.check.height() // 2))
+    qtbot.mouseClick(
+        wizard.recovery.check, Qt.MouseButton.LeftButton, pos=QPoint(8, wizard.recovery.check.height() // 2)
+    )
     assert wizard.finish_button.isEnabled()
     qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
     assert wizard.result() == wizard.DialogCode.Accepted
@@ -88,7 +90,10 @@ def test_setup_wizard_refuses_bad_input_then_creates_an_encrypted_installation(
         info = opened.db.installation()
         assert info is not None
         assert (info.unit_type, info.unit_code, info.unit_name, info.county_code) == (
-            "township", "X01-T01", "城关镇纪委", "X01",
+            "township",
+            "X01-T01",
+            "城关镇纪委",
+            "X01",
         )
         assert opened.actor.username == "admin" and opened.actor.role == "admin"
         # Encrypted at rest: the key slots exist and the database file is not plain SQLite.
@@ -122,7 +127,9 @@ def test_setup_wizard_for_the_county_uses_the_county_code(qtbot: QtBot, tmp_path
         opened.db.close()
 
 
-def test_setup_wizard_refuses_a_folder_set_up_meanwhile(qtbot: QtBot, tmp_path: Path, opened: Context) -> None:
+def test_setup_wizard_refuses_a_folder_set_up_meanwhile(
+    qtbot: QtBot, tmp_path: Path, opened: Context
+) -> None:
     wizard = SetupWizard(opened.data_dir, None)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -234,7 +241,12 @@ def test_main_check_renders_the_window_and_exits_zero(tmp_path: Path) -> None:
     and leaving no data folder behind are what is checked."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JIWEI_DATA_DIR": str(tmp_path / "unused")}
     result = subprocess.run(
-        [sys.executable, "tests/fastkdf.py", "main.py", "--check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "tests/fastkdf.py", "main.py", "--check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "check: main window rendered" in result.stderr
@@ -250,7 +262,9 @@ def menu_texts(window: MainWindow, title: str) -> list[str]:
     raise AssertionError(f"no menu {title}")
 
 
-def test_the_administrator_gets_system_pages_and_menus(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+def test_the_administrator_gets_system_pages_and_menus(
+    qtbot: QtBot, opened: Context, settings: QSettings
+) -> None:
     window = make_window(qtbot, opened, settings)
     assert {"users", "audit"} <= set(window.page_keys())
     assert menu_texts(window, "系统管理(&M)") == [
@@ -270,7 +284,10 @@ def test_a_readonly_user_sees_no_system_pages_and_disabled_edit_buttons(
     window = make_window(qtbot, viewer, settings)
     assert window.user_label.text() == "用户：viewer（只读）"
     assert not {"users", "audit"} & set(window.page_keys())
-    assert menu_texts(window, "系统管理(&M)") == ["四种形态对应(&F)…", "修改密码(&P)…"]  # the first to view only
+    assert menu_texts(window, "系统管理(&M)") == [
+        "四种形态对应(&F)…",
+        "修改密码(&P)…",
+    ]  # the first to view only
     page = window.show_page("register:units")
     assert isinstance(page, RegisterPage)
     page.select_ids([page.model.ids()[0]])
@@ -308,7 +325,9 @@ def test_a_staff_member_edits_and_exports_but_has_no_system_pages(
     assert page.act_edit.text() == "编辑"
 
 
-def test_closing_makes_the_automatic_backup_then_exits(qtbot: QtBot, opened: Context, settings: QSettings) -> None:
+def test_closing_makes_the_automatic_backup_then_exits(
+    qtbot: QtBot, opened: Context, settings: QSettings
+) -> None:
     from app.services.backup import AUTO_FOLDER
 
     window = make_window(qtbot, opened, settings)

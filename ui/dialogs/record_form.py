@@ -62,6 +62,7 @@ from ui.shortcuts import ctrl_enter
 from ui.steady import grow_upwards
 
 INT_LIMIT = 999_999_999
+SPIN_LIMIT = 2**31 - 1  # QSpinBox's range is a C int
 PEOPLE = "people"
 
 
@@ -196,8 +197,9 @@ class _FieldEditor:
             self.widget = self.focus = edit
         elif f.kind == INT:
             spin = QSpinBox()
-            low = f.minimum if f.minimum is not None else -INT_LIMIT
-            high = f.maximum if f.maximum is not None else INT_LIMIT
+            # A spin box holds 32 bits: a wider field (an amount in 元) is capped there.
+            low = max(f.minimum, -SPIN_LIMIT + 1) if f.minimum is not None else -INT_LIMIT
+            high = min(f.maximum, SPIN_LIMIT) if f.maximum is not None else INT_LIMIT
             if f.default is None:
                 # One below the minimum shows as "未填": the number may be left empty.
                 self.empty_value = low - 1

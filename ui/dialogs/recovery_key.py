@@ -159,6 +159,11 @@ class RecoveryKeyPage(QWidget):
             self.saved.emit(str(path))
 
         self.last_task = run_task(
-            self, work, title=self.tr("保存为 PDF"), label=self.tr("正在生成 PDF…"), on_success=done, cancellable=False
+            self,
+            work,
+            title=self.tr("保存为 PDF"),
+            label=self.tr("正在生成 PDF…"),
+            on_success=done,
+            cancellable=False,
         )
         return self.last_task

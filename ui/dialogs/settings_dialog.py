@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.config import read_pdf_fonts, write_pdf_fonts
 from app.reports import fonts
 from ui.application import LANGUAGES, font_point_size
+from ui.i18n import tr_message
 from ui.lock import IDLE_MINUTES_KEY, MAX_IDLE_MINUTES, idle_minutes
 from ui.settings import FONT_SIZES
 
@@ -105,7 +106,11 @@ class FacePicker(QWidget):
 
     def show_preview(self) -> None:
         face = self.face()
-        problem = fonts.check(face) if face.path.is_file() else self.tr("找不到字体文件")
+        if face.path.is_file():
+            message = fonts.check_message(face)
+            problem = tr_message(message) if message is not None else ""
+        else:
+            problem = self.tr("找不到字体文件")
         self.problem.setText(
             self.tr("不能用于打印，将改用程序自带字体：{reason}").format(reason=problem) if problem else ""
         )

@@ -167,7 +167,7 @@ class AuditTableModel(QAbstractTableModel):
             return tr_app(e.action_label)
         if column == SORT_TARGET:
             title = tr_value(e.target_title) if e.target_title else ""
-            short = e.target_id[:8]
+            short = tr_value(e.target_label) if e.target_label else e.target_id[:8]
             return f"{title} · {short}" if title and short else title or short
         if column == SORT_FIELDS:
             return self.tr("、").join(tr_value(label) for label in e.field_labels)

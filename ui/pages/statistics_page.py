@@ -757,7 +757,10 @@ class StatisticsPage(ReadTracking, QWidget):
                 Cell(u["name"]),
                 Cell(tr_register(type_labels.get(u["unit_type"], u["unit_type"]))),
                 *(
-                    _count(w["by_unit"].get(u["id"], 0), Drill("work", {"register": w["register"], "unit_id": u["id"]}))
+                    _count(
+                        w["by_unit"].get(u["id"], 0),
+                        Drill("work", {"register": w["register"], "unit_id": u["id"]}),
+                    )
                     for w in registers
                 ),
             ]
@@ -771,7 +774,9 @@ class StatisticsPage(ReadTracking, QWidget):
             ]
         )
         self.work.set_table(
-            [self.tr("单位"), self.tr("类型"), *(tr_register(w["title"]) for w in registers)], lines, total_row=True
+            [self.tr("单位"), self.tr("类型"), *(tr_register(w["title"]) for w in registers)],
+            lines,
+            total_row=True,
         )
 
     def _choice_lines(

@@ -92,7 +92,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("person_id", sa.String(length=36), nullable=True))
         batch_op.create_index(batch_op.f("ix_clues_person_id"), ["person_id"], unique=False)
         batch_op.create_index(
-            "ix_clues_inspection", ["source", "deleted", "received_on", "handling_unit_id", "id"], unique=False
+            "ix_clues_inspection",
+            ["source", "deleted", "received_on", "handling_unit_id", "id"],
+            unique=False,
         )
         batch_op.create_foreign_key(batch_op.f("fk_clues_person_id_people"), "people", ["person_id"], ["id"])
 
@@ -162,7 +164,9 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("fk_dispositions_person_id_people"), type_="foreignkey")
         batch_op.drop_index("ix_dispositions_counting")
         batch_op.create_index(
-            "ix_dispositions_year", ["deleted", "decided_on", "handling_unit_id", "form", "guided"], unique=False
+            "ix_dispositions_year",
+            ["deleted", "decided_on", "handling_unit_id", "form", "guided"],
+            unique=False,
         )
         batch_op.drop_index(batch_op.f("ix_dispositions_person_id"))
         batch_op.drop_column("ends_on")
