@@ -14,6 +14,7 @@ quarter. The liaison reports monthly to the township (DOMAIN.md): every village,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -33,7 +34,7 @@ from app.models.ledgers import (
 )
 from app.models.org import SupervisedUnit, Unit, Village
 from app.models.residency import LedgerEntry
-from app.quarters import QUARTER_PATTERN, quarter_bounds, quarter_of
+from app.quarters import QUARTER_HINT, QUARTER_PATTERN, normalise_quarter, quarter_bounds, quarter_of
 from app.registers.fields import (
     BOOL,
     CHOICE,
@@ -48,7 +49,7 @@ from app.registers.fields import (
     Register,
 )
 from app.registers.org import PHONE_HINT, PHONE_PATTERN
-from app.registers.residency import AREA, QUARTER_HINT, own_unit, with_own_unit
+from app.registers.residency import AREA, own_unit, with_own_unit
 
 TARGET_CHOICES = (
     ("committee", QT_TRANSLATE_NOOP("register", "本乡镇党委")),
@@ -128,6 +129,10 @@ def _quarters_between(first: date, last: date) -> list[str]:
 # ---- what a ledger row checks ---------------------------------------------------------------------
 def _target_complete(s: Session, values: dict[str, Any]) -> None:
     with_own_unit(s, values)
+    typed = values.get("quarter")
+    if isinstance(typed, str) and typed.strip():
+        with contextlib.suppress(ValueError):  # else the field's pattern says how to write it
+            values["quarter"] = normalise_quarter(typed)  # 2026年第四季度, Q4 2026 … -> 2026Q4
     if not values.get("target"):
         if values.get("village_id"):
             values["target"] = "village"
@@ -205,7 +210,7 @@ def _head_fields() -> tuple[Field, ...]:
         Field(
             "quarter",
             QT_TRANSLATE_NOOP("register", "季度"),
-            max_length=6,
+            # No length limit on what is typed (2026年第四季度): it is stored as 2026Q4, the pattern.
             pattern=QUARTER_PATTERN,
             pattern_hint=QUARTER_HINT,
             filterable=True,
