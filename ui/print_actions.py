@@ -84,14 +84,20 @@ def preview_visit_forms(
     if not records.can(PRINT):
         QMessageBox.warning(parent, title, _tr("当前用户没有打印的权限。"))
         return None
+    from app.quarters import quarter_text
     from app.reports.visit_forms import DOCUMENT_TITLE, quarter_visit_ids, visit_forms_pdf
     from ui.dialogs.pdf_preview import open_preview
+    from ui.i18n import tr_app
 
     chosen = quarter_visit_ids(records, quarter) if quarter else list(ids)
     if not chosen:
         if quarter:
             QMessageBox.information(
-                parent, title, _tr("{quarter} 没有已安排或已完成的驻村（驻在）监督。").format(quarter=quarter)
+                parent,
+                title,
+                _tr("{quarter} 没有已安排或已完成的驻村（驻在）监督。").format(
+                    quarter=quarter_text(quarter, tr_app)
+                ),
             )
         return None
 

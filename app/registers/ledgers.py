@@ -34,7 +34,14 @@ from app.models.ledgers import (
 )
 from app.models.org import SupervisedUnit, Unit, Village
 from app.models.residency import LedgerEntry
-from app.quarters import QUARTER_HINT, QUARTER_PATTERN, normalise_quarter, quarter_bounds, quarter_of
+from app.quarters import (
+    QUARTER_HINT,
+    QUARTER_PATTERN,
+    normalise_quarter,
+    quarter_bounds,
+    quarter_of,
+    quarter_text,
+)
 from app.registers.fields import (
     BOOL,
     CHOICE,
@@ -124,6 +131,14 @@ def _quarters_between(first: date, last: date) -> list[str]:
         out.append(q)
         day = quarter_bounds(q)[1] + timedelta(days=1)
     return out
+
+
+def _shown(quarter: str | None) -> str:
+    """A row's quarter as people read it (2026年第四季度)."""
+    try:
+        return quarter_text(quarter or "")
+    except ValueError:
+        return quarter or ""
 
 
 # ---- what a ledger row checks ---------------------------------------------------------------------
@@ -331,7 +346,7 @@ SIGNOFFS = Register(
         Field("signed_on", QT_TRANSLATE_NOOP("register", "签字日期"), kind=DATE),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "检查内容"), QT_TRANSLATE_NOOP("register", "已上报")),
     ),
-    display=lambda e: f"{e.quarter} {e.matter}".strip(),
+    display=lambda e: f"{_shown(e.quarter)} {e.matter}".strip(),
     default_sort="checked_on",
     validate=_signoff_validate,
     complete=_signoff_complete,
@@ -393,7 +408,7 @@ TALKS = Register(
         ),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "检查情况"), QT_TRANSLATE_NOOP("register", "已季报")),
     ),
-    display=lambda e: f"{e.quarter} {e.leader}".strip(),
+    display=lambda e: f"{_shown(e.quarter)} {e.leader}".strip(),
     default_sort="checked_on",
     validate=_talk_validate,
     complete=_ledger_complete,
@@ -486,7 +501,7 @@ MAJOR_MATTERS = Register(
         ),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "监督意见"), QT_TRANSLATE_NOOP("register", "已季反馈")),
     ),
-    display=lambda e: f"{e.quarter} {e.matter}".strip(),
+    display=lambda e: f"{_shown(e.quarter)} {e.matter}".strip(),
     default_sort="checked_on",
     validate=_major_validate,
     complete=_major_complete,
@@ -523,7 +538,7 @@ LAW_STUDY = Register(
         *_head_fields(),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "学习情况"), QT_TRANSLATE_NOOP("register", "已上报")),
     ),
-    display=lambda e: e.quarter,
+    display=lambda e: _shown(e.quarter),
     default_sort="checked_on",
     scope={"kind": ("law_study",)},
     validate=_ledger_validate,

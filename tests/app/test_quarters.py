@@ -4,11 +4,13 @@ day it was added. Every date is fixed: ``today`` is passed, the registry's rows 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
+import pypdf
 import pytest
-from apphelpers import backdate_registry, init_installation
+from apphelpers import PASSWORD, backdate_registry, init_installation
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -31,6 +33,7 @@ from app.services.coverage import (
     visit_coverage,
 )
 from app.services.coverage_export import grid, headers, totals_line
+from app.services.login import login
 from app.services.records import RecordService, ValidationError
 from app.services.transitions import Transitions
 
@@ -106,8 +109,10 @@ def _done_by(s: Session, first: date, last: date, who: str) -> dict[str, list[st
     return out
 
 
-def _visit(r: RecordService, village: str, lead: str, planned: date, done: date | None = None) -> str:
-    vid = r.save(VISITS, {"village_id": village, "planned_on": planned, "lead_id": lead})
+def _visit(
+    r: RecordService, village: str, lead: str, planned: date, done: date | None = None, **more: str
+) -> str:
+    vid = r.save(VISITS, {"village_id": village, "planned_on": planned, "lead_id": lead, **more})
     if done is not None:
         Transitions(r).apply(VISITS, vid, "record", {"visited_on": done, "matters": "村务公开"}, "录入")
     return vid
@@ -199,3 +204,77 @@ def test_a_duty_is_owed_from_the_day_the_ower_was_added(town, monkeypatch) -> No
     missing = duties.missing_now(r, today=date(2026, 7, 2))
     last = {m.duty.key: sorted(o.ower_name for o in m.owers) for m in missing if m.status == duties.MISSED}
     assert last["test_village_q"] == ["东湾村", "西岭村"]  # 新村 was added after the second quarter
+
+
+# ---- the command line shows what the window shows -------------------------------------------------
+def test_the_command_line_shows_coverage_and_duties_the_same_way(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A past year (2020): every quarter is over, so what is shown does not hang on today."""
+    village_duty = Duty(
+        "test_village_q", "每季度驻村", QUARTER, "village", lambda s, a, b: _done_by(s, a, b, "village_id")
+    )
+    monkeypatch.setitem(REGISTERS, "visits", replace(VISITS, duties=(village_duty,)))
+    cli.init_county()
+    opened = login(cli.data_dir, None, "admin", PASSWORD)
+    try:
+        r = RecordService(opened)
+        unit = r.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
+        old = r.save(get("villages"), {"township_id": unit, "name": "东湾村"})
+        new = r.save(get("villages"), {"township_id": unit, "name": "新村"})
+        lead = r.save(get("staff"), {"name": "李强", "unit_id": unit, "post": "member"})
+        backdate_registry(opened, date(2019, 6, 1))
+        _dated(r, Village, new, date(2020, 5, 6))  # added in the second quarter of 2020
+        r.save(VISITS, {"unit_id": unit, "village_id": old, "planned_on": date(2020, 8, 3), "lead_id": lead})
+        _visit(r, new, lead, date(2020, 11, 9), date(2020, 11, 9), unit_id=unit)
+    finally:
+        opened.db.close()
+    out = cli.ok("coverage", "--year", "2020").stdout.splitlines()
+    assert out[0] == "2020 年驻村（驻在）覆盖情况"
+    assert out[1].split("\t")[2:] == ["第一季度", "第二季度", "第三季度", "第四季度"]
+    rows = {line.split("\t")[1]: line.split("\t")[2:] for line in out[2:4]}
+    assert rows == {
+        "东湾村": ["未驻", "未驻", "未驻", "未驻"],
+        "新村": ["不适用", "未驻", "未驻", "已驻 11-09"],
+    }
+    assert out[4] == "第一季度\t1 乡镇 1 村：未驻 1"
+    doc = cli.json("coverage", "--year", "2020", "--json")
+    assert [q["label"] for q in doc["quarters"]] == [
+        "2020年第一季度",
+        "2020年第二季度",
+        "2020年第三季度",
+        "2020年第四季度",
+    ]
+    by_name = {row["target"]: row for row in doc["rows"]}
+    assert by_name["新村"]["since"] == "2020-05-06"
+    assert by_name["新村"]["cells"]["2020Q1"]["status"] == NOT_APPLICABLE
+    assert by_name["东湾村"]["cells"]["2020Q3"]["status"] == MISSED  # planned, never done
+    duty = cli.ok("duty", "coverage", "test_village_q", "--year", "2020").stdout.splitlines()
+    assert duty[1].split("\t")[2:] == ["第一季度", "第二季度", "第三季度", "第四季度"]
+    cells = {line.split("\t")[1]: line.split("\t")[2:] for line in duty[2:]}
+    assert cells["新村"] == ["不适用", "缺", "缺", "已完成"] and cells["东湾村"] == ["缺", "缺", "缺", "缺"]
+
+
+def test_a_printed_visit_form_and_the_command_line_name_the_quarter_one_way(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.reports.visit_forms import visit_sheets
+
+    cli.init_county()
+    opened = login(cli.data_dir, None, "admin", PASSWORD)
+    try:
+        r = RecordService(opened)
+        unit = r.save(get("units"), {"code": "T01", "name": "城关镇纪委", "unit_type": "township"})
+        village = r.save(get("villages"), {"township_id": unit, "name": "东湾村"})
+        lead = r.save(get("staff"), {"name": "李强", "unit_id": unit, "post": "member"})
+        vid = r.save(
+            VISITS, {"unit_id": unit, "village_id": village, "planned_on": date(2020, 11, 3), "lead_id": lead}
+        )
+        assert quarter_text(visit_sheets(r, [vid])[0].quarter) == "2020年第四季度"
+    finally:
+        opened.db.close()
+    out = tmp_path / "forms.pdf"
+    done = cli.ok("print", "visit-forms", "--quarter", "2020年第四季度", "--out", str(out))
+    assert "已写入 2020年第四季度 的驻村（驻在）监督工作记录表" in done.stderr + done.stdout
+    text = "".join(re.sub(r"\s+", "", page.extract_text() or "") for page in pypdf.PdfReader(out).pages)
+    assert "2020年第四季度" in text and "2020Q4" not in text
+    refused = cli.run("print", "visit-forms", "--quarter", "2020年第三季度", "--out", str(out))
+    assert "2020年第三季度 没有已安排或已完成的驻村（驻在）监督" in refused.stderr
+    bad = cli.run("print", "visit-forms", "--quarter", "2020年第五季度", "--out", str(out))
+    assert "请写成 2026年第四季度 或 2026Q4 的样子" in bad.stderr
