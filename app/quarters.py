@@ -7,8 +7,8 @@ is in the title, a column is ``第四季度`` (``Q4``): ``quarter_name``. What a
 ``parse_quarter``, which takes the key and the written forms alike (``2026Q4``, ``2026年第四季度``,
 ``2026 年第4季度``, ``2026年四季度``, ``Q4 2026``).
 
-The templates are marked for translation (context "app"): ``{year}`` the year, ``{q}`` the
-quarter's Chinese numeral (一 to 四), ``{n}`` its digit; a translation uses the ones it needs.
+The forms are marked for translation (context "app"), one per quarter: ``{year}年第四季度`` is
+``Q4 {year}`` in English, ``第四季度`` is ``Q4``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,18 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 
 QUARTER_PATTERN = r"\d{4}Q[1-4]"
 NUMERALS = ("一", "二", "三", "四")
-QUARTER_TEXT = QT_TRANSLATE_NOOP("app", "{year}年第{q}季度")
-QUARTER_NAME = QT_TRANSLATE_NOOP("app", "第{q}季度")
+QUARTER_TEXTS = (
+    QT_TRANSLATE_NOOP("app", "{year}年第一季度"),
+    QT_TRANSLATE_NOOP("app", "{year}年第二季度"),
+    QT_TRANSLATE_NOOP("app", "{year}年第三季度"),
+    QT_TRANSLATE_NOOP("app", "{year}年第四季度"),
+)
+QUARTER_NAMES = (
+    QT_TRANSLATE_NOOP("app", "第一季度"),
+    QT_TRANSLATE_NOOP("app", "第二季度"),
+    QT_TRANSLATE_NOOP("app", "第三季度"),
+    QT_TRANSLATE_NOOP("app", "第四季度"),
+)
 # What a user may type for a quarter, and how a refusal tells them.
 QUARTER_HINT = QT_TRANSLATE_NOOP("app", "写成 2026年第四季度 或 2026Q4 的样子")
 
@@ -77,20 +87,27 @@ def _split(quarter: str | tuple[int, int]) -> tuple[int, int]:
 def quarter_message(quarter: str | tuple[int, int]) -> Message:
     """``2026Q4`` -> the message ``2026年第四季度`` (``Q4 2026`` in English)."""
     year, q = _split(quarter)
-    return Message(QUARTER_TEXT, {"year": str(year), "q": NUMERALS[q - 1], "n": str(q)})
+    return Message(QUARTER_TEXTS[q - 1], {"year": str(year)})
 
 
 def quarter_text(quarter: str | tuple[int, int], labels: Labels = lambda s: s) -> str:
     """``2026Q4`` (or (2026, 4)) -> ``2026年第四季度``; ``labels`` translates the template."""
     year, q = _split(quarter)
-    return labels(QUARTER_TEXT).format(year=year, q=NUMERALS[q - 1], n=q)
+    return labels(QUARTER_TEXTS[q - 1]).format(year=year)
+
+
+def quarter_name_message(q: int) -> Message:
+    """4 -> the message ``第四季度`` (``Q4`` in English)."""
+    if not 1 <= q <= 4:
+        raise ValueError(f"not a quarter: {q!r}")
+    return Message(QUARTER_NAMES[q - 1])
 
 
 def quarter_name(q: int, labels: Labels = lambda s: s) -> str:
     """4 -> ``第四季度``: a quarter inside a year's table (``Q4`` in English)."""
     if not 1 <= q <= 4:
         raise ValueError(f"not a quarter: {q!r}")
-    return labels(QUARTER_NAME).format(q=NUMERALS[q - 1], n=q)
+    return labels(QUARTER_NAMES[q - 1])
 
 
 def quarter_bounds(quarter: str) -> tuple[date, date]:

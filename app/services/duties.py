@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, Unit, Village
-from app.quarters import NUMERALS, QUARTER_NAME
+from app.quarters import quarter_name_message
 from app.registers import REGISTERS
 from app.registers.fields import HALF, MONTH, QUARTER, WEEK, YEAR, Duty, Register
 from app.registers.org import POST_CHOICES
@@ -145,7 +145,7 @@ def period_of(period: str, day: date) -> Period:
 def period_label(p: Period, period: str) -> Message:
     """A period's column heading: 第5周, 3月, 第一季度, 上半年, 2026年."""
     if period == QUARTER:
-        return Message(QUARTER_NAME, {"q": NUMERALS[p.number - 1], "n": str(p.number)})
+        return quarter_name_message(p.number)
     if period == HALF:
         return Message(
             QT_TRANSLATE_NOOP("app", "上半年") if p.number == 1 else QT_TRANSLATE_NOOP("app", "下半年")
