@@ -36,8 +36,10 @@ from ui.tasks import TaskState
 
 VISITS = get("visits")
 TODAY = date(2026, 12, 5)  # December: the fourth quarter is under way
-# Anything that looks like a quarter, and the one way it may be written.
-QUARTER_LIKE = re.compile(r"\d{4}\s*[Qq]\s*[1-4]|[Qq][1-4]\b|(?:\d{4}\s*年\s*)?第?\s*[1-4一二三四]\s*季度")
+# Anything that looks like a quarter (not inside a visit's code), and the one way it may be written.
+QUARTER_LIKE = re.compile(
+    r"(?<![0-9A-Za-z])(?:\d{4}\s*)?[Qq][1-4](?![0-9A-Za-z])|(?:\d{4}\s*年\s*)?第?\s*[1-4一二三四]\s*季度"
+)
 ONE_FORM = re.compile(r"(?:\d{4}年)?第[一二三四]季度")
 
 
@@ -186,3 +188,20 @@ def test_the_plan_dialog_and_the_statistics_period_write_quarters_one_way(
     ]
     assert page.charts.quarter_label("2026Q4") == "2026年第四季度"
     assert_one_form([page.period_text(), *shown_texts(page)])
+
+
+def test_the_lists_show_a_quarter_as_it_is_written_and_filter_on_its_key(
+    qtbot: QtBot, records: RecordService, bus: ChangeBus, settings: QSettings, year: dict[str, str]
+) -> None:
+    from ui.pages.register_page import RegisterPage
+
+    page = RegisterPage(records, VISITS, bus, settings)
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.show()
+    shown = [page.model.display_text(r, "quarter") for r in range(page.model.rowCount())]
+    assert sorted(shown) == ["2026年第二季度", "2026年第四季度"]
+    combo = page.filters["quarter"]
+    items = {combo.itemText(i): combo.itemData(i) for i in range(1, combo.count())}
+    assert items == {"2026年第二季度": "2026Q2", "2026年第四季度": "2026Q4"}
+    assert_one_form(shown_texts(page))
