@@ -6,7 +6,8 @@ every ower (a staff member, a commission, a village…) in every period of its k
 (the period is over without them), ``due`` (the period is under way, not yet paid), ``future`` (a
 later period) or ``not_owed`` (不适用: a staff member who had left before the period began, or an
 ower added after the period was over, with nothing paid in it: an ower counts from its record's
-creation day, the registry keeping no joining or founding date). ``missing_now``
+creation day, the registry keeping no joining or founding date, and a seconded staff member from
+the first day of the secondment). ``missing_now``
 gives the 工作台 what is owed and missing: this period's unpaid owers and the last period's missed
 ones, per duty.
 
@@ -203,14 +204,25 @@ def owers(s: Session, owes: str, unit_id: str | None = None) -> list[Ower]:
         live_units = live_units.where(Unit.id == unit_id)
     if owes == "staff":
         stmt = (
-            select(Unit.id, Unit.name, Staff.id, Staff.name, Staff.left_on, Staff.created_at)
+            select(
+                Unit.id,
+                Unit.name,
+                Staff.id,
+                Staff.name,
+                Staff.left_on,
+                Staff.created_at,
+                Staff.secondment_start,
+            )
             .join(Unit, Unit.id == Staff.unit_id)
             .where(Staff.deleted.is_(False), Unit.deleted.is_(False), Unit.unit_type.in_(COMMISSIONS))
             .order_by(Unit.unit_type.desc(), Unit.code, post_rank(), Staff.name)
         )
         if unit_id:
             stmt = stmt.where(Unit.id == unit_id)
-        return [Ower(u, un, i, n, left, _day(at)) for u, un, i, n, left, at in s.execute(stmt)]
+        # A seconded member owes from the first day of the secondment, whenever it was entered.
+        return [
+            Ower(u, un, i, n, left, start or _day(at)) for u, un, i, n, left, at, start in s.execute(stmt)
+        ]
     if owes == "village":
         villages = (
             select(Unit.id, Unit.name, Village.id, Village.name, Village.created_at)

@@ -177,7 +177,7 @@ def test_a_ledger_quarter_may_be_typed_as_it_is_written(town) -> None:  # type: 
 
 
 def test_a_duty_is_owed_from_the_day_the_ower_was_added(town, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    r, _unit, v, s = town
+    r, unit, v, s = town
     lead = Duty(
         "test_lead_q", "每季度主办驻村", QUARTER, "staff", lambda s, a, b: _done_by(s, a, b, "lead_id")
     )
@@ -186,9 +186,15 @@ def test_a_duty_is_owed_from_the_day_the_ower_was_added(town, monkeypatch) -> No
     )
     monkeypatch.setitem(REGISTERS, "visits", replace(VISITS, duties=(lead, village)))
     _visit(r, v["东湾村"], s["孙丽"], date(2026, 1, 20), date(2026, 1, 20))  # before she joined
+    # A seconded member owes from the first day of the secondment, whenever entered.
+    r.save(get("staff"), {"name": "周杰", "unit_id": unit, "post": "member", "seconded": True,
+                          "seconded_from": "县财政局", "secondment_start": date(2026, 8, 1)})  # fmt: skip
     today = date(2026, 12, 5)
     _periods, rows = duties.duty_year(r, lead, 2026, today=today)
     by_name = {row.ower_name: row for row in rows}
+    assert [by_name["周杰"].status(f"2026Q{q}") for q in range(1, 5)] == [
+        duties.NOT_OWED, duties.NOT_OWED, duties.MISSED, duties.DUE,
+    ]  # fmt: skip
     assert [by_name["孙丽"].status(f"2026Q{q}") for q in range(1, 5)] == [
         duties.PAID,
         duties.MISSED,
