@@ -188,8 +188,8 @@ def coverage_by_township(
             if year == years[-1]:
                 town.villages += 1
             for q in quarters:
-                if q.startswith(str(year)):
-                    town.owed += 1
+                if q.startswith(str(year)) and row.cells[q].status != coverage.NOT_APPLICABLE:
+                    town.owed += 1  # not for a quarter over before the village was added
                     cell = row.cells[q]
                     if cell.status == coverage.VISITED:
                         town.visited += 1
