@@ -16,6 +16,7 @@ from app.quarters import quarter_text, quarters_of_year
 from app.services.coverage import ledger_coverage, visit_coverage
 from app.services.coverage_export import VISITS_KIND, WHAT_CHOICES, grid, is_ledger
 from app.services.records import RecordService
+from app.services.visit_entry import planning_units
 
 WHATS = tuple(key for key, _label in WHAT_CHOICES)
 
@@ -43,6 +44,9 @@ def _coverage(ctx: Context, args: argparse.Namespace, today: date | None = None)
     year = args.year or today.year
     records = RecordService(ctx)
     unit = _unit_id(ctx, args.unit)
+    own, can_choose = planning_units(records)
+    if unit is None and own and not can_choose:
+        unit = own[0].id  # a township or a group sees its own, as the window does
     what = args.what
     rows = (
         ledger_coverage(records, what, year, unit, today=today)
