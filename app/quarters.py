@@ -96,6 +96,17 @@ def quarter_text(quarter: str | tuple[int, int], labels: Labels = lambda s: s) -
     return labels(QUARTER_TEXTS[q - 1]).format(year=year)
 
 
+def quarter_text_wrapped(
+    quarter: str | tuple[int, int], sep: str = "\n", labels: Labels = lambda s: s
+) -> str:
+    """The written form over two lines for a chart's narrow axis: ``2026年`` ``sep`` ``第四季度``
+    (``Q4`` ``sep`` ``2026`` in English)."""
+    text = quarter_text(quarter, labels)
+    if "年" in text:
+        return text.replace("年", "年" + sep, 1)
+    return text.replace(" ", sep, 1)
+
+
 def quarter_name_message(q: int) -> Message:
     """4 -> the message ``第四季度`` (``Q4`` in English)."""
     if not 1 <= q <= 4:

@@ -28,6 +28,7 @@ from app.quarters import (
     quarter_key,
     quarter_of,
     quarter_text,
+    quarter_text_wrapped,
     quarters_of_year,
 )
 from app.services import counting
@@ -51,7 +52,7 @@ class QuarterSpan:
     @property
     def short_label(self) -> str:
         """The label over two lines (2026年 / 第四季度), for a chart's narrow axis."""
-        return self.label.replace("年", "年\n", 1)
+        return quarter_text_wrapped(self.quarter)
 
 
 def _quarter_after(quarter: str, n: int) -> str:

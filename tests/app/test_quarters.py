@@ -18,7 +18,14 @@ from app.context import Context
 from app.db.database import Database
 from app.models.org import Staff, Village
 from app.models.residency import Visit
-from app.quarters import normalise_quarter, parse_quarter, quarter_message, quarter_name, quarter_text
+from app.quarters import (
+    normalise_quarter,
+    parse_quarter,
+    quarter_message,
+    quarter_name,
+    quarter_text,
+    quarter_text_wrapped,
+)
 from app.registers import REGISTERS, get
 from app.registers.fields import QUARTER, Duty
 from app.services import duties
@@ -51,6 +58,9 @@ def test_a_quarter_is_written_one_way() -> None:
     assert quarter_name(3, lambda s: english.get(s, s)) == "Q3"
     with pytest.raises(ValueError):
         quarter_name(5)
+    # On a chart's narrow axis, the same form over two lines.
+    assert quarter_text_wrapped("2026Q4") == "2026年\n第四季度"
+    assert quarter_text_wrapped("2026Q4", "<br>", lambda s: english.get(s, s)) == "Q4<br>2026"
 
 
 @pytest.mark.parametrize(
