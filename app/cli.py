@@ -198,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = print_sub.add_parser(
         "visit-forms", parents=[common], help="一个季度的驻村（驻在）监督工作记录表，每次驻村一页"
     )
-    q.add_argument("--quarter", required=True, metavar="YYYYQn", help="季度，如 2026Q4")
+    q.add_argument("--quarter", required=True, metavar="YYYYQn", help="季度，如 2026年第四季度 或 2026Q4")
     q.add_argument("--out", required=True, metavar="FILE.pdf", help="写入的 PDF 文件")
     q.add_argument("--blank", action="store_true", help="空白记录表：只印单位、村（社区）、日期、人员和编码")
     q.set_defaults(handler=cmd_print_visit_forms)
@@ -221,11 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_records.add_parsers(sub, common, conflicts_parser)
 
-    from app import cli_audit, cli_deadline, cli_duties
+    from app import cli_audit, cli_coverage, cli_deadline, cli_duties
 
     cli_audit.add_parser(sub, common)
     cli_deadline.add_parser(sub, common)
     cli_duties.add_parser(sub, common)
+    cli_coverage.add_parser(sub, common)
     from app import cli_report, cli_xlsx
 
     cli_xlsx.add_parser(sub, common)
@@ -777,7 +778,7 @@ cmd_unit_list = _session_command(_unit_list_cmd)
 # ---- print visit-forms --------------------------------------------------------------------------------
 def _print_visit_forms_cmd(ctx: Context, args: argparse.Namespace) -> int:
     """The quarter's visit forms (planned and done visits, in date order), one page a visit."""
-    from app.quarters import parse_quarter
+    from app.quarters import QUARTER_HINT, parse_quarter, quarter_key, quarter_message
     from app.reports.visit_forms import quarter_visit_ids, visit_forms_pdf
     from app.security.roles import PermissionDenied
     from app.services.records import RecordService
@@ -787,13 +788,11 @@ def _print_visit_forms_cmd(ctx: Context, args: argparse.Namespace) -> int:
     except ValueError:
         raise CliError(
             Message(
-                QT_TRANSLATE_NOOP(
-                    "app", "季度写得不对：{quarter}。请写成 2026Q4 的样子（年份、Q、季度 1 到 4）。"
-                ),
-                {"quarter": args.quarter},
+                QT_TRANSLATE_NOOP("app", "季度写得不对：{quarter}。请{hint}。"),
+                {"quarter": args.quarter, "hint": Message(QUARTER_HINT)},
             )
         ) from None
-    quarter = f"{year}Q{q}"
+    quarter = quarter_key(year, q)
     _check_pdf_target(args.out)
     ctx.require(PRINT)
     records = RecordService(ctx)
@@ -804,7 +803,7 @@ def _print_visit_forms_cmd(ctx: Context, args: argparse.Namespace) -> int:
                 QT_TRANSLATE_NOOP(
                     "app", "{quarter} 没有已安排或已完成的驻村（驻在）监督，没有要打印的记录表。"
                 ),
-                {"quarter": quarter},
+                {"quarter": quarter_message(quarter)},
             )
         )
     path = Path(args.out).expanduser().resolve()
@@ -826,7 +825,7 @@ def _print_visit_forms_cmd(ctx: Context, args: argparse.Namespace) -> int:
                 QT_TRANSLATE_NOOP(
                     "app", "已写入 {quarter} 的驻村（驻在）监督工作记录表：{path}，共 {pages} 页。"
                 ),
-                {"quarter": quarter, "path": str(path), "pages": str(pages)},
+                {"quarter": quarter_message(quarter), "path": str(path), "pages": str(pages)},
             )
         )
     )

@@ -86,8 +86,10 @@ def preview_visit_forms(
             parent, title, QCoreApplication.translate("PrintActions", "当前用户没有打印的权限。")
         )
         return None
+    from app.quarters import quarter_text
     from app.reports.visit_forms import DOCUMENT_TITLE, quarter_visit_ids, visit_forms_pdf
     from ui.dialogs.pdf_preview import open_preview
+    from ui.i18n import tr_app
 
     chosen = quarter_visit_ids(records, quarter) if quarter else list(ids)
     if not chosen:
@@ -97,7 +99,7 @@ def preview_visit_forms(
                 title,
                 QCoreApplication.translate(
                     "PrintActions", "{quarter} 没有已安排或已完成的驻村（驻在）监督。"
-                ).format(quarter=quarter),
+                ).format(quarter=quarter_text(quarter, tr_app)),
             )
         return None
 

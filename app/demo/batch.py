@@ -20,15 +20,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.config import DB_FILE_NAME
 from app.context import Context
+from app.db.base import utcnow
 from app.db.local import ChangeLog
 from app.demo import casework as demo_casework
 from app.demo import education as demo_education
@@ -445,6 +446,15 @@ def _group_later(b: _Batch, own: Unit) -> None:
 
 
 # ---- entry points -------------------------------------------------------------------------------
+def _registry_since_history(s: Session, started: datetime) -> None:
+    """The first batch's units, staff, villages and supervised units were there when the demo's
+    history begins (coverage counts a village or a staff member from the day it was added), not
+    added today: their rows are dated from the seed's first day."""
+    when = datetime.combine(demo_casework.SEED_SINCE, time())
+    for model in (Unit, Staff, Village, SupervisedUnit):
+        s.execute(update(model).where(model.created_at >= started).values(created_at=when))
+
+
 def _tally(s: Session, since: int) -> dict[str, int]:
     tables = Counter(r.model.__table__.name for r in REGISTERS.values())  # type: ignore[attr-defined]
     names = {
@@ -518,6 +528,7 @@ def add_demo_batch(
         raise RuntimeError("the installation is not initialised")
     key = ctx.actor.sensitive_key if ctx.can(VIEW_SENSITIVE) else None
     records = RecordService(Context(db, system_actor(ctx.user, key), ctx.keys, ctx.data_dir))
+    started = utcnow()
     try:
         with records.ctx.session() as s:
             since = int(s.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
@@ -561,6 +572,8 @@ def add_demo_batch(
             if first and info.unit_type == "county":
                 demo_integrity.add_integrity(batch)
             demo_education.add_education(batch, own, info.unit_type, first=first, seed_county=seed_county)
+            if first:
+                _registry_since_history(s, started)
             return _tally(s, since)
     except _AlreadyApplied:
         return {}

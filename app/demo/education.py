@@ -36,7 +36,7 @@ from app.demo.casework import SEED_UNTIL, Casework, _town
 from app.models.casework import Case, Clue, Inquiry, Verification
 from app.models.education import NameClearing
 from app.models.org import Staff, SupervisedUnit, Unit, Village
-from app.quarters import parse_quarter, quarter_bounds, quarter_of
+from app.quarters import parse_quarter, quarter_bounds, quarter_of, quarter_text
 from app.registers import get as get_register
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ class _Education:
             if on is not None:
                 year = first.year
                 numbers[year] = n = numbers.get(year, 0) + 1
-                label = f"{year}年第{quarter[-1]}季度"
+                label = quarter_text(quarter)
                 # As many draws whatever the cases (their number moves with the day): the rows
                 # after these stay the same rows on another day.
                 typical, which, title = self.rng.random() < 0.6, self.rng.random(), self.rng.random()

@@ -14,6 +14,7 @@ quarter. The liaison reports monthly to the township (DOMAIN.md): every village,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -33,7 +34,14 @@ from app.models.ledgers import (
 )
 from app.models.org import SupervisedUnit, Unit, Village
 from app.models.residency import LedgerEntry
-from app.quarters import QUARTER_PATTERN, quarter_bounds, quarter_of
+from app.quarters import (
+    QUARTER_HINT,
+    QUARTER_PATTERN,
+    normalise_quarter,
+    quarter_bounds,
+    quarter_of,
+    quarter_text,
+)
 from app.registers.fields import (
     BOOL,
     CHOICE,
@@ -48,7 +56,7 @@ from app.registers.fields import (
     Register,
 )
 from app.registers.org import PHONE_HINT, PHONE_PATTERN
-from app.registers.residency import AREA, QUARTER_HINT, own_unit, with_own_unit
+from app.registers.residency import AREA, own_unit, with_own_unit
 
 TARGET_CHOICES = (
     ("committee", QT_TRANSLATE_NOOP("register", "本乡镇党委")),
@@ -125,9 +133,21 @@ def _quarters_between(first: date, last: date) -> list[str]:
     return out
 
 
+def _shown(quarter: str | None) -> str:
+    """A row's quarter as people read it (2026年第四季度)."""
+    try:
+        return quarter_text(quarter or "")
+    except ValueError:
+        return quarter or ""
+
+
 # ---- what a ledger row checks ---------------------------------------------------------------------
 def _target_complete(s: Session, values: dict[str, Any]) -> None:
     with_own_unit(s, values)
+    typed = values.get("quarter")
+    if isinstance(typed, str) and typed.strip():
+        with contextlib.suppress(ValueError):  # else the field's pattern says how to write it
+            values["quarter"] = normalise_quarter(typed)  # 2026年第四季度, Q4 2026 … -> 2026Q4
     if not values.get("target"):
         if values.get("village_id"):
             values["target"] = "village"
@@ -205,7 +225,7 @@ def _head_fields() -> tuple[Field, ...]:
         Field(
             "quarter",
             QT_TRANSLATE_NOOP("register", "季度"),
-            max_length=6,
+            # No length limit on what is typed (2026年第四季度): it is stored as 2026Q4, the pattern.
             pattern=QUARTER_PATTERN,
             pattern_hint=QUARTER_HINT,
             filterable=True,
@@ -326,7 +346,7 @@ SIGNOFFS = Register(
         Field("signed_on", QT_TRANSLATE_NOOP("register", "签字日期"), kind=DATE),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "检查内容"), QT_TRANSLATE_NOOP("register", "已上报")),
     ),
-    display=lambda e: f"{e.quarter} {e.matter}".strip(),
+    display=lambda e: f"{_shown(e.quarter)} {e.matter}".strip(),
     default_sort="checked_on",
     validate=_signoff_validate,
     complete=_signoff_complete,
@@ -388,7 +408,7 @@ TALKS = Register(
         ),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "检查情况"), QT_TRANSLATE_NOOP("register", "已季报")),
     ),
-    display=lambda e: f"{e.quarter} {e.leader}".strip(),
+    display=lambda e: f"{_shown(e.quarter)} {e.leader}".strip(),
     default_sort="checked_on",
     validate=_talk_validate,
     complete=_ledger_complete,
@@ -481,7 +501,7 @@ MAJOR_MATTERS = Register(
         ),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "监督意见"), QT_TRANSLATE_NOOP("register", "已季反馈")),
     ),
-    display=lambda e: f"{e.quarter} {e.matter}".strip(),
+    display=lambda e: f"{_shown(e.quarter)} {e.matter}".strip(),
     default_sort="checked_on",
     validate=_major_validate,
     complete=_major_complete,
@@ -518,7 +538,7 @@ LAW_STUDY = Register(
         *_head_fields(),
         *_tail_fields(QT_TRANSLATE_NOOP("register", "学习情况"), QT_TRANSLATE_NOOP("register", "已上报")),
     ),
-    display=lambda e: e.quarter,
+    display=lambda e: _shown(e.quarter),
     default_sort="checked_on",
     scope={"kind": ("law_study",)},
     validate=_ledger_validate,

@@ -14,14 +14,13 @@ from app.db.local import Installation
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.models.residency import ChecklistItem, Visit
-from app.quarters import quarter_of
+from app.quarters import quarter_message, quarter_of
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Field, Register
 from app.registers.lifecycle import Lifecycle, Step
 
 AREA = "residency"
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, O, U
 CODE_LENGTH = 8
-QUARTER_HINT = QT_TRANSLATE_NOOP("app", "写成 2026Q4 的样子（年份、Q、季度 1 到 4）")
 APPLIES_CHOICES = (
     ("township", QT_TRANSLATE_NOOP("register", "乡镇纪委（驻村）")),
     ("group", QT_TRANSLATE_NOOP("register", "派驻组（驻在）")),
@@ -149,7 +148,7 @@ def _visit_validate(s: Session, values: dict[str, Any], _row_id: str | None) -> 
     if isinstance(planned, date) and isinstance(visited, date) and quarter_of(visited) != quarter_of(planned):
         errors["visited_on"] = Message(
             QT_TRANSLATE_NOOP("app", "实际驻村（在）日期须在安排的季度（{quarter}）内；跨季度请另行安排。"),
-            {"quarter": quarter_of(planned)},
+            {"quarter": quarter_message(quarter_of(planned))},
         )
     return errors
 

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from app.quarters import parse_quarter
+from app.quarters import parse_quarter, quarter_key, quarter_text
 from app.registers import get as get_register
 from app.reports import fonts
 from app.reports.form_parts import (
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 TOWNSHIP, GROUP = "township", "group"
 TITLES = {TOWNSHIP: "驻村监督工作记录表", GROUP: "驻在监督工作记录表"}
 DOCUMENT_TITLE = "驻村（驻在）监督工作记录表"
-QUARTER_NAMES = {1: "一", 2: "二", 3: "三", 4: "四"}
 # What the stored 检查事项 are joined with (the form's own "、", and what people type instead).
 _MATTER_SEPARATORS = re.compile(r"[、，,；;\n]+")
 
@@ -78,18 +77,12 @@ class VisitSheet:
     follow_up: str
 
 
-def quarter_text(quarter: str) -> str:
-    """``2026Q4`` -> ``2026年第四季度``."""
-    year, q = parse_quarter(quarter)
-    return f"{year}年第{QUARTER_NAMES[q]}季度"
-
-
 def quarter_visit_ids(records: RecordService, quarter: str) -> list[str]:
     """The live visits of ``quarter`` (``2026Q4``) that are planned or done (not cancelled), in
     date order: what ``print visit-forms --quarter`` prints. ValueError for a malformed quarter."""
     year, q = parse_quarter(quarter)
     visits = get_register("visits")
-    key = f"{year}Q{q}"
+    key = quarter_key(year, q)
     every = records.ids(visits, ListQuery(filters={"quarter": key}, sort="planned_on"))
     cancelled = set(records.ids(visits, ListQuery(filters={"quarter": key, "state": "cancelled"})))
     return [vid for vid in every if vid not in cancelled]

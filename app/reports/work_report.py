@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.quarters import quarter_text
 from app.security.roles import PRINT
 from app.services.spreadsheet import write_report
 from app.services.statistics import format_percent
@@ -365,7 +366,7 @@ def main_work(data: ReportData) -> list[tuple[str, str]]:
         items.append(
             (
                 "推动驻村常态监督。",
-                f"{r.quarters[0][:4]}年第{r.quarters[0][-1]}季度以来{len(r.quarters)}个季度中，乡镇纪委应驻村"
+                f"{quarter_text(r.quarters[0])}以来{len(r.quarters)}个季度中，乡镇纪委应驻村"
                 f"{r.owed}村次，已驻村{r.visited}村次，覆盖率{format_percent(r.visited / r.owed)}。",
             )
         )

@@ -22,7 +22,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.db.database import Database
-from app.quarters import parse_quarter, quarter_bounds, quarter_of, quarters_of_year
+from app.quarters import (
+    parse_quarter,
+    quarter_bounds,
+    quarter_key,
+    quarter_of,
+    quarter_text,
+    quarter_text_wrapped,
+    quarters_of_year,
+)
 from app.services import counting
 from app.services.statistics import FORMS, _dispositions, stats_years
 
@@ -39,13 +47,12 @@ class QuarterSpan:
 
     @property
     def label(self) -> str:
-        year, q = parse_quarter(self.quarter)
-        return f"{year}年{q}季度"
+        return quarter_text(self.quarter)  # 2026年第四季度
 
     @property
     def short_label(self) -> str:
-        year, q = parse_quarter(self.quarter)
-        return f"{year % 100:02d}年Q{q}"
+        """The label over two lines (2026年 / 第四季度), for a chart's narrow axis."""
+        return quarter_text_wrapped(self.quarter)
 
 
 def _quarter_after(quarter: str, n: int) -> str:
@@ -158,7 +165,7 @@ def coverage_quarters(
     if start is not None or end is not None:
         wanted = [s.quarter for s in trend_spans]
     elif year is not None:
-        wanted = [f"{year}Q{quarter}"] if quarter else quarters_of_year(year)
+        wanted = [quarter_key(year, quarter)] if quarter else quarters_of_year(year)
     else:
         wanted = [s.quarter for s in trend_spans]
     return [q for q in wanted if quarter_bounds(q)[0] <= today]
@@ -182,8 +189,8 @@ def coverage_by_township(
             if year == years[-1]:
                 town.villages += 1
             for q in quarters:
-                if q.startswith(str(year)):
-                    town.owed += 1
+                if q.startswith(str(year)) and row.cells[q].status != coverage.NOT_APPLICABLE:
+                    town.owed += 1  # not for a quarter over before the village was added
                     cell = row.cells[q]
                     if cell.status == coverage.VISITED:
                         town.visited += 1

@@ -4,8 +4,15 @@ body too: its row comes first among the township's villages).
 
 A year view is one row per village or supervised unit and one cell per quarter. A cell is
 ``visited`` (a visit recorded as done; for a ledger: an entry exists), ``planned`` (a visit
-planned and the quarter not over), ``missed`` (the quarter is over with no done visit),
-``unplanned`` (this quarter, nothing planned yet) or ``future`` (a later quarter, nothing planned).
+planned for today or a later day of a quarter not over), ``missed`` (未驻: the quarter is over with
+no done visit, or every visit planned in it was for a day now past and none was done: a planned
+visit that did not happen is not 已安排 any more), ``unplanned`` (this quarter, nothing planned
+yet), ``future`` (a later quarter, nothing planned) or ``not_applicable`` (不适用: a quarter that
+was over before the village or unit was added, with nothing recorded in it).
+
+A village (supervised unit, township) counts from the day it was added: its record's creation
+day (the registry keeps no founding date), or the day of the first visit (for a ledger: the first
+entry) recorded for it when that is earlier, since work entered afterwards shows it was there.
 Everything is read with a few queries; the cells are put together in Python.
 """
 
@@ -13,10 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.org import SupervisedUnit, Unit, Village
@@ -26,12 +33,14 @@ from app.registers.ledgers import LEDGER_MODELS, committee_name
 from app.services.records import RecordService
 
 VISITED, PLANNED, MISSED, UNPLANNED, FUTURE = "visited", "planned", "missed", "unplanned", "future"
+NOT_APPLICABLE = "not_applicable"
 STATUS_LABELS = {
     VISITED: QT_TRANSLATE_NOOP("app", "已驻"),
     PLANNED: QT_TRANSLATE_NOOP("app", "已安排"),
     MISSED: QT_TRANSLATE_NOOP("app", "未驻"),
     UNPLANNED: QT_TRANSLATE_NOOP("app", "未安排"),
     FUTURE: "",
+    NOT_APPLICABLE: QT_TRANSLATE_NOOP("app", "不适用"),
 }
 LEDGER_STATUS_LABELS = {
     VISITED: QT_TRANSLATE_NOOP("app", "已报"),
@@ -39,6 +48,7 @@ LEDGER_STATUS_LABELS = {
     MISSED: QT_TRANSLATE_NOOP("app", "未报"),
     UNPLANNED: QT_TRANSLATE_NOOP("app", "待报"),
     FUTURE: "",
+    NOT_APPLICABLE: QT_TRANSLATE_NOOP("app", "不适用"),
 }
 
 
@@ -57,51 +67,64 @@ class Row:
     target_name: str
     target_kind: str  # village | supervised_unit | committee (a township's own 党委: target_id is the unit's)
     cells: dict[str, Cell]
+    since: date | None = None  # the day it counts from (see the module's docstring)
 
     def status(self, quarter: str) -> str:
         return self.cells[quarter].status
 
 
-def _targets(s: Any, unit_id: str | None, committees: bool = False) -> list[tuple[str, str, str, str, str]]:
-    """(unit id, unit name, target id, target name, kind) of every live village and supervised unit;
-    ``committees``: each live township's own 党委 too, just before its villages."""
-    out: list[tuple[str, str, str, str, str]] = []
+Target = tuple[str, str, str, str, str, date]
+
+
+def _day(created: datetime | None) -> date:
+    return created.date() if created is not None else date.min
+
+
+def _targets(s: Any, unit_id: str | None, committees: bool = False) -> list[Target]:
+    """(unit id, unit name, target id, target name, kind, the day it was added) of every live
+    village and supervised unit; ``committees``: each live township's own 党委 too (added with its
+    unit), just before its villages."""
+    out: list[Target] = []
     for model, owner_col, kind in ((Village, Village.township_id, "village"),
                                    (SupervisedUnit, SupervisedUnit.group_id, "supervised_unit")):  # fmt: skip
         stmt = (
-            select(Unit.id, Unit.name, model.id, model.name)
+            select(Unit.id, Unit.name, model.id, model.name, model.created_at)
             .join(Unit, Unit.id == owner_col)
             .where(model.deleted.is_(False), Unit.deleted.is_(False))
             .order_by(Unit.code, model.name)
         )
         if unit_id:
             stmt = stmt.where(Unit.id == unit_id)
-        out.extend((u, un, t, tn, kind) for u, un, t, tn in s.execute(stmt))
+        out.extend((u, un, t, tn, kind, _day(at)) for u, un, t, tn, at in s.execute(stmt))
     if not committees:
         return out
     townships = (
-        select(Unit.id, Unit.name)
+        select(Unit.id, Unit.name, Unit.created_at)
         .where(Unit.deleted.is_(False), Unit.unit_type == "township")
         .order_by(Unit.code)
     )
     if unit_id:
         townships = townships.where(Unit.id == unit_id)
-    merged: list[tuple[str, str, str, str, str]] = []
-    for u, un in s.execute(townships):
-        merged.append((u, un, u, committee_name(un), "committee"))
+    merged: list[Target] = []
+    for u, un, at in s.execute(townships):
+        merged.append((u, un, u, committee_name(un), "committee", _day(at)))
         merged.extend(t for t in out if t[0] == u)
     placed = {t[0] for t in merged}
     return merged + [t for t in out if t[0] not in placed]
 
 
-def _status(quarter: str, today: date, done: bool, planned: bool) -> str:
+def _status(quarter: str, today: date, done: bool, planned: list[date], since: date) -> str:
+    """A quarter cell's status: ``done`` a visit done (a ledger entry made), ``planned`` the days
+    of the visits planned and not done, ``since`` the day the village (unit) counts from."""
     first, last = quarter_bounds(quarter)
     if done:
         return VISITED
+    if last < since and not planned:
+        return NOT_APPLICABLE
     if last < today:
         return MISSED
     if planned:
-        return PLANNED
+        return PLANNED if max(planned) >= today else MISSED  # a planned day gone by: not done
     return UNPLANNED if first <= today else FUTURE
 
 
@@ -120,22 +143,30 @@ def visit_coverage(
         if unit_id:
             stmt = stmt.where(Visit.unit_id == unit_id)
         visits = s.execute(stmt).all()
+        # The first visit recorded for each (any year, any state): it was there by then.
+        target = func.coalesce(Visit.village_id, Visit.supervised_unit_id)
+        first_visit = dict(
+            s.execute(
+                select(target, func.min(Visit.planned_on)).where(Visit.deleted.is_(False)).group_by(target)
+            ).all()
+        )
     by_target: dict[tuple[str, str], list[Any]] = {}
     for v in visits:
         by_target.setdefault((v.village_id or v.supervised_unit_id or "", v.quarter), []).append(v)
     rows = []
-    for u, un, t, tn, kind in targets:
+    for u, un, t, tn, kind, added in targets:
+        since = min(added, first_visit.get(t) or added)
         cells = {}
         for q in quarters:
             found = by_target.get((t, q), [])
             done = [v for v in found if v.state == "done"]
             shown = done or found
             cells[q] = Cell(
-                _status(q, today, bool(done), bool(found)),
+                _status(q, today, bool(done), [v.planned_on for v in found], since),
                 [v.id for v in shown],
                 [v.visited_on or v.planned_on for v in shown],
             )
-        rows.append(Row(u, un, t, tn, kind, cells))
+        rows.append(Row(u, un, t, tn, kind, cells, since))
     return rows
 
 
@@ -159,19 +190,31 @@ def ledger_coverage(
         if unit_id:
             stmt = stmt.where(model.unit_id == unit_id)
         entries = s.execute(stmt).all()
+        # The first entry made for each body (any year): it was there by then.
+        body_col = case((model.target == "committee", model.unit_id),
+                        else_=func.coalesce(model.village_id, model.supervised_unit_id))  # fmt: skip
+        first_stmt = (
+            select(body_col, func.min(model.quarter)).where(model.deleted.is_(False)).group_by(body_col)
+        )
+        if model is LedgerEntry:
+            first_stmt = first_stmt.where(LedgerEntry.kind == kind)
+        first_entry = {body: quarter_bounds(q)[0] for body, q in s.execute(first_stmt) if body and q}
     by_target: dict[tuple[str, str], list[Any]] = {}
     for e in entries:
         body = e.unit_id if e.target == "committee" else (e.village_id or e.supervised_unit_id or "")
         by_target.setdefault((body, e.quarter), []).append(e)
     rows = []
-    for u, un, t, tn, target_kind in targets:
+    for u, un, t, tn, target_kind, added in targets:
+        since = min(added, first_entry.get(t) or added)
         cells = {}
         for q in quarters:
             found = by_target.get((t, q), [])
             cells[q] = Cell(
-                _status(q, today, bool(found), False), [e.id for e in found], [e.checked_on for e in found]
+                _status(q, today, bool(found), [], since),
+                [e.id for e in found],
+                [e.checked_on for e in found],
             )
-        rows.append(Row(u, un, t, tn, target_kind, cells))
+        rows.append(Row(u, un, t, tn, target_kind, cells, since))
     return rows
 
 
@@ -179,12 +222,13 @@ def missing_this_quarter(records: RecordService, today: date | None = None) -> l
     """Villages and supervised units with no visit done this quarter (planned or not)."""
     today = today or date.today()
     quarter = quarter_of(today)
-    return [r for r in visit_coverage(records, today.year, today=today) if r.status(quarter) != VISITED]
+    rows = visit_coverage(records, today.year, today=today)
+    return [r for r in rows if r.status(quarter) not in (VISITED, NOT_APPLICABLE)]
 
 
 def summary(rows: Iterable[Row], quarter: str) -> dict[str, int]:
     """How many rows have each status in a quarter."""
-    counts = {VISITED: 0, PLANNED: 0, MISSED: 0, UNPLANNED: 0, FUTURE: 0}
+    counts = {VISITED: 0, PLANNED: 0, MISSED: 0, UNPLANNED: 0, FUTURE: 0, NOT_APPLICABLE: 0}
     for r in rows:
         counts[r.status(quarter)] += 1
     return counts

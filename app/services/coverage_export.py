@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.quarters import quarters_of_year
+from app.quarters import quarter_name, quarters_of_year
 from app.registers.residency import LEDGER_KINDS
 from app.security.roles import PRINT
 from app.services.coverage import (
     FUTURE,
     LEDGER_STATUS_LABELS,
     MISSED,
+    NOT_APPLICABLE,
     PLANNED,
     STATUS_LABELS,
     UNPLANNED,
@@ -43,7 +44,6 @@ WHAT_CHOICES: tuple[tuple[str, str], ...] = (
 )
 UNIT_HEADER = QT_TRANSLATE_NOOP("app", "单位")
 TARGET_HEADER = QT_TRANSLATE_NOOP("app", "村（社区）/ 被监督单位")
-QUARTER_HEADER = QT_TRANSLATE_NOOP("app", "第{q}季度")
 TITLE = QT_TRANSLATE_NOOP("app", "{year} 年{what}覆盖情况")
 TOTALS_HEADER = QT_TRANSLATE_NOOP("app", "合计")
 TOWNSHIP_PART = QT_TRANSLATE_NOOP("app", "{units} 乡镇 {targets} 村")
@@ -63,6 +63,7 @@ STATUS_COLOURS = {
     MISSED: "#ef9a9a",
     UNPLANNED: "#ffe082",
     FUTURE: "",
+    NOT_APPLICABLE: "#eeeeee",
 }
 
 
@@ -91,7 +92,9 @@ def cell_text(cell: Cell, what: str, labels: Labels = lambda s: s) -> str:
 
 
 def totals_line(rows: Sequence[Row], quarter: str, what: str, labels: Labels = lambda s: s) -> str:
-    """One quarter's totals: 8 乡镇 200 村：已驻 180，未驻 20 (each status that occurs)."""
+    """One quarter's totals: 8 乡镇 200 村：已驻 180，未驻 20 (each status that occurs; a village
+    added after the quarter was over is not counted)."""
+    rows = [r for r in rows if r.status(quarter) != NOT_APPLICABLE]
     parts = []
     for kind, pattern in (
         ("committee", COMMITTEE_PART),
@@ -115,9 +118,7 @@ def totals_line(rows: Sequence[Row], quarter: str, what: str, labels: Labels = l
 
 
 def headers(year: int, labels: Labels = lambda s: s) -> list[str]:
-    return [labels(UNIT_HEADER), labels(TARGET_HEADER)] + [
-        labels(QUARTER_HEADER).format(q=q) for q in range(1, 5)
-    ]
+    return [labels(UNIT_HEADER), labels(TARGET_HEADER)] + [quarter_name(q, labels) for q in range(1, 5)]
 
 
 @dataclass(frozen=True)

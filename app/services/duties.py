@@ -4,7 +4,10 @@ A duty (每月一课, 每周一测, 每季度一期通报, 半年述职述廉, �
 every ower (a staff member, a commission, a village…) in every period of its kind. For a year,
 ``duty_year`` gives one row per ower and one cell per period: ``paid`` (enough records), ``missed``
 (the period is over without them), ``due`` (the period is under way, not yet paid), ``future`` (a
-later period) or ``not_owed`` (a staff member who had left before the period began). ``missing_now``
+later period) or ``not_owed`` (不适用: a staff member who had left before the period began, or an
+ower added after the period was over, with nothing paid in it: an ower counts from its record's
+creation day, the registry keeping no joining or founding date, and a seconded staff member from
+the first day of the secondment). ``missing_now``
 gives the 工作台 what is owed and missing: this period's unpaid owers and the last period's missed
 ones, per duty.
 
@@ -16,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Staff, Unit, Village
+from app.quarters import quarter_name_message
 from app.registers import REGISTERS
 from app.registers.fields import HALF, MONTH, QUARTER, WEEK, YEAR, Duty, Register
 from app.registers.org import POST_CHOICES
@@ -140,7 +144,9 @@ def period_of(period: str, day: date) -> Period:
 
 
 def period_label(p: Period, period: str) -> Message:
-    """A period's column heading: 第5周, 3月, 第1季度, 上半年, 2026年."""
+    """A period's column heading: 第5周, 3月, 第一季度, 上半年, 2026年."""
+    if period == QUARTER:
+        return quarter_name_message(p.number)
     if period == HALF:
         return Message(
             QT_TRANSLATE_NOOP("app", "上半年") if p.number == 1 else QT_TRANSLATE_NOOP("app", "下半年")
@@ -148,7 +154,6 @@ def period_label(p: Period, period: str) -> Message:
     template = {
         WEEK: QT_TRANSLATE_NOOP("app", "第{n}周"),
         MONTH: QT_TRANSLATE_NOOP("app", "{n}月"),
-        QUARTER: QT_TRANSLATE_NOOP("app", "第{n}季度"),
         YEAR: QT_TRANSLATE_NOOP("app", "{n}年"),
     }[period]
     return Message(template, {"n": str(p.first.year if period == YEAR else p.number)})
@@ -174,6 +179,10 @@ def post_rank() -> ColumnElement[int]:
 
 
 # ---- owers -----------------------------------------------------------------------------------
+def _day(created: datetime | None) -> date:
+    return created.date() if created is not None else date.min
+
+
 @dataclass(frozen=True)
 class Ower:
     unit_id: str
@@ -181,6 +190,7 @@ class Ower:
     id: str
     name: str
     left_on: date | None = None  # a staff member who has left owes nothing after
+    since: date = date.min  # added then (its record's creation day): owes nothing before
 
 
 def owers(s: Session, owes: str, unit_id: str | None = None) -> list[Ower]:
@@ -194,37 +204,52 @@ def owers(s: Session, owes: str, unit_id: str | None = None) -> list[Ower]:
         live_units = live_units.where(Unit.id == unit_id)
     if owes == "staff":
         stmt = (
-            select(Unit.id, Unit.name, Staff.id, Staff.name, Staff.left_on)
+            select(
+                Unit.id,
+                Unit.name,
+                Staff.id,
+                Staff.name,
+                Staff.left_on,
+                Staff.created_at,
+                Staff.secondment_start,
+            )
             .join(Unit, Unit.id == Staff.unit_id)
             .where(Staff.deleted.is_(False), Unit.deleted.is_(False), Unit.unit_type.in_(COMMISSIONS))
             .order_by(Unit.unit_type.desc(), Unit.code, post_rank(), Staff.name)
         )
         if unit_id:
             stmt = stmt.where(Unit.id == unit_id)
-        return [Ower(u, un, i, n, left) for u, un, i, n, left in s.execute(stmt)]
+        # A seconded member owes from the first day of the secondment, whenever it was entered.
+        return [
+            Ower(u, un, i, n, left, start or _day(at)) for u, un, i, n, left, at, start in s.execute(stmt)
+        ]
     if owes == "village":
         villages = (
-            select(Unit.id, Unit.name, Village.id, Village.name)
+            select(Unit.id, Unit.name, Village.id, Village.name, Village.created_at)
             .join(Unit, Unit.id == Village.township_id)
             .where(Village.deleted.is_(False), Unit.deleted.is_(False))
             .order_by(Unit.code, Village.name)
         )
         if unit_id:
             villages = villages.where(Unit.id == unit_id)
-        return [Ower(u, un, i, n) for u, un, i, n in s.execute(villages)]
+        return [Ower(u, un, i, n, None, _day(at)) for u, un, i, n, at in s.execute(villages)]
     types = {"commission": COMMISSIONS, "township": ("township",), "group": ("group",)}.get(owes)
     if types is not None:
         live_units = live_units.where(Unit.unit_type.in_(types))
     units = s.scalars(live_units.order_by(Unit.unit_type.desc(), Unit.code))
-    return [Ower(u.id, u.name, u.id, u.name) for u in units]
+    return [Ower(u.id, u.name, u.id, u.name, None, _day(u.created_at)) for u in units]
 
 
 # ---- coverage --------------------------------------------------------------------------------
-def _status(p: Period, today: date, paid: Sequence[str], minimum: int, left_on: date | None) -> str:
+def _status(
+    p: Period, today: date, paid: Sequence[str], minimum: int, left_on: date | None, since: date
+) -> str:
     if left_on is not None and left_on < p.first:
         return NOT_OWED
     if len(paid) >= minimum:
         return PAID
+    if p.last < since and not paid:
+        return NOT_OWED  # over before the ower was added
     if p.last < today:
         return MISSED
     return DUE if p.first <= today else FUTURE
@@ -237,7 +262,7 @@ def _rows(s: Session, duty: Duty, periods: Sequence[Period], today: date, who: S
         cells = {}
         for p in periods:
             ids = paid_in[p.key].get(o.id, [])
-            cells[p.key] = Cell(_status(p, today, ids, duty.minimum, o.left_on), ids)
+            cells[p.key] = Cell(_status(p, today, ids, duty.minimum, o.left_on, o.since), ids)
         rows.append(Row(o.unit_id, o.unit_name, o.id, o.name, cells))
     return rows
 

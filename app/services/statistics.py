@@ -36,6 +36,7 @@ from app.db.database import Database
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models.casework import Case, CaseUnit, Clue, CoReview, Disposition, Verification
 from app.models.org import Unit
+from app.quarters import quarter_text
 from app.registers import form_mapping, get
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
@@ -58,12 +59,6 @@ DISPOSALS = (*(code for code, _label in DISPOSAL_CHOICES), "")
 OUTCOMES = (*(code for code, _label in VERIFICATION_OUTCOME_CHOICES), "")
 RESULTS = (*(code for code, _label in CO_REVIEW_RESULT_CHOICES), "")
 
-QUARTER_LABELS = (
-    QT_TRANSLATE_NOOP("app", "一季度"),
-    QT_TRANSLATE_NOOP("app", "二季度"),
-    QT_TRANSLATE_NOOP("app", "三季度"),
-    QT_TRANSLATE_NOOP("app", "四季度"),
-)
 ALL_YEARS = QT_TRANSLATE_NOOP("app", "全部年度")
 WHOLE_YEAR = QT_TRANSLATE_NOOP("app", "全年")
 UNDECIDED = QT_TRANSLATE_NOOP("app", "未处置")
@@ -134,7 +129,7 @@ def period_label(
         return ALL_YEARS
     if quarter is None:
         return f"{year} 年"
-    return f"{year} 年{QUARTER_LABELS[quarter - 1]}"
+    return quarter_text((year, quarter))
 
 
 def _units_of_type(*types: str) -> Select[Any]:

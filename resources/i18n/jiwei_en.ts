@@ -360,6 +360,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>(later quarter)</translation>
     </message>
     <message>
+        <source>不适用：{day} 添加，此前不计</source>
+        <translation>Not applicable: added on {day}, not counted before</translation>
+    </message>
+    <message>
         <source>双击查看明细</source>
         <translation>Double-click to see the records</translation>
     </message>
@@ -378,10 +382,6 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>村（社区）/ 被监督单位</source>
         <translation>Village (community) / supervised unit</translation>
-    </message>
-    <message>
-        <source>第{q}季度</source>
-        <translation>Q{q}</translation>
     </message>
 </context>
 <context>
@@ -453,10 +453,6 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>覆盖表</source>
         <translation>Coverage table</translation>
-    </message>
-    <message>
-        <source>第{q}季度</source>
-        <translation>Q{q}</translation>
     </message>
     <message>
         <source>双击单元格查看驻村记录；双击红色或黄色的单元格可安排驻村。</source>
@@ -1423,12 +1419,16 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>{n} day(s) left</translation>
     </message>
     <message>
-        <source>本季度未驻村（驻在）：{year} 年第{q}季度，{villages} 个村（社区）、{units} 个被监督单位</source>
-        <translation>No residency visit this quarter (Q{q} {year}): {villages} villages (communities), {units} supervised units</translation>
+        <source>本季度未驻村（驻在）：{quarter}，{villages} 个村（社区）、{units} 个被监督单位</source>
+        <translation>No residency visit this quarter ({quarter}): {villages} villages (communities), {units} supervised units</translation>
     </message>
     <message>
         <source>未安排</source>
         <translation>Not planned</translation>
+    </message>
+    <message>
+        <source>{day}（已过，未驻）</source>
+        <translation>{day} (passed, not visited)</translation>
     </message>
     <message>
         <source>尚未完成</source>
@@ -2410,10 +2410,6 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
 </context>
 <context>
     <name>PlanDialog</name>
-    <message>
-        <source>{year} 年第{q}季度</source>
-        <translation>Q{q} {year}</translation>
-    </message>
     <message>
         <source>生成季度计划</source>
         <translation>Generate a quarter plan</translation>
@@ -3891,10 +3887,6 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <source>{period} {township} 已驻村次（{visited}/{owed}）</source>
         <translation>{period} {township} village visits ({visited}/{owed})</translation>
     </message>
-    <message>
-        <source>{year}年{q}季度</source>
-        <translation>{year} Q{q}</translation>
-    </message>
 </context>
 <context>
     <name>StatisticsPage</name>
@@ -3945,22 +3937,6 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>全年</source>
         <translation>Whole year</translation>
-    </message>
-    <message>
-        <source>一季度</source>
-        <translation>Q1</translation>
-    </message>
-    <message>
-        <source>二季度</source>
-        <translation>Q2</translation>
-    </message>
-    <message>
-        <source>三季度</source>
-        <translation>Q3</translation>
-    </message>
-    <message>
-        <source>四季度</source>
-        <translation>Q4</translation>
     </message>
     <message>
         <source>起始日期</source>
@@ -5034,8 +5010,8 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Unit registered: {name} ({code}, {type}, authorised posts: {posts}).</translation>
     </message>
     <message>
-        <source>季度写得不对：{quarter}。请写成 2026Q4 的样子（年份、Q、季度 1 到 4）。</source>
-        <translation>Invalid quarter: {quarter}. Write it like 2026Q4 (year, Q, quarter 1 to 4).</translation>
+        <source>季度写得不对：{quarter}。请{hint}。</source>
+        <translation>Invalid quarter: {quarter}. {hint}.</translation>
     </message>
     <message>
         <source>{quarter} 没有已安排或已完成的驻村（驻在）监督，没有要打印的记录表。</source>
@@ -5368,10 +5344,6 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>村（社区）/ 被监督单位</source>
         <translation>Village (community) / supervised unit</translation>
-    </message>
-    <message>
-        <source>第{q}季度</source>
-        <translation>Q{q}</translation>
     </message>
     <message>
         <source>{year} 年{what}覆盖情况</source>
@@ -6310,22 +6282,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Turned into problem clue {number}</translation>
     </message>
     <message>
-        <source>一季度</source>
-        <translation>Q1</translation>
-    </message>
-    <message>
-        <source>二季度</source>
-        <translation>Q2</translation>
-    </message>
-    <message>
-        <source>三季度</source>
-        <translation>Q3</translation>
-    </message>
-    <message>
-        <source>四季度</source>
-        <translation>Q4</translation>
-    </message>
-    <message>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -6492,10 +6448,6 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>无法建立示范县目录：{reason}</source>
         <translation>Cannot create the demo county folder: {reason}</translation>
-    </message>
-    <message>
-        <source>写成 2026Q4 的样子（年份、Q、季度 1 到 4）</source>
-        <translation>Write it like 2026Q4 (year, Q, quarter 1 to 4)</translation>
     </message>
     <message>
         <source>请选择一个村（社区）或一个被监督单位，二者选其一。</source>
@@ -7606,10 +7558,6 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Month {n}</translation>
     </message>
     <message>
-        <source>第{n}季度</source>
-        <translation>Q{n}</translation>
-    </message>
-    <message>
         <source>{n}年</source>
         <translation>{n}</translation>
     </message>
@@ -8136,6 +8084,42 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>不是可以嵌入的 TrueType 字体（{kind}）</source>
         <translation>not a TrueType font that can be embedded ({kind})</translation>
+    </message>
+    <message>
+        <source>{year}年第一季度</source>
+        <translation>Q1 {year}</translation>
+    </message>
+    <message>
+        <source>{year}年第二季度</source>
+        <translation>Q2 {year}</translation>
+    </message>
+    <message>
+        <source>{year}年第三季度</source>
+        <translation>Q3 {year}</translation>
+    </message>
+    <message>
+        <source>{year}年第四季度</source>
+        <translation>Q4 {year}</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>写成 2026年第四季度 或 2026Q4 的样子</source>
+        <translation>Write it like Q4 2026 or 2026Q4</translation>
     </message>
 </context>
 <context>

@@ -316,3 +316,17 @@ def conclude_case(records: Any, case_id: str, on: date | None = None) -> None:
                                                                 "opinion_on": on, "result": "agree"}, "协审")  # fmt: skip
     flow.apply(cases, case_id, "conclude", {"concluded_on": on, "doc_no": f"审报{case_id[:6]}", "doc_on": on},
                "审理终结")  # fmt: skip
+
+
+def backdate_registry(ctx: Any, day: date = date(2020, 1, 1)) -> None:
+    """Date the registry's rows (units, staff, villages, supervised units) as added on ``day``, so
+    that coverage counts them in the quarters a test looks at whatever today's date is."""
+    from datetime import datetime
+
+    from sqlalchemy import update
+
+    from app.models.org import Staff, SupervisedUnit, Unit, Village
+
+    with ctx.session() as s:
+        for model in (Unit, Staff, Village, SupervisedUnit):
+            s.execute(update(model).values(created_at=datetime.combine(day, datetime.min.time())))

@@ -3,12 +3,15 @@ tables count, each point drilling to as many rows as it shows."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from apphelpers import init_installation
+from sqlalchemy import update
 from test_residency import VISITS, Township
 from test_statistics import Data, data  # noqa: F401 (the fixture)
 
+from app.models.org import Village
+from app.registers import get
 from app.services.chart_figures import (
     coverage_by_township,
     coverage_quarters,
@@ -80,3 +83,9 @@ def test_residency_by_township_counts_the_coverage_cells(open_db) -> None:  # ty
     assert sorted(cov.ids) == behind
     (q2,) = coverage_by_township(r, coverage_quarters(2026, 2, today=today), today=today)
     assert (q2.owed, q2.visited, q2.share) == (5, 2, 0.4)
+    # A village added on 1 May owes the second quarter, not the first.
+    new = r.save(get("villages"), {"township_id": town.unit, "name": "新村"})
+    with r.ctx.session() as s:
+        s.execute(update(Village).where(Village.id == new).values(created_at=datetime(2026, 5, 1)))
+    (cov,) = coverage_by_township(r, quarters, today=today)
+    assert (cov.villages, cov.owed, cov.visited) == (6, 11, 3)

@@ -20,10 +20,11 @@ from app.cli import dump_records
 from app.context import Context
 from app.db.database import Database
 from app.demo.batch import add_demo_batch
+from app.demo.casework import SEED_SINCE
 from app.demo.residency import COUNTY_CHECKLIST, KINDS
 from app.models.casework import Clue, Transition
 from app.models.ledgers import LiaisonReport, SignoffCheck, VillageCommitteeMember
-from app.models.org import Staff, Unit, Village
+from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.models.people import Person
 from app.models.residency import ChecklistItem, Visit
 from app.quarters import quarter_bounds, quarter_of
@@ -31,7 +32,15 @@ from app.registers import get as get_register
 from app.registers.ledgers import LEDGER_MODELS
 from app.registers.residency import checklist
 from app.services import login
-from app.services.coverage import MISSED, PLANNED, UNPLANNED, VISITED, ledger_coverage, visit_coverage
+from app.services.coverage import (
+    MISSED,
+    NOT_APPLICABLE,
+    PLANNED,
+    UNPLANNED,
+    VISITED,
+    ledger_coverage,
+    visit_coverage,
+)
 from app.services.installation import SetupRequest
 from app.services.records import RecordService
 
@@ -140,8 +149,12 @@ def test_a_batch_fills_visits_ledgers_and_clue_drafts(installation: tuple[login.
     assert {"done", "planned"} <= {v.state for v in this_quarter} or today <= quarter_bounds(
         quarter_of(today)
     )[0]
-    # Coverage: visited, missed (a past quarter) and not yet planned (this quarter).
+    # Coverage: visited, missed (a past quarter) and not yet planned (this quarter); the villages
+    # and units were there from the start of the demo's history, so no quarter is 不适用.
     assert {VISITED, MISSED, UNPLANNED} <= _statuses(records, today)
+    assert NOT_APPLICABLE not in _statuses(records, today)
+    added = [*_rows(db, Village), *_rows(db, SupervisedUnit), *_rows(db, Staff)]
+    assert added and {row.created_at.date() for row in added} == {SEED_SINCE}
     # The four ledgers: most supervised bodies in the last past quarter, not all.
     past = _past_quarter(today)
     for kind in KINDS:

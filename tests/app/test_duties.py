@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from apphelpers import init_installation
+from apphelpers import backdate_registry, init_installation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -83,6 +83,7 @@ def town(open_db, monkeypatch: pytest.MonkeyPatch):
             staff, {"name": "赵敏", "unit_id": unit, "post": "member", "left_on": date(2026, 3, 20)}
         ),
     }
+    backdate_registry(r.ctx)  # in the registry long before the periods the tests look at
 
     def visit(village: str, lead: str, on: date) -> str:
         vid = r.save(VISITS, {"village_id": villages[village], "planned_on": on, "lead_id": people[lead]})

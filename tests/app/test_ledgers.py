@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apphelpers import Cli, enrolled_pair, init_installation, send
+from apphelpers import Cli, backdate_registry, enrolled_pair, init_installation, send
 from openpyxl import load_workbook
 
 from app.context import Context
@@ -46,6 +46,7 @@ class Town:
             name: r.save(get("villages"), {"township_id": self.unit, "name": name, "liaison_name": liaison})
             for name, liaison in (("东湾村", "陈明"), ("西岭村", "刘洋"), ("南塘村", ""))
         }
+        backdate_registry(r.ctx)  # in the registry long before the quarters the tests look at
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from apphelpers import init_installation
+from apphelpers import backdate_registry, init_installation
 
 from app.context import Context
 from app.db.database import Database
@@ -41,6 +41,7 @@ class Township:
         )
         self.li = r.save(staff, {"name": "李强", "unit_id": self.unit, "post": "member"})
         self.zhao = r.save(staff, {"name": "赵敏", "unit_id": self.unit, "post": "member"})
+        backdate_registry(r.ctx)  # in the registry long before the quarters the tests look at
 
 
 @pytest.fixture

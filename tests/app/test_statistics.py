@@ -372,7 +372,7 @@ def test_records_saved_through_the_service_are_counted(county_db: Database) -> N
 
 def test_render_text(data: Data) -> None:
     lines = render_text(figures(data.db, year=2021, quarter=2))
-    assert lines[0] == "统计期间：2021 年二季度"
+    assert lines[0] == "统计期间：2021年第二季度"
     assert lines[1].startswith("计数口径：同一人在同一决定中受到多项处理的计一人次")
     assert lines[2] == "形态对应：按通行口径（默认）"
     assert lines[3].startswith("运用第一种形态 3 人次，其中乡镇纪委 2 人次，占 66.67%")

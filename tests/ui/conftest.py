@@ -22,6 +22,22 @@ from app.services.installation import SetupRequest, initialise
 from app.services.records import RecordService
 from ui.events import ChangeBus
 
+
+def backdate_registry(records: RecordService) -> None:
+    """Date the registry's rows as added long before the periods a test looks at (coverage counts
+    a village, a staff member, a unit from the day it was added), whatever today's date is."""
+    from datetime import date, datetime
+
+    from sqlalchemy import update
+
+    from app.models.org import Staff, SupervisedUnit, Unit, Village
+
+    long_ago = datetime.combine(date(2020, 1, 1), datetime.min.time())
+    with records.ctx.session() as s:
+        for model in (Unit, Staff, Village, SupervisedUnit):
+            s.execute(update(model).values(created_at=long_ago))
+
+
 # Qt's offscreen platform (used for these tests only) says this when a window with a layout gets a
 # minimum size, or a popup (completer, menu) raises itself and grabs the keyboard, and (Qt 6.5, the
 # oldest Qt the program supports) when a shown window becomes a child: it is about the test

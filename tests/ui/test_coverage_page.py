@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Org
+from conftest import Org, backdate_registry
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QComboBox, QDateEdit
 from pytestqt.modeltest import ModelTester
@@ -36,6 +36,7 @@ def villages(org: Org, records: RecordService) -> dict[str, str]:
         for unit, name in ((t1, "东湾村"), (t1, "西岭村"), (t1, "南塘村"), (t2, "河口村"))
     }
     out["财政局"] = records.save(get("supervised_units"), {"group_id": org.units["G01"], "name": "财政局"})
+    backdate_registry(records)
     return out
 
 
@@ -127,7 +128,7 @@ def test_the_grid_exports_to_xlsx(
     assert ws is not None
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert rows[0][0] == "2026 年驻村（驻在）覆盖情况"
-    assert rows[1][:3] == ["单位", "村（社区）/ 被监督单位", "第1季度"]
+    assert rows[1][:3] == ["单位", "村（社区）/ 被监督单位", "第一季度"]
     by_target = {r[1]: r for r in rows[2:] if r[1]}
     assert by_target["东湾村"][2] == "未驻" and by_target["西岭村"][3] == "已驻 05-12"
     assert rows[-1][0] == "合计" and "未驻 5" in rows[-1][2]

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Org
+from conftest import Org, backdate_registry
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
@@ -50,6 +50,7 @@ def visits(monkeypatch: pytest.MonkeyPatch, org: Org, records: RecordService) ->
     """王芳 led visits in January (two) and February, 李强 in February; 张伟 and 刘洋 none."""
     monkeypatch.setitem(REGISTERS, "visits", replace(VISITS, duties=(LEAD,)))
     village = records.save(get("villages"), {"township_id": org.units["T01"], "name": "东湾村"})
+    backdate_registry(records)
     out = []
     for lead, day in (("王芳", date(2026, 1, 9)), ("王芳", date(2026, 1, 20)), ("王芳", date(2026, 2, 3)),
                       ("李强", date(2026, 2, 4))):  # fmt: skip

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.registers import get
 from app.services.transitions import Transitions
-from tests.ui.conftest import Org
+from tests.ui.conftest import Org, backdate_registry
 from tests.ui.test_statistics_page import figures_data, index_of, make_page, wait_figures  # noqa: F401
 from ui.dialogs.drill_down import DrillDownDialog
 from ui.events import ChangeBus
@@ -92,6 +92,7 @@ def test_residency_by_township_and_the_remembered_tab(
     records = org.records
     village = records.save(get("villages"), {"township_id": org.units["T01"], "name": "东湾村"})
     records.save(get("villages"), {"township_id": org.units["T01"], "name": "西岭村"})
+    backdate_registry(records)  # there in 2021, whatever today's date is
     vid = records.save(
         get("visits"),
         {"village_id": village, "unit_id": org.units["T01"], "planned_on": date(2021, 5, 8)},

@@ -149,19 +149,19 @@ def test_choosing_a_year_in_the_combo_changes_the_figures_and_is_remembered(
     assert page.year_combo.itemText(page.year_combo.count() - 1) == "日期范围…"
     assert [page.quarter_combo.itemText(i) for i in range(5)] == [
         "全年",
-        "一季度",
-        "二季度",
-        "三季度",
-        "四季度",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "第四季度",
     ]
     page.year_combo.setCurrentIndex(page.year_combo.findData(2021))
     wait_figures(qtbot, page)
     assert page.result is not None and page.result["year"] == 2021
     assert page.number("first_form_total") == "5"
-    page.quarter_combo.setCurrentIndex(2)  # 二季度
+    page.quarter_combo.setCurrentIndex(2)  # 第二季度
     wait_figures(qtbot, page)
     assert page.number("first_form_total") == "1"
-    assert page.period_text() == "2021 年二季度"
+    assert page.period_text() == "2021年第二季度"
     again = make_page(qtbot, db, bus, settings)
     assert again.selected_year() == 2021 and again.selected_quarter() == 2
     assert again.number("first_form_total") == "1"

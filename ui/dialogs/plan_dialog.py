@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.quarters import quarter_bounds, quarter_of
+from app.quarters import quarter_text as written_quarter
 from app.services.records import RecordService, ValidationError
 from app.services.visit_entry import PlanUnit, planning_units, unit_staff
 from app.services.visit_plan import PlanError, ProposedVisit, propose_plan, quarter_calendar, save_plan
@@ -65,9 +66,7 @@ def default_quarter(today: date) -> str:
 
 
 def quarter_text(quarter: str) -> str:
-    return QCoreApplication.translate("PlanDialog", "{year} 年第{q}季度").format(
-        year=quarter[:4], q=quarter[-1]
-    )
+    return written_quarter(quarter, tr_app)
 
 
 class PlanDialog(QDialog):

@@ -7,6 +7,7 @@ asked for when the view paints a row, ``PAGE_SIZE`` rows per query, and kept in 
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -20,9 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
 from app.context import reading
+from app.quarters import QUARTER_PATTERN, quarter_text
 from app.registers.fields import BOOL, CHOICE, INT, Register
 from app.services.records import ListQuery, RecordService
-from ui.i18n import tr_register, tr_value
+from ui.i18n import tr_app, tr_register, tr_value
 
 PAGE_SIZE = 200
 CACHE_ROWS = 5_000
@@ -184,6 +186,8 @@ class RecordTableModel(QAbstractTableModel):
         if values is None:
             return ""
         text = values.get(column, "")
+        if column == "quarter" and re.fullmatch(QUARTER_PATTERN, text):
+            return quarter_text(text, tr_app)  # 2026Q4 -> 2026年第四季度
         return tr_value(text) if text and self._translated[self.columns.index(column)] else text
 
     def _row_values(self, row: int) -> dict[str, str] | None:

@@ -2,8 +2,9 @@
 for one of the four quarterly ledgers.
 
 The grid (``CoverageModel``) colours each cell by its status (``app.services.coverage``): 已驻
-with the date (green), 已安排 with the date (blue), 未驻 (red: the quarter is over), 未安排
-(amber: this quarter, nothing planned); for a ledger 已报 / 未报 / 待报. Under it each quarter's
+with the date (green), 已安排 with the date (blue), 未驻 (red: the quarter is over, or the day a
+visit was planned for went by without it), 未安排 (amber: this quarter, nothing planned), 不适用
+(grey: over before the village was added); for a ledger 已报 / 未报 / 待报. Under it each quarter's
 totals line (8 乡镇 200 村：已驻 180，未驻 20). Double-click (or Enter) on a cell opens the visits
 or entries behind it; on a missed or unplanned visit cell it offers to plan a visit. The grid
 exports to .xlsx and prints (PDF preview). Year, what and unit are remembered.
@@ -41,12 +42,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import Changes, reading
-from app.quarters import quarter_bounds, quarter_of, quarters_of_year
+from app.quarters import quarter_bounds, quarter_name, quarter_of, quarter_text, quarters_of_year
 from app.registers import get as get_register
 from app.registers.residency import LEDGER_KINDS
 from app.reports.coverage_report import coverage_pdf
 from app.security.roles import EDIT, PRINT, Actor
-from app.services.coverage import MISSED, UNPLANNED, Cell, Row, ledger_coverage, visit_coverage
+from app.services.coverage import (
+    MISSED,
+    NOT_APPLICABLE,
+    UNPLANNED,
+    Cell,
+    Row,
+    ledger_coverage,
+    visit_coverage,
+)
 from app.services.coverage_export import (
     STATUS_COLOURS,
     VISITS_KIND,
@@ -150,6 +159,8 @@ class CoverageModel(QAbstractTableModel):
                 return f"{r.unit_name} · {r.target_name}"
             dates = "、".join(d.isoformat() for d in sorted(cell.dates))
             text = tr_app(status_label(cell.status, self.what)) or self.tr("（以后的季度）")
+            if cell.status == NOT_APPLICABLE and r.since is not None:
+                text = self.tr("不适用：{day} 添加，此前不计").format(day=r.since.isoformat())
             if dates:
                 text += f"：{dates}"
             hint = (
@@ -159,7 +170,9 @@ class CoverageModel(QAbstractTableModel):
                 if cell.status in (MISSED, UNPLANNED) and not is_ledger(self.what)
                 else ""
             )
-            return f"{r.target_name} {self.quarter(column)}\n{text}" + (f"\n{hint}" if hint else "")
+            return f"{r.target_name} {quarter_text(self.quarter(column) or '', tr_app)}\n{text}" + (
+                f"\n{hint}" if hint else ""
+            )
         if role == CELL_ROLE:
             return cell
         if role == STATUS_ROLE:
@@ -182,7 +195,7 @@ class CoverageModel(QAbstractTableModel):
                 return self.tr("单位")
             if section == 1:
                 return self.tr("村（社区）/ 被监督单位")
-            return self.tr("第{q}季度").format(q=section - 1)
+            return quarter_name(section - 1, tr_app)
         return None
 
     def texts(self) -> list[list[str]]:
@@ -326,7 +339,7 @@ class CoveragePage(ReadTracking, QWidget):
         totals.setHorizontalSpacing(12)
         self.total_labels: list[QLabel] = []
         for q in range(4):
-            head = QLabel(self.tr("第{q}季度").format(q=q + 1))
+            head = QLabel(quarter_name(q + 1, tr_app))
             bold = head.font()
             bold.setBold(True)
             head.setFont(bold)
@@ -428,8 +441,8 @@ class CoveragePage(ReadTracking, QWidget):
         self.model.set_rows(rows, year, what)
         for q, label in zip(quarters_of_year(year), self.total_labels, strict=True):
             label.setText(totals_line(rows, q, what, tr_app))
-        statuses = ("visited", "missed", "unplanned") if is_ledger(what) else (
-            "visited", "planned", "missed", "unplanned")  # fmt: skip
+        statuses = ("visited", "missed", "unplanned", NOT_APPLICABLE) if is_ledger(what) else (
+            "visited", "planned", "missed", "unplanned", NOT_APPLICABLE)  # fmt: skip
         self.legend.setText(
             "　".join(
                 f'<span style="background-color:{STATUS_COLOURS[s]}">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;'
@@ -488,7 +501,7 @@ class CoveragePage(ReadTracking, QWidget):
             if len(cell.ids) == 1 and self.open_record is not None:
                 self.open_record(reg.name, cell.ids[0])
                 return None
-            title = f"{row.target_name} {quarter}"
+            title = f"{row.target_name} {quarter_text(quarter, tr_app)}"
             dialog = DrillDownDialog(self.records, reg, cell.ids, title, None, self.settings, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
@@ -521,7 +534,7 @@ class CoveragePage(ReadTracking, QWidget):
             self.tr("「{target}」{quarter}没有驻村（驻在）记录。现在为它安排一次吗？")
             if over
             else self.tr("「{target}」{quarter}还没有安排驻村（驻在）。现在安排吗？")
-        ).format(target=row.target_name, quarter=quarter)
+        ).format(target=row.target_name, quarter=quarter_text(quarter, tr_app))
         if not self.confirm(self.tr("安排驻村（驻在）"), text, self.tr("安排")):
             return None
         target = "village_id" if row.target_kind == "village" else "supervised_unit_id"

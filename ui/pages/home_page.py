@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import Changes
+from app.quarters import quarter_of, quarter_text
 from app.registers import get as get_register
+from app.services.coverage import MISSED as NOT_VISITED
 from app.services.coverage import Row, missing_this_quarter
 from app.services.deadlines import HORIZON_DAYS, DueItem, by_handler, due_items
 from app.services.duties import DUE, MISSED, Missing, missing_now, period_label
 from app.services.records import RecordService
 from ui.events import ChangeBus
 from ui.heading import heading_label
-from ui.i18n import tr_message, tr_register
+from ui.i18n import tr_app, tr_message, tr_register
 from ui.watch import ReadTracking, tracks_reads
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -267,12 +269,12 @@ class HomePage(ReadTracking, QWidget):
     # ---- this quarter's missing visits ---------------------------------------------------------
     def refresh_missing(self) -> None:
         today = self.today()
-        quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+        quarter = quarter_of(today)
         self.missing = missing_this_quarter(self.records, today=today)
         villages = sum(1 for r in self.missing if r.target_kind == "village")
         self.missing_heading.setText(
-            self.tr("本季度未驻村（驻在）：{year} 年第{q}季度，{villages} 个村（社区）、{units} 个被监督单位").format(
-                year=today.year, q=quarter[-1], villages=villages,
+            self.tr("本季度未驻村（驻在）：{quarter}，{villages} 个村（社区）、{units} 个被监督单位").format(
+                quarter=quarter_text(quarter, tr_app), villages=villages,
                 units=len(self.missing) - villages,
             )
         )  # fmt: skip
@@ -280,9 +282,11 @@ class HomePage(ReadTracking, QWidget):
         for r in self.missing:
             cell = r.cells[quarter]
             planned = min(cell.dates).isoformat() if cell.dates else self.tr("未安排")
+            if cell.status == NOT_VISITED and cell.dates:  # the planned day went by without the visit
+                planned = self.tr("{day}（已过，未驻）").format(day=max(cell.dates).isoformat())
             item = QTreeWidgetItem([r.unit_name, r.target_name, planned])
             item.setData(0, ITEM_ROLE, (r, cell.ids[0] if cell.ids else None))
-            if not cell.ids:
+            if not cell.ids or cell.status == NOT_VISITED:
                 item.setForeground(2, QBrush(UNPLANNED))
             self.missing_tree.addTopLevelItem(item)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import Changes, reading
+from app.quarters import QUARTER_PATTERN, quarter_text
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Register
 from app.security.roles import EDIT, PRINT, PermissionDenied
 from app.services import undo
@@ -71,7 +73,7 @@ from ui.dialogs import ask
 from ui.dialogs.history_dialog import HistoryDialog
 from ui.dialogs.record_form import RecordForm, offers_person_record
 from ui.events import ChangeBus
-from ui.i18n import tr_message, tr_register, tr_value
+from ui.i18n import tr_app, tr_message, tr_register, tr_value
 from ui.models.record_table import RecordTableModel
 from ui.ops import announce
 from ui.pages.person_tools import PersonTools
@@ -456,6 +458,8 @@ class RegisterPage(QWidget):
             with reading(self.model.read_tables):
                 options = self.records.options(self.reg, name)
             for value, label in options:
+                if name == "quarter" and re.fullmatch(QUARTER_PATTERN, str(label)):
+                    label = quarter_text(str(label), tr_app)  # 2026Q4 -> 2026年第四季度
                 combo.addItem(tr_value(label) if f.kind in (CHOICE, BOOL) else str(label), value)
             index = combo.findData(current) if current is not None else 0
             lost = lost or index < 0

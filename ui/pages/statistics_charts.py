@@ -32,10 +32,11 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
 from PySide6.QtWidgets import QApplication, QGridLayout, QScrollArea, QWidget
 
+from app.quarters import quarter_text, quarter_text_wrapped
 from app.registers.casework_choices import FORM_CHOICES
 from app.registers.org import UNIT_TYPE_CHOICES
 from app.reports.report_charts import FORM_COLOURS, SHARE_COLOUR, value_step
-from ui.i18n import tr_register
+from ui.i18n import tr_app, tr_register
 
 FORMS = tuple(code for code, _label in FORM_CHOICES)
 HORIZONTAL = ("byUnit", "coverage")  # the charts whose bars lie along the x axis
@@ -274,7 +275,9 @@ class StatisticsCharts(QScrollArea):
                 for i, f in enumerate(FORMS)
             ],
         )
-        self._chart("trend", series, [self.quarter_label(row["quarter"]) for row in trend])
+        # Two lines (2026年 / 第四季度): eight quarters in one line do not fit and are cut short.
+        axis = [quarter_text_wrapped(row["quarter"], "<br>", tr_app) for row in trend]
+        self._chart("trend", series, axis)
 
         townships = list(extra.get("coverage", []))[::-1]
         series = QHorizontalBarSeries()
@@ -299,7 +302,7 @@ class StatisticsCharts(QScrollArea):
         self.views["coverage"].setMinimumHeight(max(300, 28 * len(townships) + 120))
 
     def quarter_label(self, quarter: str) -> str:
-        return self.tr("{year}年{q}季度").format(year=quarter[:4], q=quarter[-1])
+        return quarter_text(quarter, tr_app)
 
     # ---- values and clicks -------------------------------------------------------------------
     def values(self, name: str) -> list[list[float]]:

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import Changes, Context, reading
+from app.quarters import quarter_name, quarter_text
 from app.registers import get
 from app.registers.casework_choices import (
     CO_REVIEW_RESULT_CHOICES,
@@ -317,10 +318,8 @@ class StatisticsPage(ReadTracking, QWidget):
         self.quarter_combo.setObjectName("quarter")
         self.quarter_combo.setAccessibleName(self.tr("季度"))
         self.quarter_combo.addItem(self.tr("全年"), 0)
-        for q, text in enumerate(
-            (self.tr("一季度"), self.tr("二季度"), self.tr("三季度"), self.tr("四季度")), 1
-        ):
-            self.quarter_combo.addItem(text, q)
+        for q in range(1, 5):
+            self.quarter_combo.addItem(quarter_name(q, tr_app), q)
         self._fill_years(self._saved_year(), [])
         saved_quarter = self._saved_int(QUARTER_KEY) or 0
         self.quarter_combo.setCurrentIndex(max(0, self.quarter_combo.findData(saved_quarter)))
@@ -563,8 +562,9 @@ class StatisticsPage(ReadTracking, QWidget):
                 return self.tr("{end} 及以前").format(end=end.isoformat())
         if year is None:
             return self.tr("全部年度")
-        text = self.tr("{year} 年").format(year=year)
-        return text + (self.quarter_combo.currentText() if quarter else "")
+        if quarter:
+            return quarter_text((year, quarter), tr_app)
+        return self.tr("{year} 年").format(year=year)
 
     # ---- reading ---------------------------------------------------------------------------
     def refresh(self) -> Task:
