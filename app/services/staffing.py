@@ -16,9 +16,9 @@ class StaffingRow:
     unit_type: str
     unit_type_label: str
     units: int
-    authorised: int
+    authorised: int | None  # None: no unit of the type has its posts entered (未填)
     staffed: int
-    vacancies: int
+    vacancies: int | None  # over the units whose posts are entered; None as ``authorised``
     full_time: int
     inspectors: int  # 监察员, or 委员 who are also 监察员
     seconded: int
@@ -40,6 +40,12 @@ class TownshipTotals:
 LEADER_POSTS = ("secretary", "group_leader")
 
 
+def entered_sum(values: list[int | None]) -> int | None:
+    """The sum of the figures someone entered; None when nobody entered any."""
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
+
+
 def staffing_summary(db: Database, user: str = "system") -> list[StaffingRow]:
     """One row per unit type that has units, in the order of ``UNIT_TYPE_CHOICES``."""
     with db.session(user) as s:
@@ -54,14 +60,17 @@ def staffing_summary(db: Database, user: str = "system") -> list[StaffingRow]:
         if not of_type:
             continue
         people = [p for u in of_type for p in by_unit.get(u.id, [])]
+        entered = [u for u in of_type if u.authorised_posts is not None]
         rows.append(
             StaffingRow(
                 unit_type=code,
                 unit_type_label=label,
                 units=len(of_type),
-                authorised=sum(u.authorised_posts for u in of_type),
+                authorised=sum(u.authorised_posts or 0 for u in entered) if entered else None,
                 staffed=len(people),
-                vacancies=sum(max(0, u.authorised_posts - len(by_unit.get(u.id, []))) for u in of_type),
+                vacancies=sum(max(0, (u.authorised_posts or 0) - len(by_unit.get(u.id, []))) for u in entered)
+                if entered
+                else None,
                 full_time=sum(1 for p in people if p.full_time),
                 inspectors=sum(1 for p in people if p.post == "inspector" or p.also_inspector),
                 seconded=sum(1 for p in people if p.seconded),

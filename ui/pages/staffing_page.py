@@ -39,7 +39,13 @@ from PySide6.QtWidgets import (
 
 from app.context import Changes, Context
 from app.services.staffing import StaffingRow, TownshipTotals, staffing_summary, stats_years, township_totals
-from app.services.staffing_export import STAFFING_COLUMNS, export_staffing, format_percent, summary_total
+from app.services.staffing_export import (
+    NOT_ENTERED,
+    STAFFING_COLUMNS,
+    export_staffing,
+    format_percent,
+    summary_total,
+)
 from ui.dialogs import ask
 from ui.events import ChangeBus
 from ui.heading import heading_label
@@ -112,6 +118,8 @@ class StaffingTableModel(QAbstractTableModel):
         value = getattr(self.lines[row], key)
         if key == "full_time_share":
             return format_percent(value)
+        if value is None:  # posts nobody entered
+            return tr_app(NOT_ENTERED)
         if isinstance(value, str):
             return tr_value(value)
         return _number(value)
@@ -264,7 +272,7 @@ class StaffingPage(ReadTracking, QWidget):
             ).format(
                 type=tr_register(r.unit_type_label),
                 units=_number(r.units),
-                authorised=_number(r.authorised),
+                authorised=tr_app(NOT_ENTERED) if r.authorised is None else _number(r.authorised),
                 staffed=_number(r.staffed),
                 full_time=_number(r.full_time),
             )
