@@ -228,11 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_records.add_parsers(sub, common, conflicts_parser)
 
-    from app import cli_audit, cli_deadline, cli_duties
+    from app import cli_audit, cli_deadline, cli_duties, cli_setup
 
     cli_audit.add_parser(sub, common)
     cli_deadline.add_parser(sub, common)
     cli_duties.add_parser(sub, common)
+    cli_setup.add_parser(sub, common)
     from app import cli_report, cli_xlsx
 
     cli_xlsx.add_parser(sub, common)

@@ -252,7 +252,16 @@ class MainWindow(QMainWindow):
             self.open_record,
             open_coverage=self.open_coverage,
             open_duty=self.open_duty,
+            open_step=self.open_setup_step,
         )
+
+    def open_setup_step(self, page: str) -> None:
+        """A step of the 工作台's 首次使用 list: its page, or the backup or recovery-key dialog."""
+        actions = {"action:backup": self.open_backup, "action:recovery_key": self.new_recovery_key}
+        if page in actions:
+            actions[page]()
+        elif page in self.factories:
+            self.show_page(page)
 
     def open_record(self, register: str, row_id: str) -> None:
         """Show a record on its register page and open it."""

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.db.database import Database
 from app.models.org import Staff, TownshipYearStats, Unit
 from app.registers.org import UNIT_TYPE_CHOICES
+from app.services.scope import installation_scope
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def entered_sum(values: list[int | None]) -> int | None:
 def staffing_summary(db: Database, user: str = "system") -> list[StaffingRow]:
     """One row per unit type that has units, in the order of ``UNIT_TYPE_CHOICES``."""
     with db.session(user) as s:
-        units = list(s.scalars(select(Unit).where(Unit.deleted.is_(False))))
+        scope = installation_scope(s)  # a township or group: its own unit only
+        units = [u for u in s.scalars(select(Unit).where(Unit.deleted.is_(False))) if scope.lists_unit(u.id)]
         staff = list(s.scalars(select(Staff).where(Staff.deleted.is_(False), Staff.left_on.is_(None))))
     by_unit: dict[str, list[Staff]] = {}
     for p in staff:
