@@ -111,6 +111,7 @@ class ReportData:
     residency: Residency
     trend: list[dict[str, Any]] = field(default_factory=list)  # chart_figures.trend over the range
     coverage: list[Any] = field(default_factory=list)  # chart_figures.TownshipCoverage, residency's quarters
+    own_unit_only: bool = False  # a township's or group's report: its own unit (app.services.scope)
 
     @property
     def period(self) -> str:
@@ -224,6 +225,7 @@ def gather(ctx: Context, start: date, end: date, today: date | None = None) -> R
         residency=residency,
         trend=chart_figures.trend(ctx.db, start=start, end=end, today=today, user=user),
         coverage=chart_figures.coverage_by_township(RecordService(ctx), residency.quarters, today),
+        own_unit_only=info is not None and info.unit_type != "county",
     )
 
 
@@ -277,19 +279,22 @@ def basic_situation(data: ReportData) -> list[tuple[str, str]]:
     out = []
     t = _staffing(data, "township")
     if t is not None:
+        where = f"{data.issuer}" if data.own_unit_only else f"全县共有{t.units}个乡镇纪委，"
         text = (
-            f"全县共有{t.units}个乡镇纪委，{_posts(t.authorised, '名')}现有纪检监察干部{t.staffed}名，"
+            f"{where}{_posts(t.authorised, '名')}现有纪检监察干部{t.staffed}名，"
             f"其中纪委书记{t.leaders}名、专职{t.full_time}名、监察员（含兼任）{t.inspectors}名"
         )
         text += _vacancies(t.vacancies)
         if data.townships is not None and data.townships.townships:
             s = data.townships
-            text += f"{s.townships}个乡镇所辖监察对象{s.supervision_objects}名、党员{s.party_members}名（{s.year}年）。"
+            which = "" if data.own_unit_only else f"{s.townships}个乡镇"
+            text += f"{which}所辖监察对象{s.supervision_objects}名、党员{s.party_members}名（{s.year}年）。"
         out.append((ordinal(1) + "乡镇纪委基本情况。", text))
     g = _staffing(data, "group")
     if g is not None:
+        where = f"{data.issuer}" if data.own_unit_only else f"共设立{g.units}个派驻纪检监察组，"
         text = (
-            f"共设立{g.units}个派驻纪检监察组，{_posts(g.authorised, '个')}现配备人员{g.staffed}名，"
+            f"{where}{_posts(g.authorised, '个')}现配备人员{g.staffed}名，"
             f"其中纪检监察组组长{g.leaders}名、挂职（借调）干部{g.seconded}名"
         )
         text += _vacancies(g.vacancies)

@@ -85,13 +85,17 @@ def staffing_summary(db: Database, user: str = "system") -> list[StaffingRow]:
 def township_totals(db: Database, year: int, user: str = "system") -> TownshipTotals:
     """Supervision objects and party members across live townships for a year."""
     with db.session(user) as s:
-        rows = s.execute(
+        scope = installation_scope(s)  # a township: its own figures only
+        stmt = (
             select(TownshipYearStats.supervision_objects, TownshipYearStats.party_members)
             .join(Unit, Unit.id == TownshipYearStats.township_id)
             .where(
                 TownshipYearStats.year == year, TownshipYearStats.deleted.is_(False), Unit.deleted.is_(False)
             )
-        ).all()
+        )
+        if not scope.everyone:
+            stmt = stmt.where(Unit.id == scope.unit_id)
+        rows = s.execute(stmt).all()
     return TownshipTotals(year, len(rows), sum(r[0] for r in rows), sum(r[1] for r in rows))
 
 

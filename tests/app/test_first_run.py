@@ -249,3 +249,16 @@ def test_a_township_coverage_lists_only_its_villages(open_db: OpenDb) -> None:
     assert [r.target_name for r in visit_coverage(records, 2026, others["T02"], today=date(2026, 5, 1))] == [
         "东村"
     ]
+
+
+def test_a_township_work_report_speaks_of_its_own_unit(open_db: OpenDb) -> None:
+    from app.reports.work_report import basic_situation, gather
+
+    db = open_db()
+    initialise(db, township_request(admin_name="张明", admin_post="secretary"))
+    _county_units(db)
+    data = gather(Context.system(db, "admin"), date(2026, 1, 1), date(2026, 6, 30), today=date(2026, 7, 1))
+    assert [r.unit_type for r in data.staffing] == ["township"]
+    (lead, text), *_rest = basic_situation(data)
+    # no posts were entered: none are stated, and no county-wide count
+    assert text == "城关镇纪委现有纪检监察干部1名，其中纪委书记1名、专职0名、监察员（含兼任）0名。"
