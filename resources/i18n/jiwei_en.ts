@@ -1757,6 +1757,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Administration</translation>
     </message>
     <message>
+        <source>这一步需由管理员完成。</source>
+        <translation>An administrator has to do this step.</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>

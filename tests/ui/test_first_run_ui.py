@@ -192,3 +192,15 @@ def test_a_township_statistics_and_staffing_list_no_county_rows(
     )  # fmt: skip
     assert "核定编制 未填" in staffing.describe()
     assert records.ids(get("staff"))
+
+
+def test_a_step_the_role_may_not_do_is_not_opened(qtbot: QtBot, township: Context, settings: QSettings) -> None:
+    from app.security.roles import Actor
+
+    staff = Context(township.db, Actor("clerk", "staff", None))
+    window = make_window(qtbot, staff, settings)
+    window.open_setup_step("action:backup")
+    assert window.statusBar().currentMessage() == "这一步需由管理员完成。"
+    assert not [d for d in window.findChildren(BackupDialog) if d.isVisible()]
+    window.open_setup_step("register:villages")
+    assert window.current_page_key() == "register:villages"
