@@ -194,7 +194,9 @@ def test_a_township_statistics_and_staffing_list_no_county_rows(
     assert records.ids(get("staff"))
 
 
-def test_a_step_the_role_may_not_do_is_not_opened(qtbot: QtBot, township: Context, settings: QSettings) -> None:
+def test_a_step_the_role_may_not_do_is_not_opened(
+    qtbot: QtBot, township: Context, settings: QSettings
+) -> None:
     from app.security.roles import Actor
 
     staff = Context(township.db, Actor("clerk", "staff", None))
