@@ -3613,6 +3613,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>{type} — units: {units}, authorised posts: {authorised}, staffed: {staffed} (full-time: {full_time})</translation>
     </message>
     <message>
+        <source>{type} {units} 个，核定编制未填，实际配备 {staffed} 名，其中专职 {full_time} 名</source>
+        <translation>{type} — units: {units}, authorised posts: not entered, staffed: {staffed} (full-time: {full_time})</translation>
+    </message>
+    <message>
         <source>；</source>
         <translation>; </translation>
     </message>

@@ -190,7 +190,7 @@ def test_a_township_statistics_and_staffing_list_no_county_rows(
     assert (model.text(0, "authorised"), model.text(0, "staffed"), model.text(0, "vacancies")) == (
         "未填", "1", "未填",
     )  # fmt: skip
-    assert "核定编制 未填" in staffing.describe()
+    assert staffing.describe() == "乡镇纪委 1 个，核定编制未填，实际配备 1 名，其中专职 0 名。"
     assert records.ids(get("staff"))
 
 
