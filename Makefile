@@ -2,7 +2,9 @@
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-stamp
+# What running needs (`.`), and what the tests add (`.[test]`): `make run` installs only the first.
+STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 # Libraries Qt's xcb (real window) and offscreen platforms load on a fresh Debian.
@@ -26,8 +28,12 @@ DIST_DEBS := binutils xz-utils dpkg desktop-file-utils nsis
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(TEST_STAMP)
 
 $(DIST_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(DIST_VENV)
@@ -35,14 +41,34 @@ $(DIST_STAMP): pyproject.toml
 	$(DIST_VENV)/bin/python -m pip install -q -e '.[dist]'
 	touch $(DIST_STAMP)
 
-# The Debian packages of $(1) that are missing, installed (apt-get; sudo unless root); $(2) says what for.
+# The Debian packages of $(1) that are missing, installed (apt-get; sudo unless root); $(2) says what
+# for. A package counts as present when it is installed for this machine's architecture (or is
+# architecture-independent): `dpkg -s` fails or answers several times once another architecture
+# (i386) is enabled. Nothing reaches for the network when everything is present; when apt-get
+# cannot install what is missing (an offline PC), a message says what to install, and make stops.
 define apt_missing
-	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
-	  echo "Installing $(2): $$missing"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	@command -v dpkg-query >/dev/null || exit 0; \
+	arch=$$(dpkg --print-architecture); \
+	missing=$$(for p in $(1); do \
+	  dpkg-query -W -f='$${Architecture} $${db:Status-Status}\n' "$$p" 2>/dev/null \
+	    | grep -Eqx "($$arch|all) installed" || echo "$$p"; \
+	done | tr '\n' ' ' | sed 's/ $$//'); \
+	[ -n "$$missing" ] || exit 0; \
+	if ! command -v apt-get >/dev/null; then \
+	  echo "Missing $(2): $$missing (install these packages, then run make again)" >&2; exit 1; \
+	fi; \
+	echo "Installing $(2): $$missing"; \
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	log=$$(mktemp); \
+	if ! { $$SUDO apt-get update -qq && \
+	       DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; } >"$$log" 2>&1; then \
+	  echo "Could not install $(2): $$missing" >&2; \
+	  echo "apt-get said (last lines):" >&2; tail -n 5 "$$log" >&2; rm -f "$$log"; \
+	  echo "Is this PC offline? Install these packages from a local mirror or .deb files" >&2; \
+	  echo "(apt-get install ./PACKAGE.deb), then run make again." >&2; \
+	  exit 1; \
+	fi; \
+	rm -f "$$log"
 endef
 
 sysdeps:
@@ -62,11 +88,11 @@ run: sysdeps $(STAMP) translations
 demo: sysdeps $(STAMP) translations
 	$(PY) main.py --demo
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check app ui tests bench main.py
 	$(VENV)/bin/mypy
 
-test: sysdeps testdeps $(STAMP) translations lint
+test: sysdeps testdeps $(TEST_STAMP) translations lint
 	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(PY) -m pytest -n auto
 
 distdeps:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -76,6 +76,10 @@ class Context:
     recovery_key: str | None = field(default=None, repr=False)  # set once, when one was just made
     upgrade: Upgrade | None = None  # the database was migrated at this log-in (``app.services.upgrade``)
     changes: set[str] = field(default_factory=set, repr=False)
+    # What this log-in did that can be undone, last at the end (``app.services.undo``), and the
+    # operation that is gathering several record changes into one undo while it runs.
+    operations: list[Any] = field(default_factory=list, repr=False, compare=False)
+    undo_group: Any = field(default=None, repr=False, compare=False)
     # An operation may run on a worker thread (an import) while the window announces another.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 

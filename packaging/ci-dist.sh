@@ -31,6 +31,13 @@ trap 'rm -rf "$work"' EXIT
 
 step "frozen jiwei --check"
 "$app/jiwei" --check
+# The user manual (帮助 → 使用手册) and every picture it shows travel with the program.
+for manual in resources/help/*.html; do
+  [ -f "$app/_internal/$manual" ] || { echo "the build lacks $manual" >&2; exit 1; }
+  for image in $(grep -o 'src="images/[^"]*"' "$manual" | sed 's/^src="//; s/"$//'); do
+    [ -f "$app/_internal/resources/help/$image" ] || { echo "the build lacks resources/help/$image" >&2; exit 1; }
+  done
+done
 
 step "frozen jiwei-cli: county, township enrolled from its package, exchange both ways"
 cli() {  # cli DATA_DIR ARGS...: the frozen command line on one installation

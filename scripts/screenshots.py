@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,88 @@ def casework_shots(window: Any, save: Callable[[QWidget, str], None]) -> None:
     for _ in range(3):
         QApplication.processEvents()
     save(window, "statistics.png")
+    stats.tabs.setCurrentIndex(1)  # the same figures as charts
+    for _ in range(3):
+        QApplication.processEvents()
+    save(window, "statistics-charts.png")
+    stats.tabs.setCurrentIndex(0)
+    print_shots(window, save)
+
+
+def print_shots(window: Any, save: Callable[[QWidget, str], None]) -> None:
+    """The one print preview, here of the clues list as shown (landscape: the list is wide)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.pages.register_page import RegisterPage
+    from ui.table_print import print_register_list
+    from ui.tasks import wait_for_tasks
+
+    page = window.show_page("register:clues")
+    assert isinstance(page, RegisterPage)
+    preview = print_register_list(page)
+    assert preview is not None
+    wait_for_tasks()
+    preview.resize(900, 760)
+    preview.show()
+    preview.zoom_button.setChecked(True)  # the whole page
+    for _ in range(40):  # the view renders its pages on a thread of its own
+        QApplication.processEvents()
+        time.sleep(0.05)
+    save(preview, "print-preview.png")
+    preview.close()
+
+
+def document_shots(ctx: Any, out: Path, tmp: Path) -> None:
+    """The work report of the seed's period as an office opens it: written as .docx, converted to
+    PDF by LibreOffice (with the program's own fonts: the machine may have no CJK font), its first
+    two pages rendered by pdftoppm. Skipped, with a word, where LibreOffice is not installed."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    from app.reports.work_report import write_work_report
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftoppm") is None:
+        print("LibreOffice or pdftoppm missing: no work-report pages", file=sys.stderr)
+        return
+    docx = tmp / "work-report.docx"
+    write_work_report(ctx, date(2021, 1, 1), date(2022, 9, 30), docx)
+    conf = tmp / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{ROOT / 'resources' / 'fonts'}</dir></fontconfig>",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp), str(docx)],
+        check=True, capture_output=True, env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+    )  # fmt: skip
+    prefix = tmp / "work-report-page"
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(tmp / "work-report.pdf"), str(prefix)],
+        check=True,
+    )
+    for number, page in enumerate(sorted(tmp.glob("work-report-page*.png")), start=1):
+        shutil.copyfile(page, out / f"work-report-{number}.png")
+        print(out / f"work-report-{number}.png")
+    # A 通报 of the demo county, as the program itself prints it (reportlab, the official layout).
+    from app.registers import get
+    from app.reports.circular_doc import write_circular
+    from app.services.records import ListQuery, RecordService
+
+    records = RecordService(ctx)
+    ids = records.ids(get("circulars"), ListQuery())
+    if ids:
+        write_circular(records, ids[0], tmp / "circular.pdf")
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(tmp / "circular.pdf"),
+             str(out / "circular")],
+            check=True,
+        )  # fmt: skip
+        print(out / "circular.png")
 
 
 def main() -> int:
@@ -89,6 +172,7 @@ def main() -> int:
                 window.show_page(key)
                 save(window, name)
             casework_shots(window, save)
+            document_shots(opened, out, Path(tmp))
             window.lock()
             save(window, "locked.png")
             dialog = window.idle_lock.dialog

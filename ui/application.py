@@ -73,6 +73,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("JiweiDesk")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(application_icon())
+    from ui.shortcuts import install_text_key_guard
+
+    install_text_key_guard()  # Ctrl+Z, Ctrl+Insert… in a text box are the text box's own
     return app
 
 

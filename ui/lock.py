@@ -152,7 +152,28 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.busy_bar)
         layout.addWidget(buttons)
+        self.prompt.countdown.ticked.connect(lambda _left: self._fit())
         self.password.setFocus()
+
+    def _fit(self) -> None:
+        """As tall as the prompt and its message need at the dialog's width."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        height = max(height, layout.totalMinimumSize().height())
+        if self.height() < height:
+            self.resize(self.width(), height)
+
+    def _ready(self) -> None:
+        """After an answer: the password field has the keyboard (its text, if any, selected) and
+        Enter presses 解锁 again."""
+        self.prompt.set_busy(False, [self.password])
+        self.unlock_button.setDefault(True)
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.password.selectAll()
+        self._fit()
 
     def message_text(self) -> str:
         return self.message.text() if not self.message.isHidden() else ""
@@ -164,6 +185,7 @@ class UnlockDialog(QDialog):
         password = self.password.text()
         if not password:
             self.prompt.show_message(self.tr("请输入密码。"))
+            self._ready()
             return None
         self.prompt.show_message("")
         self.prompt.set_busy(True, [self.password])
@@ -180,13 +202,14 @@ class UnlockDialog(QDialog):
             self, work, title=self.tr("解锁"), label=self.tr("正在验证密码…"), on_success=self._answered,
             cancellable=False,
         )  # fmt: skip
-        self.last_task.failed.connect(lambda _text: self.prompt.set_busy(False, [self.password]))
+        self.last_task.failed.connect(lambda _text: self._ready())
         return self.last_task
 
     def _answered(self, result: object) -> None:
         self.prompt.set_busy(False, [self.password])
         if isinstance(result, LoginError):
             self.prompt.refused("" if result.wait_seconds else tr_message(result.message), result.wait_seconds)
+            self._ready()
             return
         self.password.clear()
         self._done = True

@@ -35,6 +35,7 @@ from app.security.keyslots import KeyFile
 from app.security.throttle import LoginThrottle
 from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.heading import heading_label
+from ui.help_viewer import add_f1
 from ui.i18n import tr_message
 from ui.tasks import Progress, Task, run_task
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from ui.dialogs.backup_dialogs import RecoverDialog, RestoreDialog
 
 LAST_USER_KEY = "login/last_user"
+LAST_UNIT_KEY = "login/last_unit"
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -103,11 +105,18 @@ class PasswordPrompt(QObject):
         busy.setRange(0, 0)
         busy.setTextVisible(False)
         busy.setMaximumHeight(8)
-        busy.hide()
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
         message.setObjectName("loginMessage")
-        message.hide()
+        # The message (two lines: why, and the countdown) and the busy bar keep their room when
+        # hidden, so nothing below them moves when they come and go.
+        message.setMinimumHeight(message.fontMetrics().lineSpacing() * 2 + 4)
+        message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for widget in (busy, message):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.hide()
 
     def set_busy(self, busy: bool, fields: list[QWidget]) -> None:
         self.busy = busy
@@ -179,12 +188,21 @@ class LoginPanel(QWidget):
         self.opened: Context | None = None
         self.last_task: Task | None = None
         self._pending: Context | None = None
+        add_f1(self, "login")  # the manual, before the window has its 帮助 menu
 
         # ---- the log-in page -----------------------------------------------------------------
         self.login_page = QWidget()
         title = heading_label(self.tr("基层纪检监察工作台"), scale=1.6, name="loginTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         heading = QLabel(self.tr("请输入用户名和密码。"))
+        # Which installation this is: its unit (remembered from the last log-in here; the name is
+        # inside the encrypted database) and its data folder.
+        self.installation_label = QLabel(self.installation_text())
+        self.installation_label.setObjectName("installation")
+        self.installation_label.setWordWrap(True)
+        self.installation_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.installation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.installation_label.setStyleSheet("color: #555;")
         self.username = QLineEdit(default_username(self.data_dir, settings))
         self.username.setObjectName("username")
         self.username.setMaxLength(64)
@@ -226,6 +244,7 @@ class LoginPanel(QWidget):
         self.prompt = PasswordPrompt(self.password, self.login_button, self.message, self.busy_bar)
         page = QVBoxLayout(self.login_page)
         page.addWidget(title)
+        page.addWidget(self.installation_label)
         page.addSpacing(12)
         page.addWidget(heading)
         page.addLayout(form)
@@ -286,6 +305,21 @@ class LoginPanel(QWidget):
         if not self._focused:
             self._focused = True
             (self.password if self.username.text() else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def installation_text(self) -> str:
+        unit = str(self.settings.value(LAST_UNIT_KEY, "") or "")
+        folder = str(self.data_dir)
+        if unit:
+            return self.tr("{unit} · 数据文件夹：{folder}").format(unit=unit, folder=folder)
+        return self.tr("数据文件夹：{folder}").format(folder=folder)
+
+    def _remember_unit(self, opened: Context) -> None:
+        try:
+            info = opened.db.installation()
+        except Exception:  # only a label: the log-in goes on regardless
+            return
+        if info is not None:
+            self.settings.setValue(LAST_UNIT_KEY, info.unit_name)
 
     # ---- for tests and for the window ------------------------------------------------------------
     def set_credentials(self, username: str, password: str) -> None:
@@ -376,6 +410,7 @@ class LoginPanel(QWidget):
             return
         assert isinstance(result, Context)
         self.settings.setValue(LAST_USER_KEY, result.actor.username)
+        self._remember_unit(result)
         if result.recovery_key:
             self._pending = result
             from app.services.first_run import record_recovery_sheet
@@ -408,6 +443,7 @@ class LoginPanel(QWidget):
         def done(result: int) -> None:
             if result and dialog.opened is not None:
                 self.settings.setValue(LAST_USER_KEY, dialog.opened.actor.username)
+                self._remember_unit(dialog.opened)
                 self._done(dialog.opened)
 
         dialog.finished.connect(done)

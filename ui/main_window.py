@@ -33,6 +33,7 @@ from ui.application import apply_font, font_point_size
 from ui.events import ChangeBus
 from ui.i18n import tr_app, tr_register
 from ui.settings import FONT_SIZES
+from ui.shortcuts import install_text_key_guard, roomy_menu
 from ui.tasks import Progress, Task, TaskState, run_task
 
 if TYPE_CHECKING:
@@ -40,8 +41,10 @@ if TYPE_CHECKING:
     from app.db.database import Database, InstallationInfo
     from app.security.roles import Actor
     from app.services.records import RecordService
+    from ui.help_viewer import HelpWindow
     from ui.lock import IdleLock, LockScreen
     from ui.login_panel import LoginPanel
+    from ui.undo_action import UndoAction
 
 PAGE_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,10 +68,12 @@ class MainWindow(QMainWindow):
     stack: QStackedWidget
     splitter: QSplitter
     lock_screen: LockScreen
+    act_undo: UndoAction
     idle_lock: IdleLock
 
     def __init__(self, opened: Context | None, settings: QSettings, sign_in: LoginPanel | None = None) -> None:
         super().__init__()
+        install_text_key_guard()  # no shortcut of the window takes a text box's own keys
         self.opened = None
         self.settings = settings
         self.bus = ChangeBus(self)
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         self.upgrade_notice: QMessageBox | None = None
         self._action_states: dict[QAction, bool] = {}
         self.pages: dict[str, QWidget] = {}
+        self.help_window: HelpWindow | None = None
         self.factories: dict[str, Callable[[], QWidget]] = {}
         self.shell = QStackedWidget()
         self.shell.setObjectName("shell")
@@ -393,7 +399,7 @@ class MainWindow(QMainWindow):
         from app.security.roles import BACKUP, MANAGE_USERS
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu = roomy_menu(bar.addMenu(self.tr("文件(&F)")))
         file_menu.addAction(self._action(self.tr("设置(&S)…"), "Ctrl+,", self.open_settings))
         self.act_lock = self._action(self.tr("锁定(&L)"), "Ctrl+L", self.lock)
         self.act_lock.setToolTip(self.tr("离开电脑时锁定程序，回来后输入密码继续"))
@@ -401,7 +407,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close))
 
-        system_menu = bar.addMenu(self.tr("系统管理(&M)"))
+        from ui.undo_action import UndoAction
+
+        edit_menu = roomy_menu(bar.addMenu(self.tr("编辑(&E)")))
+        edit_menu.setToolTipsVisible(True)  # a disabled 撤销 says why
+        self.act_undo = UndoAction(self.records, self.bus, self)
+        self.act_undo.undone.connect(self._undone)
+        self.addAction(self.act_undo)  # Ctrl+Z while the window has focus (not in a text box)
+        edit_menu.addAction(self.act_undo)
+        edit_menu.aboutToShow.connect(self._refresh_undo)
+        self.bus.changed.connect(self._refresh_undo)
+
+        system_menu = roomy_menu(bar.addMenu(self.tr("系统管理(&M)")))
         if "users" in self.factories:
             system_menu.addAction(
                 self._action(self.tr("用户管理(&U)"), None, lambda: self.show_page("users"))
@@ -419,7 +436,7 @@ class MainWindow(QMainWindow):
             system_menu.addSeparator()
         system_menu.addAction(self._action(self.tr("修改密码(&P)…"), None, self.change_password))
 
-        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        view_menu = roomy_menu(bar.addMenu(self.tr("视图(&V)")))
         view_menu.addAction(
             self._action(self.tr("放大字体"), QKeySequence.StandardKey.ZoomIn, lambda: self.step_font(1))
         )
@@ -434,9 +451,28 @@ class MainWindow(QMainWindow):
         for n in range(1, 10):
             self._action(self.tr("第 {n} 页").format(n=n), f"Alt+{n}", self._page_selector(n - 1))
 
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_shortcuts))
+        help_menu = roomy_menu(bar.addMenu(self.tr("帮助(&H)")))
+        self.act_manual = self._action(self.tr("使用手册(&M)"), "F1", self.open_manual)
+        self.act_manual.setToolTip(self.tr("打开使用手册，翻到当前页面的说明"))
+        help_menu.addAction(self.act_manual)
+        help_menu.addAction(self._action(self.tr("快捷键(&K)"), None, self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("关于(&A)"), None, self.show_about))
+
+    def _refresh_undo(self, *_args: object) -> None:
+        lock = getattr(self, "idle_lock", None)
+        if lock is None or not lock.locked:  # locked: every action stays off until unlocked
+            self.act_undo.refresh()
+
+    def _undone(self, text: str) -> None:
+        """After 撤销: the pages have refreshed through the change bus; say what was undone."""
+        import html
+
+        from ui.pages.register_page import RegisterPage
+
+        self.statusBar().showMessage(text, 15000)
+        page = self.stack.currentWidget()
+        if isinstance(page, RegisterPage):  # its line under the list no longer offers 撤销 for the old
+            page.show_status(html.escape(text))
 
     def _page_selector(self, index: int) -> Callable[[], None]:
         return lambda: self._select_page_by_index(index)
@@ -516,18 +552,26 @@ class MainWindow(QMainWindow):
             for action, enabled in self._action_states.items():
                 action.setEnabled(enabled)
             self._action_states = {}
+            self._refresh_undo()
 
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("快捷键"),
-            self.tr(
-                "Ctrl+N 新增　F2 或 回车 编辑　Del 删除　Ctrl+Z 撤销删除\n"
-                "Ctrl+F 搜索　F5 刷新　Ctrl+H 修改历史　Ctrl+I 人员档案　Ctrl+E 导出 Excel\n"
-                "Alt+1…9 切换页面　Ctrl+PgUp/PgDown 上一页/下一页　Ctrl+B 导航栏\n"
-                "Ctrl++ / Ctrl+- 放大/缩小字体　Ctrl+0 默认字号　Ctrl+, 设置　Ctrl+L 锁定　Ctrl+Q 退出"
-            ),
-        )
+    def open_manual(self, section: str | None = None) -> HelpWindow:
+        """帮助 → 使用手册 (F1): the manual, at ``section`` or at the current page's section."""
+        from ui.help_viewer import HelpWindow, section_for_page
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        anchor = section_for_page(self.current_page_key()) if section is None else section
+        self.help_window.show_section(anchor)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
+
+    def show_shortcuts(self) -> QDialog:
+        """帮助 → 快捷键 (``ui.shortcuts.SHORTCUT_LIST``): keys and what they do in two columns."""
+        from ui.shortcuts import ShortcutsDialog
+
+        return self._open_dialog(ShortcutsDialog(self))
 
     def about_text(self) -> str:
         from app import __version__

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
@@ -43,7 +43,7 @@ def refused(parent: QWidget | None, ctx: Context, title: str) -> bool:
 
 def preview_tables(
     parent: QWidget | None, ctx: Context, settings: QSettings | None, title: str, tables: Sequence[ReportTable],
-    what: Printed, *, subtitle: str = "",
+    what: Printed, *, subtitle: str = "", charts: Sequence[tuple[str, Any]] = (),
 ) -> PdfPreview | None:  # fmt: skip
     """Open the preview of ``tables`` under ``title`` (None when refused)."""
     if refused(parent, ctx, title):
@@ -54,7 +54,7 @@ def preview_tables(
     chosen = list(tables)
 
     def make(path: Path) -> None:
-        table_pdf(path, title, chosen, ctx, what, subtitle=subtitle)
+        table_pdf(path, title, chosen, ctx, what, subtitle=subtitle, charts=charts)
 
     # The file name is the document's own title, whatever the interface language.
     name = f"{title}_{datetime.now():%Y%m%d_%H%M}.pdf"
@@ -163,8 +163,21 @@ def print_statistics(page: StatisticsPage) -> PdfPreview | None:
         period=page.period_text()
     )
     return preview_tables(
-        page, page.ctx, page.settings, title, statistics_tables(page), what, subtitle=subtitle
-    )
+        page, page.ctx, page.settings, title, statistics_tables(page), what, subtitle=subtitle,
+        charts=statistics_charts(page),
+    )  # fmt: skip
+
+
+def statistics_charts(page: StatisticsPage) -> list[tuple[str, Any]]:
+    """The charts the page shows, drawn for print by ``app.reports.report_charts`` from the same
+    figures (none before the figures are read)."""
+    from app.reports.report_charts import report_drawings
+
+    figures = getattr(page, "result", None)
+    if not figures:
+        return []
+    charts = figures.get("charts") or {}
+    return report_drawings(figures, charts.get("trend", []), charts.get("coverage", []))
 
 
 def print_duties(page: DutyPage) -> PdfPreview | None:

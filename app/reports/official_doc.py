@@ -25,7 +25,6 @@ BODY, HEADING1, HEADING2, TABLE = "body", "heading1", "heading2", "table"
 SUFFIXES = (".docx", ".pdf")
 BAD_SUFFIX = QT_TRANSLATE_NOOP("app", "公文只能写入 .docx 或 .pdf 文件：{path}")
 
-_DIGITS = "〇一二三四五六七八九"
 
 
 class BadSuffix(ValueError):
@@ -36,19 +35,10 @@ class BadSuffix(ValueError):
         super().__init__(str(self.message))
 
 
-def chinese_date(day: date) -> str:
-    """The 成文日期 in Chinese numerals: ``二〇二二年九月三十日``."""
-
-    def small(n: int) -> str:  # 1..31
-        tens, ones = divmod(n, 10)
-        return (("" if tens == 1 else _DIGITS[tens]) + "十" if tens else "") + (_DIGITS[ones] if ones else "")
-
-    year = "".join(_DIGITS[int(d)] for d in str(day.year))
-    return f"{year}年{small(day.month)}月{small(day.day)}日"
-
-
 def arabic_date(day: date) -> str:
-    """The 印发日期 in Arabic numerals: ``2022年9月30日``."""
+    """The 成文日期 and the 印发日期 in Arabic numerals, the year in full, no leading zeros:
+    ``2022年9月30日`` (GB/T 9704-2012 §7.3.5.1 and §7.4.4; the 1999 standard's 二〇二二年九月三十日
+    is no longer used)."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -138,7 +128,7 @@ def to_docx(d: OfficialDoc) -> Any:
             L.paragraph(doc, b.text, styles[b.kind], lead=b.lead)
     L.paragraph(doc, "")
     L.paragraph(doc, "")
-    day = chinese_date(d.day)
+    day = arabic_date(d.day)
     # GB/T 9704 7.3.5.2: the date 右空四字, the issuer centred over it.
     issuer_indent = 4 + (len(day) - len(d.issuer)) / 2
     for text, indent in ((d.issuer, issuer_indent), (day, 4.0)):
@@ -209,7 +199,6 @@ __all__ = [
     "BadSuffix",
     "OfficialDoc",
     "body_blocks",
-    "chinese_date",
     "check_target",
     "to_docx",
     "write",

@@ -23,7 +23,7 @@ from typing import Any
 
 from app.reports import fonts
 from app.reports.form_parts import PROGRAM
-from app.reports.official_doc import BODY, HEADING1, HEADING2, TABLE, OfficialDoc, arabic_date, chinese_date
+from app.reports.official_doc import BODY, HEADING1, HEADING2, TABLE, OfficialDoc, arabic_date
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -195,7 +195,7 @@ def flowables(d: OfficialDoc) -> list[Any]:
             out += [Spacer(1, PITCH / 3), _table(b.header, b.rows, styles), Spacer(1, PITCH / 3)]
         else:
             out.append(_para(b.text, styles[b.kind], roles[b.kind], lead=b.lead))
-    day = chinese_date(d.day)
+    day = arabic_date(d.day)
     issuer_indent = max(0.0, 4 + (len(day) - len(d.issuer)) / 2) * CHAR
     out += [
         CondPageBreak(PITCH * 4),

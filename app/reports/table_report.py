@@ -222,9 +222,12 @@ def table_pdf(
     *,
     subtitle: str = "",
     printed: datetime | None = None,
+    charts: Sequence[tuple[str, Any]] = (),
 ) -> int:
     """Write the tables as a PDF to ``out`` (a path is written atomically); return the page count.
-    Refused without the PRINT permission; recorded in the audit log as ``what``."""
+    ``charts``: (caption, reportlab Drawing) printed after the tables as 图1, 图2, …, each scaled
+    down to the text width when wider. Refused without the PRINT permission; recorded in the
+    audit log as ``what``."""
     ctx.require(PRINT)
     unit, who = unit_name(ctx), printer_name(ctx)
     when = printed or datetime.now()
@@ -232,7 +235,7 @@ def table_pdf(
     pages = [0]
 
     def draw(target: str | io.BytesIO) -> None:
-        pages[0] = _draw(target, title, subtitle, tables, unit=unit, who=who, when=when)
+        pages[0] = _draw(target, title, subtitle, tables, unit=unit, who=who, when=when, charts=charts)
 
     def around() -> Any:
         return audit.recorded(
@@ -244,13 +247,13 @@ def table_pdf(
 
 
 def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[ReportTable], *, unit: str,
-          who: str, when: datetime) -> int:  # fmt: skip
+          who: str, when: datetime, charts: Sequence[tuple[str, Any]] = ()) -> int:  # fmt: skip
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     plan = layout(tables)
     pagesize = A4 if plan.orientation == PORTRAIT else landscape(A4)
@@ -312,6 +315,13 @@ def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[
             grid.setStyle(TableStyle(style))
             story += [grid, Spacer(1, 4 * mm)]
 
+    text_width = pagesize[0] - 2 * MARGIN_MM * mm
+    for number, (text, drawing) in enumerate(charts, start=1):
+        story.append(
+            KeepTogether([p(f"图{number}　{text}", caption, fonts.HEITI), _fitted(drawing, text_width)])
+        )
+        story.append(Spacer(1, 4 * mm))
+
     width, _height = pagesize
     pages = [0]
     doc = SimpleDocTemplate(
@@ -329,6 +339,16 @@ def _draw(target: str | io.BytesIO, title: str, subtitle: str, tables: Sequence[
 
     doc.build(story, canvasmaker=numbered_canvas(width, footer_text(unit, who, when), pages))
     return pages[0]
+
+
+def _fitted(drawing: Any, width: float) -> Any:
+    """``drawing`` scaled down (never up) to ``width`` points."""
+    if drawing.width <= width:
+        return drawing
+    factor = width / drawing.width
+    drawing.scale(factor, factor)
+    drawing.width, drawing.height = drawing.width * factor, drawing.height * factor
+    return drawing
 
 
 def footer_text(unit: str, who: str, when: datetime) -> str:

@@ -56,6 +56,7 @@ CONVERT = "convert"
 POLICY_CHANGE = "policy_change"
 IMPORT_REFUSED = "import_refused"
 UPGRADE = "upgrade"
+UNDO = "undo"
 
 # Every action, in the order a person reads them, with its Chinese label (context "app").
 ACTION_LABELS: dict[str, str] = {
@@ -81,6 +82,7 @@ ACTION_LABELS: dict[str, str] = {
     POLICY_CHANGE: QT_TRANSLATE_NOOP("app", "安全策略变更"),
     IMPORT_REFUSED: QT_TRANSLATE_NOOP("app", "拒收数据包"),
     UPGRADE: QT_TRANSLATE_NOOP("app", "升级数据库"),
+    UNDO: QT_TRANSLATE_NOOP("app", "撤销操作"),
 }
 ACTIONS: tuple[str, ...] = tuple(ACTION_LABELS)
 

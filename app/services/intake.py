@@ -14,6 +14,7 @@ from typing import Any
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import get as get_register
 from app.security.sensitive import PLACEHOLDERS
+from app.services import undo
 from app.services.records import RecordService
 from app.services.transitions import Transitions
 
@@ -67,5 +68,8 @@ def clue_from_report(
         clue_id = records.save_in(s, clues, raw, confirmed=confirmed)
         number = str(getattr(s.get(clues.model, clue_id), "number", "") or "")
         reason = str(Message(QT_TRANSLATE_NOOP("app", "已转为问题线索 {number}"), {"number": number}))
-        Transitions(records).apply_in(s, get_register("reports"), report_id, "to_clue", {}, reason)
+        reports = get_register("reports")
+        Transitions(records).apply_in(s, reports, report_id, "to_clue", {}, reason)
+        what = undo.step_label(reports, "to_clue", s.get(reports.model, report_id))
+    undo.mark(records.ctx, undo.TRANSITION, reports.name, what)  # a lifecycle step: not undone
     return clue_id

@@ -49,6 +49,7 @@ from app.security import sensitive
 from app.security.roles import VIEW_SENSITIVE, PermissionDenied
 from app.security.secrecy import NotInAudience
 from app.services import person_record as pr
+from app.services import undo
 from app.services.records import NotFoundError, RecordService
 from app.services.transitions import Transitions
 
@@ -408,7 +409,10 @@ def add_names(records: RecordService, request_id: str, names: Sequence[Mapping[s
                 values["person_id"] = found.people[0].person.id
         rows.append(values)
     with records.ctx.session() as s:
-        return [records.save_in(s, INTEGRITY_REPLIES, values, confirmed=True) for values in rows]
+        ids = [records.save_in(s, INTEGRITY_REPLIES, values, confirmed=True) for values in rows]
+        done = undo.created(s, INTEGRITY_REPLIES, ids)
+    undo.push(records.ctx, done)
+    return ids
 
 
 def answer(

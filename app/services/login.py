@@ -57,6 +57,7 @@ class LoginError(Exception):
 
 
 WRONG = Message(QT_TRANSLATE_NOOP("app", "用户名或密码不正确。"))
+WRONG_PASSWORD = Message(QT_TRANSLATE_NOOP("app", "密码不正确。"))  # the lock: the name is known
 NOT_INITIALISED = Message(QT_TRANSLATE_NOOP("app", "本数据目录尚未初始化，请先运行 init。"))
 
 
@@ -203,7 +204,7 @@ def unlock_again(opened: Context, password: str) -> None:
     except WrongSecret:
         throttle.failed(username, "unlock")
         record_failure_now(opened, throttle)
-        raise LoginError(WRONG) from None
+        raise LoginError(WRONG_PASSWORD) from None
     with opened.db.session(username) as s:
         audit.record(s, audit.UNLOCK)
     throttle.succeeded(username, 0)

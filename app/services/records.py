@@ -40,6 +40,7 @@ from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, F
 from app.security import audit, sensitive
 from app.security.roles import EDIT, VIEW_SENSITIVE, CountyOnly, CountyScreen, NotOwner
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience, parse_audience
+from app.services import undo
 
 YES = QT_TRANSLATE_NOOP("app", "是")
 NO = QT_TRANSLATE_NOOP("app", "否")
@@ -559,6 +560,15 @@ class RecordService:
                 if f.keyed:
                     table = reg.model.__table__.name  # type: ignore[attr-defined]
                     out[f.keyed] = sensitive.keyed_hash(key, f"{table}.{name}", str(value))
+        # An emptied optional value (a choice set back to blank) is stored as its column's default
+        # where the column holds no NULL: writing None there failed the whole save.
+        columns = reg.model.__table__.columns  # type: ignore[attr-defined]
+        for name, value in out.items():
+            column = columns.get(name)
+            if value is None and column is not None and not column.nullable:
+                default = column.default
+                if default is not None and default.is_scalar:
+                    out[name] = default.arg
         return out
 
     def save(
@@ -567,7 +577,11 @@ class RecordService:
         """Create (``row_id`` None) or update a record; raise ``ValidationError`` and change nothing.
         Raise ``NeedsConfirmation`` when the register warns and ``confirmed`` is not set."""
         with self.ctx.session() as s:
-            return self.save_in(s, reg, raw, row_id, confirmed=confirmed)
+            was = undo.before(self, s, reg, row_id)
+            rid = self.save_in(s, reg, raw, row_id, confirmed=confirmed)
+            step = undo.step_after(reg, s, rid, undo.UPDATE if row_id else undo.CREATE, was)
+        undo.remember(self.ctx, step)
+        return rid
 
     def save_in(
         self,
@@ -678,7 +692,10 @@ class RecordService:
     def delete(self, reg: Register, row_id: str) -> None:
         """Tombstone a record. Refused while live records still point to it."""
         with self.ctx.session() as s:
+            was = undo.before(self, s, reg, row_id)
             self.delete_in(s, reg, row_id)
+            step = undo.step_after(reg, s, row_id, undo.DELETE, was)
+        undo.remember(self.ctx, step)
 
     def delete_in(self, s: Session, reg: Register, row_id: str) -> None:
         """``delete`` inside the caller's transaction."""
@@ -707,6 +724,7 @@ class RecordService:
     def restore(self, reg: Register, row_id: str) -> None:
         """Undo a delete."""
         self._require_edit(reg)
+        step: undo.Step | None = None
         with self.ctx.session() as s:
             obj = s.get(reg.model, row_id)
             if obj is None:
@@ -714,7 +732,11 @@ class RecordService:
             self._check_audience(reg, obj)
             self._require_edit(reg, obj)
             if obj.deleted:
+                was = undo.Before(self, reg, obj)
                 obj.deleted = False
+                s.flush()
+                step = undo.step_after(reg, s, row_id, undo.RESTORE, was)
+        undo.remember(self.ctx, step)
 
     def history(self, reg: Register, row_id: str) -> list[HistoryEntry]:
         """Who changed what and when, oldest first, as displayed values."""

@@ -12,6 +12,7 @@ from sqlalchemy import or_, select
 from app.models.org import Staff
 from app.models.training import Lesson, LessonAttendance
 from app.registers.training import ATTENDANCE
+from app.services import undo
 from app.services.records import NotFoundError, RecordService
 
 
@@ -34,4 +35,7 @@ def take_roll(records: RecordService, lesson_id: str) -> list[str]:
             )
             .order_by(Staff.name, Staff.id)
         ).all()
-        return [records.save_in(s, ATTENDANCE, {"lesson_id": lesson_id, "staff_id": sid}) for sid in missing]
+        ids = [records.save_in(s, ATTENDANCE, {"lesson_id": lesson_id, "staff_id": sid}) for sid in missing]
+        done = undo.created(s, ATTENDANCE, ids)
+    undo.push(records.ctx, done)
+    return ids

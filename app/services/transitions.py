@@ -22,7 +22,7 @@ from app.models.org import Unit
 from app.registers import get as get_register
 from app.registers.fields import Register
 from app.registers.lifecycle import BEFORE, TRANSITION, Step
-from app.services import deadlines
+from app.services import deadlines, undo
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.sync.transfers import TransferError, request_transfer_in
 
@@ -104,7 +104,10 @@ class Transitions:
         """Take a step; return the new state. Raise ``TransitionRefused``, ``ValidationError``,
         ``NeedsConfirmation`` or ``PermissionDenied`` and change nothing."""
         with self.records.ctx.session() as s:
-            return self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=confirmed)
+            state = self.apply_in(s, reg, row_id, step_name, values, reason, confirmed=confirmed)
+            what = undo.step_label(reg, step_name, s.get(reg.model, row_id))
+        undo.mark(self.records.ctx, undo.TRANSITION, reg.name, what)
+        return state
 
     def apply_in(
         self,

@@ -21,6 +21,7 @@ from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.models.residency import Visit
 from app.registers import get as get_register
 from app.registers.residency import checklist, normalise_code, own_unit
+from app.services import undo
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.transitions import Transitions
 
@@ -172,7 +173,9 @@ def record_visit(
                 )
             except ValidationError as exc:
                 raise ValidationError({f"clue:{i}:{k}": m for k, m in exc.errors.items()}) from exc
-        return ids
+        what = undo.step_label(visits, "record", visit)
+    undo.mark(records.ctx, undo.TRANSITION, visits.name, what)  # a lifecycle step: not undone
+    return ids
 
 
 # ---- units and staff for the visit pages ------------------------------------------------------

@@ -22,7 +22,7 @@ from app.models.org import Staff, SupervisedUnit, Unit, Village
 from app.models.residency import Visit
 from app.quarters import quarter_bounds
 from app.registers import get as get_register
-from app.services import workdays
+from app.services import undo, workdays
 from app.services.records import RecordService
 
 PLAN_NO_STAFF = QT_TRANSLATE_NOOP("app", "本单位没有可安排的在岗人员，请先在「人员与岗位」中登记。")
@@ -167,4 +167,6 @@ def save_plan(records: RecordService, proposals: Sequence[ProposedVisit]) -> lis
                 "member_id": p.member_id,
             }
             ids.append(records.save_in(s, visits, values, confirmed=True))
+        done = undo.created(s, visits, ids)
+    undo.push(records.ctx, done)
     return ids

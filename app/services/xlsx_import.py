@@ -34,6 +34,7 @@ from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, TEXT, F
 from app.security import sensitive
 from app.security.roles import PermissionDenied
 from app.security.secrecy import NotInAudience
+from app.services import undo
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import ID_HEADER, ExportCancelled
 from app.services.transitions import TransitionRefused, Transitions
@@ -549,6 +550,7 @@ class Importer:
         except _Undo:
             return report
         report.saved = True
+        undo.mark(self.records.ctx, undo.IMPORT, reg.name, reg.title)
         return report
 
     def _hold_references(self, s: Any, report: ImportReport) -> list[Any]:

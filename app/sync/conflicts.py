@@ -22,6 +22,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.registers import REGISTERS
 from app.security import audit
 from app.security.roles import EXCHANGE, NotOwner
+from app.services import undo
 from app.sync.display import display, register_for
 from app.sync.exchange import SyncError
 from app.sync.merge import column_value, record_of, synced_models
@@ -118,6 +119,9 @@ def settle(ctx: Context, conflict_id: int, choices: Mapping[str, str]) -> None:
             fields=sorted(choices),
             detail="conflict settled",
         )
+        register = register_for(conflict.table_name)
+        settled = display(register, row, conflict.row_id)
+    undo.mark(ctx, undo.SETTLE, register.name if register is not None else conflict.table_name, settled)
 
 
 # ---- what the conflicts screen shows -----------------------------------------------------------

@@ -37,6 +37,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.org import Unit
 from app.security import audit
 from app.security.roles import EXCHANGE, UNITS
+from app.services import undo
 from app.sync import audit_travel, epoch
 from app.sync import bundle as bundle_io
 from app.sync import enrolment as enrolment_io
@@ -524,6 +525,10 @@ def import_bundles(ctx: Context, paths: Sequence[Path]) -> list[Imported]:
     opened.sort(key=lambda pb: (str(pb[1].manifest.get("sender")), int(pb[1].manifest.get("sequence") or 0)))
     for path, b in opened:
         results.append(_import_one(ctx, path, b, info, my_fp))
+    merged = tuple(r.path.name for r in results if r.status == "imported")
+    if merged:  # an import is not undone, nor anything before it (``app.services.undo``)
+        what = Message(QT_TRANSLATE_NOOP("app", "数据包 {names}"), {"names": merged})
+        undo.mark(ctx, undo.IMPORT, "", what)
     return results
 
 

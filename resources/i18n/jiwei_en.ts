@@ -514,6 +514,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>e.g. 2022-06-30</translation>
     </message>
     <message>
+        <source>如 2022-06-30</source>
+        <translation>e.g. 2022-06-30</translation>
+    </message>
+    <message>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
@@ -1203,6 +1207,37 @@ Verified: {unit}, {time}, {size}.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>使用手册 — 基层纪检监察工作台</source>
+        <translation>User manual — Jiwei Desk</translation>
+    </message>
+    <message>
+        <source>目录(&amp;C)</source>
+        <translation>&amp;Contents</translation>
+    </message>
+    <message>
+        <source>后退(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>前进(&amp;N)</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>在手册中查找（回车找下一处）</source>
+        <translation>Find in the manual (Enter finds the next)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>manual_zh_CN.html</source>
+        <translation>manual_en.html</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>新增</source>
@@ -1694,6 +1729,14 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Please tick “I have written down or printed the recovery key and stored it safely” first</translation>
     </message>
     <message>
+        <source>{unit} · 数据文件夹：{folder}</source>
+        <translation>{unit} · data folder: {folder}</translation>
+    </message>
+    <message>
+        <source>数据文件夹：{folder}</source>
+        <translation>Data folder: {folder}</translation>
+    </message>
+    <message>
         <source>请输入用户名。</source>
         <translation>Please enter your user name.</translation>
     </message>
@@ -1781,6 +1824,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>E&amp;xit</translation>
     </message>
     <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
         <source>系统管理(&amp;M)</source>
         <translation>&amp;Administration</translation>
     </message>
@@ -1845,6 +1892,14 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>使用手册(&amp;M)</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
+        <source>打开使用手册，翻到当前页面的说明</source>
+        <translation>Open the user manual at the part about the current page</translation>
+    </message>
+    <message>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1855,20 +1910,6 @@ Verified: {unit}, {time}, {size}.</translation>
     <message>
         <source>字号：{n} 磅</source>
         <translation>Font size: {n} pt</translation>
-    </message>
-    <message>
-        <source>快捷键</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>Ctrl+N 新增&#x3000;F2 或 回车 编辑&#x3000;Del 删除&#x3000;Ctrl+Z 撤销删除
-Ctrl+F 搜索&#x3000;F5 刷新&#x3000;Ctrl+H 修改历史&#x3000;Ctrl+I 人员档案&#x3000;Ctrl+E 导出 Excel
-Alt+1…9 切换页面&#x3000;Ctrl+PgUp/PgDown 上一页/下一页&#x3000;Ctrl+B 导航栏
-Ctrl++ / Ctrl+- 放大/缩小字体&#x3000;Ctrl+0 默认字号&#x3000;Ctrl+, 设置&#x3000;Ctrl+L 锁定&#x3000;Ctrl+Q 退出</source>
-        <translation>Ctrl+N:&#xa0;new&#x3000;F2&#xa0;or&#xa0;Enter:&#xa0;edit&#x3000;Del:&#xa0;delete&#x3000;Ctrl+Z:&#xa0;undo&#xa0;delete
-Ctrl+F:&#xa0;search&#x3000;F5:&#xa0;refresh&#x3000;Ctrl+H:&#xa0;change&#xa0;history&#x3000;Ctrl+I:&#xa0;person&apos;s&#xa0;record&#x3000;Ctrl+E:&#xa0;export&#xa0;to&#xa0;Excel
-Alt+1…9:&#xa0;go&#xa0;to&#xa0;page&#x3000;Ctrl+PgUp/PgDown:&#xa0;previous/next&#xa0;page&#x3000;Ctrl+B:&#xa0;navigation&#xa0;pane
-Ctrl++&#xa0;/&#xa0;Ctrl+-:&#xa0;larger/smaller&#xa0;font&#x3000;Ctrl+0:&#xa0;default&#xa0;font&#xa0;size&#x3000;Ctrl+,:&#xa0;settings&#x3000;Ctrl+L:&#xa0;lock&#x3000;Ctrl+Q:&#xa0;exit</translation>
     </message>
     <message>
         <source>用户：{user}（{role}）</source>
@@ -2656,8 +2697,8 @@ Save anyway?</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>保存并关闭（Ctrl+S）</source>
-        <translation>Save and close (Ctrl+S)</translation>
+        <source>保存并关闭（回车；多行文字中按 Ctrl+Enter；Ctrl+S）</source>
+        <translation>Save and close (Enter; Ctrl+Enter in multi-line text; Ctrl+S)</translation>
     </message>
     <message>
         <source>取消</source>
@@ -2887,12 +2928,12 @@ It is shown only this once: write it down on paper, or save it as a PDF and prin
         <translation>Restore the selected deleted records</translation>
     </message>
     <message>
-        <source>撤销删除</source>
-        <translation>Undo delete</translation>
+        <source>撤销</source>
+        <translation>Undo</translation>
     </message>
     <message>
-        <source>撤销刚才的删除</source>
-        <translation>Undo the last delete</translation>
+        <source>撤销本次登录的上一步操作（Ctrl+Z）</source>
+        <translation>Undo the last operation of this log-in (Ctrl+Z)</translation>
     </message>
     <message>
         <source>历史</source>
@@ -3075,8 +3116,8 @@ You can undo this right away, or restore them later under “Show deleted”.</t
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <source>已撤销删除，恢复了 {n} 条记录。</source>
-        <translation>Delete undone: {n} record(s) restored.</translation>
+        <source>不能撤销</source>
+        <translation>Cannot undo</translation>
     </message>
     <message>
         <source>已恢复 {n} 条记录。</source>
@@ -3552,6 +3593,136 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>首次使用：恢复密钥</source>
         <translation>First start: recovery key</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>登记簿列表</source>
+        <translation>Register lists</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>F2 或 回车</source>
+        <translation>F2 or Enter</translation>
+    </message>
+    <message>
+        <source>删除选中的记录</source>
+        <translation>Delete the selected record</translation>
+    </message>
+    <message>
+        <source>撤销本次登录的上一步操作（在文字框中是撤销输入）</source>
+        <translation>Undo this log-in&apos;s last operation (in a text box: undo typing)</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>修改历史</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>人员档案</source>
+        <translation>Person&apos;s record</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>打印列表</source>
+        <translation>Print the list</translation>
+    </message>
+    <message>
+        <source>填写表单</source>
+        <translation>Filling in forms</translation>
+    </message>
+    <message>
+        <source>回车</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>在多行文字中：保存（回车是换行）</source>
+        <translation>In multi-line text: save (Enter starts a new line)</translation>
+    </message>
+    <message>
+        <source>保存并关闭</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <source>保存并继续新增</source>
+        <translation>Save and add another</translation>
+    </message>
+    <message>
+        <source>办理下一环节</source>
+        <translation>Take the next step</translation>
+    </message>
+    <message>
+        <source>在日期中：打开日历</source>
+        <translation>In a date field: open the calendar</translation>
+    </message>
+    <message>
+        <source>关闭窗口（有未保存的内容时先询问）</source>
+        <translation>Close the window (asks first when something is unsaved)</translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>切换到第 1…9 页</source>
+        <translation>Go to page 1…9</translation>
+    </message>
+    <message>
+        <source>下一页 / 上一页</source>
+        <translation>Next page / previous page</translation>
+    </message>
+    <message>
+        <source>到导航栏</source>
+        <translation>Go to the navigation</translation>
+    </message>
+    <message>
+        <source>放大 / 缩小字体</source>
+        <translation>Larger / smaller text</translation>
+    </message>
+    <message>
+        <source>默认字号</source>
+        <translation>Default text size</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>使用手册（本表在“帮助 → 快捷键”）</source>
+        <translation>User manual (this list is under Help → Keyboard shortcuts)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -4246,8 +4417,39 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>回车；在理由中按 Ctrl+Enter</source>
+        <translation>Enter; Ctrl+Enter in the reason</translation>
+    </message>
+    <message>
         <source>这条记录已被删除。</source>
         <translation>This record has been deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoAction</name>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)：{what}</source>
+        <translation>&amp;Undo: {what}</translation>
+    </message>
+    <message>
+        <source>撤销本次登录的上一步操作，作为一次新的修改记入历史（{key}）</source>
+        <translation>Undo the last operation of this log-in, recorded in the history as a new change ({key})</translation>
+    </message>
+    <message>
+        <source>不能撤销</source>
+        <translation>Cannot undo</translation>
     </message>
 </context>
 <context>
@@ -4515,12 +4717,20 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation> (no permission to enter)</translation>
     </message>
     <message>
-        <source>添加线索（Ctrl+Insert）</source>
-        <translation>Add clue (Ctrl+Insert)</translation>
+        <source>添加线索(&amp;A)</source>
+        <translation>&amp;Add clue</translation>
     </message>
     <message>
-        <source>删除线索行（Ctrl+Delete）</source>
-        <translation>Remove clue row (Ctrl+Delete)</translation>
+        <source>在表中添加一行线索（Alt+A）</source>
+        <translation>Add a clue row to the table (Alt+A)</translation>
+    </message>
+    <message>
+        <source>删除线索行(&amp;D)</source>
+        <translation>&amp;Delete clue row</translation>
+    </message>
+    <message>
+        <source>删除表中当前的一行线索（Alt+D）</source>
+        <translation>Delete the current clue row from the table (Alt+D)</translation>
     </message>
     <message>
         <source>发现的问题线索（保存时登记到「问题线索」，来源为监督发现）</source>
@@ -5379,6 +5589,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>Upgrade the database</translation>
     </message>
     <message>
+        <source>撤销操作</source>
+        <translation>Undo an operation</translation>
+    </message>
+    <message>
         <source>内容被改动</source>
         <translation>content altered</translation>
     </message>
@@ -5545,6 +5759,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>{path} 已经存在，而且不是备份文件（.jwbak），不会覆盖它。请换一个文件名或文件夹。</source>
         <translation>{path} already exists and is not a backup file (.jwbak); it will not be overwritten. Please choose another file name or folder.</translation>
+    </message>
+    <message>
+        <source>密码不正确。</source>
+        <translation>Incorrect password.</translation>
     </message>
     <message>
         <source>连续输错密码，请 {n} 秒后再试。</source>
@@ -6349,6 +6567,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>本机还没有登记过任何单位，不能导入数据包。</source>
         <translation>No unit has been registered on this computer yet, so data packages cannot be imported.</translation>
+    </message>
+    <message>
+        <source>数据包 {names}</source>
+        <translation>bundle {names}</translation>
     </message>
     <message>
         <source>数据包来自其他县（{county}），不能导入。</source>
@@ -7585,6 +7807,70 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>公文只能写入 .docx 或 .pdf 文件：{path}</source>
         <translation>An official document can only be written to a .docx or .pdf file: {path}</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>办理</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Settle conflict</translation>
+    </message>
+    <message>
+        <source>上一步操作是办理步骤（{what}），办理步骤不能撤销；需要更正时请按办理流程处理。</source>
+        <translation>The last operation was a handling step ({what}); handling steps cannot be undone. To correct it, follow the handling procedure.</translation>
+    </message>
+    <message>
+        <source>上一步操作是导入（{what}），导入不能撤销。</source>
+        <translation>The last operation was an import ({what}); imports cannot be undone.</translation>
+    </message>
+    <message>
+        <source>上一步操作是处理同步冲突（{what}），处理冲突不能撤销。</source>
+        <translation>The last operation settled a sync conflict ({what}); settling a conflict cannot be undone.</translation>
+    </message>
+    <message>
+        <source>本次登录以来没有可以撤销的操作。</source>
+        <translation>Nothing has been done since this log-in that can be undone.</translation>
+    </message>
+    <message>
+        <source>「{subject}」在这次操作之后又被 {who} 修改过，不能撤销。</source>
+        <translation>“{subject}” was changed by {who} after this operation; it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>「{subject}」在这次操作之后收到了其他单位的新版本（数据交换），不能撤销。</source>
+        <translation>A newer version of “{subject}” arrived from another unit after this operation (data exchange); it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>「{subject}」已不存在，不能撤销。</source>
+        <translation>“{subject}” no longer exists; it cannot be undone.</translation>
+    </message>
+    <message>
+        <source>{kind} {register} {subject}</source>
+        <translation>{kind} {register} {subject}</translation>
+    </message>
+    <message>
+        <source>{kind}：{what}</source>
+        <translation>{kind}: {what}</translation>
+    </message>
+    <message>
+        <source>{kind} {register} {n} 条记录</source>
+        <translation>{kind} {register}: {n} records</translation>
     </message>
     <message>
         <source>首次使用的设置都已完成。</source>

@@ -215,3 +215,20 @@ def test_a_unit_has_the_same_id_on_every_installation_and_comes_back_after_delet
     finally:
         county.close()
         township.close()
+
+
+def test_an_optional_choice_left_blank_saves_again(records: RecordService) -> None:
+    """A clue whose 问题类别 is blank (None from the form) is edited and saved again: the blank is
+    stored as the column's empty default, not a NULL the table refuses."""
+    reg = get("clues")
+    values = {
+        "source": "petition",
+        "received_on": date(2022, 1, 5),
+        "subject_name": "赵某",
+        "secrecy": "none",
+        "category": None,
+    }
+    clue_id = records.save(reg, values)
+    assert records.save(reg, {**values, "subject_unit": "城关镇人民政府"}, clue_id) == clue_id
+    stored = records.get(reg, clue_id)
+    assert (stored["category"], stored["subject_unit"]) == ("", "城关镇人民政府")

@@ -129,7 +129,7 @@ def test_the_system_menu_opens_it(qtbot: QtBot, opened: Context, settings: QSett
     qtbot.addWidget(window)
     # The action held while its menu is read: PySide6 6.5 frees the menu's wrapper with a
     # temporary action's ("Internal C++ object already deleted").
-    system = window.menuBar().actions()[1]
+    system = window.menuBar().actions()[2]  # after 文件 and 编辑
     texts = [a.text() for a in system.menu().actions()]  # type: ignore[union-attr]
     assert "四种形态对应(&F)…" in texts
     dialog = window.open_form_mapping()

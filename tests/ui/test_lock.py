@@ -100,7 +100,7 @@ def test_idle_lock_hides_everything_and_unlocking_keeps_the_typed_text(
     assert all(not a.isEnabled() for a in window.actions())
 
     dialog = unlock(qtbot, window, "wrong-pass-1")
-    assert dialog.message_text() == "用户名或密码不正确。"
+    assert dialog.message_text() == "密码不正确。"
     assert dialog.password.text() == ""
     assert window.is_locked() and visible_content(window) == []
 

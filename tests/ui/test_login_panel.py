@@ -271,7 +271,7 @@ def test_the_window_shows_only_the_log_in_until_someone_logs_in_then_its_registe
     assert panel.password.text() == ""  # the typed password is not kept in a widget
     assert window.windowTitle() == f"基层纪检监察工作台 — {SETUP.unit_name}"
     assert window.current_page_key() == "register:staff"  # the last page, as before
-    assert [a.text() for a in window.menuBar().actions()][:2] == ["文件(&F)", "系统管理(&M)"]
+    assert [a.text() for a in window.menuBar().actions()][:3] == ["文件(&F)", "编辑(&E)", "系统管理(&M)"]
     assert SETUP.unit_name in window.unit_label.text()
 
 

@@ -219,3 +219,21 @@ def test_every_register_gets_a_form(qtbot: QtBot, records: RecordService, org: O
     form = open_form(qtbot, records, name)
     assert set(form.editors) == {f.name for f in get(name).fields}
     assert not form.is_dirty()
+
+
+def test_a_database_failure_is_shown_and_the_typed_values_stay(
+    qtbot: QtBot, records: RecordService, org: Org, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure no rule foresaw (here the disk) is said in Chinese in the form, which stays open
+    with what was typed, instead of vanishing into the event loop."""
+    form = open_form(qtbot, records, "zones")
+    edit = form.editor("name")
+    type_chinese(edit, "北片区")
+
+    def disk_full(*_args: object, **_kwargs: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(records, "save", disk_full)
+    assert form.save() is False
+    assert "磁盘空间不足" in form.error_text()
+    assert form.values()["name"] == "北片区" and form.saved_id is None

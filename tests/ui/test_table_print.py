@@ -108,6 +108,8 @@ def test_statistics_prints_every_table(
     page = StatisticsPage(Context(db, Actor("admin", "admin")), bus, settings)
     qtbot.addWidget(page)
     wait_figures(qtbot, page)
+    page.set_period(2021)  # the year of the dispositions: the charts have something to show
+    wait_figures(qtbot, page)
     assert page.act_print.isEnabled()
     tables = page.tables()
     assert tables
@@ -118,6 +120,8 @@ def test_statistics_prints_every_table(
         assert re.sub(r"\s+", "", caption) in text
         assert all(re.sub(r"\s+", "", str(h)) in text for h in header)
     assert "城关镇纪委" in text and "第一派驻纪检监察组" in text
+    # The charts follow the tables, drawn from the same figures (their captions and labels in the PDF).
+    assert "图1运用“四种形态”情况（按单位类型）" in text and "图2运用“四种形态”情况（按单位）" in text
     assert prints(db)[-1].detail.startswith("report=statistics rows=")
 
 

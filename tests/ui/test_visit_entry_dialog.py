@@ -172,3 +172,44 @@ def test_a_bad_clue_row_saves_nothing(
     assert secretary.get(VISITS, visit_id)["state"] == "planned"
     assert linked_clues(secretary, visit_id) == []
     dialog.reject()
+
+
+def test_clue_rows_are_added_with_alt_a_from_inside_a_cell(
+    qtbot: QtBot, page: RegisterPage, visit: tuple[str, str]
+) -> None:
+    """Alt+A / Alt+D work while a cell is typed into; Ctrl+Insert there is the cell's copy."""
+    _visit_id, code = visit
+    scan(qtbot, page, code)
+    tools = page.workflow.visit_tools  # type: ignore[union-attr]
+    assert tools is not None and isinstance(tools.entry, VisitEntryDialog)
+    dialog = tools.entry
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.checks[0])
+    assert "Ctrl+Insert" not in dialog.add_clue_button.text() + dialog.add_clue_button.toolTip()
+    qtbot.keyClick(dialog.checks[0], Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.clue_table.rowCount() == 1)  # a button's letter clicks it animated
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)  # the new row's first cell is being typed into
+    qtbot.keyClicks(editor, "Zhou")
+    qtbot.keyClick(editor, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)  # copy, not a row
+    assert dialog.clue_table.rowCount() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.clue_table.rowCount() == 2)
+    assert dialog.drafts()[0].subject_name == "Zhou"  # the cell's text was kept
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.clue_table.rowCount() == 1)
+    # Enter in a cell ends the cell and does not save; Enter in 谈话人员 saves, as in any form.
+    tried: list[bool] = []
+    dialog.save = lambda: tried.append(True) or False  # type: ignore[method-assign]
+    dialog.clue_table.setCurrentCell(0, 1)
+    dialog.clue_table.editItem(dialog.clue_table.item(0, 1))
+    cell = QApplication.focusWidget()
+    assert isinstance(cell, QLineEdit)
+    qtbot.keyClicks(cell, "Xiling")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.drafts()[0].subject_unit == "Xiling")
+    assert tried == [] and dialog.isVisible()
+    dialog.people_talked.setFocus()
+    qtbot.keyClick(dialog.people_talked, Qt.Key.Key_Return)
+    assert tried == [True]
+    dialog.reject()

@@ -49,6 +49,7 @@ from app.services.accounts import MIN_PASSWORD_LENGTH
 from app.services.backup import BackupError, Manifest, RestoreResult
 from app.services.recovery import RecoveryError
 from ui.i18n import tr_message
+from ui.steady import keep_room_for, quiet_width
 from ui.tasks import Progress, Task, TaskState, run_task
 
 FOLDER_KEY = "backup/folder"  # where the last backup was written
@@ -238,9 +239,10 @@ class BackupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(now_box)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.error)
         layout.addWidget(auto_box)
+        layout.addWidget(self.result_label)  # under the boxes: what comes and goes moves nothing
+        layout.addWidget(self.error)
+        keep_room_for(self, layout, [self.result_label, self.error])
         layout.addWidget(buttons)
 
         if server:
@@ -437,6 +439,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.replace_note)
         layout.addWidget(self.error)
         layout.addWidget(self.done_label)
+        keep_room_for(self, layout, [self.replace_note, self.error, self.done_label])
         layout.addWidget(self.buttons)
         self._show_replace_note()
         self._update()
@@ -650,7 +653,7 @@ class NewRecoveryKeyDialog(QDialog):
         first_layout = QVBoxLayout(first)
         first_layout.addWidget(explain)
         first_layout.addWidget(self.make_button, 0, Qt.AlignmentFlag.AlignLeft)
-        first_layout.addWidget(self.error)
+        first_layout.addWidget(quiet_width(self.error))
         first_layout.addStretch(1)
 
         self.first = first
@@ -771,6 +774,7 @@ class RecoverDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.passwords)
         layout.addWidget(self.error)
+        keep_room_for(self, layout, [self.error])
         layout.addWidget(self.buttons)
 
     def show_error(self, text: str) -> None:

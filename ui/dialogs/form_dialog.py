@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.services.accounts import MAX_PASSWORD_LENGTH, password_policy_hint
 from ui.i18n import tr_message
+from ui.shortcuts import ctrl_enter
+from ui.steady import grow_upwards
 
 ERROR_STYLE = (
     "QLabel#dialogError { color: #c62828; background: #fdecea; border: 1px solid #f3b9b5;"
@@ -115,6 +117,7 @@ class FormDialog(QDialog):
         cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter(self, self.accept)  # also from a multi-line field, where Enter is a new line
         self.fields: dict[str, QWidget] = {}  # message key -> the widget to focus
 
     def layout_with(self, body: QWidget | QFormLayout) -> None:
@@ -139,7 +142,7 @@ class FormDialog(QDialog):
         h = layout.totalSizeHint().height()
         if layout.hasHeightForWidth():
             h = max(h, layout.totalHeightForWidth(w))
-        self.resize(w, h)
+        grow_upwards(self, QSize(w, h))  # a message at the top does not move the buttons
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

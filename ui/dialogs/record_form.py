@@ -7,12 +7,22 @@ Nothing is saved until ``RecordService.save`` accepts every value.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRegularExpression, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QRegularExpression,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -48,6 +58,8 @@ from app.services.person_record import fill_from_person, has_person
 from app.services.records import NeedsConfirmation, NotFoundError, RecordService, ValidationError
 from app.services.transitions import TransitionRefused
 from ui.i18n import tr_app, tr_message, tr_register, tr_value
+from ui.shortcuts import ctrl_enter
+from ui.steady import grow_upwards
 
 INT_LIMIT = 999_999_999
 PEOPLE = "people"
@@ -97,14 +109,17 @@ def parse_date(text: str) -> date | str | None:
 
 
 class DateField(QWidget):
-    """An optional date: typed (several common spellings) or picked from a calendar."""
+    """A date: typed (several common spellings) or picked from a calendar; the placeholder says
+    an optional one may stay empty."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, required: bool = False) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("如 2022-06-30，可留空"))
+        self.edit.setPlaceholderText(
+            self.tr("如 2022-06-30") if required else self.tr("如 2022-06-30，可留空")
+        )
         self.edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9 ./\-年月日]{0,12}"), self.edit)
         )
@@ -195,7 +210,7 @@ class _FieldEditor:
             spin.valueChanged.connect(changed)
             self.widget = self.focus = spin
         elif f.kind == DATE:
-            date_field = DateField()
+            date_field = DateField(required=f.required)
             date_field.changed.connect(changed)
             self.widget = date_field
             self.focus = date_field.edit
@@ -472,12 +487,15 @@ class RecordForm(QDialog):
                 self.save_new_button.clicked.connect(self.save_and_new)
                 QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.save_and_new)
             self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
-            self.save_button.setToolTip(self.tr("保存并关闭（Ctrl+S）"))
+            self.save_button.setToolTip(self.tr("保存并关闭（回车；多行文字中按 Ctrl+Enter；Ctrl+S）"))
             self.save_button.setDefault(True)
             cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
             cancel.setAutoDefault(False)
             self.save_button.clicked.connect(self.save_and_close)
+            # Enter in a one-line field presses 保存 (the default button); in a multi-line field
+            # it starts a new line, and Ctrl+Enter saves.
             QShortcut(QKeySequence.StandardKey.Save, self, self.save_and_close)
+            ctrl_enter(self, self.save_and_close)
         self.buttons.rejected.connect(self.reject)
 
         button_row = QHBoxLayout()
@@ -720,7 +738,7 @@ class RecordForm(QDialog):
         limit = int(screen.height() * 0.9) if screen is not None else 800
         width = max(self.width() if self.isVisible() else 0, 540, wanted.width() + 60)
         height = min(max(self.height() if self.isVisible() else 0, wanted.height() + extra + 24), limit)
-        self.resize(width, height)
+        grow_upwards(self, QSize(width, height))  # the buttons stay under the pointer
 
     # ---- labels and values -------------------------------------------------------------------
     @staticmethod
@@ -861,6 +879,12 @@ class RecordForm(QDialog):
             return False
         except (PermissionDenied, TransitionRefused) as exc:
             self.show_errors({"": exc.message})
+            return False
+        except Exception as exc:  # noqa: BLE001 — a database or disk failure: say so, keep what was typed
+            from ui.tasks import describe_error
+
+            logging.getLogger(__name__).exception("saving %s failed", self.reg.name)
+            self.show_errors({"": describe_error(exc)[0]})
             return False
         self.clear_errors()
         self.saved_id = row_id

@@ -37,7 +37,9 @@ from app.services.first_run import record_recovery_sheet
 from app.services.installation import SetupError, SetupRequest
 from app.services.login import create
 from ui.dialogs.recovery_key import RecoveryKeyPage
+from ui.help_viewer import add_f1
 from ui.i18n import tr_message, tr_register
+from ui.steady import bottom_kept
 from ui.tasks import Progress, Task, run_task
 
 ERROR_STYLE = "color: #b00020;"
@@ -65,6 +67,7 @@ class SetupWizard(QDialog):
         self.restored = False  # a backup was restored instead: log in to it
         self.last_task: Task | None = None
         self.busy = False
+        add_f1(self, "setup")  # the manual's part on setting up
         self.setWindowTitle(self.tr("首次使用：设置本机"))
         self.setMinimumWidth(520)
 
@@ -248,13 +251,14 @@ class SetupWizard(QDialog):
         )
 
     def show_errors(self, messages: dict[str, Message | str]) -> None:
-        for key, label in self.errors.items():
-            msg = messages.get(key)
-            if msg is None:
-                label.hide()
-                continue
-            label.setText(tr_message(msg) if isinstance(msg, Message) else msg)
-            label.show()
+        with bottom_kept(self):  # 完成设置 stays under the pointer
+            for key, label in self.errors.items():
+                msg = messages.get(key)
+                if msg is None:
+                    label.hide()
+                    continue
+                label.setText(tr_message(msg) if isinstance(msg, Message) else msg)
+                label.show()
 
     def accept_setup(self) -> bool:
         """Validate, then create the installation on a worker thread; True when it was started.

@@ -46,6 +46,8 @@ from app.services.transitions import (
 from ui.dialogs.history_dialog import local_time
 from ui.dialogs.record_form import STYLE, _FieldEditor, _text, ask_to_go_on
 from ui.i18n import tr_register
+from ui.shortcuts import ctrl_enter
+from ui.steady import bottom_kept
 
 
 class TimelineView(QTreeWidget):
@@ -93,9 +95,11 @@ class TimelineView(QTreeWidget):
             item.setToolTip(4, e.reason)
             item.setToolTip(5, paper)
             self.addTopLevelItem(item)
-        row = self.sizeHintForRow(0) if entries else self.fontMetrics().height() + 8
-        height = self.header().sizeHint().height() + row * max(len(entries), 1) + 2 * self.frameWidth() + 6
-        self.setFixedHeight(min(height, 240))
+        # Room for four to eight steps (more scroll): one or two steps in a box a row and a half
+        # tall read as a cut-off list.
+        row = max(self.sizeHintForRow(0) if entries else 0, self.fontMetrics().height() + 8)
+        shown = min(max(len(entries), 4), 8)
+        self.setFixedHeight(self.header().sizeHint().height() + row * shown + 2 * self.frameWidth() + 6)
 
     def rows(self) -> list[list[str]]:
         out = []
@@ -217,6 +221,8 @@ class TransitionDialog(QDialog):
         self.ok_button.setDefault(True)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.clicked.connect(self.take_step)
+        self.ok_button.setToolTip(self.tr("回车；在理由中按 Ctrl+Enter"))
+        ctrl_enter(self, self.take_step)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -265,6 +271,10 @@ class TransitionDialog(QDialog):
         return label.text() if not label.isHidden() else ""
 
     def show_errors(self, errors: Mapping[str, Message | str]) -> None:
+        with bottom_kept(self):  # 确定办理 stays under the pointer
+            self._show_errors(errors)
+
+    def _show_errors(self, errors: Mapping[str, Message | str]) -> None:
         lines = []
         for name, label in self.error_labels.items():
             message = errors.get(name)

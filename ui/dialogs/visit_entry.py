@@ -3,18 +3,18 @@
 The order is the paper's: the checklist first (one box per matter; Space ticks, Tab moves; the
 first box has the focus when the dialog opens), then 实际驻村日期 (the planned date unless
 changed), 谈话人员, 发现情况, 存在问题, 跟进措施, and a small table of the clues found (被反映人,
-工作单位, 摘要; rows added and removed with the buttons or Ctrl+Insert / Ctrl+Delete). 保存
-(Ctrl+S) calls ``app.services.visit_entry.record_visit``: the visit is recorded and the clues are
-registered together, or nothing is. A visit already recorded (or cancelled) opens read-only with
-a note saying why.
+工作单位, 摘要; rows added and removed with the buttons or Alt+A / Alt+D). 保存
+(Ctrl+S, Ctrl+Enter) calls ``app.services.visit_entry.record_visit``: the visit is recorded and the
+clues are registered together, or nothing is. A visit already recorded (or cancelled) opens
+read-only with a note saying why.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,9 +42,23 @@ from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.transitions import TransitionRefused
 from app.services.visit_entry import ClueDraft, entry_refused, linked_clues, record_visit, visit_sheet
 from ui.i18n import tr_message, tr_register
+from ui.shortcuts import ctrl_enter
 
 CHECK_COLUMNS = 3
 NAME, UNIT, SUMMARY = range(3)
+
+
+class _EnterStaysInTable(QObject):
+    """Enter in the clue table (a cell being typed into included) ends the cell, and goes no
+    further: it does not press 保存 as Enter in a one-line field of the form does."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        return (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
 
 
 class VisitEntryDialog(QDialog):
@@ -153,14 +167,18 @@ class VisitEntryDialog(QDialog):
         header.resizeSection(NAME, self.fontMetrics().horizontalAdvance("中" * 6) + 20)
         header.resizeSection(UNIT, self.fontMetrics().horizontalAdvance("中" * 12) + 20)
         self.clue_table.setMinimumHeight(self.fontMetrics().height() * 7)
-        self.add_clue_button = QPushButton(self.tr("添加线索（Ctrl+Insert）"))
+        # Alt+A and Alt+D (the buttons' own letters) work from inside a text box or a cell being
+        # typed into; Ctrl+Insert and Ctrl+Delete are a text box's copy and delete-word.
+        self.add_clue_button = QPushButton(self.tr("添加线索(&A)"))
         self.add_clue_button.setObjectName("addClue")
+        self.add_clue_button.setToolTip(self.tr("在表中添加一行线索（Alt+A）"))
+        self.add_clue_button.setAutoDefault(False)
         self.add_clue_button.clicked.connect(lambda _checked=False: self.add_clue_row())
-        self.remove_clue_button = QPushButton(self.tr("删除线索行（Ctrl+Delete）"))
+        self.remove_clue_button = QPushButton(self.tr("删除线索行(&D)"))
         self.remove_clue_button.setObjectName("removeClue")
+        self.remove_clue_button.setToolTip(self.tr("删除表中当前的一行线索（Alt+D）"))
+        self.remove_clue_button.setAutoDefault(False)
         self.remove_clue_button.clicked.connect(lambda _checked=False: self.remove_clue_row())
-        QShortcut(QKeySequence("Ctrl+Insert"), self).activated.connect(self.add_clue_row)
-        QShortcut(QKeySequence("Ctrl+Delete"), self).activated.connect(self.remove_clue_row)
         clue_box = QGroupBox(self.tr("发现的问题线索（保存时登记到「问题线索」，来源为监督发现）"))
         clue_layout = QVBoxLayout(clue_box)
         clue_layout.addWidget(self.clue_table)
@@ -179,7 +197,11 @@ class VisitEntryDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存（Ctrl+S）"))
         self.save_button.setObjectName("save")
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_button.setDefault(True)  # Enter in 谈话人员 or the date saves, as in every form
         self.save_button.clicked.connect(lambda _checked=False: self.save())
+        self._enter_stays = _EnterStaysInTable(self)
+        self.clue_table.installEventFilter(self._enter_stays)
+        ctrl_enter(self, self.save)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         close = buttons.addButton(
             self.tr("关闭") if self.read_only else self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole

@@ -272,6 +272,16 @@ class AuditTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+class _RangeDateEdit(QDateEdit):
+    """A date edit whose Tab leaves it while it shows 不限 (Qt's own keeps Tab inside for ever,
+    looking for a next section the special text does not have)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+
 class AuditPage(ReadTracking, QWidget):
     """The audit log viewer. Needs ``VIEW_AUDIT``: the constructor raises ``PermissionDenied``
     otherwise (the window offers the page only when ``AuditPage.allowed(actor)``)."""
@@ -428,7 +438,7 @@ class AuditPage(ReadTracking, QWidget):
         return combo
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = QDateEdit()
+        edit = _RangeDateEdit()
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)

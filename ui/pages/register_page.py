@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 from app.context import Changes, reading
 from app.registers.fields import BOOL, CHOICE, DATE, INT, LONGTEXT, REF, Register
 from app.security.roles import EDIT, PRINT, PermissionDenied
+from app.services import undo
 from app.services.records import NotFoundError, RecordService, ValidationError
 from app.services.spreadsheet import export_register
 from app.services.xlsx_import import importable
@@ -76,6 +77,7 @@ from ui.ops import announce
 from ui.pages.person_tools import PersonTools
 from ui.pages.workflow_tools import WorkflowTools
 from ui.tasks import Progress, Task, run_task
+from ui.undo_action import undo_last
 
 SEARCH_DELAY_MS = 200
 
@@ -199,7 +201,6 @@ class RegisterPage(QWidget):
         self.settings = settings
         self.prefix = f"pages/{reg.name}"
         self.setObjectName(f"registerPage_{reg.name}")
-        self._undo_ids: list[str] = []
         self._stale = False
         self._emitting = False
         self._restoring = False
@@ -236,8 +237,10 @@ class RegisterPage(QWidget):
         self.act_restore = self._action(
             self.tr("恢复"), self.restore_selected, None, self.tr("恢复选中的已删除记录")
         )
+        # Ctrl+Z is the window's (编辑 → 撤销, ``ui.undo_action``): one key for the log-in's last
+        # operation, whichever page made it.
         self.act_undo = self._action(
-            self.tr("撤销删除"), self.undo_delete, QKeySequence.StandardKey.Undo, self.tr("撤销刚才的删除")
+            self.tr("撤销"), self.undo_delete, None, self.tr("撤销本次登录的上一步操作（Ctrl+Z）")
         )
         self.act_history = self._action(
             self.tr("历史"), self.show_history, "Ctrl+H", self.tr("查看选中记录的修改历史")
@@ -618,7 +621,8 @@ class RegisterPage(QWidget):
         self.act_export.setEnabled(self.can_export and self.model.rowCount() > 0)
         self.act_print.setEnabled(self.can_export and self.model.rowCount() > 0)
         self.act_import.setEnabled(self.can_import)
-        self.act_undo.setEnabled(edit and bool(self._undo_ids))
+        last = undo.last(self.records.ctx)
+        self.act_undo.setEnabled(edit and last is not None and last.undoable)
         self.undo_button.setEnabled(edit)
         if self.workflow is not None:
             self.workflow.update()
@@ -670,7 +674,10 @@ class RegisterPage(QWidget):
             self.show_status(self.tr("已保存。这条记录不符合当前的搜索或筛选条件，所以不在列表中。"))
         else:
             self.select_ids([row_id])
-            self.show_status(self.tr("已保存「{name}」。").format(name=html.escape(self._subject(row_id))))
+            self.show_status(
+                self.tr("已保存「{name}」。").format(name=html.escape(self._subject(row_id))),
+                undo=self._undoable(),
+            )
 
     @staticmethod
     def tr_label(label: str) -> str:
@@ -703,36 +710,56 @@ class RegisterPage(QWidget):
         subjects = {i: self._subject(i) for i in ids}
         done: list[str] = []
         refused: list[str] = []
-        for row_id in ids:
-            try:
-                self.records.delete(self.reg, row_id)
-            except ValidationError as exc:
-                reasons = self.tr("；").join(tr_message(m) for m in exc.errors.values())
-                refused.append(self.tr("「{name}」：{reason}").format(name=subjects[row_id], reason=reasons))
-            except NotFoundError:
-                continue
-            else:
-                done.append(row_id)
+        with undo.grouped(self.records.ctx, undo.DELETE, self.reg.name):  # one 撤销 for them all
+            for row_id in ids:
+                try:
+                    self.records.delete(self.reg, row_id)
+                except ValidationError as exc:
+                    reasons = self.tr("；").join(tr_message(m) for m in exc.errors.values())
+                    refused.append(
+                        self.tr("「{name}」：{reason}").format(name=subjects[row_id], reason=reasons)
+                    )
+                except NotFoundError:
+                    continue
+                else:
+                    done.append(row_id)
         if done:
-            self._undo_ids = done
             self._announce()
             self.reload()
             if len(done) == 1:
                 message = self.tr("已删除「{name}」。").format(name=html.escape(subjects[done[0]]))
             else:
                 message = self.tr("已删除 {n} 条记录。").format(n=len(done))
-            self.show_status(message, undo=True)
+            self.show_status(message, undo=self._undoable())
         if refused:
             self.warn(self.tr("不能删除"), "\n".join(refused))
         return done
 
+    def _undoable(self) -> bool:
+        last = undo.last(self.records.ctx)
+        return self.can_edit and last is not None and last.undoable
+
     def undo_delete(self) -> None:
-        """Restore what the last delete removed."""
-        ids, self._undo_ids = self._undo_ids, []
-        if not ids or not self.can_edit:
+        """Undo the log-in's last operation (the delete or save just made, here or elsewhere)."""
+        if not self.can_edit:
             return
-        self._restore_ids(ids)
-        self.show_status(self.tr("已撤销删除，恢复了 {n} 条记录。").format(n=len(ids)))
+        before = undo.last(self.records.ctx)
+        self._emitting = True
+        try:
+            done, text = undo_last(self.records, self.bus)
+        finally:
+            self._emitting = False
+        if not done:
+            self.show_status(html.escape(text))
+            self.warn(self.tr("不能撤销"), text)
+            return
+        self.reload()
+        if before is not None:
+            ids = [st.row_id for st in before.steps if st.register == self.reg.name]
+            if ids and self.model.row_of(ids[0]) >= 0:
+                self.select_ids(ids)
+                self.table.setFocus()
+        self.show_status(html.escape(text))
 
     def restore_selected(self) -> None:
         ids = [i for i in self.selected_ids() if self.model.is_deleted(self.model.row_of(i))]
@@ -741,11 +768,12 @@ class RegisterPage(QWidget):
             self.show_status(self.tr("已恢复 {n} 条记录。").format(n=len(ids)))
 
     def _restore_ids(self, ids: list[str]) -> None:
-        for row_id in ids:
-            try:
-                self.records.restore(self.reg, row_id)
-            except NotFoundError:
-                continue
+        with undo.grouped(self.records.ctx, undo.RESTORE, self.reg.name):
+            for row_id in ids:
+                try:
+                    self.records.restore(self.reg, row_id)
+                except NotFoundError:
+                    continue
         self._announce()
         self.reload()
         self.select_ids(ids)
@@ -755,8 +783,6 @@ class RegisterPage(QWidget):
         """A message under the list (rich text: escape data); ``undo`` offers 撤销."""
         self.status_label.setText(rich_text)
         self.undo_button.setVisible(undo)
-        if not undo:
-            self._undo_ids = []
         self._update_actions()
 
     def status_text(self) -> str:

@@ -190,6 +190,7 @@ class StaffingPage(ReadTracking, QWidget):
 
         self.model = StaffingTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("staffingTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -228,8 +229,7 @@ class StaffingPage(ReadTracking, QWidget):
         totals_form.addRow(self.tr("乡镇数："), self.townships_label)
         totals_form.addRow(self.tr("监察对象："), self.objects_label)
         totals_form.addRow(self.tr("党员："), self.members_label)
-        self.totals_hint = QLabel()
-        self.totals_hint.setWordWrap(True)
+        self.totals_hint = QLabel()  # one line: wrapped, it was cut in the box held to the left
         totals_form.addRow(self.totals_hint)
 
         self.status_label = QLabel()
