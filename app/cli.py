@@ -57,7 +57,12 @@ from app.security.roles import EXCHANGE, PRINT, UNITS, PermissionDenied
 from app.services import login as login_service
 
 UNIT_TYPE_LABELS = dict(UNIT_TYPE_CHOICES)
-DEFAULT_POSTS = {"township": 5, "group": 3, "office": 0}
+NOT_ENTERED = QT_TRANSLATE_NOOP("app", "未填")
+
+
+def _or_not_entered(value: int | None) -> str:
+    return str(Message(NOT_ENTERED)) if value is None else str(value)
+
 
 COUNTY_ONLY = QT_TRANSLATE_NOOP("app", "只有县纪委监委的安装才能管理单位（本机是{unit_type}）。")
 
@@ -120,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--county-code", help="县代码（县纪委监委可省略）")
     p.add_argument("--county-name", help="县名称（县纪委监委可省略）")
     p.add_argument("--admin", required=True, help="管理员用户名")
+    p.add_argument("--admin-name", metavar="NAME", help="管理员本人姓名：同时登记为本单位人员")
+    p.add_argument("--admin-post", metavar="POST", help="管理员本人岗位：书记、副书记、委员、监察员、组长、副组长、组员、主任或工作人员")
     p.add_argument("--json", action="store_true", help="以 JSON 输出安装信息")
     p.add_argument("--recovery-pdf", metavar="FILE", help="同时把恢复密钥写成可打印的 PDF")
     p.set_defaults(handler=cmd_init)
@@ -185,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--type", required=True, choices=("township", "group", "office"), dest="unit_type")
     q.add_argument("--code", required=True)
     q.add_argument("--name", required=True, help="单位名称")
-    q.add_argument("--posts", type=_non_negative, help="核定编制（默认：乡镇纪委 5，派驻组 3，室 0）")
+    q.add_argument("--posts", type=_non_negative, help="核定编制（不填则为“未填”）")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_unit_add)
     q = unit_sub.add_parser("list", parents=[common], help="列出单位")
@@ -221,12 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_records.add_parsers(sub, common, conflicts_parser)
 
-    from app import cli_audit, cli_coverage, cli_deadline, cli_duties
+    from app import cli_audit, cli_coverage, cli_deadline, cli_duties, cli_setup
 
     cli_audit.add_parser(sub, common)
     cli_deadline.add_parser(sub, common)
     cli_duties.add_parser(sub, common)
     cli_coverage.add_parser(sub, common)
+    cli_setup.add_parser(sub, common)
     from app import cli_report, cli_xlsx
 
     cli_xlsx.add_parser(sub, common)
@@ -253,6 +261,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # ---- init ---------------------------------------------------------------------------------------------
+def _post_code(text: str) -> str:
+    """A post as typed (书记, or its code ``secretary``) as its code; anything else as typed, for
+    the set-up's own check to refuse with its message."""
+    from app.registers.org import POST_CHOICES
+
+    by_label = {label: code for code, label in POST_CHOICES}
+    return by_label.get(text.strip(), text.strip())
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """Create the installation and its administrator."""
     from app.services.installation import SetupError, SetupRequest
@@ -284,6 +301,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         county_name=county_name,
         admin_username=args.admin,
         admin_password=password,
+        admin_name=args.admin_name or "",
+        admin_post=_post_code(args.admin_post or ""),
+        prefill=True,  # 办理期限设置 and 检查事项设置 from the rules (app.services.first_run)
     )
     data_dir, url = _locate(args)
     try:
@@ -324,6 +344,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
         if args.recovery_pdf:
             _write_recovery_pdf(Path(args.recovery_pdf), info, opened.recovery_key or "")
+            from app.services.first_run import record_recovery_sheet
+
+            record_recovery_sheet(db, info.admin_username, printed=False)
     finally:
         db.close()
     return EXIT_OK
@@ -711,7 +734,7 @@ def _unit_rows(ctx: Context, ids: Sequence[str] | None = None) -> list[dict[str,
                 "type_label": UNIT_TYPE_LABELS.get(row[0].unit_type, row[0].unit_type),
                 "authorised_posts": row[0].authorised_posts,
                 "staffed": int(row.staffed or 0),
-                "vacancies": int(row.vacancies or 0),
+                "vacancies": None if row.vacancies is None else int(row.vacancies),
                 "zone": row.zone,
             }
             for row in rows
@@ -723,7 +746,8 @@ def _unit_add_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.records import RecordService, ValidationError
 
     _require_county(ctx.db)
-    posts = args.posts if args.posts is not None else DEFAULT_POSTS[args.unit_type]
+    # Posts are stored only when given: a figure nobody entered is never shown (未填).
+    posts = args.posts
     values = {"code": args.code, "name": args.name, "unit_type": args.unit_type, "authorised_posts": posts}
     try:
         row_id = RecordService(ctx).save(get_register("units"), values)
@@ -738,7 +762,12 @@ def _unit_add_cmd(ctx: Context, args: argparse.Namespace) -> int:
         str(
             Message(
                 QT_TRANSLATE_NOOP("app", "已登记单位：{name}（{code}，{type}，核定编制 {posts}）。"),
-                {"name": row["name"], "code": row["code"], "type": row["type_label"], "posts": str(posts)},
+                {
+                    "name": row["name"],
+                    "code": row["code"],
+                    "type": row["type_label"],
+                    "posts": str(posts) if posts is not None else Message(NOT_ENTERED),
+                },
             )
         )
     )
@@ -761,9 +790,9 @@ def _unit_list_cmd(ctx: Context, args: argparse.Namespace) -> int:
                     r["code"],
                     r["type_label"],
                     r["name"],
-                    r["authorised_posts"],
+                    _or_not_entered(r["authorised_posts"]),
                     r["staffed"],
-                    r["vacancies"],
+                    _or_not_entered(r["vacancies"]),
                     r["zone"] or "",
                 )
             )
@@ -1007,6 +1036,9 @@ def _recovery_key_cmd(ctx: Context, args: argparse.Namespace) -> int:
     )
     if args.pdf:
         _write_recovery_pdf(Path(args.pdf), _info(ctx.db), key)
+        from app.services.first_run import record_recovery_sheet
+
+        record_recovery_sheet(ctx.db, ctx.user, printed=False)
     return EXIT_OK
 
 

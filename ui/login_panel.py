@@ -419,6 +419,11 @@ class LoginPanel(QWidget):
         self._remember_unit(result)
         if result.recovery_key:
             self._pending = result
+            from app.services.first_run import record_recovery_sheet
+
+            self.recovery.record_sheet = lambda printed: record_recovery_sheet(
+                result.db, result.actor.username, printed
+            )
             info = result.db.installation()
             self.recovery.set_key(
                 result.recovery_key,

@@ -264,7 +264,24 @@ class MainWindow(QMainWindow):
             self.open_record,
             open_coverage=self.open_coverage,
             open_duty=self.open_duty,
+            open_step=self.open_setup_step,
         )
+
+    def open_setup_step(self, page: str) -> None:
+        """A step of the 工作台's 首次使用 list: its page, or the backup or recovery-key dialog."""
+        from app.security.roles import BACKUP, MANAGE_USERS
+
+        actions: dict[str, Callable[[], object]] = {}
+        if self.actor.can(BACKUP):
+            actions["action:backup"] = self.open_backup
+        if self.actor.can(MANAGE_USERS):
+            actions["action:recovery_key"] = self.new_recovery_key
+        if page in actions:
+            actions[page]()
+        elif page in self.factories:
+            self.show_page(page)
+        else:  # as the menus: what this person's role may not do is not offered
+            self.statusBar().showMessage(self.tr("这一步需由管理员完成。"), 5000)
 
     def open_record(self, register: str, row_id: str) -> None:
         """Show a record on its register page and open it."""

@@ -49,7 +49,7 @@ from app.services.records import RecordService
 __all__ = ["DEMO_COUNTY", "add_demo_batch", "create_demo_county", "demo_today_problem"]
 
 # The demo county of ``python main.py --demo``.
-DEMO_COUNTY = {
+DEMO_COUNTY: dict[str, Any] = {
     "unit_code": "DEMO",
     "unit_name": "示范县纪委监委",
     "county_code": "DEMO",
@@ -401,7 +401,14 @@ def _county_later(b: _Batch) -> None:
 
 
 # ---- township and group installations ----------------------------------------------------------
+def _own_posts(b: _Batch, own: Unit, posts: int) -> None:
+    """The demo states its own unit's 核定编制 (set-up leaves it empty: nobody entered it)."""
+    if own.authorised_posts is None:
+        b.edit("units", own.id, {"authorised_posts": posts})
+
+
 def _township_first(b: _Batch, own: Unit) -> None:
+    _own_posts(b, own, TOWNSHIP_POSTS)
     _add_villages(b, own.id, own.code, own.name, b.rng.randint(15, 30))
     _add_township_staff(b, own.id, [v.name for v in b.live(Village, Village.township_id == own.id)])
     objects, members = b.rng.randint(250, 450), b.rng.randint(650, 1200)
@@ -417,6 +424,7 @@ def _township_later(b: _Batch, own: Unit) -> None:
 
 
 def _group_first(b: _Batch, own: Unit) -> None:
+    _own_posts(b, own, GROUP_POSTS)
     departments = b.pick(COUNTY_DEPARTMENTS, b.rng.randint(3, 6))
     _add_supervised_units(b, own.id, departments)
     for post in ("group_leader", "deputy_leader"):

@@ -40,7 +40,8 @@ class Unit(SyncMixin, Base):
     code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(100))
     unit_type: Mapped[str] = mapped_column(String(16), index=True)
-    authorised_posts: Mapped[int] = mapped_column(Integer, default=0)
+    # 核定编制 as entered; None: nobody entered it (shown as 未填, never as a figure).
+    authorised_posts: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
     zone_id: Mapped[str | None] = mapped_column(ForeignKey("zones.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
 

@@ -578,7 +578,7 @@ DEADLINE_RULES = Register(
         Field("working", QT_TRANSLATE_NOOP("register", "工作日"), kind=BOOL, default=False),
         Field("note", QT_TRANSLATE_NOOP("register", "依据或说明"), kind=LONGTEXT, searchable=True),
     ),
-    display=lambda r: r.step,
+    display=lambda r: dict(DEADLINE_STEP_CHOICES).get(r.step, r.step),  # the step in words, not its code
     default_sort="step",
     unique=(("step",),),
     warn=_deadline_rule_warn,

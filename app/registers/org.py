@@ -64,7 +64,12 @@ def active_staff_count() -> Any:
 
 def vacancies() -> Any:
     staffed = active_staff_count()
-    return case((Unit.authorised_posts > staffed, Unit.authorised_posts - staffed), else_=0)
+    # No posts entered: no vacancy figure either (NULL, shown empty).
+    return case(
+        (Unit.authorised_posts.is_(None), None),
+        (Unit.authorised_posts > staffed, Unit.authorised_posts - staffed),
+        else_=0,
+    )
 
 
 def zone_member_count() -> Any:
@@ -132,8 +137,7 @@ UNITS = Register(
             QT_TRANSLATE_NOOP("register", "核定编制"),
             kind=INT,
             minimum=0,
-            maximum=99,
-            default=0,
+            maximum=99,  # no default: left empty (未填) until someone enters the posts
         ),
         Field("zone_id", QT_TRANSLATE_NOOP("register", "所属片区"), kind=REF, ref="zones", filterable=True),
         Field("note", QT_TRANSLATE_NOOP("register", "备注"), kind=LONGTEXT, in_list=False, searchable=True),

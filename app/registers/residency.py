@@ -27,15 +27,19 @@ APPLIES_CHOICES = (
     ("both", QT_TRANSLATE_NOOP("register", "两者")),
 )
 # The checklist when no item has been set (DOMAIN.md register 5; the seed's section 三).
+# A new installation's 检查事项设置 starts with these rows (app.services.first_run.prefill).
+# Sources: DOMAIN.md item 5 (the matters a visit form lists) and the seed's section 三(三)/(四).
 DEFAULT_CHECKLIST: tuple[tuple[str, str], ...] = (
-    (QT_TRANSLATE_NOOP("register", "村务公开"), "township"),
-    (QT_TRANSLATE_NOOP("register", "集体“三资”管理"), "township"),
-    (QT_TRANSLATE_NOOP("register", "惠民惠农资金发放"), "township"),
-    (QT_TRANSLATE_NOOP("register", "“三重一大”事项决策"), "both"),
-    (QT_TRANSLATE_NOOP("register", "作风问题"), "both"),
-    (QT_TRANSLATE_NOOP("register", "村级纪检监察员履职"), "township"),
-    (QT_TRANSLATE_NOOP("register", "“签字背书”落实"), "group"),
-    (QT_TRANSLATE_NOOP("register", "主要负责人谈话纪实"), "group"),
+    (QT_TRANSLATE_NOOP("register", "村务公开"), "township"),  # DOMAIN.md 5: 村务公开
+    (QT_TRANSLATE_NOOP("register", "集体“三资”管理"), "township"),  # DOMAIN.md 5: 集体资金资产资源
+    (QT_TRANSLATE_NOOP("register", "惠民惠农资金发放"), "township"),  # DOMAIN.md 5: 惠民资金
+    (QT_TRANSLATE_NOOP("register", "“三重一大”事项决策"), "both"),  # seed 三(三)一: “三重一大”季反馈
+    (QT_TRANSLATE_NOOP("register", "作风问题"), "both"),  # DOMAIN.md 5: 作风问题
+    (QT_TRANSLATE_NOOP("register", "村级纪检监察员履职"), "township"),  # seed 三(四)一: 村级纪检监察员
+    (QT_TRANSLATE_NOOP("register", "“签字背书”落实"), "group"),  # seed 三(三)一: “签字背书”常态化检查
+    (QT_TRANSLATE_NOOP("register", "主要负责人谈话纪实"), "group"),  # seed 三(三)一: 谈话纪实 季检季报
+    # Not named in the seed: the group's supervision of its units' integrity risks (派驻监督),
+    # kept from the program's first list; delete it where the county does not check it.
     (QT_TRANSLATE_NOOP("register", "廉政风险防控"), "group"),
 )
 # The quarterly ledgers (``app.registers.ledgers``: register ``ledger_<kind>``), as the coverage

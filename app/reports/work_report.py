@@ -112,6 +112,7 @@ class ReportData:
     residency: Residency
     trend: list[dict[str, Any]] = field(default_factory=list)  # chart_figures.trend over the range
     coverage: list[Any] = field(default_factory=list)  # chart_figures.TownshipCoverage, residency's quarters
+    own_unit_only: bool = False  # a township's or group's report: its own unit (app.services.scope)
 
     @property
     def period(self) -> str:
@@ -225,6 +226,7 @@ def gather(ctx: Context, start: date, end: date, today: date | None = None) -> R
         residency=residency,
         trend=chart_figures.trend(ctx.db, start=start, end=end, today=today, user=user),
         coverage=chart_figures.coverage_by_township(RecordService(ctx), residency.quarters, today),
+        own_unit_only=info is not None and info.unit_type != "county",
     )
 
 
@@ -262,27 +264,41 @@ def _staffing(data: ReportData, kind: str) -> Any:
     return next((r for r in data.staffing if r.unit_type == kind), None)
 
 
+def _posts(authorised: int | None, measure: str) -> str:
+    """核定编制…, or nothing when nobody entered the posts (no figure is made up)."""
+    return "" if authorised is None else f"核定编制{authorised}{measure}，"
+
+
+def _vacancies(vacancies: int | None) -> str:
+    if vacancies is None:
+        return "。"
+    return f"，尚有{vacancies}个编制空缺。" if vacancies else "，编制已配齐。"
+
+
 def basic_situation(data: ReportData) -> list[tuple[str, str]]:
     """(lead, text) of section 一."""
     out = []
     t = _staffing(data, "township")
     if t is not None:
+        where = f"{data.issuer}" if data.own_unit_only else f"全县共有{t.units}个乡镇纪委，"
         text = (
-            f"全县共有{t.units}个乡镇纪委，核定编制{t.authorised}名，现有纪检监察干部{t.staffed}名，"
+            f"{where}{_posts(t.authorised, '名')}现有纪检监察干部{t.staffed}名，"
             f"其中纪委书记{t.leaders}名、专职{t.full_time}名、监察员（含兼任）{t.inspectors}名"
         )
-        text += f"，尚有{t.vacancies}个编制空缺。" if t.vacancies else "，编制已配齐。"
+        text += _vacancies(t.vacancies)
         if data.townships is not None and data.townships.townships:
             s = data.townships
-            text += f"{s.townships}个乡镇所辖监察对象{s.supervision_objects}名、党员{s.party_members}名（{s.year}年）。"
+            which = "" if data.own_unit_only else f"{s.townships}个乡镇"
+            text += f"{which}所辖监察对象{s.supervision_objects}名、党员{s.party_members}名（{s.year}年）。"
         out.append((ordinal(1) + "乡镇纪委基本情况。", text))
     g = _staffing(data, "group")
     if g is not None:
+        where = f"{data.issuer}" if data.own_unit_only else f"共设立{g.units}个派驻纪检监察组，"
         text = (
-            f"共设立{g.units}个派驻纪检监察组，核定编制{g.authorised}个，现配备人员{g.staffed}名，"
+            f"{where}{_posts(g.authorised, '个')}现配备人员{g.staffed}名，"
             f"其中纪检监察组组长{g.leaders}名、挂职（借调）干部{g.seconded}名"
         )
-        text += f"，尚有{g.vacancies}个编制空缺。" if g.vacancies else "，编制已配齐。"
+        text += _vacancies(g.vacancies)
         out.append((ordinal(len(out) + 1) + "派驻纪检监察组基本情况。", text))
     if not out:
         out.append(("", "【请补充：乡镇纪委和派驻纪检监察组的设置和人员配备情况】"))
@@ -413,6 +429,10 @@ NEXT_STEPS = (
 )
 
 
+def _or_blank(value: int | None) -> Any:
+    return "未填" if value is None else value
+
+
 def forms_by_type(data: ReportData) -> list[list[Any]]:
     """Table 1's rows: per year of the range (when it touches several) each unit type and the
     year's total, then the range's total."""
@@ -454,7 +474,8 @@ def build(data: ReportData, written_on: date | None = None) -> Any:
     for lead, text in basic_situation(data):
         L.paragraph(doc, text, lead=lead)
     rows = [
-        [r.unit_type_label, r.units, r.authorised, r.staffed, r.vacancies, r.full_time, r.leaders]
+        [r.unit_type_label, r.units, _or_blank(r.authorised), r.staffed, _or_blank(r.vacancies)]
+        + [r.full_time, r.leaders]
         for r in data.staffing
     ]
     L.table(doc, ["单位类型", "单位数", "核定编制", "在岗人数", "空缺", "专职", "书记（组长）"], rows,

@@ -45,6 +45,8 @@ DETAIL_LABELS: dict[str, str] = {
     "plain database encrypted": QT_TRANSLATE_NOOP("app", "未加密的数据库已加密"),
     "password set with the recovery key": QT_TRANSLATE_NOOP("app", "用恢复密钥重设密码"),
     "new recovery key": QT_TRANSLATE_NOOP("app", "更换恢复密钥"),
+    "recovery sheet printed": QT_TRANSLATE_NOOP("app", "打印恢复密钥页"),  # app.services.first_run
+    "recovery sheet saved": QT_TRANSLATE_NOOP("app", "恢复密钥页保存为 PDF"),
 }
 # Tables that are not registers but appear in entries: title and field labels (context "app").
 OTHER_TABLES: dict[str, tuple[str, dict[str, str]]] = {

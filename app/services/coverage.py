@@ -31,6 +31,7 @@ from app.models.residency import LedgerEntry, Visit
 from app.quarters import quarter_bounds, quarter_of, quarters_of_year
 from app.registers.ledgers import LEDGER_MODELS, committee_name
 from app.services.records import RecordService
+from app.services.scope import installation_scope
 
 VISITED, PLANNED, MISSED, UNPLANNED, FUTURE = "visited", "planned", "missed", "unplanned", "future"
 NOT_APPLICABLE = "not_applicable"
@@ -113,6 +114,13 @@ def _targets(s: Any, unit_id: str | None, committees: bool = False) -> list[Targ
     return merged + [t for t in out if t[0] not in placed]
 
 
+def _in_scope(s: Any, unit_id: str | None) -> str | None:
+    """The unit a view is narrowed to: a township's or group's own always (``app.services.scope``),
+    at the county the one asked for, or everyone."""
+    scope = installation_scope(s)
+    return unit_id if scope.everyone else scope.unit_id
+
+
 def _status(quarter: str, today: date, done: bool, planned: list[date], since: date) -> str:
     """A quarter cell's status: ``done`` a visit done (a ledger entry made), ``planned`` the days
     of the visits planned and not done, ``since`` the day the village (unit) counts from."""
@@ -135,6 +143,7 @@ def visit_coverage(
     today = today or date.today()
     quarters = quarters_of_year(year)
     with records.ctx.session() as s:
+        unit_id = _in_scope(s, unit_id)
         targets = _targets(s, unit_id)
         stmt = select(
             Visit.id, Visit.village_id, Visit.supervised_unit_id, Visit.quarter, Visit.state,
@@ -180,6 +189,7 @@ def ledger_coverage(
     quarters = quarters_of_year(year)
     model: Any = LEDGER_MODELS[kind]
     with records.ctx.session() as s:
+        unit_id = _in_scope(s, unit_id)
         targets = _targets(s, unit_id, committees=True)
         stmt = select(
             model.id, model.unit_id, model.target, model.village_id, model.supervised_unit_id, model.quarter,

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from app.db.database import Database, InstallationInfo
 from app.db.local import Installation, User
 from app.i18n import QT_TRANSLATE_NOOP, Message
-from app.models.org import Unit, unit_row_id
-from app.registers.org import CODE_PATTERN
+from app.models.org import Staff, Unit, unit_row_id
+from app.registers.org import CODE_PATTERN, POSTS_BY_UNIT_TYPE
 from app.security import audit
+from app.services import first_run
 from app.services.accounts import ROLE_ADMIN, check_password_policy, hash_password
 from app.text_rules import single_line_problem
 
@@ -37,6 +38,14 @@ class SetupRequest:
     county_name: str
     admin_username: str
     admin_password: str
+    # The administrator as a staff member of the unit (承办人 lists are not empty on day one):
+    # both given, or neither.
+    admin_name: str = ""
+    admin_post: str = ""
+    # The starting 办理期限设置 and 检查事项设置 (``first_run.prefill``): asked for by the set-up
+    # wizard and ``init``; not for an installation made from the county's enrolment package,
+    # which brings the county's own, nor for the demo, which enters its county's.
+    prefill: bool = False
 
     def problems(self) -> dict[str, Message]:
         p: dict[str, Message] = {}
@@ -72,6 +81,19 @@ class SetupRequest:
         bad = check_password_policy(self.admin_password or "")
         if bad is not None:
             p["admin_password"] = bad
+        name, post = (self.admin_name or "").strip(), self.admin_post or ""
+        if name or post:
+            label = QT_TRANSLATE_NOOP("app", "姓名")
+            if not name:
+                p["admin_name"] = Message(QT_TRANSLATE_NOOP("app", "选了岗位，请同时填写姓名。"))
+            elif (control := single_line_problem(name, label)) is not None:
+                p["admin_name"] = control
+            elif len(name) > 64:
+                p["admin_name"] = Message(
+                    QT_TRANSLATE_NOOP("app", "「{label}」最多 {n} 个字。"), {"label": label, "n": "64"}
+                )
+            if post not in POSTS_BY_UNIT_TYPE.get(self.unit_type, ()):
+                p["admin_post"] = Message(QT_TRANSLATE_NOOP("app", "请选择本人在本单位的岗位。"))
         return p
 
 
@@ -98,28 +120,35 @@ def initialise(db: Database, req: SetupRequest) -> InstallationInfo:
                 admin_username=req.admin_username,
             )
         )
+        admin_name = req.admin_name.strip()
         s.add(
             User(
                 username=req.admin_username,
-                full_name="",
+                full_name=admin_name,
                 role=ROLE_ADMIN,
                 password_hash=hash_password(req.admin_password),
             )
         )
         audit.record(s, audit.INSTALL, detail=f"{req.unit_type} {unit_code}")
         exists = s.scalars(select(Unit).where(Unit.code == unit_code, Unit.deleted.is_(False))).first()
+        unit_id = exists.id if exists is not None else unit_row_id(req.county_code, unit_code)
         if exists is None:
-            posts = {"township": 5, "group": 3}.get(req.unit_type, 0)
+            # 核定编制 stays empty (未填) until someone enters it: no figure nobody gave.
             s.add(
                 Unit(
-                    id=unit_row_id(req.county_code, unit_code),
+                    id=unit_id,
                     code=unit_code,
                     name=unit_name,
                     unit_type=req.unit_type,
-                    authorised_posts=posts,
+                    authorised_posts=None,
                     note="",
                 )
             )
+            s.flush()
+        if admin_name:
+            s.add(Staff(name=admin_name, unit_id=unit_id, post=req.admin_post, note=""))
+        if req.prefill:
+            first_run.prefill(s, unit_code)
     db.forget_installation()
     info = db.installation()
     assert info is not None

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.db.database import Database
 from app.models.org import Staff, TownshipYearStats, Unit
 from app.registers.org import UNIT_TYPE_CHOICES
+from app.services.scope import installation_scope
 
 
 @dataclass(frozen=True)
@@ -16,9 +17,9 @@ class StaffingRow:
     unit_type: str
     unit_type_label: str
     units: int
-    authorised: int
+    authorised: int | None  # None: no unit of the type has its posts entered (未填)
     staffed: int
-    vacancies: int
+    vacancies: int | None  # over the units whose posts are entered; None as ``authorised``
     full_time: int
     inspectors: int  # 监察员, or 委员 who are also 监察员
     seconded: int
@@ -40,10 +41,17 @@ class TownshipTotals:
 LEADER_POSTS = ("secretary", "group_leader")
 
 
+def entered_sum(values: list[int | None]) -> int | None:
+    """The sum of the figures someone entered; None when nobody entered any."""
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
+
+
 def staffing_summary(db: Database, user: str = "system") -> list[StaffingRow]:
     """One row per unit type that has units, in the order of ``UNIT_TYPE_CHOICES``."""
     with db.session(user) as s:
-        units = list(s.scalars(select(Unit).where(Unit.deleted.is_(False))))
+        scope = installation_scope(s)  # a township or group: its own unit only
+        units = [u for u in s.scalars(select(Unit).where(Unit.deleted.is_(False))) if scope.lists_unit(u.id)]
         staff = list(s.scalars(select(Staff).where(Staff.deleted.is_(False), Staff.left_on.is_(None))))
     by_unit: dict[str, list[Staff]] = {}
     for p in staff:
@@ -54,14 +62,17 @@ def staffing_summary(db: Database, user: str = "system") -> list[StaffingRow]:
         if not of_type:
             continue
         people = [p for u in of_type for p in by_unit.get(u.id, [])]
+        entered = [u for u in of_type if u.authorised_posts is not None]
         rows.append(
             StaffingRow(
                 unit_type=code,
                 unit_type_label=label,
                 units=len(of_type),
-                authorised=sum(u.authorised_posts for u in of_type),
+                authorised=sum(u.authorised_posts or 0 for u in entered) if entered else None,
                 staffed=len(people),
-                vacancies=sum(max(0, u.authorised_posts - len(by_unit.get(u.id, []))) for u in of_type),
+                vacancies=sum(max(0, (u.authorised_posts or 0) - len(by_unit.get(u.id, []))) for u in entered)
+                if entered
+                else None,
                 full_time=sum(1 for p in people if p.full_time),
                 inspectors=sum(1 for p in people if p.post == "inspector" or p.also_inspector),
                 seconded=sum(1 for p in people if p.seconded),
@@ -74,13 +85,17 @@ def staffing_summary(db: Database, user: str = "system") -> list[StaffingRow]:
 def township_totals(db: Database, year: int, user: str = "system") -> TownshipTotals:
     """Supervision objects and party members across live townships for a year."""
     with db.session(user) as s:
-        rows = s.execute(
+        scope = installation_scope(s)  # a township: its own figures only
+        stmt = (
             select(TownshipYearStats.supervision_objects, TownshipYearStats.party_members)
             .join(Unit, Unit.id == TownshipYearStats.township_id)
             .where(
                 TownshipYearStats.year == year, TownshipYearStats.deleted.is_(False), Unit.deleted.is_(False)
             )
-        ).all()
+        )
+        if not scope.everyone:
+            stmt = stmt.where(Unit.id == scope.unit_id)
+        rows = s.execute(stmt).all()
     return TownshipTotals(year, len(rows), sum(r[0] for r in rows), sum(r[1] for r in rows))
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from app.i18n import QT_TRANSLATE_NOOP
 from app.security.roles import PRINT
 from app.services.spreadsheet import write_report
-from app.services.staffing import StaffingRow, TownshipTotals
+from app.services.staffing import StaffingRow, TownshipTotals, entered_sum
 
 if TYPE_CHECKING:
     from app.context import Context
@@ -40,6 +40,7 @@ STAFFING_COLUMNS: tuple[Column, ...] = (
     Column("leaders", QT_TRANSLATE_NOOP("app", "书记/组长")),
 )
 TOTAL_LABEL = QT_TRANSLATE_NOOP("app", "合计")
+NOT_ENTERED = QT_TRANSLATE_NOOP("app", "未填")
 SHEET_TITLE = QT_TRANSLATE_NOOP("app", "编制配备汇总")
 TOTALS_TITLE = QT_TRANSLATE_NOOP("app", "乡镇监察对象与党员（{year} 年）")
 TOWNSHIPS = QT_TRANSLATE_NOOP("app", "乡镇数")
@@ -53,9 +54,9 @@ def summary_total(rows: Sequence[StaffingRow]) -> StaffingRow:
         unit_type="",
         unit_type_label=TOTAL_LABEL,
         units=sum(r.units for r in rows),
-        authorised=sum(r.authorised for r in rows),
+        authorised=entered_sum([r.authorised for r in rows]),
         staffed=sum(r.staffed for r in rows),
-        vacancies=sum(r.vacancies for r in rows),
+        vacancies=entered_sum([r.vacancies for r in rows]),
         full_time=sum(r.full_time for r in rows),
         inspectors=sum(r.inspectors for r in rows),
         seconded=sum(r.seconded for r in rows),
@@ -105,7 +106,10 @@ def export_staffing(
             values: list[object] = []
             for c in STAFFING_COLUMNS:
                 value = getattr(row, c.key)
-                values.append(labels(value) if isinstance(value, str) else value)
+                if value is None:  # posts nobody entered
+                    values.append(labels(NOT_ENTERED))
+                else:
+                    values.append(labels(value) if isinstance(value, str) else value)
             ws.append(values)
             excel_row = ws.max_row
             for j, c in enumerate(STAFFING_COLUMNS, start=1):

@@ -49,6 +49,7 @@ from app.registers.org import UNIT_TYPE_CHOICES
 from app.security.roles import Actor
 from app.security.secrecy import audience_condition, has_secrecy
 from app.services import counting
+from app.services.scope import installation_scope
 from app.services.spreadsheet import write_report
 from app.services.work_figures import work_figures, work_ids
 
@@ -385,6 +386,7 @@ def figures(
         taking_part = _count(s, _groups_taking_part(bounds), CaseUnit)
         co_review_results = _grouped(s, CoReview.result, CoReview, _co_reviews(bounds))
         work = work_figures(s, bounds)
+        scope = installation_scope(s)
 
     forms = _forms()
     by_unit_type = {t: _forms() for t in UNIT_TYPES}
@@ -404,6 +406,10 @@ def figures(
             if form == "1":
                 first_form_guided += n
     type_order = {t: i for i, t in enumerate(UNIT_TYPES)}
+    # The installation's scope: a township or group lists its own unit and type, not the county's
+    # rows at zero (a unit or type with a count is listed wherever it is).
+    by_unit_type = {t: c for t, c in by_unit_type.items() if scope.lists_type(t, any(c.values()))}
+    units = {i: u for i, u in units.items() if scope.lists_unit(i, any(per_unit.get(i, {}).values()))}
     by_unit = [
         {
             "id": u.id,

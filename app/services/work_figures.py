@@ -17,6 +17,7 @@ from app.registers import REGISTERS
 from app.registers.fields import Register
 from app.security.secrecy import audience_condition, has_secrecy
 from app.services.counting import Bounds, in_period
+from app.services.scope import installation_scope
 
 # The areas whose registers are the daily work, and registers of other areas that are too.
 WORK_AREAS = ("residency", "inspection", "education", "reporting")
@@ -72,11 +73,13 @@ def work_figures(s: Session, bounds: Bounds) -> dict[str, Any]:
         )
     ).all()
     order = {"county": 0, "office": 1, "township": 2, "group": 3}
+    scope = installation_scope(s)  # a township or group: its own unit, and any with a count
     return {
         "registers": registers,
         "units": [
             {"id": u.id, "code": u.code, "name": u.name, "unit_type": u.unit_type}
             for u in sorted(units, key=lambda u: (order.get(u.unit_type, 9), u.code))
+            if scope.lists_unit(u.id, u.id in counted)
         ],
     }
 

@@ -1800,6 +1800,10 @@ Verified: {unit}, {time}, {size}.</translation>
         <translation>Administration</translation>
     </message>
     <message>
+        <source>这一步需由管理员完成。</source>
+        <translation>An administrator has to do this step.</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3504,6 +3508,37 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>SetupChecklist</name>
+    <message>
+        <source>首次使用：请完成以下设置</source>
+        <translation>First use: please complete these settings</translation>
+    </message>
+    <message>
+        <source>不再显示</source>
+        <translation>Do not show again</translation>
+    </message>
+    <message>
+        <source>隐藏这份清单；各项设置仍可在各自的页面中修改</source>
+        <translation>Hide this list; every setting can still be changed on its own page</translation>
+    </message>
+    <message>
+        <source>✓ 已完成</source>
+        <translation>✓ Done</translation>
+    </message>
+    <message>
+        <source>○ 未完成</source>
+        <translation>○ Not done</translation>
+    </message>
+    <message>
+        <source>还有 {n} 项没有完成。完成后这份清单自动消失。</source>
+        <translation>{n} step(s) left. The list disappears once all are done.</translation>
+    </message>
+    <message>
+        <source>去完成</source>
+        <translation>Do it</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>首次使用：设置本机</source>
@@ -3530,6 +3565,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>县纪委监委</source>
         <translation>County commission</translation>
+    </message>
+    <message>
+        <source>选填：填写后同时登记为本单位人员</source>
+        <translation>Optional: also registers you as a staff member of the unit</translation>
     </message>
     <message>
         <source>例如 X01</source>
@@ -3568,6 +3607,14 @@ Unit codes are assigned by the county commission for discipline inspection and s
         <translation>Administrator user name *</translation>
     </message>
     <message>
+        <source>您的姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>您的岗位</source>
+        <translation>Your post</translation>
+    </message>
+    <message>
         <source>管理员密码 *</source>
         <translation>Administrator password *</translation>
     </message>
@@ -3602,6 +3649,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>请先勾选“我已抄写或打印并妥善保管恢复密钥”</source>
         <translation>Please tick “I have written down or printed the recovery key and stored it safely” first</translation>
+    </message>
+    <message>
+        <source>（不登记为人员）</source>
+        <translation>(not registered as staff)</translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
@@ -3811,6 +3862,10 @@ Unit codes are assigned by the county commission for discipline inspection and s
     <message>
         <source>{type} {units} 个，核定编制 {authorised} 名，实际配备 {staffed} 名，其中专职 {full_time} 名</source>
         <translation>{type} — units: {units}, authorised posts: {authorised}, staffed: {staffed} (full-time: {full_time})</translation>
+    </message>
+    <message>
+        <source>{type} {units} 个，核定编制未填，实际配备 {staffed} 名，其中专职 {full_time} 名</source>
+        <translation>{type} — units: {units}, authorised posts: not entered, staffed: {staffed} (full-time: {full_time})</translation>
     </message>
     <message>
         <source>；</source>
@@ -4974,6 +5029,10 @@ The account will no longer be able to log in; the records it entered and the aud
         <translation>The first line of the passphrase file {path} is empty.</translation>
     </message>
     <message>
+        <source>未填</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
         <source>已按登记包初始化：{unit}（{code}），管理员 {admin}。恢复密钥（只显示这一次）：{key}</source>
         <translation>Set up from the registration package: {unit} ({code}), administrator {admin}. Recovery key (shown only this once): {key}</translation>
     </message>
@@ -5156,6 +5215,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>县名称</source>
         <translation>County name</translation>
+    </message>
+    <message>
+        <source>选了岗位，请同时填写姓名。</source>
+        <translation>A post was chosen: please enter the name too.</translation>
+    </message>
+    <message>
+        <source>请选择本人在本单位的岗位。</source>
+        <translation>Please choose your post in this unit.</translation>
     </message>
     <message>
         <source>最多 32 位，可用汉字、字母、数字和连字符</source>
@@ -5404,6 +5471,14 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>更换恢复密钥</source>
         <translation>Recovery key replaced</translation>
+    </message>
+    <message>
+        <source>打印恢复密钥页</source>
+        <translation>Recovery key sheet printed</translation>
+    </message>
+    <message>
+        <source>恢复密钥页保存为 PDF</source>
+        <translation>Recovery key sheet saved as PDF</translation>
     </message>
     <message>
         <source>用户</source>
@@ -8120,6 +8195,78 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>写成 2026年第四季度 或 2026Q4 的样子</source>
         <translation>Write it like Q4 2026 or 2026Q4</translation>
+    </message>
+    <message>
+        <source>首次使用的设置都已完成。</source>
+        <translation>Every first-use setting is done.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 项没有完成。</source>
+        <translation>{n} step(s) not done yet.</translation>
+    </message>
+    <message>
+        <source>登记本单位人员</source>
+        <translation>Register the unit&apos;s staff</translation>
+    </message>
+    <message>
+        <source>在“人员与岗位”中登记纪检监察干部，承办人才有人可选。</source>
+        <translation>Enter the discipline inspection staff in “Staff and posts” so that there are handlers to choose.</translation>
+    </message>
+    <message>
+        <source>登记所辖村（社区）</source>
+        <translation>Register the villages</translation>
+    </message>
+    <message>
+        <source>在“村（社区）”中登记本乡镇的村和社区，驻村覆盖才能计算。</source>
+        <translation>Enter the township&apos;s villages and communities in “Villages (communities)” so that residency coverage can be counted.</translation>
+    </message>
+    <message>
+        <source>登记被监督单位</source>
+        <translation>Register the supervised units</translation>
+    </message>
+    <message>
+        <source>在“被监督单位”中登记本组监督的单位，驻在覆盖才能计算。</source>
+        <translation>Enter the units the group supervises in “Supervised units” so that residency coverage can be counted.</translation>
+    </message>
+    <message>
+        <source>登记乡镇纪委和派驻组</source>
+        <translation>Register the townships and groups</translation>
+    </message>
+    <message>
+        <source>在“单位”中登记各乡镇纪委、派驻纪检监察组和委机关各室。</source>
+        <translation>Enter the township commissions, dispatched groups and the commission&apos;s offices in “Units”.</translation>
+    </message>
+    <message>
+        <source>核对办理期限</source>
+        <translation>Check the deadlines</translation>
+    </message>
+    <message>
+        <source>“办理期限设置”已按规定预填，请按本县做法核对修改；期限提醒据此计算。</source>
+        <translation>“Deadline settings” are filled in from the rules: check them against the county&apos;s practice; the deadline reminders count with them.</translation>
+    </message>
+    <message>
+        <source>核对检查事项</source>
+        <translation>Check the checklist</translation>
+    </message>
+    <message>
+        <source>“检查事项设置”列出驻村（驻在）记录表要勾选的事项，请核对修改。</source>
+        <translation>“Checklist settings” list the matters the residency visit form ticks: check and edit them.</translation>
+    </message>
+    <message>
+        <source>做第一次备份</source>
+        <translation>Make a first backup</translation>
+    </message>
+    <message>
+        <source>把加密备份保存到专用 U 盘（退出时的自动备份只在本机，不算）。</source>
+        <translation>Save an encrypted backup to the dedicated USB drive (the automatic backup at exit stays on this PC and does not count).</translation>
+    </message>
+    <message>
+        <source>打印恢复密钥</source>
+        <translation>Print the recovery key</translation>
+    </message>
+    <message>
+        <source>打印或保存恢复密钥页并锁进保密柜；设置时没有打印的，可生成新的恢复密钥再打印。</source>
+        <translation>Print or save the recovery key sheet and lock it in the safe; if it was not printed at set-up, make a new recovery key and print that.</translation>
     </message>
 </context>
 <context>

@@ -207,10 +207,10 @@ def test_unit_add_and_list(cli_on: Cli) -> None:
     result = cli.ok("unit", "add", "--type", "township", "--code", "T01", "--name", "城关镇纪委")
     township_id = result.stdout.strip()
     assert len(township_id) == 36
-    assert "已登记单位：城关镇纪委（T01，乡镇纪委，核定编制 5）。" in result.stderr
-    added = cli.json(
-        "unit", "add", "--type", "group", "--code", "G01", "--name", "派驻第一纪检监察组", "--json"
-    )
+    # No --posts: nothing is made up, the posts stay 未填 (and so do the vacancies).
+    assert "已登记单位：城关镇纪委（T01，乡镇纪委，核定编制 未填）。" in result.stderr
+    group = ("--type", "group", "--code", "G01", "--name", "派驻第一纪检监察组", "--posts", "3")
+    added = cli.json("unit", "add", *group, "--json")
     assert added["code"] == "G01" and added["authorised_posts"] == 3 and added["vacancies"] == 3
     cli.ok("unit", "add", "--type", "office", "--code", "S01", "--name", "组宣室", "--posts", "4")
 
@@ -223,14 +223,15 @@ def test_unit_add_and_list(cli_on: Cli) -> None:
         "name": "城关镇纪委",
         "type": "township",
         "type_label": "乡镇纪委",
-        "authorised_posts": 5,
+        "authorised_posts": None,
         "staffed": 0,
-        "vacancies": 5,
+        "vacancies": None,
         "zone": None,
     }
     listing = cli.ok("unit", "list").stdout.splitlines()
     assert listing[0].split("\t")[:3] == ["代码", "类型", "名称"]
     assert "\t".join(["S01", "委机关室", "组宣室", "4"]) in listing[3]
+    assert listing[4].split("\t")[3:6] == ["未填", "0", "未填"]
 
     # Refusals: the register's own Chinese messages, exit 1, nothing changed.
     before = cli.ok("dump").stdout

@@ -136,6 +136,14 @@ def _assert_seed_organisation(opened: login.Context) -> None:
     """The seed report's section 一 (the organisation both fixtures hold), as the staffing
     summary counts it today."""
     rows = {row.unit_type: row for row in staffing_summary(opened.db)}
+    info = opened.db.installation()
+    assert info is not None
+    if info.unit_type != "county":
+        # A township's views list its own unit (app.services.scope); the county's organisation is
+        # still held, as the row-by-row comparison shows.
+        assert list(rows) == [info.unit_type] and rows[info.unit_type].units == 1
+        assert township_totals(opened.db, 2022).townships == 1
+        return
     t, g = rows["township"], rows["group"]
     assert (t.units, t.authorised, t.staffed, t.vacancies) == (8, 40, 40, 0)
     assert (g.units, g.authorised, g.staffed, g.vacancies) == (10, 30, 29, 1)

@@ -81,14 +81,17 @@ def test_header_click_sorts_in_sql(qtbot: QtBot, make_page: MakePage, org: Org) 
     assert column_texts(page, "code") == ["C01", "G01", "T01", "T02"]
     header_click(qtbot, page, "authorised_posts")
     assert page.model.sort_column == "authorised_posts"
-    posts = [int(t) for t in column_texts(page, "authorised_posts")]
+    # The county's own unit: set-up enters no posts, so its posts (and vacancies) are empty.
+    texts = column_texts(page, "authorised_posts")
+    assert texts.count("") == 1
+    posts = [int(t) for t in texts if t]
     assert posts == sorted(posts)
     header_click(qtbot, page, "authorised_posts")
     assert page.model.descending
-    posts = [int(t) for t in column_texts(page, "authorised_posts")]
+    posts = [int(t) for t in column_texts(page, "authorised_posts") if t]
     assert posts == sorted(posts, reverse=True)
     header_click(qtbot, page, "vacancies")  # a computed column sorts too
-    assert column_texts(page, "vacancies") == ["0", "2", "3", "4"]
+    assert column_texts(page, "vacancies") == ["", "2", "3", "4"]
 
 
 def test_filter_combo_filters(qtbot: QtBot, make_page: MakePage, org: Org) -> None:

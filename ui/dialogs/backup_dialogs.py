@@ -626,6 +626,7 @@ class NewRecoveryKeyDialog(QDialog):
     and is shown it once, with 保存为 PDF, like at set-up."""
 
     def __init__(self, opened: Context, settings: QSettings | None, parent: QWidget | None = None) -> None:
+        from app.services.first_run import record_recovery_sheet
         from ui.dialogs.recovery_key import RecoveryKeyPage
 
         super().__init__(parent)
@@ -657,6 +658,9 @@ class NewRecoveryKeyDialog(QDialog):
 
         self.first = first
         self.page = RecoveryKeyPage(settings)
+        self.page.record_sheet = lambda printed: record_recovery_sheet(
+            opened.db, opened.actor.username, printed
+        )
         self.page.hide()
 
         self.buttons = QDialogButtonBox()

@@ -6,6 +6,7 @@ The same page serves the set-up wizard and the log-in dialog: the key in large t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,9 @@ class RecoveryKeyPage(QWidget):
         self.unit_name = ""
         self.county_name = ""
         self.last_task: Task | None = None
+        # Notes that the sheet was printed (True) or saved as a PDF (False) in the audit log, once
+        # there is an installation to note it in (app.services.first_run.record_recovery_sheet).
+        self.record_sheet: Callable[[bool], None] | None = None
         self.setObjectName("recoveryKeyPage")
 
         title = heading_label(self.tr("恢复密钥"))
@@ -120,7 +124,13 @@ class RecoveryKeyPage(QWidget):
         self.preview = preview_recovery_sheet(
             self, self.settings, self.key, unit_name=self.unit_name, county_name=self.county_name
         )
+        self.preview.printed.connect(lambda _pages: self._sheet_kept(True))
+        self.preview.saved.connect(lambda _path: self._sheet_kept(False))
         return self.preview
+
+    def _sheet_kept(self, printed: bool) -> None:
+        if self.record_sheet is not None:
+            self.record_sheet(printed)
 
     def _folder(self) -> str:
         folder = str(self.settings.value(PDF_DIR_KEY, "") or "") if self.settings is not None else ""
@@ -156,6 +166,7 @@ class RecoveryKeyPage(QWidget):
 
         def done(_result: object) -> None:
             self.status.setText(self.tr("已保存到 {path}。打印后请删除这个文件。").format(path=path))
+            self._sheet_kept(False)
             self.saved.emit(str(path))
 
         self.last_task = run_task(

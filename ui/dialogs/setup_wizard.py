@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,11 +32,13 @@ from PySide6.QtWidgets import (
 from app.context import Context
 from app.db.database import InstallationInfo
 from app.i18n import Message
+from app.registers.org import POST_CHOICES, POSTS_BY_UNIT_TYPE
+from app.services.first_run import record_recovery_sheet
 from app.services.installation import SetupError, SetupRequest
 from app.services.login import create
 from ui.dialogs.recovery_key import RecoveryKeyPage
 from ui.help_viewer import add_f1
-from ui.i18n import tr_message
+from ui.i18n import tr_message, tr_register
 from ui.steady import bottom_kept
 from ui.tasks import Progress, Task, run_task
 
@@ -97,6 +100,11 @@ class SetupWizard(QDialog):
         self.unit_code = QLineEdit()
         self.unit_name = QLineEdit()
         self.admin_username = QLineEdit("admin")
+        # The administrator as a staff member (承办人 lists are not empty on day one): optional.
+        self.admin_name = QLineEdit()
+        self.admin_name.setMaxLength(64)
+        self.admin_name.setPlaceholderText(self.tr("选填：填写后同时登记为本单位人员"))
+        self.admin_post = QComboBox()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_again = QLineEdit()
@@ -123,6 +131,8 @@ class SetupWizard(QDialog):
             ("unit_code", self.tr("本单位代码 *"), self.unit_code),
             ("unit_name", self.tr("本单位名称 *"), self.unit_name),
             ("admin_username", self.tr("管理员用户名 *"), self.admin_username),
+            ("admin_name", self.tr("您的姓名"), self.admin_name),
+            ("admin_post", self.tr("您的岗位"), self.admin_post),
             ("admin_password", self.tr("管理员密码 *"), self.password),
             ("password_again", self.tr("再次输入密码 *"), self.password_again),
         )
@@ -214,6 +224,13 @@ class SetupWizard(QDialog):
         county = self.unit_type() == "county"
         for w in self.unit_rows:
             w.setVisible(not county)
+        labels = dict(POST_CHOICES)
+        wanted = self.admin_post.currentData()
+        self.admin_post.clear()
+        self.admin_post.addItem(self.tr("（不登记为人员）"), "")
+        for post in POSTS_BY_UNIT_TYPE.get(self.unit_type(), ()):
+            self.admin_post.addItem(tr_register(labels[post]), post)
+        self.admin_post.setCurrentIndex(max(0, self.admin_post.findData(wanted)))
 
     def request(self) -> SetupRequest:
         county = self.unit_type() == "county"
@@ -228,6 +245,9 @@ class SetupWizard(QDialog):
             county_name=self.county_name.text().strip(),
             admin_username=self.admin_username.text().strip(),
             admin_password=self.password.text(),
+            admin_name=self.admin_name.text().strip(),
+            admin_post=str(self.admin_post.currentData() or ""),
+            prefill=True,  # 办理期限设置 and 检查事项设置 from the rules (app.services.first_run)
         )
 
     def show_errors(self, messages: dict[str, Message | str]) -> None:
@@ -287,9 +307,10 @@ class SetupWizard(QDialog):
             w.setEnabled(not busy)
         for edit in (
             self.county_code, self.county_name, self.unit_code, self.unit_name,
-            self.admin_username, self.password, self.password_again,
+            self.admin_username, self.admin_name, self.password, self.password_again,
         ):  # fmt: skip
             edit.setReadOnly(busy)
+        self.admin_post.setEnabled(not busy)
 
     def _created(self, result: object) -> None:
         self._set_busy(False)
@@ -302,6 +323,9 @@ class SetupWizard(QDialog):
         self.password.clear()
         self.password_again.clear()
         info = self.result_info
+        self.recovery.record_sheet = lambda printed: record_recovery_sheet(
+            result.db, result.actor.username, printed
+        )
         self.recovery.set_key(
             result.recovery_key or "",
             unit_name=info.unit_name if info else "",

@@ -40,6 +40,7 @@ from app.services.records import RecordService
 from ui.events import ChangeBus
 from ui.heading import heading_label
 from ui.i18n import tr_app, tr_message, tr_register
+from ui.pages.setup_checklist import SetupChecklist
 from ui.watch import ReadTracking, tracks_reads
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -79,6 +80,7 @@ class HomePage(ReadTracking, QWidget):
         today: Callable[[], date] = date.today,
         open_coverage: Callable[[], None] | None = None,
         open_duty: Callable[[str], None] | None = None,
+        open_step: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("homePage")
@@ -94,6 +96,9 @@ class HomePage(ReadTracking, QWidget):
         self._stale = True
 
         title = heading_label(self.tr("工作台"), name="pageTitle")
+        # 首次使用: a new installation's set-up steps, gone once done (ui.pages.setup_checklist).
+        step = open_step or (lambda _page: None)
+        self.setup = SetupChecklist(records.ctx.db, records.ctx.user, settings, step)
         self.summary = QLabel()
         self.summary.setObjectName("deadlineSummary")
         # A working-day deadline in a year without a holiday calendar (counted Monday to Friday).
@@ -166,6 +171,7 @@ class HomePage(ReadTracking, QWidget):
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.setup)
         layout.addWidget(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.calendar_warning)
@@ -188,6 +194,8 @@ class HomePage(ReadTracking, QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        else:
+            self.setup.refresh()  # a backup or a printed key sheet changes no register
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
@@ -195,6 +203,7 @@ class HomePage(ReadTracking, QWidget):
     @tracks_reads
     def refresh(self) -> None:
         self._stale = False
+        self.setup.refresh()
         self.refresh_missing()
         self.refresh_duties()
         self.items = due_items(self.records, today=self.today())

@@ -39,7 +39,13 @@ from PySide6.QtWidgets import (
 
 from app.context import Changes, Context
 from app.services.staffing import StaffingRow, TownshipTotals, staffing_summary, stats_years, township_totals
-from app.services.staffing_export import STAFFING_COLUMNS, export_staffing, format_percent, summary_total
+from app.services.staffing_export import (
+    NOT_ENTERED,
+    STAFFING_COLUMNS,
+    export_staffing,
+    format_percent,
+    summary_total,
+)
 from ui.dialogs import ask
 from ui.events import ChangeBus
 from ui.heading import heading_label
@@ -112,6 +118,8 @@ class StaffingTableModel(QAbstractTableModel):
         value = getattr(self.lines[row], key)
         if key == "full_time_share":
             return format_percent(value)
+        if value is None:  # posts nobody entered
+            return tr_app(NOT_ENTERED)
         if isinstance(value, str):
             return tr_value(value)
         return _number(value)
@@ -258,13 +266,18 @@ class StaffingPage(ReadTracking, QWidget):
         """The summary in words, as a report would put it."""
         if not self.rows:
             return self.tr("还没有单位记录。请先在“单位”中登记单位和核定编制，在“人员与岗位”中登记人员。")
+        entered = self.tr(
+            "{type} {units} 个，核定编制 {authorised} 名，实际配备 {staffed} 名，其中专职 {full_time} 名"
+        )
+        # No posts entered: say so, with no number (never a figure nobody entered).
+        not_entered = self.tr(
+            "{type} {units} 个，核定编制未填，实际配备 {staffed} 名，其中专职 {full_time} 名"
+        )
         parts = [
-            self.tr(
-                "{type} {units} 个，核定编制 {authorised} 名，实际配备 {staffed} 名，其中专职 {full_time} 名"
-            ).format(
+            (not_entered if r.authorised is None else entered).format(
                 type=tr_register(r.unit_type_label),
                 units=_number(r.units),
-                authorised=_number(r.authorised),
+                authorised=_number(r.authorised or 0),
                 staffed=_number(r.staffed),
                 full_time=_number(r.full_time),
             )

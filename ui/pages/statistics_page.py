@@ -671,7 +671,9 @@ class StatisticsPage(ReadTracking, QWidget):
 
         type_lines = []
         for code, label in UNIT_TYPE_CHOICES:
-            counts = r["by_unit_type"].get(code, {})
+            if code not in r["by_unit_type"]:
+                continue  # outside this installation's scope (app.services.scope)
+            counts = r["by_unit_type"][code]
             type_lines.append(
                 [
                     Cell(tr_register(label)),
