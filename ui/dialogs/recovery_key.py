@@ -78,7 +78,6 @@ class RecoveryKeyPage(QWidget):
         self.print_button.setObjectName("printRecoveryKey")
         self.print_button.setToolTip(self.tr("预览并打印恢复密钥页（含二维码），不在电脑上留下文件"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.preview: Any = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.print_button)
@@ -121,12 +120,18 @@ class RecoveryKeyPage(QWidget):
         """The sheet in the print preview (its temporary file is deleted when the preview closes)."""
         from ui.table_print import preview_recovery_sheet
 
-        self.preview = preview_recovery_sheet(
+        preview = preview_recovery_sheet(
             self, self.settings, self.key, unit_name=self.unit_name, county_name=self.county_name
         )
-        self.preview.printed.connect(lambda _pages: self._sheet_kept(True))
-        self.preview.saved.connect(lambda _path: self._sheet_kept(False))
-        return self.preview
+        preview.printed.connect(self._sheet_printed)
+        preview.saved.connect(self._sheet_saved)
+        return preview
+
+    def _sheet_printed(self, _pages: int) -> None:
+        self._sheet_kept(True)
+
+    def _sheet_saved(self, _path: str) -> None:
+        self._sheet_kept(False)
 
     def _sheet_kept(self, printed: bool) -> None:
         if self.record_sheet is not None:
