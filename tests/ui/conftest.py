@@ -121,3 +121,14 @@ def org(records: RecordService) -> Org:
     o.person("张伟", "T02", "secretary", gender="男", full_time=True)
     o.person("刘洋", "G01", "group_leader", gender="男", full_time=True)
     return o
+
+
+def make_window(qtbot: Any, opened: Context, settings: QSettings) -> Any:
+    """The main window of the installation ``opened``, shown and exposed (closed with the test)."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(opened, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -19,7 +19,7 @@ from app.services import backup, first_run
 from app.services.installation import SetupRequest
 from app.services.login import create
 from app.services.records import RecordService
-from tests.ui.conftest import SETUP
+from tests.ui.conftest import SETUP, make_window
 from ui.dialogs.backup_dialogs import BackupDialog
 from ui.dialogs.setup_wizard import SetupWizard
 from ui.main_window import MainWindow
@@ -47,14 +47,6 @@ def township(tmp_path: Path) -> Iterator[Context]:
     o = create(tmp_path / "town", None, TOWNSHIP)
     yield o
     o.db.close()
-
-
-def make_window(qtbot: QtBot, opened: Context, settings: QSettings) -> MainWindow:
-    window = MainWindow(opened, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def home_of(window: MainWindow) -> HomePage:

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from app.context import Context
 from app.registers import AREAS, REGISTERS
 from app.services.login import create
-from tests.ui.conftest import SETUP
+from tests.ui.conftest import SETUP, make_window
 from ui.dialogs.setup_wizard import SetupWizard
 from ui.help_viewer import AREA_SECTIONS, HELP_DIR, PAGE_SECTIONS, SHORTCUTS, HelpWindow, section_for_page
 from ui.login_panel import LoginPanel
@@ -38,14 +38,6 @@ def opened(tmp_path: Path) -> Iterator[Context]:
     o = create(tmp_path / "x", None, SETUP)
     yield o
     o.db.close()
-
-
-def make_window(qtbot: QtBot, opened: Context, settings: QSettings) -> MainWindow:
-    window = MainWindow(opened, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def help_menu(window: MainWindow) -> QMenu:

@@ -21,7 +21,7 @@ from app.security.roles import Actor
 from app.services.installation import SetupRequest
 from app.services.login import PLAIN_HEADER, create, state
 from app.services.records import RecordService
-from tests.ui.conftest import SETUP
+from tests.ui.conftest import SETUP, make_window
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.setup_wizard import SetupWizard
 from ui.main_window import MainWindow
@@ -144,14 +144,6 @@ def test_setup_wizard_refuses_a_folder_set_up_meanwhile(
     assert "已经初始化" in wizard.errors["unit_code"].text()
     assert wizard.opened is None and not wizard.showing_recovery_key()
     assert wizard.ok_button.isEnabled()
-
-
-def make_window(qtbot: QtBot, opened: Context, settings: QSettings) -> MainWindow:
-    window = MainWindow(opened, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def test_navigation_builds_every_page_and_status_bar_names_unit_and_database(

@@ -17,7 +17,7 @@ from app.registers import get
 from app.services import undo
 from app.services.login import create
 from app.services.records import RecordService
-from tests.ui.conftest import SETUP
+from tests.ui.conftest import SETUP, make_window
 from ui.main_window import MainWindow
 from ui.pages.register_page import RegisterPage
 
@@ -29,14 +29,6 @@ def opened(tmp_path: Path) -> Iterator[Context]:
     o = create(tmp_path / "x", None, SETUP)
     yield o
     o.db.close()
-
-
-def make_window(qtbot: QtBot, opened: Context, settings: QSettings) -> MainWindow:
-    window = MainWindow(opened, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def edit_menu(window: MainWindow) -> QMenu:
