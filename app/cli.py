@@ -28,6 +28,7 @@ from app.cli_base import (
     NOT_INITIALISED,
     PASSPHRASE_FILE,
     CliError,
+    UsageError,
     _global_options,
     _info,
     _locate,
@@ -280,7 +281,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         o for o, v in (("--type", args.unit_type), ("--code", args.code), ("--name", args.name)) if not v
     ]
     if missing_basic:
-        raise _UsageError(f"需要 {' 和 '.join(missing_basic)}（或用 --enrollment 从登记包创建）")
+        raise UsageError(f"需要 {' 和 '.join(missing_basic)}（或用 --enrollment 从登记包创建）")
     if args.unit_type == "county":
         county_code = args.county_code or args.code
         county_name = args.county_name or args.name
@@ -289,7 +290,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             o for o, v in (("--county-code", args.county_code), ("--county-name", args.county_name)) if not v
         ]
         if missing:
-            raise _UsageError(f"--type {args.unit_type} 需要 {' 和 '.join(missing)}")
+            raise UsageError(f"--type {args.unit_type} 需要 {' 和 '.join(missing)}")
         county_code, county_name = args.county_code, args.county_name
     _check_pdf_target(args.recovery_pdf)
     password = _read_password(args, confirm=True)
@@ -504,7 +505,7 @@ cmd_demo = _session_command(_demo_cmd)
 # ---- sync ---------------------------------------------------------------------------------------------
 def _read_passphrase(path: str | None) -> str:
     if not path:
-        raise _UsageError("需要 --passphrase-file")
+        raise UsageError("需要 --passphrase-file")
     return read_first_line(path, PASSPHRASE_FILE)
 
 
@@ -512,7 +513,7 @@ def _init_from_enrollment(args: argparse.Namespace) -> int:
     from app.sync.exchange import SyncError, init_from_enrolment
 
     if not args.admin:
-        raise _UsageError("需要 --admin")
+        raise UsageError("需要 --admin")
     passphrase = _read_passphrase(args.passphrase_file)
     password = _read_password(args, confirm=True)
     data_dir, url = _locate(args)
@@ -687,12 +688,12 @@ def _stats_cmd(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.statistics import RANGE_WITH_YEAR, figures, range_problem, render_text
 
     if args.quarter and not args.year:
-        raise _UsageError("--quarter 须同时给出 --year")
+        raise UsageError("--quarter 须同时给出 --year")
     if (args.start or args.end) and args.year:
-        raise _UsageError(RANGE_WITH_YEAR)
+        raise UsageError(RANGE_WITH_YEAR)
     problem = range_problem(args.start, args.end)
     if problem is not None:
-        raise _UsageError(problem)
+        raise UsageError(problem)
     result = figures(ctx.db, year=args.year, quarter=args.quarter, start=args.start, end=args.end)
     if args.json:
         _print_json(result)
@@ -1046,10 +1047,6 @@ cmd_recovery_key = _session_command(_recovery_key_cmd)
 
 
 # ---- entry point --------------------------------------------------------------------------------------
-class _UsageError(Exception):
-    """Options that argparse cannot express (exit 2)."""
-
-
 @functools.cache
 def _parser() -> argparse.ArgumentParser:
     """``build_parser()``, made once per process (about 12 ms): where one process runs many
@@ -1071,7 +1068,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(handler(args))
-    except _UsageError as exc:
+    except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"{parser.prog}: 错误：{exc}", file=sys.stderr)
         return EXIT_USAGE

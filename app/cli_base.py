@@ -252,3 +252,7 @@ def _session_command(
     run.__name__ = func.__name__
     run.__doc__ = func.__doc__
     return run
+
+
+class UsageError(Exception):
+    """Options that argparse cannot express (exit 2, with the usage line)."""

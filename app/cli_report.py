@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import EXIT_OK, CliError, _say, _session_command
+from app.cli_base import EXIT_OK, CliError, UsageError, _say, _session_command
 from app.context import Context
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.os_errors import describe
@@ -69,13 +69,12 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _work(ctx: Context, args: argparse.Namespace) -> int:
-    from app.cli import _UsageError  # here: app.cli imports this module
     from app.reports.work_report import write_work_report
     from app.services.statistics import range_problem
 
     problem = range_problem(args.start, args.end)
     if problem is not None:  # a usage error, as for stats
-        raise _UsageError(problem)
+        raise UsageError(problem)
     path = Path(args.out).expanduser()
     if path.suffix.lower() != ".docx":
         raise CliError(Message(NOT_DOCX, {"path": str(path)}))

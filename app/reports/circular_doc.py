@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from app.models.org import Unit
 from app.registers.circulars import CIRCULARS
-from app.reports.official_doc import BODY, Block, OfficialDoc, body_blocks, check_target, write
+from app.reports.official_doc import BODY, Block, OfficialDoc, body_blocks, check_target
+from app.reports.official_files import write
 
 if TYPE_CHECKING:
     from app.services.records import RecordService

@@ -22,7 +22,8 @@ from sqlalchemy import select
 from app.i18n import QT_TRANSLATE_NOOP, Message
 from app.models.integrity import IntegrityReply
 from app.registers.integrity import CLEAR, DEFER, INTEGRITY_REPLIES, INTEGRITY_REQUESTS, ISSUES, PENDING
-from app.reports.official_doc import BODY, TABLE, Block, OfficialDoc, arabic_date, check_target, write
+from app.reports.official_doc import BODY, TABLE, Block, OfficialDoc, arabic_date, check_target
+from app.reports.official_files import write
 from app.security import sensitive
 from app.security.roles import VIEW_SENSITIVE, PermissionDenied
 from app.services import integrity_reply as ir

@@ -172,28 +172,6 @@ def check_target(records: RecordService, path: Path) -> str:
     return suffix
 
 
-def write(
-    records: RecordService, d: OfficialDoc, path: Path, table_name: str, ids: list[str], form: str
-) -> None:
-    """Write ``d`` to ``path`` (.docx or .pdf, atomically), one PRINT audit entry per record of
-    ``table_name`` in ``ids`` written with it."""
-    from app.reports.form_parts import audited_print, write_pdf
-    from app.services.spreadsheet import write_atomically
-
-    suffix = check_target(records, path)
-
-    def around() -> Any:
-        return audited_print(records, table_name, ids, form)
-
-    if suffix == ".pdf":
-        from app.reports.official_pdf import draw
-
-        write_pdf(Path(path), lambda target: draw(d, target), around)
-    else:
-        document = to_docx(d)
-        write_atomically(Path(path), lambda tmp: document.save(str(tmp)), around_replace=around)
-
-
 __all__ = [
     "Block",
     "BadSuffix",
@@ -201,5 +179,4 @@ __all__ = [
     "body_blocks",
     "check_target",
     "to_docx",
-    "write",
 ]

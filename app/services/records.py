@@ -41,17 +41,10 @@ from app.security import audit, sensitive
 from app.security.roles import EDIT, VIEW_SENSITIVE, CountyOnly, CountyScreen, NotOwner
 from app.security.secrecy import NotInAudience, audience_condition, has_secrecy, in_audience, parse_audience
 from app.services import undo
+from app.services.validation import ValidationError
 
 YES = QT_TRANSLATE_NOOP("app", "是")
 NO = QT_TRANSLATE_NOOP("app", "否")
-
-
-class ValidationError(Exception):
-    """Values refused; ``errors`` maps a field name (or "" for the record) to a message."""
-
-    def __init__(self, errors: Mapping[str, Message]) -> None:
-        self.errors = dict(errors)
-        super().__init__("；".join(str(m) for m in self.errors.values()))
 
 
 class NotFoundError(Exception):

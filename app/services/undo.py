@@ -362,7 +362,7 @@ def _undo_step(records: RecordService, s: Session, reg: Register, obj: Any, st: 
 def _require_unique(s: Session, reg: Register, row_id: str, values: dict[str, Any]) -> None:
     """The values put back must still be unique among live records (another record may have
     taken a code since): refused with the record service's own message."""
-    from app.services.records import ValidationError
+    from app.services.validation import ValidationError
 
     for names in reg.unique:
         if any(n not in values for n in names):
