@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.i18n import tr_message
 
@@ -51,27 +51,6 @@ def _build(
     return None
 
 
-def docx_path(parent: QWidget | None, settings: QSettings | None, stem: str) -> Path | None:
-    """Where to save the .docx (``stem.docx`` in the folder used last time); None when cancelled."""
-    from ui.dialogs import ask
-
-    folder = str(settings.value(ask.EXPORT_DIR_KEY, "") or "") if settings is not None else ""
-    if not folder or not Path(folder).is_dir():
-        folder = str(Path.home())
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("OfficialDocs", "保存为 Word 文档"),
-        str(Path(folder) / f"{stem}.docx"),
-        QCoreApplication.translate("OfficialDocs", "Word 文档 (*.docx)"),
-    )
-    if not path:
-        return None
-    if settings is not None:
-        settings.setValue(ask.EXPORT_DIR_KEY, str(Path(path).parent))
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == ".docx" else chosen.with_name(chosen.name + ".docx")
-
-
 def _file_stem(d: OfficialDoc) -> str:
     # The file name stays in Chinese (the document's own title) whatever the interface language.
     name = "".join(ch for ch in d.title if ch not in '\\/:*?"<>|')[:60]
@@ -102,9 +81,14 @@ def export_docx(
     d = _build(parent, records, title, build)
     if d is None:
         return None
-    path = docx_path(parent, settings, _file_stem(d))
+    from ui.dialogs import ask
+
+    title_text = QCoreApplication.translate("OfficialDocs", "保存为 Word 文档")
+    path = ask.docx_path(parent, settings, _file_stem(d), title_text)
     if path is None:
         return None
+    if settings is not None:
+        settings.setValue(ask.EXPORT_DIR_KEY, str(path.parent))
     try:
         save(records, d, record_id, path)
     except OSError as exc:

@@ -2054,10 +2054,6 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
         <translation>Save as Word document</translation>
     </message>
     <message>
-        <source>Word 文档 (*.docx)</source>
-        <translation>Word document (*.docx)</translation>
-    </message>
-    <message>
         <source>通报</source>
         <translation>Circulated notice</translation>
     </message>
@@ -4917,10 +4913,6 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>保存工作报告</source>
         <translation>Save work report</translation>
-    </message>
-    <message>
-        <source>Word 文档 (*.docx)</source>
-        <translation>Word document (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -8293,6 +8285,10 @@ The account will no longer be able to log in; the records it entered and the aud
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -88,16 +87,6 @@ class WorkReportDialog(QDialog):
 
 def docx_path(parent: QWidget, settings: QSettings | None, stem: str) -> Path | None:
     """Where to save the report (``stem.docx`` in the folder used last time); None when cancelled."""
-    folder = str(settings.value(ask.EXPORT_DIR_KEY, "") or "") if settings is not None else ""
-    if not folder or not Path(folder).is_dir():
-        folder = str(Path.home())
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("WorkReportDialog", "保存工作报告"),
-        str(Path(folder) / f"{stem}.docx"),
-        QCoreApplication.translate("WorkReportDialog", "Word 文档 (*.docx)"),
+    return ask.docx_path(
+        parent, settings, stem, QCoreApplication.translate("WorkReportDialog", "保存工作报告")
     )
-    if not path:
-        return None
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == ".docx" else chosen.with_name(chosen.name + ".docx")
