@@ -57,6 +57,13 @@ def quarter_key(year: int, q: int) -> str:
     return f"{year}Q{q}"
 
 
+def quarter_after(quarter: str, n: int) -> str:
+    """The quarter ``n`` quarters after ``quarter`` (before it when ``n`` is negative), stored form."""
+    year, q = parse_quarter(quarter)
+    index = year * 4 + (q - 1) + n
+    return quarter_key(index // 4, index % 4 + 1)
+
+
 def quarter_of(day: date) -> str:
     return quarter_key(day.year, (day.month - 1) // 3 + 1)
 

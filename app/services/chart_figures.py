@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from app.db.database import Database
 from app.quarters import (
-    parse_quarter,
+    quarter_after,
     quarter_bounds,
     quarter_key,
     quarter_of,
@@ -55,12 +55,6 @@ class QuarterSpan:
         return quarter_text_wrapped(self.quarter)
 
 
-def _quarter_after(quarter: str, n: int) -> str:
-    year, q = parse_quarter(quarter)
-    index = year * 4 + (q - 1) + n
-    return f"{index // 4}Q{index % 4 + 1}"
-
-
 def trend_quarters(
     db: Database,
     year: int | None = None,
@@ -75,13 +69,13 @@ def trend_quarters(
     today = today or date.today()
     if start is not None or end is not None:
         last = end or today
-        first = start or quarter_bounds(_quarter_after(quarter_of(last), 1 - RECENT_QUARTERS))[0]
+        first = start or quarter_bounds(quarter_after(quarter_of(last), 1 - RECENT_QUARTERS))[0]
         spans = []
         q = quarter_of(first)
         while quarter_bounds(q)[0] <= last:
             a, b = quarter_bounds(q)
             spans.append(QuarterSpan(q, max(a, first), min(b, last)))
-            q = _quarter_after(q, 1)
+            q = quarter_after(q, 1)
         return spans
     if year is not None:
         return [QuarterSpan(q, *quarter_bounds(q)) for q in quarters_of_year(year)]

@@ -294,3 +294,12 @@ def test_a_printed_visit_form_and_the_command_line_name_the_quarter_one_way(cli,
     assert "2020年第三季度 没有已安排或已完成的驻村（驻在）监督" in refused.stderr
     bad = cli.run("print", "visit-forms", "--quarter", "2020年第五季度", "--out", str(out))
     assert "请写成 2026年第四季度 或 2026Q4 的样子" in bad.stderr
+
+
+def test_a_quarter_after_another_crosses_years_both_ways() -> None:
+    from app.quarters import quarter_after
+
+    assert quarter_after("2026Q4", 1) == "2027Q1"
+    assert quarter_after("2026Q1", -1) == "2025Q4"
+    assert quarter_after("2026Q2", -7) == "2024Q3"
+    assert quarter_after("2026年第三季度", 0) == "2026Q3"  # any written form is read
