@@ -46,14 +46,11 @@ def preview_clue_forms(
     title: str,
 ) -> PdfPreview | None:  # fmt: skip
     """Open the preview of the ``kind`` form of the clues ``ids`` (None when refused)."""
-    from app.security.roles import PRINT
-
     if not ids:
         return None
-    if not records.can(PRINT):
-        QMessageBox.warning(
-            parent, title, QCoreApplication.translate("PrintActions", "当前用户没有打印的权限。")
-        )
+    from ui.table_print import refused
+
+    if refused(parent, records.ctx, title):  # the command line's words
         return None
     from app.reports.clue_forms import TITLES, clue_forms_pdf
     from ui.dialogs.pdf_preview import open_preview
@@ -74,17 +71,14 @@ def preview_visit_forms(
 ) -> PdfPreview | None:  # fmt: skip
     """Open the preview of the visit forms of ``ids`` (pre-filled, or ``blank``), or of every
     planned or done visit of ``quarter`` when it is given (None when refused or nothing to print)."""
-    from app.security.roles import PRINT
-
     title = (
         QCoreApplication.translate("PrintActions", "空白记录表")
         if blank
         else QCoreApplication.translate("PrintActions", "驻村（驻在）监督工作记录表")
     )
-    if not records.can(PRINT):
-        QMessageBox.warning(
-            parent, title, QCoreApplication.translate("PrintActions", "当前用户没有打印的权限。")
-        )
+    from ui.table_print import refused
+
+    if refused(parent, records.ctx, title):  # the command line's words
         return None
     from app.quarters import quarter_text
     from app.reports.visit_forms import DOCUMENT_TITLE, quarter_visit_ids, visit_forms_pdf
@@ -143,15 +137,12 @@ def preview_sign_in_sheets(
     parent: QWidget | None, records: RecordService, settings: QSettings | None, ids: list[str]
 ) -> PdfPreview | None:
     """Open the preview of the sign-in sheets of the lessons ``ids`` (None when refused)."""
-    from app.security.roles import PRINT
-
     title = QCoreApplication.translate("PrintActions", "每月一课签到表")
     if not ids:
         return None
-    if not records.can(PRINT):
-        QMessageBox.warning(
-            parent, title, QCoreApplication.translate("PrintActions", "当前用户没有打印的权限。")
-        )
+    from ui.table_print import refused
+
+    if refused(parent, records.ctx, title):  # the command line's words
         return None
     from app.reports.sign_in_sheet import TITLE, sign_in_pdf
     from ui.dialogs.pdf_preview import open_preview

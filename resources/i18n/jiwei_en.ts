@@ -2578,10 +2578,6 @@ The new key is shown only once: write it down or save it as a PDF, print it and 
 <context>
     <name>PrintActions</name>
     <message>
-        <source>当前用户没有打印的权限。</source>
-        <translation>The current user may not print.</translation>
-    </message>
-    <message>
         <source>空白记录表</source>
         <translation>Blank record forms</translation>
     </message>
